@@ -1,0 +1,298 @@
+/**
+ * The scenario file format, defined once. Its TypeScript types, its runtime check and the published
+ * JSON Schema (`levels/scenario.schema.json`) all come from the shapes in this file.
+ */
+import {
+  array,
+  boolean,
+  isPlainObject,
+  lazy,
+  literal,
+  number,
+  object,
+  oneOf,
+  optional,
+  record,
+  required,
+  string,
+  toJsonSchema,
+  union,
+  variant,
+  type Infer,
+  type Shape,
+} from './schema.ts';
+
+export const FORMAT_VERSION = 1;
+
+/** Limits that keep a hostile or mistaken file from hanging the game; named in the messages. */
+export const LIMITS = {
+  fileBytes: 5_000_000,
+  depth: 40,
+  stringLength: 20_000,
+  cards: 2_000,
+  ids: 64,
+  textLength: 2_000,
+} as const;
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
+
+const id = (what: string, example: string) =>
+  string(
+    { minLength: 1, maxLength: LIMITS.ids, pattern: ID_PATTERN, patternHint: 'use letters, digits, "-", "_", "." or ":" and start with a letter or digit' },
+    { description: `The id of ${what}: letters, digits and - _ . : (no spaces).`, examples: [example] },
+  );
+
+const ref = (what: string, example: string) =>
+  string({ minLength: 1, maxLength: LIMITS.ids }, { description: `The id of ${what} defined elsewhere in this file.`, examples: [example] });
+
+const languageCode = string(
+  { pattern: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, patternHint: 'use a language code such as "nl" or "en"' },
+  { description: 'A language code such as "nl" or "en".' },
+);
+
+const plainText = string({ minLength: 1, maxLength: LIMITS.textLength });
+
+export const textShape = union(
+  [
+    variant((v) => typeof v === 'string', plainText),
+    variant(isPlainObject, record(plainText, { key: languageCode, min: 1, keyName: 'nl' })),
+  ],
+  () => 'expected a text: "…" or one per language, {"nl": "…", "en": "…"}',
+  {
+    description: 'Text the player sees: one string, or one per language ({"nl": "…", "en": "…"}). Missing languages fall back to another.',
+    examples: [{ nl: 'De ouderraad wil een gesprek.', en: 'The parents\' council wants a meeting.' }],
+  },
+  'Text',
+);
+
+export type Text = Infer<typeof textShape>;
+
+export type Condition =
+  | { meter: string; below?: number; above?: number; atLeast?: number; atMost?: number }
+  | { flag: string; is?: boolean | number }
+  | { turn: { atLeast?: number; atMost?: number } }
+  | { seen: string }
+  | { chose: string; choice: number }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+const CONDITION_KINDS = ['meter', 'flag', 'turn', 'seen', 'chose', 'all', 'any', 'not'] as const;
+
+const has = (key: string) => (v: unknown) => isPlainObject(v) && Object.hasOwn(v, key);
+
+const flagValue = union(
+  [variant((v) => typeof v === 'boolean', boolean()), variant((v) => typeof v === 'number', number())],
+  (v) => `a flag value must be true, false or a number; found ${typeof v === 'string' ? `the text "${v}"` : JSON.stringify(v)}`,
+  { description: 'true, false or a number.' },
+);
+
+export const conditionShape: Shape<Condition> = lazy(
+  () =>
+    union(
+      [
+        variant(
+          has('meter'),
+          object(
+            {
+              meter: required(ref('a meter', 'parents')),
+              below: optional(number({}, { description: 'Holds when the meter is lower than this.' })),
+              above: optional(number({}, { description: 'Holds when the meter is higher than this.' })),
+              atLeast: optional(number({}, { description: 'Holds when the meter is this or higher.' })),
+              atMost: optional(number({}, { description: 'Holds when the meter is this or lower.' })),
+            },
+            { description: 'Holds when a meter is in a range.', examples: [{ meter: 'parents', below: 30 }] },
+            {
+              minProperties: 2,
+              refine: (v) =>
+                ['below', 'above', 'atLeast', 'atMost'].some((k) => k in v)
+                  ? undefined
+                  : 'a meter condition needs a comparison: "below", "above", "atLeast" or "atMost"',
+            },
+          ),
+        ),
+        variant(
+          has('flag'),
+          object(
+            {
+              flag: required(ref('a flag set by a choice', 'promised-trip')),
+              is: optional(flagValue),
+            },
+            { description: 'Holds when a flag has a value (default: true).', examples: [{ flag: 'promised-trip', is: true }] },
+          ),
+        ),
+        variant(
+          has('turn'),
+          object(
+            {
+              turn: required(
+                object(
+                  {
+                    atLeast: optional(number({ integer: true, min: 0 })),
+                    atMost: optional(number({ integer: true, min: 0 })),
+                  },
+                  {},
+                  { minProperties: 1 },
+                ),
+              ),
+            },
+            { description: 'Holds during a range of turns (1 is the first card).', examples: [{ turn: { atLeast: 10 } }] },
+          ),
+        ),
+        variant(
+          has('seen'),
+          object({ seen: required(ref('a card', 'inspection-visit')) }, { description: 'Holds once a card has been shown.', examples: [{ seen: 'inspection-visit' }] }),
+        ),
+        variant(
+          has('chose'),
+          object(
+            {
+              chose: required(ref('a card', 'inspection-visit')),
+              choice: required(number({ integer: true, min: 0, max: 3 }, { description: 'The choice\'s position, counting from 0.' })),
+            },
+            { description: 'Holds when the player took a given choice (0 = first) on a card.', examples: [{ chose: 'inspection-visit', choice: 1 }] },
+          ),
+        ),
+        variant(has('all'), object({ all: required(array(conditionShape, { min: 1 })) }, { description: 'Holds when every condition in the list holds.' })),
+        variant(has('any'), object({ any: required(array(conditionShape, { min: 1 })) }, { description: 'Holds when at least one condition in the list holds.' })),
+        variant(has('not'), object({ not: required(conditionShape) }, { description: 'Holds when the condition does not.' })),
+      ],
+      (v) =>
+        isPlainObject(v)
+          ? `a condition needs one of: ${CONDITION_KINDS.join(', ')}`
+          : `expected a condition object such as {"meter": "parents", "below": 30}, found ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}`,
+    ),
+  'Condition',
+  { description: 'A rule about the game so far: a meter, a flag, the turn, a card seen, a choice taken, or all/any/not of others.' },
+);
+
+const meterShape = object(
+  {
+    id: required(id('this meter', 'parents')),
+    label: required(textShape),
+    icon: optional(string({ minLength: 1, maxLength: LIMITS.ids }, { description: 'Name of an icon in assets/icons (without .svg).', examples: ['family'] })),
+    start: required(number({}, { description: 'The value at the start of the game.', examples: [50] })),
+    min: optional(number({}, { description: 'The lowest value (default 0).', examples: [0] })),
+    max: optional(number({}, { description: 'The highest value (default 100).', examples: [100] })),
+    onMin: optional(ref('the ending reached when this meter hits its minimum', 'parents-leave')),
+    onMax: optional(ref('the ending reached when this meter hits its maximum', 'parents-run-school')),
+  },
+  { description: 'A satisfaction meter: how content one master is.' },
+);
+
+const stakeholderShape = object(
+  {
+    id: required(id('this stakeholder', 'parents')),
+    name: required(textShape),
+    portrait: optional(string({ minLength: 1, maxLength: LIMITS.ids }, { description: 'Name of a portrait in assets/portraits (without .svg).', examples: ['parent'] })),
+    meter: optional(ref('the meter that shows this stakeholder\'s satisfaction', 'parents')),
+  },
+  { description: 'Someone who sends cards: a master to serve.' },
+);
+
+const tagList = array(string({ minLength: 1, maxLength: LIMITS.ids }), { max: 32 }, { description: 'Free labels; debrief.tags explains them.', examples: [['friendly', 'user']] });
+
+const nextShape = union(
+  [
+    variant((v) => typeof v === 'string', ref('the card that follows on the next turn', 'inspection-report')),
+    variant(
+      isPlainObject,
+      object(
+        {
+          card: required(ref('the card that follows', 'objection-letter')),
+          after: required(number({ integer: true, min: 1, max: 1000 }, { description: 'How many turns later (1 = the next turn).' })),
+        },
+        { examples: [{ card: 'objection-letter', after: 4 }] },
+      ),
+    ),
+  ],
+  () => 'expected a card id, or {"card": "…", "after": turns}',
+  { description: 'A card that follows this choice: its id (next turn), or {"card", "after"} for a later turn.' },
+);
+
+const choiceShape = object(
+  {
+    label: required(textShape),
+    effects: optional(
+      record(number({ min: -1000, max: 1000 }), { keyName: 'meter' }, { description: 'How much each meter moves: {"meter id": +/- amount}.', examples: [{ parents: 10, pupils: -5 }] }),
+    ),
+    set: optional(record(flagValue, { key: string({ minLength: 1, maxLength: LIMITS.ids }), keyName: 'flag' }, { description: 'Flags to set: {"flag": true|false|number}.', examples: [{ 'promised-trip': true }] })),
+    feedback: optional(textShape),
+    next: optional(nextShape),
+    tags: optional(tagList),
+  },
+  { description: 'One answer the player can give.' },
+);
+
+const cardShape = object(
+  {
+    id: required(id('this card', 'town-trip')),
+    from: required(ref('the stakeholder who brings this card', 'pupils')),
+    text: required(textShape),
+    choices: required(array(choiceShape, { min: 2, max: 4 }, { description: 'Two to four choices.' })),
+    when: optional(conditionShape),
+    weight: optional(number({ min: 0, max: 1000 }, { description: 'How likely the card is drawn (default 1; 0 = only reached through a next).', examples: [1] })),
+    once: optional(boolean({ description: 'Draw this card at most once per game.' })),
+    tags: optional(tagList),
+  },
+  { description: 'A dilemma brought by one stakeholder.' },
+);
+
+const endingShape = object(
+  {
+    id: required(id('this ending', 'balanced')),
+    title: required(textShape),
+    text: required(textShape),
+    when: optional(conditionShape),
+  },
+  { description: 'How the game ends. After the last turn, the first ending whose when holds is chosen; an ending without when is a fallback.' },
+);
+
+const debriefShape = object(
+  {
+    questions: optional(array(textShape, { max: 20 }, { description: 'Reflection questions for the end of the game.' })),
+    tags: optional(
+      record(
+        object({ label: required(textShape), text: optional(textShape) }, { description: 'How the debrief names and explains a tag.' }),
+        { keyName: 'tag' },
+        { description: 'Labels and explanations for choice tags.', examples: [{ friendly: { label: { nl: 'Klantvriendelijk', en: 'Customer-friendly' } } }] },
+      ),
+    ),
+  },
+  { description: 'What the player sees after the game.' },
+);
+
+export const scenarioShape = object(
+  {
+    $schema: optional(string({}, { description: 'Path of the JSON Schema, for editors.', examples: ['./scenario.schema.json'] })),
+    format: required(literal(FORMAT_VERSION, { description: 'The version of this file format.' })),
+    id: required(id('this scenario', 'school')),
+    title: required(textShape),
+    description: optional(textShape),
+    setting: optional(string({ maxLength: LIMITS.ids }, { description: 'The kind of organisation.', examples: ['school', 'hospital', 'townhall'] })),
+    turns: optional(number({ integer: true, min: 1, max: 1000 }, { description: 'Cards to survive; absent = endless until a meter ends the game.', examples: [30] })),
+    turnUnit: optional(textShape),
+    preview: optional(oneOf(['none', 'which', 'direction', 'amount'], { description: 'What the player sees of a choice before choosing.' })),
+    meters: required(array(meterShape, { min: 2, max: 8 }, { description: 'Two to eight satisfaction meters.' })),
+    stakeholders: required(array(stakeholderShape, { min: 1, max: 64 })),
+    cards: required(array(cardShape, { min: 1, max: LIMITS.cards })),
+    endings: optional(array(endingShape, { max: 64 })),
+    debrief: optional(debriefShape),
+  },
+  { title: 'Many Masters scenario', description: 'A scenario for Many Masters (Meerdere heren dienen), format 1.' },
+);
+
+export type Scenario = Infer<typeof scenarioShape>;
+export type Meter = Scenario['meters'][number];
+export type Stakeholder = Scenario['stakeholders'][number];
+export type Card = Scenario['cards'][number];
+export type Choice = Card['choices'][number];
+export type Ending = NonNullable<Scenario['endings']>[number];
+export type PreviewMode = NonNullable<Scenario['preview']>;
+
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return toJsonSchema(scenarioShape, {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://many-masters.invalid/scenario.schema.json',
+  });
+}

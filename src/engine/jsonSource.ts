@@ -1,0 +1,242 @@
+/**
+ * A JSON reader that remembers where every value and key stands (line and column), so that each
+ * problem in a scenario file can be shown at its place. It refuses what would be unsafe or would hang
+ * the game: keys that reach object prototypes, deep nesting, huge strings and huge files.
+ */
+import { LIMITS } from './format.ts';
+import type { Path } from './schema.ts';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface Located {
+  value: Position;
+  key?: Position;
+}
+
+export interface SourceProblem {
+  position: Position;
+  path: Path;
+  message: string;
+}
+
+export type ParseResult =
+  | { ok: true; value: unknown; positions: Map<string, Located>; problems: SourceProblem[] }
+  | { ok: false; problems: SourceProblem[] };
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function pathKey(path: Path): string {
+  return path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).map((p) => `/${p}`).join('');
+}
+
+/** The position to show for a path: the value there, or the key, or the nearest enclosing value. */
+export function locate(positions: Map<string, Located>, path: Path, at: 'key' | 'value' = 'value'): Position {
+  for (let n = path.length; n >= 0; n--) {
+    const found = positions.get(pathKey(path.slice(0, n)));
+    if (found) return at === 'key' && n === path.length && found.key ? found.key : found.value;
+  }
+  return { line: 1, column: 1 };
+}
+
+class SyntaxProblem extends Error {
+  constructor(
+    readonly position: Position,
+    readonly path: Path,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+export function parseJson(text: string): ParseResult {
+  const size = text.length > LIMITS.fileBytes / 4 ? byteLength(text) : text.length;
+  if (size > LIMITS.fileBytes) {
+    return {
+      ok: false,
+      problems: [{ position: { line: 1, column: 1 }, path: [], message: `the file is ${(size / 1e6).toFixed(1)} MB; scenario files may be at most ${LIMITS.fileBytes / 1e6} MB` }],
+    };
+  }
+  const positions = new Map<string, Located>();
+  const problems: SourceProblem[] = [];
+  let index = 0;
+  let line = 1;
+  let lineStart = 0;
+
+  const here = (): Position => ({ line, column: index - lineStart + 1 });
+  const fail = (message: string, path: Path, position: Position = here()): never => {
+    throw new SyntaxProblem(position, path, message);
+  };
+  const describeChar = (): string => {
+    if (index >= text.length) return 'the end of the file';
+    const c = text[index]!;
+    return c === '\n' ? 'the end of the line' : `"${c}"`;
+  };
+
+  const skipSpace = (path: Path) => {
+    while (index < text.length) {
+      const c = text.charCodeAt(index);
+      if (c === 10) {
+        index++;
+        line++;
+        lineStart = index;
+      } else if (c === 32 || c === 9 || c === 13 || c === 0xfeff) {
+        index++;
+      } else if (c === 47 && (text[index + 1] === '/' || text[index + 1] === '*')) {
+        fail('comments are not allowed in JSON; remove the // or /* */ text', path);
+      } else {
+        break;
+      }
+    }
+  };
+
+  const readString = (path: Path): string => {
+    const start = here();
+    index++;
+    let out = '';
+    let chunkStart = index;
+    for (;;) {
+      if (index >= text.length) fail('this text is never closed: add a closing "', path, start);
+      const c = text.charCodeAt(index);
+      if (c === 34) {
+        out += text.slice(chunkStart, index);
+        index++;
+        break;
+      }
+      if (c === 10) fail('this text runs past the end of the line: add a closing " (or write \\n for a line break)', path, start);
+      if (c < 32) fail('control characters must be escaped inside a text', path);
+      if (c === 92) {
+        out += text.slice(chunkStart, index);
+        const e = text[index + 1];
+        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        if (e !== undefined && e in simple) {
+          out += simple[e];
+          index += 2;
+        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) {
+          out += String.fromCharCode(parseInt(text.slice(index + 2, index + 6), 16));
+          index += 6;
+        } else {
+          fail(`"\\${e ?? ''}" is not a valid escape; use \\" \\\\ \\n \\t or \\uXXXX`, path);
+        }
+        chunkStart = index;
+        continue;
+      }
+      index++;
+      if (out.length + (index - chunkStart) > LIMITS.stringLength) {
+        fail(`this text is longer than ${LIMITS.stringLength} characters, the most a scenario text may have`, path, start);
+      }
+    }
+    return out;
+  };
+
+  const readNumber = (path: Path): number => {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(index, index + 64));
+    if (!match) fail(`${describeChar()} is not a valid number`, path);
+    index += match![0].length;
+    const n = Number(match![0]);
+    if (!Number.isFinite(n)) fail('this number is too large', path);
+    return n;
+  };
+
+  const readValue = (path: Path, depth: number, key?: Position): unknown => {
+    skipSpace(path);
+    const start = here();
+    positions.set(pathKey(path), key ? { value: start, key } : { value: start });
+    if (depth > LIMITS.depth) fail(`the file is nested more than ${LIMITS.depth} levels deep`, path);
+    const c = text[index];
+    if (c === '{') {
+      index++;
+      const obj: Record<string, unknown> = {};
+      const seenKeys = new Map<string, Position>();
+      skipSpace(path);
+      if (text[index] === '}') {
+        index++;
+        return obj;
+      }
+      for (;;) {
+        skipSpace(path);
+        if (text[index] !== '"') {
+          fail(text[index] === '}' ? 'remove the comma before "}"' : `expected a field name in double quotes, found ${describeChar()}`, path);
+        }
+        const keyPos = here();
+        const name = readString(path);
+        skipSpace(path);
+        if (text[index] !== ':') fail(`expected ":" after "${name}", found ${describeChar()}`, path);
+        index++;
+        const childPath = [...path, name];
+        const value = readValue(childPath, depth + 1, keyPos);
+        if (FORBIDDEN_KEYS.has(name)) {
+          problems.push({ position: keyPos, path: childPath, message: `the field name "${name}" is not allowed (it could change how the program works)` });
+        } else if (seenKeys.has(name)) {
+          const first = seenKeys.get(name)!;
+          problems.push({ position: keyPos, path: childPath, message: `"${name}" appears twice in this object (first at line ${first.line}, column ${first.column}); only one is kept` });
+        } else {
+          seenKeys.set(name, keyPos);
+          obj[name] = value;
+        }
+        skipSpace(path);
+        if (text[index] === ',') {
+          index++;
+          continue;
+        }
+        if (text[index] === '}') {
+          index++;
+          return obj;
+        }
+        fail(text[index] === '"' ? 'a comma is missing before this field' : `expected "," or "}" here, found ${describeChar()}`, path);
+      }
+    }
+    if (c === '[') {
+      index++;
+      const list: unknown[] = [];
+      skipSpace(path);
+      if (text[index] === ']') {
+        index++;
+        return list;
+      }
+      for (;;) {
+        list.push(readValue([...path, list.length], depth + 1));
+        skipSpace(path);
+        if (text[index] === ',') {
+          index++;
+          skipSpace(path);
+          if (text[index] === ']') fail('remove the comma before "]"', path);
+          continue;
+        }
+        if (text[index] === ']') {
+          index++;
+          return list;
+        }
+        fail(index < text.length && '"{[0123456789-tfn'.includes(text[index]!) ? 'a comma is missing before this item' : `expected "," or "]" here, found ${describeChar()}`, path);
+      }
+    }
+    if (c === '"') return readString(path);
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return readNumber(path);
+    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+      if (text.startsWith(word, index)) {
+        index += word.length;
+        return value;
+      }
+    }
+    if (c === "'") fail('use double quotes " for texts and names, not single quotes', path);
+    return fail(index >= text.length ? 'the file ends where a value was expected' : `expected a value (text, number, true, false, null, { or [), found ${describeChar()}`, path);
+  };
+
+  try {
+    const value = readValue([], 0);
+    skipSpace([]);
+    if (index < text.length) fail(`unexpected ${describeChar()} after the end of the data`, []);
+    return { ok: true, value, positions, problems };
+  } catch (error) {
+    if (error instanceof SyntaxProblem) {
+      return { ok: false, problems: [...problems, { position: error.position, path: error.path, message: error.message }] };
+    }
+    throw error;
+  }
+}

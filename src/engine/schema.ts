@@ -1,0 +1,444 @@
+/**
+ * A small shape language: one definition of a data format gives its TypeScript type (`Infer`), a
+ * runtime check that reports every problem with its path, and a JSON Schema for editors.
+ * It exists so that the scenario format has exactly one source of truth.
+ */
+
+export type Path = readonly (string | number)[];
+
+export interface ShapeIssue {
+  path: Path;
+  message: string;
+  suggestion?: string;
+  /** `key` when the problem is the property name itself (unknown key), so it is located at the key. */
+  at?: 'key' | 'value';
+}
+
+export interface Doc {
+  title?: string;
+  description?: string;
+  examples?: unknown[];
+}
+
+type JsonSchema = Record<string, unknown>;
+
+interface SchemaContext {
+  defs: Record<string, JsonSchema>;
+}
+
+export interface Shape<T> {
+  readonly _type?: T;
+  readonly doc: Doc;
+  /** Name under `$defs` in the JSON Schema, for shapes used in many places or recursively. */
+  readonly defName?: string;
+  check(value: unknown, path: Path, out: ShapeIssue[]): boolean;
+  schema(ctx: SchemaContext): JsonSchema;
+}
+
+export type Infer<S> = S extends Shape<infer T> ? T : never;
+
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return value.length > 30 ? 'a text' : `the text "${value}"`;
+  if (typeof value === 'number') return `the number ${value}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function withDoc(schema: JsonSchema, doc: Doc): JsonSchema {
+  const out: JsonSchema = {};
+  if (doc.title) out.title = doc.title;
+  if (doc.description) out.description = doc.description;
+  Object.assign(out, schema);
+  if (doc.examples) out.examples = doc.examples;
+  return out;
+}
+
+function emit(shape: Shape<unknown>, ctx: SchemaContext): JsonSchema {
+  if (!shape.defName) return shape.schema(ctx);
+  if (!(shape.defName in ctx.defs)) {
+    ctx.defs[shape.defName] = {};
+    ctx.defs[shape.defName] = shape.schema(ctx);
+  }
+  return { $ref: `#/$defs/${shape.defName}` };
+}
+
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const temp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = temp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest candidate to a misspelt name, if it is close enough to be a likely typo. */
+export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  const lower = name.toLowerCase();
+  for (const candidate of candidates) {
+    const c = candidate.toLowerCase();
+    const score = c.startsWith(lower) || lower.startsWith(c) ? 0.5 : editDistance(lower, c);
+    if (score < bestScore) {
+      bestScore = score;
+      best = candidate;
+    }
+  }
+  const allowed = Math.max(2, Math.floor(name.length / 3));
+  return best !== undefined && bestScore <= allowed ? best : undefined;
+}
+
+interface StringOptions {
+  minLength?: number;
+  maxLength?: number;
+  pattern?: RegExp;
+  patternHint?: string;
+}
+
+export function string(options: StringOptions = {}, doc: Doc = {}): Shape<string> {
+  return {
+    doc,
+    check(value, path, out) {
+      if (typeof value !== 'string') {
+        out.push({ path, message: `expected a text, found ${describeValue(value)}` });
+        return false;
+      }
+      if (options.minLength !== undefined && value.length < options.minLength) {
+        out.push({ path, message: options.minLength === 1 ? 'must not be empty' : `must be at least ${options.minLength} characters` });
+        return false;
+      }
+      if (options.maxLength !== undefined && value.length > options.maxLength) {
+        out.push({ path, message: `is ${value.length} characters long; at most ${options.maxLength} are allowed` });
+        return false;
+      }
+      if (options.pattern && !options.pattern.test(value)) {
+        out.push({ path, message: `"${value}" is not allowed here: ${options.patternHint ?? `it must match ${options.pattern.source}`}` });
+        return false;
+      }
+      return true;
+    },
+    schema() {
+      const s: JsonSchema = { type: 'string' };
+      if (options.minLength !== undefined) s.minLength = options.minLength;
+      if (options.maxLength !== undefined) s.maxLength = options.maxLength;
+      if (options.pattern) s.pattern = options.pattern.source;
+      return withDoc(s, doc);
+    },
+  };
+}
+
+interface NumberOptions {
+  integer?: boolean;
+  min?: number;
+  max?: number;
+}
+
+export function number(options: NumberOptions = {}, doc: Doc = {}): Shape<number> {
+  return {
+    doc,
+    check(value, path, out) {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        out.push({ path, message: `expected ${options.integer ? 'a whole number' : 'a number'}, found ${describeValue(value)}` });
+        return false;
+      }
+      if (options.integer && !Number.isInteger(value)) {
+        out.push({ path, message: `expected a whole number, found ${value}`, suggestion: String(Math.round(value)) });
+        return false;
+      }
+      if (options.min !== undefined && value < options.min) {
+        out.push({ path, message: `${value} is too small: the smallest allowed is ${options.min}` });
+        return false;
+      }
+      if (options.max !== undefined && value > options.max) {
+        out.push({ path, message: `${value} is too large: the largest allowed is ${options.max}` });
+        return false;
+      }
+      return true;
+    },
+    schema() {
+      const s: JsonSchema = { type: options.integer ? 'integer' : 'number' };
+      if (options.min !== undefined) s.minimum = options.min;
+      if (options.max !== undefined) s.maximum = options.max;
+      return withDoc(s, doc);
+    },
+  };
+}
+
+export function boolean(doc: Doc = {}): Shape<boolean> {
+  return {
+    doc,
+    check(value, path, out) {
+      if (typeof value !== 'boolean') {
+        out.push({ path, message: `expected true or false, found ${describeValue(value)}` });
+        return false;
+      }
+      return true;
+    },
+    schema: () => withDoc({ type: 'boolean' }, doc),
+  };
+}
+
+export function literal<const V extends string | number | boolean>(expected: V, doc: Doc = {}): Shape<V> {
+  return {
+    doc,
+    check(value, path, out) {
+      if (value !== expected) {
+        out.push({ path, message: `must be ${JSON.stringify(expected)}, found ${describeValue(value)}`, suggestion: JSON.stringify(expected) });
+        return false;
+      }
+      return true;
+    },
+    schema: () => withDoc({ const: expected }, doc),
+  };
+}
+
+export function oneOf<const V extends string>(values: readonly V[], doc: Doc = {}): Shape<V> {
+  return {
+    doc,
+    check(value, path, out) {
+      if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) {
+        const hint = typeof value === 'string' ? closest(value, values) : undefined;
+        out.push({
+          path,
+          message: `must be one of ${values.map((v) => `"${v}"`).join(', ')}; found ${describeValue(value)}`,
+          ...(hint ? { suggestion: `"${hint}"` } : {}),
+        });
+        return false;
+      }
+      return true;
+    },
+    schema: () => withDoc({ enum: [...values] }, doc),
+  };
+}
+
+export function array<T>(item: Shape<T>, options: { min?: number; max?: number } = {}, doc: Doc = {}): Shape<T[]> {
+  return {
+    doc,
+    check(value, path, out) {
+      if (!Array.isArray(value)) {
+        out.push({ path, message: `expected a list [ … ], found ${describeValue(value)}` });
+        return false;
+      }
+      let ok = true;
+      if (options.min !== undefined && value.length < options.min) {
+        out.push({ path, message: `has ${value.length} item${value.length === 1 ? '' : 's'}; at least ${options.min} are needed` });
+        ok = false;
+      }
+      if (options.max !== undefined && value.length > options.max) {
+        out.push({ path, message: `has ${value.length} items; at most ${options.max} are allowed` });
+        ok = false;
+      }
+      value.forEach((element, index) => {
+        if (!item.check(element, [...path, index], out)) ok = false;
+      });
+      return ok;
+    },
+    schema(ctx) {
+      const s: JsonSchema = { type: 'array', items: emit(item, ctx) };
+      if (options.min !== undefined) s.minItems = options.min;
+      if (options.max !== undefined) s.maxItems = options.max;
+      return withDoc(s, doc);
+    },
+  };
+}
+
+interface Field<T, O extends boolean> {
+  shape: Shape<T>;
+  optional: O;
+}
+
+export function required<T>(shape: Shape<T>): Field<T, false> {
+  return { shape, optional: false };
+}
+
+export function optional<T>(shape: Shape<T>): Field<T, true> {
+  return { shape, optional: true };
+}
+
+type Fields = Record<string, Field<unknown, boolean>>;
+type RequiredKeys<F extends Fields> = { [K in keyof F]: F[K]['optional'] extends true ? never : K }[keyof F];
+type OptionalKeys<F extends Fields> = { [K in keyof F]: F[K]['optional'] extends true ? K : never }[keyof F];
+type FieldType<F> = F extends Field<infer T, boolean> ? T : never;
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+export type ObjectType<F extends Fields> = Simplify<
+  { [K in RequiredKeys<F>]: FieldType<F[K]> } & { [K in OptionalKeys<F>]?: FieldType<F[K]> }
+>;
+
+interface ObjectOptions {
+  defName?: string;
+  /** Extra rules that need the whole object; return problems as messages about the object. */
+  refine?: (value: Record<string, unknown>) => string | undefined;
+  minProperties?: number;
+}
+
+export function object<F extends Fields>(fields: F, doc: Doc = {}, options: ObjectOptions = {}): Shape<ObjectType<F>> {
+  const known = Object.keys(fields);
+  return {
+    doc,
+    ...(options.defName ? { defName: options.defName } : {}),
+    check(value, path, out) {
+      if (!isPlainObject(value)) {
+        out.push({ path, message: `expected an object { … }, found ${describeValue(value)}` });
+        return false;
+      }
+      let ok = true;
+      for (const key of Object.keys(value)) {
+        if (!Object.hasOwn(fields, key)) {
+          const hint = closest(key, known);
+          out.push({
+            path: [...path, key],
+            at: 'key',
+            message: `unknown field "${key}"; allowed here: ${known.join(', ')}`,
+            ...(hint ? { suggestion: `"${hint}"` } : {}),
+          });
+          ok = false;
+        }
+      }
+      for (const [key, field] of Object.entries(fields)) {
+        if (!Object.hasOwn(value, key) || value[key] === undefined) {
+          if (!field.optional) {
+            out.push({ path, message: `missing required field "${key}"` });
+            ok = false;
+          }
+          continue;
+        }
+        if (!field.shape.check(value[key], [...path, key], out)) ok = false;
+      }
+      if (ok && options.refine) {
+        const problem = options.refine(value);
+        if (problem) {
+          out.push({ path, message: problem });
+          ok = false;
+        }
+      }
+      return ok;
+    },
+    schema(ctx) {
+      const properties: Record<string, JsonSchema> = {};
+      const requiredKeys: string[] = [];
+      for (const [key, field] of Object.entries(fields)) {
+        properties[key] = emit(field.shape, ctx);
+        if (!field.optional) requiredKeys.push(key);
+      }
+      const s: JsonSchema = { type: 'object', properties, additionalProperties: false };
+      if (requiredKeys.length > 0) s.required = requiredKeys;
+      if (options.minProperties !== undefined) s.minProperties = options.minProperties;
+      return withDoc(s, doc);
+    },
+  };
+}
+
+export function record<T>(
+  value: Shape<T>,
+  options: { key?: Shape<string>; min?: number; keyName?: string } = {},
+  doc: Doc = {},
+): Shape<Record<string, T>> {
+  return {
+    doc,
+    check(input, path, out) {
+      if (!isPlainObject(input)) {
+        out.push({ path, message: `expected an object { "${options.keyName ?? 'name'}": … }, found ${describeValue(input)}` });
+        return false;
+      }
+      let ok = true;
+      const keys = Object.keys(input);
+      if (options.min !== undefined && keys.length < options.min) {
+        out.push({ path, message: `needs at least ${options.min} entr${options.min === 1 ? 'y' : 'ies'}` });
+        ok = false;
+      }
+      for (const key of keys) {
+        if (options.key) {
+          const keyIssues: ShapeIssue[] = [];
+          if (!options.key.check(key, [...path, key], keyIssues)) {
+            for (const issue of keyIssues) out.push({ ...issue, at: 'key' });
+            ok = false;
+            continue;
+          }
+        }
+        if (!value.check(input[key], [...path, key], out)) ok = false;
+      }
+      return ok;
+    },
+    schema(ctx) {
+      const s: JsonSchema = { type: 'object', additionalProperties: emit(value, ctx) };
+      if (options.key) s.propertyNames = options.key.schema(ctx);
+      if (options.min !== undefined) s.minProperties = options.min;
+      return withDoc(s, doc);
+    },
+  };
+}
+
+interface Variant {
+  /** Whether this variant is the one the author meant, judged from the value's form alone. */
+  matches(value: unknown): boolean;
+  shape: Shape<unknown>;
+}
+
+export function variant<T>(matches: (value: unknown) => boolean, shape: Shape<T>): Variant & { shape: Shape<T> } {
+  return { matches, shape };
+}
+
+type VariantType<V> = V extends { shape: Shape<infer T> } ? T : never;
+
+/**
+ * A choice between forms. The first variant whose `matches` accepts the value is checked, so an
+ * author gets the errors of the form they meant instead of "matches none of".
+ */
+export function union<const V extends readonly Variant[]>(
+  variants: V,
+  noMatch: (value: unknown) => string,
+  doc: Doc = {},
+  defName?: string,
+): Shape<VariantType<V[number]>> {
+  return {
+    doc,
+    ...(defName ? { defName } : {}),
+    check(value, path, out) {
+      const chosen = variants.find((v) => v.matches(value));
+      if (!chosen) {
+        out.push({ path, message: noMatch(value) });
+        return false;
+      }
+      return chosen.shape.check(value, path, out);
+    },
+    schema(ctx) {
+      return withDoc({ anyOf: variants.map((v) => emit(v.shape, ctx)) }, doc);
+    },
+  };
+}
+
+/** A shape defined later, for recursive formats; the caller states its type. */
+export function lazy<T>(get: () => Shape<T>, defName: string, doc: Doc = {}): Shape<T> {
+  return {
+    doc,
+    defName,
+    check: (value, path, out) => get().check(value, path, out),
+    schema: (ctx) => withDoc(emit(get(), ctx), doc),
+  };
+}
+
+export function toJsonSchema(root: Shape<unknown>, meta: JsonSchema): JsonSchema {
+  const ctx: SchemaContext = { defs: {} };
+  const body = root.schema(ctx);
+  const defs = Object.fromEntries(Object.entries(ctx.defs).sort(([a], [b]) => a.localeCompare(b)));
+  return { ...meta, ...body, $defs: defs };
+}
+
+export function nullable<T>(shape: Shape<T>, doc: Doc = {}): Shape<T | null> {
+  return {
+    doc,
+    check: (value, path, out) => value === null || shape.check(value, path, out),
+    schema: (ctx) => withDoc({ anyOf: [{ type: 'null' }, emit(shape, ctx)] }, doc),
+  };
+}
