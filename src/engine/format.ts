@@ -148,7 +148,7 @@ export const conditionShape: Shape<Condition> = lazy(
           object(
             {
               chose: required(ref('a card', 'inspection-visit')),
-              choice: required(number({ integer: true, min: 0, max: 3 }, { description: 'The choice\'s position, counting from 0.' })),
+              choice: required(number({ integer: true, min: 0 }, { description: 'The choice\'s position, counting from 0.' })),
             },
             { description: 'Holds when the player took a given choice (0 = first) on a card.', examples: [{ chose: 'inspection-visit', choice: 1 }] },
           ),

@@ -293,9 +293,11 @@ export function object<F extends Fields>(fields: F, doc: Doc = {}, options: Obje
         return false;
       }
       let ok = true;
+      const misspelt = new Set<string>();
       for (const key of Object.keys(value)) {
         if (!Object.hasOwn(fields, key)) {
           const hint = closest(key, known);
+          if (hint) misspelt.add(hint);
           out.push({
             path: [...path, key],
             at: 'key',
@@ -307,8 +309,11 @@ export function object<F extends Fields>(fields: F, doc: Doc = {}, options: Obje
       }
       for (const [key, field] of Object.entries(fields)) {
         if (!Object.hasOwn(value, key) || value[key] === undefined) {
-          if (!field.optional) {
+          // A misspelt key already says what is missing, with the right spelling.
+          if (!field.optional && !misspelt.has(key)) {
             out.push({ path, message: `missing required field "${key}"` });
+            ok = false;
+          } else if (!field.optional) {
             ok = false;
           }
           continue;
