@@ -679,7 +679,10 @@ function hairBack(style: HairStyle, c: string): string {
       return path('M316 150 C370 150 384 210 376 270 C372 300 360 320 344 330 C352 300 352 260 340 226 C332 200 322 180 316 150 Z', dark);
     case 'braids': {
       const out: string[] = [];
-      for (const x of [176, 196, 316, 336]) out.push(rect(x - 10, 150, 20, 250, 10, dark));
+      for (const x of [176, 196, 316, 336]) {
+        out.push(rect(x - 10, 150, 20, 250, 10, dark));
+        for (let y = 240; y < 396; y += 18) out.push(stroke(`M${x - 7} ${y} L${x + 7} ${y + 7}`, shade(dark, 0.3), 3));
+      }
       out.push(path('M168 206 C160 120 204 90 256 90 C308 90 352 120 344 206 Z', dark));
       return out.join('');
     }
@@ -714,7 +717,7 @@ function hairFront(style: HairStyle, c: string): string {
         bumps(256, 166, 62, 12, 200, 340, 5, 12, c),
       ].join('');
     case 'afroPuff':
-      return path('M182 200 C178 150 208 132 256 132 C304 132 334 150 330 200 C320 176 300 166 256 166 C212 166 192 176 182 200 Z', c);
+      return path('M180 204 C172 128 208 100 256 100 C304 100 340 128 332 204 C322 178 300 166 256 166 C212 166 190 178 180 204 Z', c);
     case 'bob':
       return [
         path('M168 250 C156 140 204 98 262 98 C318 100 356 144 344 250 C338 210 334 180 322 162 C288 168 240 160 212 138 C196 162 182 190 176 250 Z', c),
@@ -820,12 +823,12 @@ function notebook(p: Palette, cover: string): string {
         stroke('M-36 -30 L36 -30 M-36 -6 L36 -6 M-36 18 L24 18 M-36 42 L30 42', '#c7cfd8', 5),
         ...rings,
       ],
-      'transform="translate(160 454) rotate(10)"',
+      'transform="translate(196 436) rotate(8) scale(0.9)"',
     ) +
     // pen in the other hand
-    group([rect(-5, -52, 10, 72, 4, '#3b6fd1'), poly([[-5, 20], [5, 20], [0, 32]], '#f1d9a8')], 'transform="translate(348 448) rotate(-30)"') +
-    hand(p, 362, 474, 20) +
-    hand(p, 222, 480, 80)
+    group([rect(-5, -52, 10, 72, 4, '#3b6fd1'), poly([[-5, 20], [5, 20], [0, 32]], '#f1d9a8')], 'transform="translate(300 420) rotate(-30)"') +
+    hand(p, 312, 446, 20) +
+    hand(p, 146, 448, -80)
   );
 }
 
@@ -877,17 +880,17 @@ function namePlate(): string {
 function pillow(): string {
   return [
     rect(88, 118, 336, 300, 70, '#f4f1ea'),
-    stroke('M112 170 C160 150 200 160 220 190 M400 180 C360 160 320 166 300 196', '#dcd6c9', 7),
+    stroke('M120 380 C116 300 116 220 124 150', '#dcd6c9', 8),
   ].join('');
 }
 
 function wristbandHand(p: Palette, sleeve: string): string {
-  return [
+  return group([
     path('M452 540 L396 440 L352 462 L392 540 Z', p.skin),
     path('M462 560 L424 488 L374 514 L408 580 Z', sleeve),
     group([rect(-30, -10, 60, 20, 6, '#f6f2e4'), rect(-8, -10, 16, 20, 3, '#f2c14e')], 'transform="translate(388 470) rotate(-28)"'),
     hand(p, 372, 430, -120),
-  ].join('');
+  ], 'transform="translate(-40 -18)"');
 }
 
 /** A small child in front of the parent (head and shoulders). */
@@ -968,7 +971,7 @@ function render(p: Portrait): string {
   figure.push(lift(top.join('')));
   figure.push(...(p.front ?? []));
   layers.push(`<clipPath id="${n}-clip"><circle cx="256" cy="256" r="248"/></clipPath>`);
-  layers.push(group(figure, `clip-path="url(#${n}-clip)"`));
+  layers.push(group([group(figure, 'transform="translate(256 500) scale(1.1) translate(-256 -500)"')], `clip-path="url(#${n}-clip)"`));
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512" width="512" height="512">${layers.join('')}</svg>\n`;
 }
 

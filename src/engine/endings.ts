@@ -1,6 +1,6 @@
 import { holds } from './conditions.ts';
 import type { Ending, Scenario } from './format.ts';
-import { meterBounds } from './meters.ts';
+import { DEFAULT_MAX, DEFAULT_MIN } from './meters.ts';
 import type { GameEnd, GameState } from './state.ts';
 
 /**
@@ -23,9 +23,8 @@ export function pickEnding(scenario: Scenario, state: GameState, reason: 'turns'
 export function meterEnding(scenario: Scenario, meters: Record<string, number>): GameEnd | null {
   for (const meter of scenario.meters) {
     const value = meters[meter.id]!;
-    const { min, max } = meterBounds(meter);
-    if (meter.onMin !== undefined && value <= min) return { ending: meter.onMin, reason: 'meter', meter: meter.id, bound: 'min' };
-    if (meter.onMax !== undefined && value >= max) return { ending: meter.onMax, reason: 'meter', meter: meter.id, bound: 'max' };
+    if (meter.onMin !== undefined && value <= (meter.min ?? DEFAULT_MIN)) return { ending: meter.onMin, reason: 'meter', meter: meter.id, bound: 'min' };
+    if (meter.onMax !== undefined && value >= (meter.max ?? DEFAULT_MAX)) return { ending: meter.onMax, reason: 'meter', meter: meter.id, bound: 'max' };
   }
   return null;
 }

@@ -40,7 +40,15 @@ export function findings(scenario: Scenario, r: SimulationReport): string[] {
           else takes -= amount;
         }
       }
-      const balance = takes > gives ? `its cards take more than they give (−${takes} against +${gives} over all choices)` : `its cards give more than they take (+${gives} against −${takes} over all choices), so it ends at the top`;
+      const atMax = (r.endedAt[meterId]?.max ?? 0) > count / 2;
+      const totals = `−${takes} against +${gives} over all choices`;
+      const balance = atMax
+        ? gives > takes
+          ? `it runs over the top: its cards give more than they take (${totals})`
+          : `it runs over the top: the choices that please it are the ones players take most (${totals})`
+        : takes > gives
+          ? `its cards take more than they give (${totals})`
+          : `it runs dry: the choices that help other meters take from it (${totals})`;
       out.push(`Meter "${meterId}" ends ${Math.round((100 * count) / lost)}% of lost games: ${balance}.`);
     }
   }

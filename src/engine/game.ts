@@ -90,9 +90,11 @@ export function choose(scenario: Scenario, state: GameState, choiceIndex: number
   const { meters: meterIndex } = indexOf(scenario);
   const after: Record<string, number> = { ...state.meters };
   const deltas: Record<string, number> = {};
-  for (const [meterId, amount] of Object.entries(choice.effects ?? {})) {
+  const effects = choice.effects ?? {};
+  for (const meterId in effects) {
     const meter = meterIndex.get(meterId);
     if (!meter) continue;
+    const amount = effects[meterId]!;
     const value = clampMeter(meter, after[meterId]! + amount);
     deltas[meterId] = value - after[meterId]!;
     after[meterId] = value;

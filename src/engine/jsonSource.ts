@@ -55,6 +55,24 @@ function byteLength(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
+/** Where the reader is, kept as a chain so that a path array is only built when a problem needs it. */
+interface PathNode {
+  parent: PathNode | null;
+  segment: string | number;
+  key: string;
+}
+
+function toPath(node: PathNode | null): Path {
+  const out: (string | number)[] = [];
+  for (let n = node; n; n = n.parent) out.push(n.segment);
+  return out.reverse();
+}
+
+function child(parent: PathNode | null, segment: string | number): PathNode {
+  const escaped = typeof segment === 'number' ? String(segment) : segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
+  return { parent, segment, key: `${parent ? parent.key : ''}/${escaped}` };
+}
+
 export function parseJson(text: string): ParseResult {
   const size = text.length > LIMITS.fileBytes / 4 ? byteLength(text) : text.length;
   if (size > LIMITS.fileBytes) {
@@ -70,8 +88,8 @@ export function parseJson(text: string): ParseResult {
   let lineStart = 0;
 
   const here = (): Position => ({ line, column: index - lineStart + 1 });
-  const fail = (message: string, path: Path, position: Position = here()): never => {
-    throw new SyntaxProblem(position, path, message);
+  const fail = (message: string, node: PathNode | null, position: Position = here()): never => {
+    throw new SyntaxProblem(position, toPath(node), message);
   };
   const describeChar = (): string => {
     if (index >= text.length) return 'the end of the file';
@@ -79,7 +97,7 @@ export function parseJson(text: string): ParseResult {
     return c === '\n' ? 'the end of the line' : `"${c}"`;
   };
 
-  const skipSpace = (path: Path) => {
+  const skipSpace = (path: PathNode | null) => {
     while (index < text.length) {
       const c = text.charCodeAt(index);
       if (c === 10) {
@@ -96,7 +114,7 @@ export function parseJson(text: string): ParseResult {
     }
   };
 
-  const readString = (path: Path): string => {
+  const readString = (path: PathNode | null): string => {
     const start = here();
     index++;
     let out = '';
@@ -135,7 +153,7 @@ export function parseJson(text: string): ParseResult {
     return out;
   };
 
-  const readNumber = (path: Path): number => {
+  const readNumber = (path: PathNode | null): number => {
     const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(index, index + 64));
     if (!match) fail(`${describeChar()} is not a valid number`, path);
     index += match![0].length;
@@ -144,10 +162,10 @@ export function parseJson(text: string): ParseResult {
     return n;
   };
 
-  const readValue = (path: Path, depth: number, key?: Position): unknown => {
+  const readValue = (path: PathNode | null, depth: number, key?: Position): unknown => {
     skipSpace(path);
     const start = here();
-    positions.set(pathKey(path), key ? { value: start, key } : { value: start });
+    positions.set(path ? path.key : '', key ? { value: start, key } : { value: start });
     if (depth > LIMITS.depth) fail(`the file is nested more than ${LIMITS.depth} levels deep`, path);
     const c = text[index];
     if (c === '{') {
@@ -169,13 +187,13 @@ export function parseJson(text: string): ParseResult {
         skipSpace(path);
         if (text[index] !== ':') fail(`expected ":" after "${name}", found ${describeChar()}`, path);
         index++;
-        const childPath = [...path, name];
+        const childPath = child(path, name);
         const value = readValue(childPath, depth + 1, keyPos);
         if (FORBIDDEN_KEYS.has(name)) {
-          problems.push({ position: keyPos, path: childPath, message: `the field name "${name}" is not allowed (it could change how the program works)` });
+          problems.push({ position: keyPos, path: toPath(childPath), message: `the field name "${name}" is not allowed (it could change how the program works)` });
         } else if (seenKeys.has(name)) {
           const first = seenKeys.get(name)!;
-          problems.push({ position: keyPos, path: childPath, message: `"${name}" appears twice in this object (first at line ${first.line}, column ${first.column}); only one is kept` });
+          problems.push({ position: keyPos, path: toPath(childPath), message: `"${name}" appears twice in this object (first at line ${first.line}, column ${first.column}); only one is kept` });
         } else {
           seenKeys.set(name, keyPos);
           obj[name] = value;
@@ -201,7 +219,7 @@ export function parseJson(text: string): ParseResult {
         return list;
       }
       for (;;) {
-        list.push(readValue([...path, list.length], depth + 1));
+        list.push(readValue(child(path, list.length), depth + 1));
         skipSpace(path);
         if (text[index] === ',') {
           index++;
@@ -229,9 +247,9 @@ export function parseJson(text: string): ParseResult {
   };
 
   try {
-    const value = readValue([], 0);
-    skipSpace([]);
-    if (index < text.length) fail(`unexpected ${describeChar()} after the end of the data`, []);
+    const value = readValue(null, 0);
+    skipSpace(null);
+    if (index < text.length) fail(`unexpected ${describeChar()} after the end of the data`, null);
     return { ok: true, value, positions, problems };
   } catch (error) {
     if (error instanceof SyntaxProblem) {

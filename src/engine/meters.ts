@@ -8,8 +8,7 @@ export function meterBounds(meter: Meter): { min: number; max: number } {
 }
 
 export function clampMeter(meter: Meter, value: number): number {
-  const { min, max } = meterBounds(meter);
-  return Math.min(max, Math.max(min, value));
+  return Math.min(meter.max ?? DEFAULT_MAX, Math.max(meter.min ?? DEFAULT_MIN, value));
 }
 
 /** How far a value is from the nearer end, as a share of the meter's range (0 = at an end, 0.5 = centre). */

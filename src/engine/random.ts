@@ -24,14 +24,3 @@ export function nextRandom(state: number): [number, number] {
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
   return [((t ^ (t >>> 14)) >>> 0) / 4294967296, next];
 }
-
-/** Picks an index with probability proportional to its weight; weights must sum to more than 0. */
-export function weightedIndex(weights: readonly number[], roll: number): number {
-  const total = weights.reduce((sum, w) => sum + w, 0);
-  let target = roll * total;
-  for (let i = 0; i < weights.length; i++) {
-    target -= weights[i]!;
-    if (target < 0) return i;
-  }
-  return weights.length - 1;
-}

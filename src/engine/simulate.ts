@@ -35,6 +35,8 @@ export interface SimulationReport {
   endings: Record<string, number>;
   /** Games ended by a meter reaching an end, per meter. */
   endedBy: Record<string, number>;
+  /** The same games split by the end the meter reached. */
+  endedAt: Record<string, { min: number; max: number }>;
   /** In how many games each card was drawn. */
   cards: Record<string, number>;
   /** Per card, how often each choice was taken. */
@@ -78,6 +80,7 @@ export function simulate(scenario: Scenario, options: { runs: number; seed: stri
     meanTurns: 0,
     endings: {},
     endedBy: {},
+    endedAt: {},
     cards: Object.fromEntries(scenario.cards.map((c) => [c.id, 0])),
     choices: Object.fromEntries(scenario.cards.map((c) => [c.id, c.choices.map(() => 0)])),
     turnLimit: scenario.turns ?? ENDLESS_TURN_LIMIT,
@@ -102,7 +105,11 @@ export function simulate(scenario: Scenario, options: { runs: number; seed: stri
     if (!end || end.reason !== 'meter') report.completed++;
     const endingId = end?.ending ?? (end ? '(no ending)' : '(turn limit)');
     report.endings[endingId] = (report.endings[endingId] ?? 0) + 1;
-    if (end?.reason === 'meter' && end.meter) report.endedBy[end.meter] = (report.endedBy[end.meter] ?? 0) + 1;
+    if (end?.reason === 'meter' && end.meter) {
+      report.endedBy[end.meter] = (report.endedBy[end.meter] ?? 0) + 1;
+      const at = (report.endedAt[end.meter] ??= { min: 0, max: 0 });
+      at[end.bound ?? 'min']++;
+    }
   }
   report.meanTurns = options.runs > 0 ? totalTurns / options.runs : 0;
   return report;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { holds, type ConditionContext } from '../../src/engine/conditions.ts';
+import type { Condition } from '../../src/engine/format.ts';
 
 const ctx: ConditionContext = {
   meters: { parents: 30, pupils: 70 },
@@ -9,37 +10,39 @@ const ctx: ConditionContext = {
   turn: 5,
 };
 
+const cases: [Condition, boolean][] = [
+  [{ meter: 'parents', below: 31 }, true],
+  [{ meter: 'parents', below: 30 }, false],
+  [{ meter: 'parents', above: 29 }, true],
+  [{ meter: 'parents', atLeast: 30 }, true],
+  [{ meter: 'parents', atMost: 29 }, false],
+  [{ meter: 'pupils', atLeast: 60, atMost: 80 }, true],
+  [{ meter: 'pupils', atLeast: 60, atMost: 65 }, false],
+  [{ meter: 'missing', below: 100 }, false],
+  [{ flag: 'promised' }, true],
+  [{ flag: 'promised', is: false }, false],
+  [{ flag: 'strikes', is: 2 }, true],
+  [{ flag: 'strikes', is: 3 }, false],
+  [{ flag: 'cancelled', is: false }, true],
+  [{ flag: 'never-set' }, false],
+  [{ flag: 'never-set', is: false }, true],
+  [{ turn: { atLeast: 5 } }, true],
+  [{ turn: { atLeast: 6 } }, false],
+  [{ turn: { atMost: 4 } }, false],
+  [{ seen: 'visit' }, true],
+  [{ seen: 'other' }, false],
+  [{ chose: 'visit', choice: 1 }, true],
+  [{ chose: 'visit', choice: 0 }, false],
+  [{ all: [{ flag: 'promised' }, { seen: 'visit' }] }, true],
+  [{ all: [{ flag: 'promised' }, { seen: 'other' }] }, false],
+  [{ any: [{ seen: 'other' }, { turn: { atMost: 5 } }] }, true],
+  [{ any: [{ seen: 'other' }, { flag: 'never-set' }] }, false],
+  [{ not: { seen: 'other' } }, true],
+  [{ not: { all: [{ flag: 'promised' }] } }, false],
+];
+
 describe('conditions', () => {
-  it.each([
-    [{ meter: 'parents', below: 31 }, true],
-    [{ meter: 'parents', below: 30 }, false],
-    [{ meter: 'parents', above: 29 }, true],
-    [{ meter: 'parents', atLeast: 30 }, true],
-    [{ meter: 'parents', atMost: 29 }, false],
-    [{ meter: 'pupils', atLeast: 60, atMost: 80 }, true],
-    [{ meter: 'pupils', atLeast: 60, atMost: 65 }, false],
-    [{ meter: 'missing', below: 100 }, false],
-    [{ flag: 'promised' }, true],
-    [{ flag: 'promised', is: false }, false],
-    [{ flag: 'strikes', is: 2 }, true],
-    [{ flag: 'strikes', is: 3 }, false],
-    [{ flag: 'cancelled', is: false }, true],
-    [{ flag: 'never-set' }, false],
-    [{ flag: 'never-set', is: false }, true],
-    [{ turn: { atLeast: 5 } }, true],
-    [{ turn: { atLeast: 6 } }, false],
-    [{ turn: { atMost: 4 } }, false],
-    [{ seen: 'visit' }, true],
-    [{ seen: 'other' }, false],
-    [{ chose: 'visit', choice: 1 }, true],
-    [{ chose: 'visit', choice: 0 }, false],
-    [{ all: [{ flag: 'promised' }, { seen: 'visit' }] }, true],
-    [{ all: [{ flag: 'promised' }, { seen: 'other' }] }, false],
-    [{ any: [{ seen: 'other' }, { turn: { atMost: 5 } }] }, true],
-    [{ any: [{ seen: 'other' }, { flag: 'never-set' }] }, false],
-    [{ not: { seen: 'other' } }, true],
-    [{ not: { all: [{ flag: 'promised' }] } }, false],
-  ] as const)('%j → %s', (condition, expected) => {
+  it.each(cases)('%j → %s', (condition, expected) => {
     expect(holds(condition, ctx)).toBe(expected);
   });
 
