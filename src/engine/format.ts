@@ -128,10 +128,10 @@ export const conditionShape: Shape<Condition> = lazy(
               turn: required(
                 object(
                   {
-                    atLeast: optional(number({ integer: true, min: 0 })),
-                    atMost: optional(number({ integer: true, min: 0 })),
+                    atLeast: optional(number({ integer: true, min: 0 }, { description: 'From this turn on.' })),
+                    atMost: optional(number({ integer: true, min: 0 }, { description: 'Up to and including this turn.' })),
                   },
-                  {},
+                  { description: 'A range of turns: atLeast and/or atMost.', examples: [{ atLeast: 10, atMost: 20 }] },
                   { minProperties: 1 },
                 ),
               ),
@@ -153,9 +153,9 @@ export const conditionShape: Shape<Condition> = lazy(
             { description: 'Holds when the player took a given choice (0 = first) on a card.', examples: [{ chose: 'inspection-visit', choice: 1 }] },
           ),
         ),
-        variant(has('all'), object({ all: required(array(conditionShape, { min: 1 })) }, { description: 'Holds when every condition in the list holds.' })),
-        variant(has('any'), object({ any: required(array(conditionShape, { min: 1 })) }, { description: 'Holds when at least one condition in the list holds.' })),
-        variant(has('not'), object({ not: required(conditionShape) }, { description: 'Holds when the condition does not.' })),
+        variant(has('all'), object({ all: required(array(conditionShape, { min: 1 }, { description: 'Conditions that must all hold.', examples: [[{ flag: 'promised-trip' }, { meter: 'pupils', above: 60 }]] })) }, { description: 'Holds when every condition in the list holds.' })),
+        variant(has('any'), object({ any: required(array(conditionShape, { min: 1 }, { description: 'Conditions of which at least one must hold.', examples: [[{ seen: 'strike' }, { meter: 'budget', below: 20 }]] })) }, { description: 'Holds when at least one condition in the list holds.' })),
+        variant(has('not'), object({ not: required(conditionShape, { description: 'The condition that must not hold.', examples: [{ seen: 'inspection-visit' }] }) }, { description: 'Holds when the condition does not.' })),
       ],
       (v) =>
         isPlainObject(v)
@@ -169,7 +169,7 @@ export const conditionShape: Shape<Condition> = lazy(
 const meterShape = object(
   {
     id: required(id('this meter', 'parents')),
-    label: required(textShape),
+    label: required(textShape, { description: 'The meter\'s name on screen: whose satisfaction it shows.', examples: [{ nl: 'Ouders', en: 'Parents' }] }),
     icon: optional(string({ minLength: 1, maxLength: LIMITS.ids }, { description: 'Name of an icon in assets/icons (without .svg).', examples: ['family'] })),
     start: required(number({}, { description: 'The value at the start of the game.', examples: [50] })),
     min: optional(number({}, { description: 'The lowest value (default 0).', examples: [0] })),
@@ -183,7 +183,7 @@ const meterShape = object(
 const stakeholderShape = object(
   {
     id: required(id('this stakeholder', 'parents')),
-    name: required(textShape),
+    name: required(textShape, { description: 'Who this is, as shown on their cards.', examples: [{ nl: 'Mevrouw Yilmaz, moeder', en: 'Mrs Yilmaz, a mother' }] }),
     portrait: optional(string({ minLength: 1, maxLength: LIMITS.ids }, { description: 'Name of a portrait in assets/portraits (without .svg).', examples: ['parent'] })),
     meter: optional(ref('the meter that shows this stakeholder\'s satisfaction', 'parents')),
   },
@@ -212,14 +212,14 @@ const nextShape = union(
 
 const choiceShape = object(
   {
-    label: required(textShape),
+    label: required(textShape, { description: 'The button text: at most about 60 characters so it fits a projector.', examples: [{ nl: 'Bel haar vanavond terug', en: 'Call her back tonight' }] }),
     effects: optional(
       record(number({ min: -1000, max: 1000 }), { keyName: 'meter' }, { description: 'How much each meter moves: {"meter id": +/- amount}.', examples: [{ parents: 10, pupils: -5 }] }),
     ),
     set: optional(record(flagValue, { key: string({ minLength: 1, maxLength: LIMITS.ids }), keyName: 'flag' }, { description: 'Flags to set: {"flag": true|false|number}.', examples: [{ 'promised-trip': true }] })),
-    feedback: optional(textShape),
-    next: optional(nextShape),
-    tags: optional(tagList),
+    feedback: optional(textShape, { description: 'Shown after the choice: why it mattered, and to whom.', examples: [{ nl: 'De moeder voelt zich gehoord; je avond is weg.', en: 'The mother feels heard; your evening is gone.' }] }),
+    next: optional(nextShape, { description: 'A card that follows from this choice: its id (next turn) or {"card", "after"} for later.', examples: ['inspection-report', { card: 'objection-letter', after: 4 }] }),
+    tags: optional(tagList, { description: 'Labels for the debrief, e.g. the level (friendly, oriented, driven), the frame (more, better, different), payer or user.', examples: [['friendly', 'user']] }),
   },
   { description: 'One answer the player can give.' },
 );
@@ -228,12 +228,12 @@ const cardShape = object(
   {
     id: required(id('this card', 'town-trip')),
     from: required(ref('the stakeholder who brings this card', 'pupils')),
-    text: required(textShape),
+    text: required(textShape, { description: 'What the stakeholder says or asks: at most about 280 characters.', examples: [{ nl: '"Mogen we na de toets de stad in?"', en: '"Can we go into town after the test?"' }] }),
     choices: required(array(choiceShape, { min: 2, max: 4 }, { description: 'Two to four choices.' })),
-    when: optional(conditionShape),
+    when: optional(conditionShape, { description: 'The card is only drawn while this holds.', examples: [{ meter: 'parents', below: 30 }] }),
     weight: optional(number({ min: 0, max: 1000 }, { description: 'How likely the card is drawn (default 1; 0 = only reached through a next).', examples: [1] })),
     once: optional(boolean({ description: 'Draw this card at most once per game.' })),
-    tags: optional(tagList),
+    tags: optional(tagList, { description: 'Labels for the card, e.g. the source article (source:000).', examples: [['source:000']] }),
   },
   { description: 'A dilemma brought by one stakeholder.' },
 );
@@ -241,9 +241,9 @@ const cardShape = object(
 const endingShape = object(
   {
     id: required(id('this ending', 'balanced')),
-    title: required(textShape),
-    text: required(textShape),
-    when: optional(conditionShape),
+    title: required(textShape, { description: 'The ending\'s headline.', examples: [{ nl: 'De hele school de stad in', en: 'The whole school goes into town' }] }),
+    text: required(textShape, { description: 'What happened, in a few sentences.' }),
+    when: optional(conditionShape, { description: 'After the last turn, this ending is chosen if it is the first whose condition holds. Leave it out for the fallback.', examples: [{ all: [{ meter: 'pupils', atLeast: 50 }, { meter: 'parents', atLeast: 50 }] }] }),
   },
   { description: 'How the game ends. After the last turn, the first ending whose when holds is chosen; an ending without when is a fallback.' },
 );
@@ -253,7 +253,7 @@ const debriefShape = object(
     questions: optional(array(textShape, { max: 20 }, { description: 'Reflection questions for the end of the game.' })),
     tags: optional(
       record(
-        object({ label: required(textShape), text: optional(textShape) }, { description: 'How the debrief names and explains a tag.' }),
+        object({ label: required(textShape, { description: 'The tag\'s name in the debrief.' }), text: optional(textShape, { description: 'What choosing this way means.' }) }, { description: 'How the debrief names and explains a tag.' }),
         { keyName: 'tag' },
         { description: 'Labels and explanations for choice tags.', examples: [{ friendly: { label: { nl: 'Klantvriendelijk', en: 'Customer-friendly' } } }] },
       ),
@@ -267,16 +267,16 @@ export const scenarioShape = object(
     $schema: optional(string({}, { description: 'Path of the JSON Schema, for editors.', examples: ['./scenario.schema.json'] })),
     format: required(literal(FORMAT_VERSION, { description: 'The version of this file format.' })),
     id: required(id('this scenario', 'school')),
-    title: required(textShape),
-    description: optional(textShape),
+    title: required(textShape, { description: 'The scenario\'s name on the title screen.', examples: [{ nl: 'De school', en: 'The school' }] }),
+    description: optional(textShape, { description: 'One or two sentences under the title on the title screen.' }),
     setting: optional(string({ maxLength: LIMITS.ids }, { description: 'The kind of organisation.', examples: ['school', 'hospital', 'townhall'] })),
     turns: optional(number({ integer: true, min: 1, max: 1000 }, { description: 'Cards to survive; absent = endless until a meter ends the game.', examples: [30] })),
-    turnUnit: optional(textShape),
+    turnUnit: optional(textShape, { description: 'What a turn is called on screen ("week 5 of 30").', examples: [{ nl: 'week', en: 'week' }] }),
     preview: optional(oneOf(['none', 'which', 'direction', 'amount'], { description: 'What the player sees of a choice before choosing.' })),
     meters: required(array(meterShape, { min: 2, max: 8 }, { description: 'Two to eight satisfaction meters.' })),
-    stakeholders: required(array(stakeholderShape, { min: 1, max: 64 })),
-    cards: required(array(cardShape, { min: 1, max: LIMITS.cards })),
-    endings: optional(array(endingShape, { max: 64 })),
+    stakeholders: required(array(stakeholderShape, { min: 1, max: 64 }, { description: 'The masters who send cards.' })),
+    cards: required(array(cardShape, { min: 1, max: LIMITS.cards }, { description: 'The deck: every dilemma the player may meet.' })),
+    endings: optional(array(endingShape, { max: 64 }, { description: 'How the game can end: meter endings (named by onMin/onMax) and endings after the last turn, in order.' })),
     debrief: optional(debriefShape),
   },
   { title: 'Many Masters scenario', description: 'A scenario for Many Masters (Meerdere heren dienen), format 1.' },

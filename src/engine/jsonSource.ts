@@ -14,6 +14,9 @@ export interface Position {
 export interface Located {
   value: Position;
   key?: Position;
+  /** The value's extent in the text, [start, end), for tools that edit a file in place. */
+  start: number;
+  end: number;
 }
 
 export interface SourceProblem {
@@ -164,8 +167,15 @@ export function parseJson(text: string): ParseResult {
 
   const readValue = (path: PathNode | null, depth: number, key?: Position): unknown => {
     skipSpace(path);
-    const start = here();
-    positions.set(path ? path.key : '', key ? { value: start, key } : { value: start });
+    const located: Located = { value: here(), start: index, end: index };
+    if (key) located.key = key;
+    positions.set(path ? path.key : '', located);
+    const value = readBody(path, depth);
+    located.end = index;
+    return value;
+  };
+
+  const readBody = (path: PathNode | null, depth: number): unknown => {
     if (depth > LIMITS.depth) fail(`the file is nested more than ${LIMITS.depth} levels deep`, path);
     const c = text[index];
     if (c === '{') {

@@ -256,14 +256,16 @@ export function array<T>(item: Shape<T>, options: { min?: number; max?: number }
 interface Field<T, O extends boolean> {
   shape: Shape<T>;
   optional: O;
+  /** What this field means here, for editors; a shared shape (such as Text) says only what it is. */
+  doc?: Doc;
 }
 
-export function required<T>(shape: Shape<T>): Field<T, false> {
-  return { shape, optional: false };
+export function required<T>(shape: Shape<T>, doc?: Doc): Field<T, false> {
+  return doc ? { shape, optional: false, doc } : { shape, optional: false };
 }
 
-export function optional<T>(shape: Shape<T>): Field<T, true> {
-  return { shape, optional: true };
+export function optional<T>(shape: Shape<T>, doc?: Doc): Field<T, true> {
+  return doc ? { shape, optional: true, doc } : { shape, optional: true };
 }
 
 type Fields = Record<string, Field<unknown, boolean>>;
@@ -333,7 +335,8 @@ export function object<F extends Fields>(fields: F, doc: Doc = {}, options: Obje
       const properties: Record<string, JsonSchema> = {};
       const requiredKeys: string[] = [];
       for (const [key, field] of Object.entries(fields)) {
-        properties[key] = emit(field.shape, ctx);
+        const emitted = emit(field.shape, ctx);
+        properties[key] = field.doc ? { ...emitted, ...withDoc({}, field.doc) } : emitted;
         if (!field.optional) requiredKeys.push(key);
       }
       const s: JsonSchema = { type: 'object', properties, additionalProperties: false };

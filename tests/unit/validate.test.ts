@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, scenarioJsonSchema } from '../../src/engine/format.ts';
 import { formatProblem, validateScenarioText, type Problem } from '../../src/engine/validate.ts';
@@ -15,7 +15,9 @@ describe('the published JSON Schema', () => {
   });
 
   it('is referenced by every shipped level', () => {
-    for (const file of ['example.json']) {
+    const levels = readdirSync(new URL('../../levels/', import.meta.url)).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
+    expect(levels).toContain('example.json');
+    for (const file of levels) {
       const level = JSON.parse(readFileSync(new URL(`../../levels/${file}`, import.meta.url), 'utf8'));
       expect(level.$schema).toBe('./scenario.schema.json');
     }
