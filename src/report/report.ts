@@ -1,0 +1,227 @@
+/**
+ * The report a player or trainer keeps: one self-contained HTML file (styles and charts inline, no
+ * script, nothing fetched) that opens offline and prints well. Every scenario text is escaped.
+ */
+import { meterSeries, stakeholderShifts, tagProfile, weightiestChoices } from '../engine/debrief.ts';
+import type { Scenario } from '../engine/format.ts';
+import { meterBounds } from '../engine/meters.ts';
+import type { GameState } from '../engine/state.ts';
+import { resolveText, type Language } from '../engine/text.ts';
+import type { Decision } from '../engine/workshop.ts';
+import { reportText, type ReportText } from '../locales/report.ts';
+
+export interface ReportTeam {
+  name: string;
+  state: GameState;
+  decisions?: Decision[];
+}
+
+export interface ReportInput {
+  scenario: Scenario;
+  language: Language;
+  kind: 'solo' | 'workshop';
+  teams: ReportTeam[];
+  /** Answers to the reflection questions, in question order (solo). */
+  answers?: string[];
+  date: Date;
+  /** Embedded as JSON for later analysis. */
+  session: unknown;
+}
+
+const LINE_COLOURS = ['#1d5c61', '#a8471c', '#5b3f8c', '#2f6b2f', '#8c2f5b', '#6b5a1e', '#205a8c', '#7a3b2e'];
+const DASHES = ['', '10 6', '3 5', '14 5 3 5', '2 3', '18 6', '6 3 2 3', '8 8'];
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0';
+}
+
+function chart(scenario: Scenario, state: GameState, text: ReportText, lang: Language): string {
+  const series = meterSeries(scenario, state);
+  const turns = Math.max(1, state.history.length);
+  const width = 760;
+  const height = 320;
+  const left = 44;
+  const right = 190;
+  const top = 16;
+  const bottom = 34;
+  const x = (i: number) => left + (i / turns) * (width - left - right);
+  const lines: string[] = [];
+  const labels: { y: number; text: string; colour: string }[] = [];
+  scenario.meters.forEach((meter, m) => {
+    const { min, max } = meterBounds(meter);
+    const y = (v: number) => top + (1 - (v - min) / (max - min)) * (height - top - bottom);
+    const values = series[meter.id]!;
+    const colour = LINE_COLOURS[m % LINE_COLOURS.length]!;
+    const points = values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+    const dash = DASHES[m % DASHES.length] ? ` stroke-dasharray="${DASHES[m % DASHES.length]}"` : '';
+    lines.push(`<polyline points="${points}" fill="none" stroke="${colour}" stroke-width="3"${dash} stroke-linejoin="round"/>`);
+    labels.push({ y: y(values[values.length - 1]!), text: `${resolveText(meter.label, lang)} ${values[values.length - 1]}`, colour });
+  });
+  // Keep end labels apart so none hides another.
+  labels.sort((a, b) => a.y - b.y);
+  for (let i = 1; i < labels.length; i++) labels[i]!.y = Math.max(labels[i]!.y, labels[i - 1]!.y + 18);
+  const axis = [0, 0.5, 1].map((f) => {
+    const yy = top + (1 - f) * (height - top - bottom);
+    return `<line x1="${left}" x2="${width - right}" y1="${yy}" y2="${yy}" stroke="#d9c7ad" stroke-width="1"/>`;
+  });
+  const ticks = Array.from(new Set([0, Math.round(turns / 2), turns])).map((t) => `<text x="${x(t)}" y="${height - 10}" text-anchor="middle" class="tick">${t}</text>`);
+  const endLabels = labels.map((l) => `<text x="${width - right + 10}" y="${(l.y + 5).toFixed(1)}" fill="${l.colour}" class="end">${escapeHtml(l.text)}</text>`);
+  const title = escapeHtml(fill(text.chartLabel, { turns }));
+  return `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${title}"><title>${title}</title>${axis.join('')}${lines.join('')}${ticks.join('')}${endLabels.join('')}</svg>`;
+}
+
+function teamSection(input: ReportInput, team: ReportTeam, text: ReportText): string {
+  const { scenario, language: lang } = input;
+  const say = (t: Parameters<typeof resolveText>[0]) => escapeHtml(resolveText(t, lang));
+  const meterLabel = (id: string) => say(scenario.meters.find((m) => m.id === id)?.label ?? id);
+  const state = team.state;
+  const parts: string[] = [];
+  if (input.kind === 'workshop') parts.push(`<h2>${escapeHtml(fill(text.team, { name: team.name }))}</h2>`);
+
+  const ending = state.end?.ending ? scenario.endings?.find((e) => e.id === state.end!.ending) : undefined;
+  parts.push(`<section class="ending"><p class="label">${escapeHtml(text.ending)}</p>`);
+  parts.push(ending ? `<h3>${say(ending.title)}</h3><p>${say(ending.text)}</p>` : `<p>${escapeHtml(text.noEnding)}</p>`);
+  if (state.end?.reason === 'meter' && state.end.meter) {
+    parts.push(`<p class="note">${escapeHtml(fill(text.endedBy, { meter: resolveText(scenario.meters.find((m) => m.id === state.end!.meter)?.label, lang), bound: state.end.bound === 'max' ? text.boundMax : text.boundMin }))}</p>`);
+  }
+  parts.push(`<p class="note">${escapeHtml(fill(text.survived, { turns: state.history.length }))}</p></section>`);
+
+  parts.push(`<h3>${escapeHtml(text.meters)}</h3>${chart(scenario, state, text, lang)}`);
+  const series = meterSeries(scenario, state);
+  parts.push(`<ul class="values">${scenario.meters.map((m) => `<li>${escapeHtml(fill(text.finalValue, { label: resolveText(m.label, lang), start: series[m.id]![0]!, end: series[m.id]!.at(-1)! }))}</li>`).join('')}</ul>`);
+
+  const shifts = stakeholderShifts(scenario, state);
+  if (shifts.length > 0) {
+    parts.push(`<h3>${escapeHtml(text.whose)}</h3><ol class="shifts">`);
+    for (const s of shifts) {
+      const holder = scenario.stakeholders.find((h) => h.id === s.stakeholder)!;
+      const change = s.change > 0 ? fill(text.gained, { n: s.change }) : s.change < 0 ? fill(text.lost, { n: -s.change }) : text.unchanged;
+      parts.push(`<li><strong>${say(holder.name)}</strong> (${meterLabel(s.meter)}): ${escapeHtml(change)}</li>`);
+    }
+    parts.push('</ol>');
+  }
+
+  const profile = tagProfile(scenario, state).filter((p) => scenario.debrief?.tags?.[p.tag]);
+  if (profile.length > 0) {
+    const top = profile[0]!.count;
+    parts.push(`<h3>${escapeHtml(text.profile)}</h3><table class="profile">`);
+    for (const p of profile) {
+      const tag = scenario.debrief!.tags![p.tag]!;
+      parts.push(
+        `<tr><th>${say(tag.label)}</th><td class="bar"><span style="width:${Math.round((100 * p.count) / top)}%"></span></td><td>${escapeHtml(fill(text.timesChosen, { n: p.count }))}</td><td class="why">${tag.text ? say(tag.text) : ''}</td></tr>`,
+      );
+    }
+    parts.push('</table>');
+  }
+
+  const weighty = weightiestChoices(state, 3);
+  if (weighty.length > 0) {
+    parts.push(`<h3>${escapeHtml(text.weighty)}</h3><ol>`);
+    for (const w of weighty) {
+      const card = scenario.cards.find((c) => c.id === w.card)!;
+      const effects = Object.entries(w.deltas).map(([m, d]) => `${meterLabel(m)} ${signed(d)}`).join(', ');
+      parts.push(`<li><strong>${escapeHtml(text.turn)} ${w.turn}:</strong> ${say(card.choices[w.choice]!.label)} — ${effects}</li>`);
+    }
+    parts.push('</ol>');
+  }
+
+  const votesByTurn = new Map((team.decisions ?? []).map((d) => [d.turn, d.vote]));
+  const hasVotes = [...votesByTurn.values()].some((v) => v.counts || v.guess);
+  parts.push(`<h3>${escapeHtml(text.decisions)}</h3><table class="cards"><thead><tr><th>${escapeHtml(text.turn)}</th><th>${escapeHtml(text.card)}</th><th>${escapeHtml(text.decision)}</th><th>${escapeHtml(text.effects)}</th></tr></thead><tbody>`);
+  for (const h of state.history) {
+    const card = scenario.cards.find((c) => c.id === h.card)!;
+    const holder = scenario.stakeholders.find((s) => s.id === card.from);
+    const vote = votesByTurn.get(h.turn);
+    const choices = card.choices
+      .map((c, i) => {
+        const count = vote?.counts ? ` <span class="votes">(${escapeHtml(text.votes.toLowerCase())}: ${vote.counts[i] ?? 0})</span>` : '';
+        return i === h.choice ? `<li class="chosen"><strong>${say(c.label)}</strong> ✓ <span class="sr">${escapeHtml(text.chosenMark)}</span>${count}</li>` : `<li>${say(c.label)}${count}</li>`;
+      })
+      .join('');
+    const effects = Object.keys(h.after)
+      .filter((m) => h.after[m] !== h.before[m])
+      .map((m) => `${meterLabel(m)} ${signed(h.after[m]! - h.before[m]!)}`)
+      .join('<br>');
+    const guess = hasVotes && vote?.guess ? `<p class="note">${escapeHtml(text.guess)}: ${meterLabel(vote.guess)}</p>` : '';
+    parts.push(
+      `<tr><td>${h.turn}</td><td><p class="from">${holder ? say(holder.name) : ''}${h.followUp ? ` · <em>${escapeHtml(text.followUp)}</em>` : ''}</p><p>${say(card.text)}</p></td><td><ul class="choices">${choices}</ul>${guess}</td><td>${effects}</td></tr>`,
+    );
+  }
+  parts.push('</tbody></table>');
+  return `<section class="team">${parts.join('\n')}</section>`;
+}
+
+export function renderReport(input: ReportInput): string {
+  const text = reportText[input.language];
+  const { scenario, language: lang } = input;
+  const say = (t: Parameters<typeof resolveText>[0]) => escapeHtml(resolveText(t, lang));
+  const date = input.date.toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric' });
+  const body: string[] = [];
+  body.push(`<header><p class="label">${escapeHtml(input.kind === 'solo' ? text.soloKind : text.workshopKind)}</p><h1>${say(scenario.title)}</h1>`);
+  if (scenario.description) body.push(`<p>${say(scenario.description)}</p>`);
+  body.push(`<p class="note">${escapeHtml(fill(text.made, { date }))}</p></header>`);
+
+  if (input.kind === 'workshop' && input.teams.length > 1) {
+    body.push(`<h2>${escapeHtml(text.comparison)}</h2><table class="compare"><thead><tr><th>${escapeHtml(text.teamColumn)}</th><th>${escapeHtml(text.endingColumn)}</th><th>${escapeHtml(text.turnsColumn)}</th>${scenario.meters.map((m) => `<th>${say(m.label)}</th>`).join('')}</tr></thead><tbody>`);
+    for (const team of input.teams) {
+      const ending = scenario.endings?.find((e) => e.id === team.state.end?.ending);
+      body.push(`<tr><td>${escapeHtml(team.name)}</td><td>${ending ? say(ending.title) : '—'}</td><td>${team.state.history.length}</td>${scenario.meters.map((m) => `<td>${team.state.meters[m.id]}</td>`).join('')}</tr>`);
+    }
+    body.push('</tbody></table>');
+  }
+  for (const team of input.teams) body.push(teamSection(input, team, text));
+
+  const questions = scenario.debrief?.questions ?? [];
+  if (questions.length > 0) {
+    body.push(`<section class="reflection"><h2>${escapeHtml(text.questions)}</h2>`);
+    questions.forEach((q, i) => {
+      const answer = input.answers?.[i]?.trim();
+      body.push(`<h3>${say(q)}</h3>`);
+      if (input.kind === 'solo') body.push(answer ? `<p class="answer">${escapeHtml(answer).replace(/\n/g, '<br>')}</p>` : `<p class="note">${escapeHtml(text.noAnswer)}</p>`);
+    });
+    body.push('</section>');
+  }
+  body.push(`<footer><p class="note">${escapeHtml(text.privacy)} ${escapeHtml(text.sessionData)}</p></footer>`);
+  const data = JSON.stringify(input.session).replace(/</g, '\\u003c');
+
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(text.documentTitle)} — ${say(scenario.title)}</title>
+<style>
+body { font-family: "Atkinson Hyperlegible Next", "Atkinson Hyperlegible", Verdana, sans-serif; color: #2b2118; background: #f4ecdf; margin: 0; line-height: 1.45; }
+main { max-width: 900px; margin: 0 auto; padding: 32px 24px 48px; background: #fffcf6; }
+h1 { font-size: 2.1em; margin: 0.2em 0; } h2 { margin-top: 1.6em; border-bottom: 2px solid #d9c7ad; padding-bottom: 4px; } h3 { margin: 1.2em 0 0.4em; }
+.label { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.85em; color: #594636; margin: 0; }
+.note { color: #594636; font-size: 0.95em; }
+.ending { background: #f4ecdf; border-left: 6px solid #1d5c61; padding: 12px 16px; margin: 16px 0; }
+.chart { width: 100%; height: auto; background: #fffcf6; } .chart .tick { font-size: 13px; fill: #594636; } .chart .end { font-size: 14px; font-weight: bold; }
+.values { columns: 2; padding-left: 1.2em; }
+table { border-collapse: collapse; width: 100%; } th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid #e9dcc8; }
+.profile .bar { width: 30%; } .profile .bar span { display: block; height: 14px; background: #1d5c61; border-radius: 3px; } .profile .why { font-size: 0.9em; color: #594636; }
+.cards .from { font-weight: bold; margin: 0 0 4px; } .cards p { margin: 0 0 4px; } .choices { margin: 0; padding-left: 1.1em; } .chosen { font-weight: bold; } .votes { color: #594636; font-weight: normal; }
+.sr { position: absolute; left: -9999px; }
+.answer { background: #f4ecdf; padding: 10px 14px; border-radius: 6px; white-space: normal; }
+footer { margin-top: 2em; }
+@media print { body { background: none; } main { max-width: none; padding: 0; } h2 { break-after: avoid; } tr, .ending, .chart { break-inside: avoid; } }
+</style>
+</head>
+<body>
+<main>
+${body.join('\n')}
+</main>
+<script type="application/json" id="session-data">${data}</script>
+</body>
+</html>
+`;
+}
