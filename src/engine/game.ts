@@ -138,3 +138,20 @@ export function replay(scenario: Scenario, seed: string, choices: readonly numbe
   }
   return { ok: true, state };
 }
+
+/**
+ * After the scenario file changed: a new game with the same seed that takes the same choices again
+ * for as long as the same cards come up, so an author sees their edit without replaying by hand.
+ */
+export function replayWhileSame(scenario: Scenario, seed: string, history: readonly { card: string; choice: number }[]): { state: GameState; replayed: number } {
+  let state = newGame(scenario, seed);
+  let replayed = 0;
+  for (const step of history) {
+    if (state.current?.card !== step.card) break;
+    const result = choose(scenario, state, step.choice);
+    if (!result.ok) break;
+    state = result.state;
+    replayed++;
+  }
+  return { state, replayed };
+}

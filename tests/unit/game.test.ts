@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine/format.ts';
-import { choose, currentCard, newGame, replay } from '../../src/engine/game.ts';
+import { choose, currentCard, newGame, replay, replayWhileSame } from '../../src/engine/game.ts';
 import type { GameState } from '../../src/engine/state.ts';
 import { card, makeScenario } from './scenarios.ts';
 
@@ -234,5 +234,21 @@ describe('endings', () => {
     const result = replay(scenario, 's', [0, 0]);
     expect(result.ok && result.state.end).toEqual({ ending: 'done', reason: 'deck' });
     expect(result.ok && result.state.history).toHaveLength(2);
+  });
+});
+
+describe('replaying after the file changed', () => {
+  it('takes the same choices again while the same cards come up, and stops where the deck differs', () => {
+    const scenario = makeScenario({ turns: 10, cards: ['c1', 'c2', 'c3', 'c4'].map((id) => card(id)) });
+    const played = replay(scenario, 'live', [0, 1, 1, 0, 1]);
+    if (!played.ok) throw new Error('replay');
+    const same = replayWhileSame(scenario, 'live', played.state.history);
+    expect(same.replayed).toBe(5);
+    expect(same.state).toEqual(played.state);
+    const third = played.state.history[2]!.card;
+    const edited = { ...scenario, cards: scenario.cards.map((c) => (c.id === third ? { ...c, id: `${third}-renamed` } : c)) };
+    const after = replayWhileSame(edited, 'live', played.state.history);
+    expect(after.replayed).toBeLessThanOrEqual(2);
+    expect(after.state.history.map((h) => h.card)).toEqual(played.state.history.slice(0, after.replayed).map((h) => h.card));
   });
 });
