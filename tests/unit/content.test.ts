@@ -66,6 +66,19 @@ describe.each(SCENARIOS)('the %s scenario', (id) => {
     expect(problems).toEqual([]);
   });
 
+  it('has no Dutch in its English texts and no English in its Dutch ones', () => {
+    const dutch = /\b(de|het|een|en|van|je|niet|zijn|wordt|voor|met|ook|maar)\b/gi;
+    const english = /\b(the|and|of|you|not|are|for|with|but|your|to)\b/gi;
+    const count = (text: string, words: RegExp) => text.match(words)?.length ?? 0;
+    const swapped = texts(scenario).filter(({ text }) => {
+      if (typeof text === 'string' || !text.nl || !text.en) return false;
+      const dutchInEnglish = count(text.en, dutch);
+      const englishInDutch = count(text.nl, english);
+      return (dutchInEnglish >= 2 && dutchInEnglish > count(text.en, english)) || (englishInDutch >= 2 && englishInDutch > count(text.nl, dutch));
+    });
+    expect(swapped.map((s) => s.where)).toEqual([]);
+  });
+
   it('has the size and structure of a full workshop scenario', () => {
     expect(scenario.meters.length).toBeGreaterThanOrEqual(4);
     expect(scenario.meters.length).toBeLessThanOrEqual(6);

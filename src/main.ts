@@ -1,0 +1,83 @@
+/**
+ * Starts the game: the bundled font first (so no text is ever drawn in a fallback face), then Phaser
+ * on a canvas sized for the screen's real pixels, with Phaser's own audio off (Howler plays sound).
+ */
+import '@fontsource/atkinson-hyperlegible-next/400.css';
+import '@fontsource/atkinson-hyperlegible-next/700.css';
+import * as Phaser from 'phaser';
+import { audio } from './audio/audio.ts';
+import { exposeInspector } from './platform/inspector.ts';
+import { listenToKeys, settled } from './platform/keys.ts';
+import { drawOnDemand, isSleeping } from './platform/redraw.ts';
+import { currentScreen } from './platform/screen.ts';
+import { settings } from './platform/settings.ts';
+import { followViewport, parentScale, STAGE } from './platform/viewport.ts';
+import { language } from './locales/index.ts';
+import { levels } from './session/levels.ts';
+import { currentSession } from './session/session.ts';
+import { applyTextResolution, initTextResolution } from './ui/text.ts';
+import { colour, FONT } from './ui/theme.ts';
+import { installGlobalCommands, SCENES, startFirstScreen } from './scenes/navigation.ts';
+
+const FONT_TIMEOUT_MS = 4000;
+
+async function fontsReady(): Promise<void> {
+  const family = FONT.split(',')[0]!;
+  const loads = Promise.all([document.fonts.load(`400 40px ${family}`, 'Aa'), document.fonts.load(`700 40px ${family}`, 'Aa')]);
+  // A blocked font file must not keep the trainer waiting; the CSS fallbacks are legible too.
+  await Promise.race([loads, new Promise((resolve) => setTimeout(resolve, FONT_TIMEOUT_MS))]).catch(() => undefined);
+}
+
+async function boot(): Promise<void> {
+  await fontsReady();
+  const parent = document.getElementById('game')!;
+  const scale = parentScale(parent);
+  const game = new Phaser.Game({
+    type: Phaser.WEBGL,
+    parent,
+    backgroundColor: colour.paper,
+    audio: { noAudio: true },
+    banner: false,
+    scale: {
+      mode: Phaser.Scale.FIT,
+      autoCenter: Phaser.Scale.CENTER_BOTH,
+      width: Math.floor(STAGE.width * scale),
+      height: Math.floor(STAGE.height * scale),
+    },
+    render: { antialias: true, mipmapFilter: 'LINEAR_MIPMAP_LINEAR' },
+    input: { keyboard: false },
+    scene: SCENES,
+  });
+  initTextResolution(game);
+  followViewport(game, parent, () => applyTextResolution(game));
+  exposeInspector(() => {
+    const session = currentSession();
+    const screen = currentScreen();
+    return {
+      ...screen,
+      language: language(),
+      scenarioId: session?.scenario.id ?? null,
+      state: session?.state ?? null,
+      ready: settled(),
+      sleeping: isSleeping(),
+      frame: game.loop.frame,
+      levels: levels.map((l) => ({
+        file: l.file,
+        id: l.ok ? l.scenario.id : null,
+        ok: l.ok,
+        error: l.ok ? null : `${l.problem.line}:${l.problem.column} ${l.problem.message}`,
+      })),
+      settings: { muted: settings.get().muted, showNumbers: settings.get().showNumbers },
+    };
+  });
+  audio.listenForFirstInput();
+  listenToKeys();
+  installGlobalCommands(game);
+  game.events.once(Phaser.Core.Events.READY, () => {
+    document.getElementById('boot')?.remove();
+    drawOnDemand(game);
+    startFirstScreen(game, new URLSearchParams(location.search));
+  });
+}
+
+void boot();

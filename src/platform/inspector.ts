@@ -1,0 +1,49 @@
+/**
+ * `window.manyMasters`: a read-only view of what the game shows, for browser tests, the benchmark
+ * and curious trainers. Present in every build; every read returns a fresh frozen copy, so nothing
+ * outside the game can change it.
+ */
+import type { GameState } from '../engine/state.ts';
+
+export type ScreenName = 'boot' | 'title' | 'play' | 'ending';
+export type OverlayName = 'menu' | 'help' | 'blank' | null;
+
+export interface Shown {
+  [key: string]: unknown;
+}
+
+export interface Snapshot {
+  screen: ScreenName;
+  overlay: OverlayName;
+  language: string;
+  scenarioId: string | null;
+  state: GameState | null;
+  /** On the play screen: 'choosing' or 'feedback'. */
+  phase: string | null;
+  /** Whether a choice or confirm key would act now (not settling after a change). */
+  ready: boolean;
+  sleeping: boolean;
+  frame: number;
+  /** The texts and values on screen, as drawn. */
+  shown: Shown;
+  levels: { file: string; id: string | null; ok: boolean; error: string | null }[];
+  settings: { muted: boolean; showNumbers: boolean };
+}
+
+type Source = () => Snapshot;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+export function exposeInspector(source: Source): void {
+  Object.defineProperty(window, 'manyMasters', {
+    configurable: false,
+    enumerable: true,
+    get: () => deepFreeze(structuredClone(source())),
+  });
+}

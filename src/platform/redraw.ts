@@ -1,0 +1,41 @@
+/**
+ * Draw only when something changes. A card can stay up for minutes of discussion, so the game loop
+ * sleeps once nothing moves and wakes on input, on a tween, or when a scene asks for a frame.
+ */
+import * as Phaser from 'phaser';
+
+let awakeUntil = 0;
+let theGame: Phaser.Game | null = null;
+const AFTER_INPUT_MS = 400;
+
+function busy(game: Phaser.Game): boolean {
+  for (const scene of game.scene.getScenes(false)) {
+    const sys = scene.sys;
+    const status = sys.settings.status;
+    if (status > Phaser.Scenes.PENDING && status < Phaser.Scenes.RUNNING) return true;
+    if (sys.settings.active && scene.tweens.getTweens().length > 0) return true;
+  }
+  return false;
+}
+
+export function requestFrames(ms = AFTER_INPUT_MS): void {
+  awakeUntil = Math.max(awakeUntil, performance.now() + ms);
+  if (theGame && !theGame.loop.running) theGame.loop.wake(true);
+}
+
+export function isSleeping(): boolean {
+  return theGame !== null && !theGame.loop.running;
+}
+
+export function drawOnDemand(game: Phaser.Game): void {
+  theGame = game;
+  game.events.on(Phaser.Core.Events.POST_RENDER, () => {
+    if (performance.now() < awakeUntil || busy(game)) return;
+    game.loop.sleep();
+  });
+  const wake = () => requestFrames();
+  for (const type of ['keydown', 'keyup', 'pointerdown', 'pointerup', 'pointermove', 'wheel', 'touchstart', 'touchend', 'focus', 'resize']) {
+    window.addEventListener(type, wake, { passive: true });
+  }
+  document.addEventListener('visibilitychange', wake);
+}

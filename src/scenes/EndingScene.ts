@@ -1,0 +1,241 @@
+/**
+ * The ending and debrief, in pages a presenter can step through with the remote: the ending and
+ * the meters over time, whose customer you were, how you served (the tag profile), and questions.
+ */
+import * as Phaser from 'phaser';
+import { meterSeries, stakeholderShifts, tagProfile, type StakeholderShift } from '../engine/debrief.ts';
+import type { Scenario } from '../engine/format.ts';
+import { indexOf } from '../engine/scenarioIndex.ts';
+import type { GameState } from '../engine/state.ts';
+import { say, t } from '../locales/index.ts';
+import type { MessageKey } from '../locales/en.ts';
+import { pushHandler, settle, type Command } from '../platform/keys.ts';
+import { requestFrames } from '../platform/redraw.ts';
+import { showScreen } from '../platform/screen.ts';
+import { fitCamera, STAGE } from '../platform/viewport.ts';
+import { currentSession } from '../session/session.ts';
+import { addArt, portraitKey, queueScenarioArt } from '../ui/art.ts';
+import { drawBackdrop } from '../ui/backdrop.ts';
+import { Button, FocusList } from '../ui/button.ts';
+import { drawChart } from '../ui/chart.ts';
+import { meterTriangle, signed } from '../ui/meters.ts';
+import { addText, fitHeight, fitWidth } from '../ui/text.ts';
+import { colour, size } from '../ui/theme.ts';
+import { goPlay, goTitle } from './navigation.ts';
+
+const PAGES = ['ending', 'customers', 'profile', 'questions'] as const;
+type Page = (typeof PAGES)[number];
+const LEFT = 110;
+const RIGHT = STAGE.width - 110;
+const NAV_Y = 950;
+
+/** The two tag families the seeds name; anything else the scenario labels is shown as a third group. */
+const TAG_GROUPS: { title: MessageKey; tags: readonly string[] }[] = [
+  { title: 'profileLevels', tags: ['friendly', 'oriented', 'driven'] },
+  { title: 'profileFrames', tags: ['more', 'better', 'different'] },
+];
+
+export class EndingScene extends Phaser.Scene {
+  private page = 0;
+  private shown: Record<string, unknown> = {};
+
+  constructor() {
+    super('ending');
+  }
+
+  init(data: { page?: number }): void {
+    this.page = Math.min(PAGES.length - 1, Math.max(0, data.page ?? 0));
+  }
+
+  preload(): void {
+    const session = currentSession();
+    if (session) queueScenarioArt(this, session.scenario);
+  }
+
+  create(): void {
+    const session = currentSession();
+    if (!session || !session.state.end) {
+      goTitle(this.game);
+      return;
+    }
+    fitCamera(this);
+    drawBackdrop(this);
+    const { scenario, state } = session;
+    const page: Page = PAGES[this.page]!;
+    this.shown = { page, pageIndex: this.page, pages: PAGES.length };
+    if (page === 'ending') this.drawEnding(scenario, state);
+    else if (page === 'customers') this.drawCustomers(scenario, state);
+    else if (page === 'profile') this.drawProfile(scenario, state);
+    else this.drawQuestions(scenario);
+    this.drawNavigation();
+    settle();
+    requestFrames();
+  }
+
+  private heading(text: string): void {
+    addText(this, LEFT, 70, text, { size: 64, bold: true, width: RIGHT - LEFT - 200 });
+  }
+
+  private drawEnding(scenario: Scenario, state: GameState): void {
+    const end = state.end!;
+    const ending = end.ending ? indexOf(scenario).endings.get(end.ending) : undefined;
+    const title = ending ? say(ending.title) : t('endingTheEnd');
+    const text = ending ? say(ending.text) : t('endingNoText');
+    const meter = end.meter ? scenario.meters.find((m) => m.id === end.meter) : undefined;
+    const reason =
+      end.reason === 'meter' && meter ? t('endedByMeter', { meter: say(meter.label) })
+        : end.reason === 'turns' ? t('endedByTurns', { turns: scenario.turns ?? state.turn })
+          : end.reason === 'deck' ? t('endedByDeck') : '';
+    const columnWidth = 700;
+    const titleText = addText(this, LEFT, 80, title, { size: 68, bold: true, width: columnWidth, colour: colour.accent });
+    const reasonText = addText(this, LEFT, titleText.y + titleText.height + 28, reason, { size: 30, bold: true, colour: colour.inkSoft, width: columnWidth });
+    const body = addText(this, LEFT, reasonText.y + reasonText.height + 36, text, { size: 40, width: columnWidth, lineSpacing: 12 });
+    fitHeight(body, NAV_Y - 60 - body.y, 32);
+    const chartX = LEFT + columnWidth + 110;
+    addText(this, chartX - 20, 84, t('chartTitle'), { size: 40, bold: true });
+    drawChart(this, scenario, meterSeries(scenario, state), { x: chartX, y: 190, width: RIGHT - chartX, height: 660 });
+    this.shown = { ...this.shown, endingTitle: title, endingText: text, reason };
+  }
+
+  private drawCustomers(scenario: Scenario, state: GameState): void {
+    this.heading(t('whoseCustomer'));
+    const shifts = stakeholderShifts(scenario, state);
+    const gained = shifts.filter((s) => s.change > 0).slice(0, 3);
+    const lost = shifts.filter((s) => s.change < 0).reverse().slice(0, 3);
+    const columnWidth = (RIGHT - LEFT - 80) / 2;
+    this.customerColumn(scenario, t('gainedMost'), gained, t('nobodyGained'), LEFT, columnWidth);
+    this.customerColumn(scenario, t('lostMost'), lost, t('nobodyLost'), LEFT + columnWidth + 80, columnWidth);
+    const describe = (s: StakeholderShift) => ({ stakeholder: s.stakeholder, change: s.change });
+    this.shown = { ...this.shown, gained: gained.map(describe), lost: lost.map(describe) };
+  }
+
+  private customerColumn(scenario: Scenario, title: string, shifts: StakeholderShift[], empty: string, x: number, width: number): void {
+    addText(this, x, 200, title, { size: 44, bold: true, colour: colour.inkSoft });
+    if (shifts.length === 0) {
+      addText(this, x, 290, empty, { size: size.body, colour: colour.inkSoft });
+      return;
+    }
+    shifts.forEach((shift, i) => {
+      const y = 280 + i * 200;
+      const stakeholder = scenario.stakeholders.find((s) => s.id === shift.stakeholder);
+      const meter = scenario.meters.find((m) => m.id === shift.meter);
+      const g = this.add.graphics();
+      g.fillStyle(colour.card, 1).fillRoundedRect(x, y, width, 176, 24);
+      g.lineStyle(3, colour.cardEdge, 1).strokeRoundedRect(x, y, width, 176, 24);
+      addArt(this, portraitKey(stakeholder?.portrait), x + 96, y + 88, 136);
+      const textWidth = width - 190 - 220;
+      const name = addText(this, x + 190, y + 30, say(stakeholder?.name), { size: 34, bold: true, width: textWidth });
+      // One long Dutch compound can be wider than the column; it shrinks rather than running into the number.
+      fitWidth(name, textWidth, 22);
+      fitHeight(name, 92, 22);
+      fitWidth(addText(this, x + 190, y + 124, say(meter?.label), { size: 28, colour: colour.inkSoft }), textWidth, 20);
+      const up = shift.change > 0;
+      g.fillStyle(up ? colour.up : colour.down, 1);
+      meterTriangle(g, x + width - 170, y + 88, 20, up);
+      addText(this, x + width - 40, y + 88, signed(shift.change), { size: 56, bold: true, colour: up ? colour.up : colour.down, originX: 1, originY: 0.5 });
+    });
+  }
+
+  private drawProfile(scenario: Scenario, state: GameState): void {
+    this.heading(t('profileTitle'));
+    const labels = scenario.debrief?.tags ?? {};
+    const counts = new Map(tagProfile(scenario, state).map((p) => [p.tag, p.count]));
+    const grouped = new Set(TAG_GROUPS.flatMap((g) => g.tags));
+    const others = Object.keys(labels).filter((tag) => !grouped.has(tag));
+    const groups = [...TAG_GROUPS, ...(others.length > 0 ? [{ title: 'profileOther' as MessageKey, tags: others }] : [])]
+      .map((g) => ({ title: g.title, tags: g.tags.filter((tag) => labels[tag]) }))
+      .filter((g) => g.tags.length > 0);
+    if (groups.length === 0 || counts.size === 0) {
+      addText(this, LEFT, 220, t('profileEmpty'), { size: size.body, colour: colour.inkSoft, width: RIGHT - LEFT });
+      this.shown = { ...this.shown, profile: [] };
+      return;
+    }
+    const columnWidth = (RIGHT - LEFT - 60 * (groups.length - 1)) / groups.length;
+    const profile: { group: string; tag: string; label: string; count: number }[] = [];
+    groups.forEach((group, gi) => {
+      const x = LEFT + gi * (columnWidth + 60);
+      addText(this, x, 200, t(group.title), { size: 36, bold: true, colour: colour.inkSoft, width: columnWidth });
+      const max = Math.max(1, ...group.tags.map((tag) => counts.get(tag) ?? 0));
+      const best = Math.max(...group.tags.map((tag) => counts.get(tag) ?? 0));
+      const leaders = group.tags.filter((tag) => (counts.get(tag) ?? 0) === best);
+      const top = leaders.length === 1 ? leaders[0] : undefined;
+      group.tags.forEach((tag, i) => {
+        const y = 280 + i * 118;
+        const count = counts.get(tag) ?? 0;
+        const label = say(labels[tag]!.label);
+        profile.push({ group: group.title, tag, label, count });
+        addText(this, x, y, label, { size: 32, bold: true, width: columnWidth - 90 });
+        addText(this, x + columnWidth, y, t('profileTimes', { count }), { size: 32, bold: true, originX: 1 });
+        const g = this.add.graphics();
+        g.fillStyle(colour.track, 1).fillRoundedRect(x, y + 50, columnWidth, 26, 13);
+        if (count > 0) g.fillStyle(tag === top ? colour.accent : colour.fill, 1).fillRoundedRect(x, y + 50, Math.max(26, (columnWidth * count) / max), 26, 13);
+      });
+      if (best > 0) {
+        const y = 280 + group.tags.length * 118 + 20;
+        const box = this.add.graphics();
+        const summaryLabel = top ? say(labels[top]!.label) : leaders.map((tag) => say(labels[tag]!.label)).join(' = ');
+        const summary = addText(this, x + 28, y + 24, t(top ? 'profileMostly' : 'profileTied', { label: summaryLabel }), { size: 32, bold: true, colour: colour.accent, width: columnWidth - 56 });
+        const explanation = addText(this, x + 28, summary.y + summary.height + 10, top ? say(labels[top]!.text) : '', { size: 30, width: columnWidth - 56 });
+        fitHeight(explanation, NAV_Y - 50 - explanation.y, 26);
+        box.fillStyle(colour.accentSoft, 1).fillRoundedRect(x, y, columnWidth, (top ? explanation.y + explanation.height : summary.y + summary.height) + 24 - y, 22);
+      }
+    });
+    this.shown = { ...this.shown, profile };
+  }
+
+  private drawQuestions(scenario: Scenario): void {
+    this.heading(t('questionsTitle'));
+    const questions = (scenario.debrief?.questions ?? []).map((q) => say(q));
+    const list = questions.length > 0 ? questions : [t('questionsEmpty')];
+    let y = 210;
+    const size = list.length > 4 ? 36 : 46;
+    list.forEach((question, i) => {
+      const g = this.add.graphics();
+      g.fillStyle(colour.accent, 1).fillCircle(LEFT + 32, y + size * 0.7, 32);
+      addText(this, LEFT + 32, y + size * 0.7, String(i + 1), { size: 34, bold: true, colour: colour.white, originX: 0.5, originY: 0.5 });
+      const text = addText(this, LEFT + 100, y, question, { size, width: RIGHT - LEFT - 100, lineSpacing: 10 });
+      y += Math.max(text.height, 64) + 40;
+    });
+    this.shown = { ...this.shown, questions: list };
+  }
+
+  private drawNavigation(): void {
+    const last = this.page === PAGES.length - 1;
+    const goPage = (page: number) => this.scene.restart({ page });
+    const buttons: Button[] = [];
+    let focus: FocusList | null = null;
+    const hover = (i: number) => () => focus?.focus(i);
+    const nav: { label: string; act: () => void; width: number; enabled: boolean }[] = [
+      { label: t('previousPage'), act: () => goPage(this.page - 1), width: 250, enabled: this.page > 0 },
+      { label: t('nextPage'), act: () => goPage(this.page + 1), width: 250, enabled: !last },
+      { label: t('playAgain'), act: () => goPlay(this.game), width: 420, enabled: true },
+      { label: t('otherScenario'), act: () => goTitle(this.game), width: 500, enabled: true },
+    ];
+    let x = LEFT;
+    nav.forEach((item, i) => {
+      const button = new Button(this, x, NAV_Y, { width: item.width, label: item.label, align: 'center', textSize: 32, disabled: !item.enabled, onActivate: item.act, onHover: hover(buttons.length) });
+      if (item.enabled) buttons.push(button);
+      x += item.width + 28;
+      if (i === 1) {
+        addText(this, x + 10, NAV_Y + button.buttonHeight / 2, t('pageOf', { page: this.page + 1, pages: PAGES.length }), { size: 30, bold: true, colour: colour.inkSoft, originY: 0.5 });
+        x = RIGHT - nav[2]!.width - nav[3]!.width - 28;
+      }
+    });
+    focus = new FocusList(buttons);
+    focus.focus(last ? buttons.findIndex((b) => b.label.text === t('playAgain')) : buttons.findIndex((b) => b.label.text === t('nextPage')));
+    const release = pushHandler((command: Command) => {
+      switch (command.kind) {
+        case 'forward': if (!last) goPage(this.page + 1); return true;
+        case 'back': if (this.page > 0) goPage(this.page - 1); return true;
+        case 'next': focus!.move(1); return true;
+        case 'previous': focus!.move(-1); return true;
+        case 'confirm': focus!.activate(); return true;
+        case 'choice': return true;
+        default: return false;
+      }
+    });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
+    const labels = focus.labels();
+    showScreen('ending', () => ({ ...this.shown, buttons: labels, focus: focus!.current }));
+  }
+}

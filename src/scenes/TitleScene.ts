@@ -1,0 +1,101 @@
+/** The title screen: every scenario found in levels/, a language switch and sound on/off. */
+import * as Phaser from 'phaser';
+import { capitalise, say, t } from '../locales/index.ts';
+import { pushHandler, type Command } from '../platform/keys.ts';
+import { requestFrames } from '../platform/redraw.ts';
+import { showScreen } from '../platform/screen.ts';
+import { settings } from '../platform/settings.ts';
+import { fitCamera, STAGE } from '../platform/viewport.ts';
+import { levels, type Level } from '../session/levels.ts';
+import { Button, FocusList } from '../ui/button.ts';
+import { drawBackdrop } from '../ui/backdrop.ts';
+import { addText } from '../ui/text.ts';
+import { colour, size } from '../ui/theme.ts';
+import { goPlay, toggleLanguage, toggleSound } from './navigation.ts';
+
+const MARGIN = 110;
+const GAP = 32;
+const TOP = 300;
+const BOTTOM = 900;
+
+export class TitleScene extends Phaser.Scene {
+  constructor() {
+    super('title');
+  }
+
+  create(data: { focus?: number }): void {
+    fitCamera(this);
+    drawBackdrop(this);
+    addText(this, STAGE.width / 2, 70, t('gameTitle'), { size: size.title, bold: true, originX: 0.5 });
+    addText(this, STAGE.width / 2, 200, t('gameSubtitle'), { size: size.subheading, colour: colour.inkSoft, originX: 0.5 });
+
+    const buttons: Button[] = [];
+    let focus: FocusList | null = null;
+    const hover = (i: number) => () => focus?.focus(i);
+    const columns = levels.length > 3 ? 2 : 1;
+    const rows = Math.max(1, Math.ceil(levels.length / columns));
+    const tileWidth = (STAGE.width - MARGIN * 2 - GAP * (columns - 1)) / columns;
+    const tileHeight = Math.min(300, (BOTTOM - TOP - GAP * (rows - 1)) / rows);
+    const detailLines = Math.max(1, Math.floor((tileHeight - 130) / 38));
+
+    levels.forEach((level, i) => {
+      const x = MARGIN + (i % columns) * (tileWidth + GAP);
+      const y = TOP + Math.floor(i / columns) * (tileHeight + GAP);
+      const tile = new Button(this, x, y, {
+        width: tileWidth,
+        minHeight: tileHeight,
+        label: level.ok ? say(level.scenario.title) : level.file,
+        detail: describe(level),
+        detailLines,
+        textSize: 42,
+        disabled: !level.ok,
+        onActivate: () => level.ok && goPlay(this.game, level.scenario.id),
+        onHover: hover(buttons.length),
+      });
+      if (level.ok) buttons.push(tile);
+    });
+    if (levels.length === 0) addText(this, STAGE.width / 2, TOP + 40, t('noScenarios'), { size: size.body, originX: 0.5 });
+
+    const s = settings.get();
+    const optionY = 950;
+    const languageButton = new Button(this, 0, optionY, { width: 360, label: t('languageSwitch'), align: 'center', textSize: 32, onActivate: () => toggleLanguage(this.game), onHover: hover(buttons.length) });
+    buttons.push(languageButton);
+    const soundButton = new Button(this, 0, optionY, { width: 360, label: s.muted ? t('soundOff') : t('soundOn'), align: 'center', textSize: 32, onActivate: () => { toggleSound(); this.scene.restart({ focus: buttons.length - 1 }); }, onHover: hover(buttons.length) });
+    buttons.push(soundButton);
+    languageButton.setX(MARGIN);
+    soundButton.setX(MARGIN + 360 + GAP);
+    addText(this, STAGE.width - MARGIN, optionY + languageButton.buttonHeight / 2, t('titleKeyHint'), { size: size.small, colour: colour.inkSoft, originX: 1, originY: 0.5 });
+
+    focus = new FocusList(buttons);
+    focus.focus(data.focus ?? 0);
+    const release = pushHandler((command: Command) => {
+      switch (command.kind) {
+        case 'next': case 'forward': focus!.move(1); return true;
+        case 'previous': case 'back': focus!.move(-1); return true;
+        case 'confirm': focus!.activate(); return true;
+        case 'choice': {
+          const playable = levels.filter((l) => l.ok);
+          if (command.index < playable.length) { focus!.focus(command.index); focus!.activate(); }
+          return true;
+        }
+        default: return false;
+      }
+    });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
+    const labels = focus.labels();
+    const scenarios = levels.map((l) => (l.ok ? say(l.scenario.title) : l.file));
+    showScreen('title', () => ({ title: t('gameTitle'), scenarios, buttons: labels, focus: focus!.current }));
+    requestFrames();
+  }
+}
+
+function describe(level: Level): string {
+  if (!level.ok) {
+    const p = level.problem;
+    return `${t('scenarioBroken')}\n${t('scenarioBrokenAt', { file: level.file, line: p.line, column: p.column, message: p.message })}`;
+  }
+  const { scenario } = level;
+  const length = scenario.turns ? t('scenarioCards', { turns: scenario.turns, unit: capitalise(say(scenario.turnUnit) || t('defaultTurnUnit')) }) : t('scenarioEndless');
+  const description = say(scenario.description);
+  return description ? `${length}  ·  ${description}` : length;
+}

@@ -1,0 +1,118 @@
+/**
+ * Moving between screens, and the commands that work on every screen (sound, language, numbers,
+ * help, blank screen, menu). Scenes get what they need from the session, not from each other.
+ */
+import * as Phaser from 'phaser';
+import { audio } from '../audio/audio.ts';
+import { otherLanguage } from '../locales/index.ts';
+import { pushHandler, settle, type Command } from '../platform/keys.ts';
+import { requestFrames } from '../platform/redraw.ts';
+import { currentScreen } from '../platform/screen.ts';
+import { settings } from '../platform/settings.ts';
+import { findScenario } from '../session/levels.ts';
+import { currentSession, endSession, restartGame, startGame } from '../session/session.ts';
+import { EndingScene } from './EndingScene.ts';
+import { OverlayScene, type OverlayKind } from './OverlayScene.ts';
+import { PlayScene } from './PlayScene.ts';
+import { TitleScene } from './TitleScene.ts';
+
+export const SCENES = [TitleScene, PlayScene, EndingScene, OverlayScene];
+
+const MAIN_SCENES = ['title', 'play', 'ending'] as const;
+
+function switchTo(game: Phaser.Game, key: (typeof MAIN_SCENES)[number]): void {
+  for (const other of MAIN_SCENES) if (other !== key && game.scene.isActive(other)) game.scene.stop(other);
+  game.scene.stop('overlay');
+  // Explicit empty data: Phaser otherwise hands a scene the data of its previous run (a debrief page, say).
+  game.scene.start(key, {});
+  settle();
+  requestFrames();
+}
+
+export function goTitle(game: Phaser.Game): void {
+  endSession();
+  switchTo(game, 'title');
+}
+
+export function goPlay(game: Phaser.Game, scenarioId?: string): void {
+  const scenario = scenarioId ? findScenario(scenarioId) : currentSession()?.scenario;
+  if (!scenario) return goTitle(game);
+  startGame(scenario);
+  switchTo(game, 'play');
+}
+
+export function goRestart(game: Phaser.Game): void {
+  if (restartGame()) switchTo(game, 'play');
+}
+
+export function goEnding(game: Phaser.Game): void {
+  switchTo(game, 'ending');
+}
+
+function openOverlay(game: Phaser.Game, kind: OverlayKind): void {
+  game.scene.stop('overlay');
+  game.scene.start('overlay', { kind });
+  game.scene.bringToTop('overlay');
+  settle();
+  requestFrames();
+}
+
+/** Rebuilds every visible screen from the session, e.g. after a language switch. */
+function redrawAll(game: Phaser.Game): void {
+  for (const key of [...MAIN_SCENES, 'overlay']) {
+    const scene = game.scene.getScene(key);
+    if (scene && game.scene.isActive(key)) scene.scene.restart({ ...(scene.sys.settings.data as object), redraw: true });
+  }
+  requestFrames();
+}
+
+export function toggleLanguage(game: Phaser.Game): void {
+  settings.update({ language: otherLanguage() });
+  document.documentElement.lang = settings.get().language;
+  redrawAll(game);
+}
+
+export function toggleSound(): void {
+  settings.update({ muted: !settings.get().muted });
+  audio.play('click');
+}
+
+function handleGlobal(game: Phaser.Game, command: Command): boolean {
+  switch (command.kind) {
+    case 'mute':
+      toggleSound();
+      redrawAll(game);
+      return true;
+    case 'language':
+      toggleLanguage(game);
+      return true;
+    case 'numbers':
+      settings.update({ showNumbers: !settings.get().showNumbers });
+      redrawAll(game);
+      return true;
+    case 'help':
+      openOverlay(game, 'help');
+      return true;
+    case 'blank':
+      openOverlay(game, 'blank');
+      return true;
+    case 'menu':
+      if (currentScreen().screen === 'title') return false;
+      openOverlay(game, 'menu');
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function installGlobalCommands(game: Phaser.Game): void {
+  document.documentElement.lang = settings.get().language;
+  pushHandler((command) => handleGlobal(game, command));
+}
+
+/** `?scenario=<id>` opens a scenario directly (for a trainer's bookmark or the benchmark). */
+export function startFirstScreen(game: Phaser.Game, params: URLSearchParams): void {
+  const wanted = params.get('scenario');
+  if (wanted && findScenario(wanted)) goPlay(game, wanted);
+  else switchTo(game, 'title');
+}

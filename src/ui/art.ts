@@ -1,0 +1,52 @@
+/**
+ * Portraits and meter icons: SVG files named by the scenario, rasterised at twice their largest
+ * on-screen size so they stay crisp on a 4K projector. An unknown name shows the neutral drawing.
+ */
+import * as Phaser from 'phaser';
+import type { Scenario } from '../engine/format.ts';
+
+const portraitFiles = import.meta.glob<string>('../../assets/portraits/*.svg', { query: '?url', import: 'default', eager: true });
+const iconFiles = import.meta.glob<string>('../../assets/icons/*.svg', { query: '?url', import: 'default', eager: true });
+
+function byName(files: Record<string, string>): Map<string, string> {
+  return new Map(Object.entries(files).map(([path, url]) => [path.slice(path.lastIndexOf('/') + 1, -'.svg'.length), url]));
+}
+
+const portraits = byName(portraitFiles);
+const icons = byName(iconFiles);
+const NEUTRAL = 'neutral';
+const PORTRAIT_PX = 560;
+const ICON_PX = 144;
+
+export function portraitKey(name: string | undefined): string {
+  return `portrait:${name && portraits.has(name) ? name : NEUTRAL}`;
+}
+
+function iconKey(name: string | undefined): string {
+  return `icon:${name && icons.has(name) ? name : NEUTRAL}`;
+}
+
+function queue(scene: Phaser.Scene, key: string, url: string | undefined, px: number): void {
+  if (!url || scene.textures.exists(key)) return;
+  scene.load.svg(key, url, { width: px, height: px });
+}
+
+/** Adds the scenario's portraits and icons (and the neutral fallbacks) to the scene's loader. */
+export function queueScenarioArt(scene: Phaser.Scene, scenario: Scenario): void {
+  const names = new Set([NEUTRAL, ...scenario.stakeholders.map((s) => s.portrait ?? NEUTRAL)]);
+  for (const name of names) queue(scene, portraitKey(name), portraits.get(portraitKey(name).slice('portrait:'.length)), PORTRAIT_PX);
+  const iconNames = new Set([NEUTRAL, ...scenario.meters.map((m) => m.icon ?? NEUTRAL)]);
+  for (const name of iconNames) queue(scene, iconKey(name), icons.get(iconKey(name).slice('icon:'.length)), ICON_PX);
+}
+
+/** A meter icon (white line art) on a filled disc, so it reads on any background. */
+export function addIcon(scene: Phaser.Scene, name: string | undefined, x: number, y: number, px: number, disc: number): Phaser.GameObjects.GameObject[] {
+  const back = scene.add.circle(x, y, px / 2, disc);
+  return [back, addArt(scene, iconKey(name), x, y, px * 0.62)];
+}
+
+/** An image of the given logical size; a plain disc if even the fallback failed to load. */
+export function addArt(scene: Phaser.Scene, key: string, x: number, y: number, px: number): Phaser.GameObjects.GameObject & Phaser.GameObjects.Components.Transform {
+  if (scene.textures.exists(key)) return scene.add.image(x, y, key).setDisplaySize(px, px);
+  return scene.add.circle(x, y, px / 2, 0xd9c7ad);
+}

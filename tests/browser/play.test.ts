@@ -1,0 +1,210 @@
+/**
+ * Plays a scenario to its ending by keyboard only, once in English at 1920×1080 and once in Dutch at
+ * 1024×768, against the production build; checks that what the screen shows is the engine's state.
+ */
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Scenario } from '../../src/engine/format.ts';
+import { resolveText, type Language } from '../../src/engine/text.ts';
+import { validateScenarioText } from '../../src/engine/validate.ts';
+import { en } from '../../src/locales/en.ts';
+import { nl } from '../../src/locales/nl.ts';
+import { launch, press, RESULTS, ROOT, serveDist, snapshot, waitFor, watchErrors, type Snapshot } from './harness.ts';
+
+const SCENARIO_ID = 'example';
+const levelFiles = readdirSync(join(ROOT, 'levels')).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
+
+function loadScenario(id: string): Scenario {
+  for (const file of levelFiles) {
+    const result = validateScenarioText(readFileSync(join(ROOT, 'levels', file), 'utf8'));
+    if (result.ok && result.scenario.id === id) return result.scenario;
+  }
+  throw new Error(`no valid level with id "${id}"`);
+}
+
+const scenario = loadScenario(SCENARIO_ID);
+let server: Server;
+let url: string;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  ({ server, url } = await serveDist());
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB', reducedMotion: 'no-preference' });
+  errors = watchErrors(page);
+  await page.goto(url);
+  await waitFor(page, "m.screen === 'title'", 30_000);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function shot(name: string): Promise<void> {
+  const { width, height } = page.viewportSize()!;
+  await page.screenshot({ path: join(RESULTS, `${name}-${width}x${height}.png`) });
+}
+
+/** Checks the play screen against the engine state and the scenario file. */
+function checkPlayScreen(m: Snapshot, language: Language): void {
+  const state = m.state!;
+  const meters = m.shown.meters as { id: string; value: number }[];
+  expect(meters.map((x) => [x.id, x.value])).toEqual(scenario.meters.map((x) => [x.id, state.meters[x.id]]));
+  if (m.phase === 'choosing') {
+    const card = scenario.cards.find((c) => c.id === state.current!.card)!;
+    expect(m.shown.cardId).toBe(card.id);
+    expect(m.shown.cardText).toBe(resolveText(card.text, language));
+    expect(m.shown.choices).toEqual(card.choices.map((c) => resolveText(c.label, language)));
+    const stakeholder = scenario.stakeholders.find((s) => s.id === card.from)!;
+    expect(m.shown.stakeholder).toBe(resolveText(stakeholder.name, language));
+    expect(String(m.shown.turnText)).toContain(String(state.turn));
+    expect(m.shown.followUp !== null).toBe(state.current!.followUpOf !== undefined);
+  } else {
+    const last = state.history[state.history.length - 1]!;
+    const choice = scenario.cards.find((c) => c.id === last.card)!.choices[last.choice]!;
+    const messages = language === 'nl' ? nl : en;
+    expect(m.shown.feedback).toBe(choice.feedback ? resolveText(choice.feedback, language) : messages.noFeedback);
+  }
+}
+
+async function startScenario(): Promise<void> {
+  const m = await waitFor(page, "m.screen === 'title'");
+  const index = m.levels.filter((l) => l.ok).findIndex((l) => l.id === SCENARIO_ID);
+  expect(index).toBeGreaterThanOrEqual(0);
+  for (let i = 0; i < index; i++) await press(page, 'ArrowDown');
+  await press(page, 'Enter');
+  await waitFor(page, `m.screen === 'play' && m.phase === 'choosing' && m.scenarioId === '${SCENARIO_ID}'`);
+}
+
+async function playToEnding(language: Language): Promise<Snapshot> {
+  await startScenario();
+  let turn = 0;
+  for (let guard = 0; guard < 400; guard++) {
+    const m = await waitFor(page, "m.ready && (m.screen === 'ending' || m.phase === 'choosing' || m.phase === 'feedback')");
+    expect(m.language).toBe(language);
+    if (m.screen === 'ending') return m;
+    checkPlayScreen(m, language);
+    if (m.phase === 'choosing') {
+      const choices = (m.shown.choices as string[]).length;
+      // Alternate between moving focus with the arrows and picking by number.
+      if (turn % 2 === 0) {
+        await press(page, String((turn % choices) + 1));
+      } else {
+        await press(page, 'ArrowDown');
+        if (turn === 1) await shot(`play-${language}`);
+        await press(page, 'Enter');
+      }
+      await waitFor(page, `m.phase === 'feedback' && m.state.history.length === ${m.state!.history.length + 1}`);
+      if (turn === 0) {
+        await page.waitForTimeout(800);
+        await shot(`feedback-${language}`);
+      }
+      turn++;
+    } else {
+      await press(page, turn % 3 === 0 ? 'PageDown' : 'Enter');
+      await waitFor(page, `m.screen === 'ending' || m.phase === 'choosing'`);
+    }
+  }
+  throw new Error('the game did not end');
+}
+
+function checkEnding(m: Snapshot, language: Language): void {
+  const end = m.state!.end!;
+  expect(end).not.toBeNull();
+  const ending = scenario.endings?.find((e) => e.id === end.ending);
+  if (ending) expect(m.shown.endingTitle).toBe(resolveText(ending.title, language));
+}
+
+async function stepThroughDebrief(language: Language): Promise<void> {
+  for (let p = 0; p < 4; p++) {
+    const m = await waitFor(page, `m.screen === 'ending' && m.shown.pageIndex === ${p}`);
+    if (p === 0) checkEnding(m, language);
+    await page.waitForTimeout(150);
+    await shot(`debrief-${p + 1}-${language}`);
+    if (p < 3) await press(page, 'PageDown');
+  }
+}
+
+describe('the game in the browser', () => {
+  it('lists every level on the title screen, in the browser language', async () => {
+    const m = await snapshot(page);
+    expect(m.language).toBe('en');
+    expect(m.levels.map((l) => l.file).sort()).toEqual([...levelFiles].sort());
+    await shot('title-en');
+  });
+
+  it('plays to an ending by keyboard only in English', async () => {
+    const m = await playToEnding('en');
+    expect(m.state!.end).not.toBeNull();
+    await stepThroughDebrief('en');
+    await press(page, 'Enter');
+    // Play again, then back to the title through the menu.
+    await waitFor(page, "m.screen === 'play' && m.phase === 'choosing'");
+    await press(page, 'Escape');
+    await waitFor(page, "m.overlay === 'menu'");
+    for (let i = 0; i < 5; i++) await press(page, 'ArrowDown');
+    await press(page, 'Enter');
+    await waitFor(page, "m.screen === 'title' && m.overlay === null");
+  }, 120_000);
+
+  it('takes one choice per held key, sleeps when idle, switches language mid-game, blanks the screen', async () => {
+    await startScenario();
+    await waitFor(page, 'm.ready');
+    await page.keyboard.down('1');
+    await page.keyboard.down('1');
+    await page.keyboard.down('1');
+    await page.keyboard.up('1');
+    const m = await waitFor(page, "m.phase === 'feedback'");
+    await page.waitForTimeout(400);
+    expect((await snapshot(page)).state!.history.length).toBe(1);
+    expect(m.state!.history.length).toBe(1);
+    await waitFor(page, 'm.sleeping', 5_000);
+    const frame = (await snapshot(page)).frame;
+    await page.waitForTimeout(600);
+    expect((await snapshot(page)).frame).toBe(frame);
+
+    // Switching language mid-game redraws the screen from the same state.
+    const chosen = scenario.cards.find((c) => c.id === m.state!.history[0]!.card)!.choices[m.state!.history[0]!.choice]!;
+    await press(page, 'l');
+    const dutch = await waitFor(page, "m.language === 'nl' && m.phase === 'feedback'");
+    expect(dutch.shown.feedback).toBe(chosen.feedback ? resolveText(chosen.feedback, 'nl') : nl.noFeedback);
+    expect(dutch.state).toEqual(m.state);
+    await press(page, 'l');
+    await waitFor(page, "m.language === 'en' && m.phase === 'feedback'");
+
+    // The presenter's blank key hides everything; the next key only brings the game back.
+    await press(page, 'b');
+    await waitFor(page, "m.overlay === 'blank'");
+    await press(page, 'Enter');
+    const back = await waitFor(page, 'm.overlay === null');
+    expect(back.phase).toBe('feedback');
+    await press(page, 'Escape');
+    await waitFor(page, "m.overlay === 'menu'");
+    await press(page, 'ArrowUp');
+    await press(page, 'Enter');
+    await waitFor(page, "m.screen === 'title'");
+  }, 60_000);
+
+  it('switches to Dutch and plays to an ending at 1024×768', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await press(page, 'l');
+    const m = await waitFor(page, "m.language === 'nl' && m.screen === 'title'");
+    expect(m.shown.title).toBe(nl.gameTitle);
+    await page.waitForTimeout(300);
+    await shot('title-nl');
+    const end = await playToEnding('nl');
+    expect(end.state!.end).not.toBeNull();
+    await stepThroughDebrief('nl');
+  }, 120_000);
+
+  it('logged no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
