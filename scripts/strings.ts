@@ -34,7 +34,16 @@ function main(args: string[]): number {
     return 0;
   }
   if (command === 'import' && file && rest.length === 1) {
-    const result = importStrings(readFileSync(file, 'utf8'), readFileSync(rest[0]!, 'utf8'));
+    const texts = [file, rest[0]!].map((path) => {
+      try {
+        return readFileSync(path, 'utf8');
+      } catch (error) {
+        console.error(`cannot read ${path}: ${(error as Error).message}`);
+        return null;
+      }
+    });
+    if (texts[0] === null || texts[1] === null) return 2;
+    const result = importStrings(texts[0]!, texts[1]!);
     if (!result.ok) {
       for (const p of result.problems) console.error(`${displayPath(file)}: ${p}`);
       console.error('nothing was written');
