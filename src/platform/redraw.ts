@@ -12,7 +12,8 @@ function busy(game: Phaser.Game): boolean {
   for (const scene of game.scene.getScenes(false)) {
     const sys = scene.sys;
     const status = sys.settings.status;
-    if (status > Phaser.Scenes.PENDING && status < Phaser.Scenes.RUNNING) return true;
+    // Loading or creating; a scene never started stays at INIT and must not keep the loop awake.
+    if (status >= Phaser.Scenes.START && status < Phaser.Scenes.RUNNING) return true;
     if (sys.settings.active && scene.tweens.getTweens().length > 0) return true;
   }
   return false;
