@@ -1,0 +1,209 @@
+/**
+ * Browser figures, measured in headless Chromium against a bare Phaser 4 page that draws one Text
+ * (built here from scripts/bench/bare): bundle size, time to first interactive card, frame time while
+ * cards change, heap after 10 and 300 turns, and CPU while a card waits with nothing moving.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { serveDirectory } from '../lib/static-server.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const OUT = join(ROOT, 'bench-results');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+async function buildBoth(): Promise<{ game: string; bare: string }> {
+  const game = join(OUT, 'game');
+  const bare = join(OUT, 'bare');
+  await build({ root: ROOT, logLevel: 'warn', build: { outDir: game, emptyOutDir: true } });
+  await build({ root: join(ROOT, 'scripts/bench/bare'), base: './', configFile: false, logLevel: 'warn', build: { outDir: bare, emptyOutDir: true, chunkSizeWarningLimit: 5000 } });
+  return { game, bare };
+}
+
+function jsSize(dir: string): { raw: number; gzip: number } {
+  let raw = 0;
+  let gzip = 0;
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.js')) {
+        const bytes = readFileSync(path);
+        raw += bytes.length;
+        gzip += gzipSync(bytes, { level: 9 }).length;
+      }
+    }
+  };
+  walk(dir);
+  return { raw, gzip };
+}
+
+/** CPU seconds used by a process and all its descendants, from /proc. */
+function cpuSeconds(rootPid: number): number {
+  const ticks = new Map<number, { ppid: number; cpu: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks.set(Number(entry), { ppid: Number(fields[1]), cpu: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const inTree = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 20; hops++) {
+      if (p === rootPid) return true;
+      p = ticks.get(p)?.ppid ?? 0;
+    }
+    return false;
+  };
+  let total = 0;
+  for (const [pid, t] of ticks) if (inTree(pid)) total += t.cpu;
+  return total / 100;
+}
+
+async function idleCpu(browser: Browser, seconds: number): Promise<number> {
+  const pid = (browser as unknown as { process?: () => { pid: number } }).process?.()?.pid;
+  const start = cpuSeconds(pid ?? 0);
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  return (cpuSeconds(pid ?? 0) - start) / seconds;
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize / 1e6;
+}
+
+function p95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? NaN;
+}
+
+/** Records the time between animation frames in the page until `stop` is called. */
+// A string, not a function: tsx wraps named functions in a helper that does not exist in the page.
+const FRAME_CLOCK = `(() => {
+  window.frameDeltas = [];
+  window.frameClock = true;
+  let last = performance.now();
+  const tick = (now) => {
+    window.frameDeltas.push(now - last);
+    last = now;
+    if (window.frameClock) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`;
+
+async function startFrameClock(page: Page): Promise<void> {
+  await page.evaluate(FRAME_CLOCK);
+}
+
+async function stopFrameClock(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as { frameDeltas: number[]; frameClock: boolean };
+    w.frameClock = false;
+    return w.frameDeltas.slice(1);
+  });
+}
+
+const waitFor = (page: Page, condition: string, timeout = 30_000) =>
+  page.waitForFunction(`(() => { const m = window.manyMasters; return !!m && (${condition}); })()`, undefined, { timeout, polling: 'raf' });
+
+/** One turn by keyboard: the first choice, then past the feedback. Returns whether the game ended. */
+async function playTurn(page: Page): Promise<boolean> {
+  await waitFor(page, "m.screen === 'play' && m.phase === 'choosing' && m.ready && !m.overlay");
+  await page.keyboard.press('1');
+  await waitFor(page, "m.phase === 'feedback' && m.ready");
+  await page.keyboard.press('Enter');
+  await waitFor(page, "(m.screen === 'play' && m.phase === 'choosing') || m.screen === 'ending'");
+  return page.evaluate(() => (window as unknown as { manyMasters: { screen: string } }).manyMasters.screen === 'ending');
+}
+
+/** From the ending, through the debrief pages to "Play again", in the same page so leaks add up. */
+async function playAgain(page: Page): Promise<void> {
+  for (let i = 0; i < 6; i++) {
+    await waitFor(page, "m.screen === 'ending' && m.ready");
+    await page.keyboard.press('PageDown');
+  }
+  await waitFor(page, "m.screen === 'ending' && m.ready");
+  await page.keyboard.press('Enter');
+  await waitFor(page, "m.screen === 'play' && m.phase === 'choosing'");
+}
+
+export async function browserFigures(): Promise<string[]> {
+  const lines: string[] = [];
+  const { game, bare } = await buildBoth();
+  const gameSize = jsSize(game);
+  const bareSize = jsSize(bare);
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  lines.push(`bundle JS: game ${kb(gameSize.raw)} raw / ${kb(gameSize.gzip)} gzip; bare Phaser ${kb(bareSize.raw)} / ${kb(bareSize.gzip)}; game − bare = ${kb(gameSize.gzip - bareSize.gzip)} gzip   (aim: ≤ 200 KB)`);
+
+  const servedGame = await serveDirectory(game);
+  const servedBare = await serveDirectory(bare);
+  try {
+    let browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    let page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const bareFirst: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.goto(`${servedBare.url}?run=${i}`);
+      await page.waitForFunction(() => (window as unknown as { firstFrame?: number }).firstFrame !== undefined, undefined, { timeout: 30_000 });
+      bareFirst.push(await page.evaluate(() => (window as unknown as { firstFrame: number }).firstFrame));
+    }
+    await page.waitForTimeout(1000);
+    const bareIdle = await idleCpu(browser, 10);
+    await startFrameClock(page);
+    await page.waitForTimeout(3000);
+    const bareFrames = await stopFrameClock(page);
+    await browser.close();
+
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const gameFirst: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.goto(`${servedGame.url}?scenario=school&run=${i}`);
+      await waitFor(page, "m.screen === 'play' && m.phase === 'choosing'");
+      gameFirst.push(await page.evaluate(() => performance.now()));
+    }
+    const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+    lines.push(`first card on screen: ${median(gameFirst).toFixed(0)} ms after navigation; bare page first frame ${median(bareFirst).toFixed(0)} ms; ratio ${(median(gameFirst) / median(bareFirst)).toFixed(2)}   (aim: ≤ 1.3)`);
+
+    await waitFor(page, "m.ready && m.sleeping", 15_000);
+    await page.waitForTimeout(1000);
+    const gameIdle = await idleCpu(browser, 10);
+    lines.push(`CPU while a card waits 10 s: game ${(gameIdle * 100).toFixed(1)}% of a core; bare page ${(bareIdle * 100).toFixed(1)}%; ratio ${(gameIdle / bareIdle).toFixed(2)}   (aim: ≤ 0.10)`);
+
+    await startFrameClock(page);
+    let turns = 0;
+    for (let i = 0; i < 10; i++) {
+      if (await playTurn(page)) break;
+      turns++;
+    }
+    const gameFrames = await stopFrameClock(page);
+    lines.push(`frame time while cards change (${turns} cards, ${gameFrames.length} frames): p95 ${p95(gameFrames).toFixed(1)} ms; bare page p95 ${p95(bareFrames).toFixed(1)} ms   (aim: < 20 ms)`);
+
+    await page.goto(`${servedGame.url}?scenario=school&heap=1`);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    let played = 0;
+    let heap10 = 0;
+    while (played < 300) {
+      const ended = await playTurn(page);
+      played++;
+      if (played === 10) heap10 = await heapMb(page);
+      if (ended) await playAgain(page);
+    }
+    const heap300 = await heapMb(page);
+    lines.push(`JS heap after 10 turns ${heap10.toFixed(1)} MB, after 300 turns ${heap300.toFixed(1)} MB (${(((heap300 - heap10) / heap10) * 100).toFixed(1)}%)   (aim: within 10%)`);
+    await browser.close();
+  } finally {
+    servedGame.server.close();
+    servedBare.server.close();
+  }
+  return lines;
+}
