@@ -9,7 +9,7 @@ for (const line of engineFigures()) console.log(`  ${line}`);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (existsSync(chromium)) {
   console.log('Browser (headless Chromium, software WebGL)');
-  for (const line of await browserFigures()) console.log(`  ${line}`);
+  await browserFigures((line) => console.log(`  ${line}`));
 } else {
   console.log(`Browser figures skipped: no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`);
 }

@@ -137,8 +137,8 @@ async function playAgain(page: Page): Promise<void> {
   await waitFor(page, "m.screen === 'play' && m.phase === 'choosing'");
 }
 
-export async function browserFigures(): Promise<string[]> {
-  const lines: string[] = [];
+export async function browserFigures(print: (line: string) => void): Promise<void> {
+  const lines = { push: print };
   const { game, bare } = await buildBoth();
   const gameSize = jsSize(game);
   const bareSize = jsSize(bare);
@@ -205,5 +205,4 @@ export async function browserFigures(): Promise<string[]> {
     servedGame.server.close();
     servedBare.server.close();
   }
-  return lines;
 }
