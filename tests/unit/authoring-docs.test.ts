@@ -267,12 +267,13 @@ describe('docs/template.json', () => {
 });
 
 describe('docs/authoring.md', () => {
-  it('has the Dutch part first, then the English part, and the section the lead fills in', () => {
+  it('has the Dutch part first, then the English part, and the section on play-my-file and the map in both', () => {
     const dutch = guide.indexOf('\n## Nederlands');
     const english = guide.indexOf('\n## English');
     expect(dutch).toBeGreaterThan(0);
     expect(english).toBeGreaterThan(dutch);
-    expect(guide.match(/<!-- play-my-file section: written by the lead -->/g)?.length ?? 0).toBeGreaterThanOrEqual(1);
+    expect(guide).toContain('### 10. Speel mijn bestand, live meekijken en de scenariokaart');
+    expect(guide).toContain('### 10. Play my file, live reload and the scenario map');
   });
 
   it('finds its code blocks', () => {
