@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { serveDirectory } from '../lib/static-server.ts';
 
@@ -66,11 +66,27 @@ function cpuSeconds(rootPid: number): number {
   return total / 100;
 }
 
-async function idleCpu(browser: Browser, seconds: number): Promise<number> {
-  const pid = (browser as unknown as { process?: () => { pid: number } }).process?.()?.pid;
-  const start = cpuSeconds(pid ?? 0);
+/** The Chromium that Playwright started from this process (its direct child), so other browsers on the machine are not counted. */
+function chromiumRoot(): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (ppid === process.pid && /chrom/i.test(name)) return Number(entry);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  throw new Error('could not find the Chromium this benchmark started');
+}
+
+async function idleCpu(seconds: number): Promise<number> {
+  const root = chromiumRoot();
+  const start = cpuSeconds(root);
   await new Promise((r) => setTimeout(r, seconds * 1000));
-  return (cpuSeconds(pid ?? 0) - start) / seconds;
+  return (cpuSeconds(root) - start) / seconds;
 }
 
 async function heapMb(page: Page): Promise<number> {
@@ -157,7 +173,7 @@ export async function browserFigures(print: (line: string) => void): Promise<voi
       bareFirst.push(await page.evaluate(() => (window as unknown as { firstFrame: number }).firstFrame));
     }
     await page.waitForTimeout(1000);
-    const bareIdle = await idleCpu(browser, 10);
+    const bareIdle = await idleCpu(10);
     await startFrameClock(page);
     await page.waitForTimeout(3000);
     const bareFrames = await stopFrameClock(page);
@@ -176,7 +192,7 @@ export async function browserFigures(print: (line: string) => void): Promise<voi
 
     await waitFor(page, "m.ready && m.sleeping", 15_000);
     await page.waitForTimeout(1000);
-    const gameIdle = await idleCpu(browser, 10);
+    const gameIdle = await idleCpu(10);
     lines.push(`CPU while a card waits 10 s: game ${(gameIdle * 100).toFixed(1)}% of a core; bare page ${(bareIdle * 100).toFixed(1)}%; ratio ${(gameIdle / bareIdle).toFixed(2)}   (aim: ≤ 0.10)`);
 
     await startFrameClock(page);
