@@ -18,6 +18,8 @@ import { currentSession } from './session/session.ts';
 import { applyTextResolution, initTextResolution } from './ui/text.ts';
 import { colour, FONT } from './ui/theme.ts';
 import { installGlobalCommands, SCENES, startFirstScreen } from './scenes/navigation.ts';
+import { installAuthoring } from './authoring/flow.ts';
+import { installLiveReload } from './authoring/liveReload.ts';
 
 const FONT_TIMEOUT_MS = 4000;
 
@@ -73,6 +75,9 @@ async function boot(): Promise<void> {
   audio.listenForFirstInput();
   listenToKeys();
   installGlobalCommands(game);
+  // Play my file (picker, drag-and-drop) and live reload of levels/ (issue 6).
+  installAuthoring(game);
+  installLiveReload(game);
   game.events.once(Phaser.Core.Events.READY, () => {
     document.getElementById('boot')?.remove();
     drawOnDemand(game);

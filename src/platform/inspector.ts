@@ -5,7 +5,11 @@
  */
 import type { GameState } from '../engine/state.ts';
 
-export type ScreenName = 'boot' | 'title' | 'play' | 'ending';
+export type ScreenName = 'boot' | 'title' | 'play' | 'ending'
+  // Workshop and solo modes (issue 5).
+  | 'mode' | 'setup' | 'workshop' | 'whatif' | 'debrief'
+  // Authoring: scenario writing, a file's problems, the scenario map (issue 6).
+  | 'author' | 'problems' | 'map';
 export type OverlayName = 'menu' | 'help' | 'blank' | null;
 
 export interface Shown {

@@ -6,7 +6,13 @@
 export type Command =
   | { kind: 'choice'; index: number }
   | { kind: 'next' | 'previous' | 'forward' | 'back' | 'confirm' }
-  | { kind: 'menu' | 'help' | 'blank' | 'mute' | 'numbers' | 'language' };
+  | { kind: 'menu' | 'help' | 'blank' | 'mute' | 'numbers' | 'language' }
+  // Workshop: + and − count votes; letters drive the timer (P, E, S), the guess (G) and "what if" (W).
+  | { kind: 'more' | 'less' }
+  | { kind: 'letter'; key: WorkshopLetter };
+
+export type WorkshopLetter = 'p' | 'e' | 's' | 'g' | 'w' | 'd';
+const WORKSHOP_LETTERS: readonly string[] = ['p', 'e', 's', 'g', 'w', 'd'];
 
 type CommandHandler = (command: Command) => boolean;
 
@@ -28,6 +34,8 @@ function commandFor(event: KeyboardEvent): Command | null {
     case 'Enter': case 'NumpadEnter': case 'Space': case 'F5': return { kind: 'confirm' };
     case 'Escape': return { kind: 'menu' };
     case 'Period': case 'NumpadDecimal': return { kind: 'blank' };
+    case 'Equal': case 'NumpadAdd': return { kind: 'more' };
+    case 'Minus': case 'NumpadSubtract': return { kind: 'less' };
     default: break;
   }
   switch (event.key.toLowerCase()) {
@@ -36,7 +44,7 @@ function commandFor(event: KeyboardEvent): Command | null {
     case 'm': return { kind: 'mute' };
     case 'n': return { kind: 'numbers' };
     case 'l': return { kind: 'language' };
-    default: return null;
+    default: return WORKSHOP_LETTERS.includes(event.key.toLowerCase()) ? { kind: 'letter', key: event.key.toLowerCase() as WorkshopLetter } : null;
   }
 }
 
@@ -71,8 +79,17 @@ function dispatch(command: Command): boolean {
   return false;
 }
 
+function typing(event: KeyboardEvent): boolean {
+  const target = event.target;
+  if (!(target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement)) return false;
+  if (event.code === 'Escape' || event.code === 'Tab') return false;
+  return !(target instanceof HTMLInputElement && (event.code === 'Enter' || event.code === 'NumpadEnter' || event.code === 'ArrowUp' || event.code === 'ArrowDown'));
+}
+
 export function listenToKeys(target: Window = window): void {
   target.addEventListener('keydown', (event) => {
+    // In a text box (team names, reflection answers) the keys type; only leaving keys reach the game.
+    if (typing(event)) return;
     const command = commandFor(event);
     if (!command) return;
     event.preventDefault();

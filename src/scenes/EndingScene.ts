@@ -22,9 +22,16 @@ import { meterTriangle, signed } from '../ui/meters.ts';
 import { addText, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour, size } from '../ui/theme.ts';
 import { goPlay, goTitle } from './navigation.ts';
+import { answersFor } from '../session/answers.ts';
+import { downloadSoloReport, drawReflection, drawWeighty, QUESTIONS_PER_PAGE, reflectionPages } from './reflection.ts';
 
-const PAGES = ['ending', 'customers', 'profile', 'questions'] as const;
-type Page = (typeof PAGES)[number];
+type Page = 'ending' | 'customers' | 'profile' | 'weighty' | 'questions';
+
+/** The personal report: the fixed pages, then the reflection questions a few to a page (issue 5). */
+function pagesFor(scenario: Scenario): Page[] {
+  return ['ending', 'customers', 'profile', 'weighty', ...Array.from({ length: reflectionPages(scenario) }, () => 'questions' as const)];
+}
+const FIRST_QUESTIONS = 4;
 const LEFT = 110;
 const RIGHT = STAGE.width - 110;
 const NAV_Y = 950;
@@ -37,14 +44,17 @@ const TAG_GROUPS: { title: MessageKey; tags: readonly string[] }[] = [
 
 export class EndingScene extends Phaser.Scene {
   private page = 0;
+  private pages: Page[] = [];
   private shown: Record<string, unknown> = {};
+  private reflection: ReturnType<typeof drawReflection> | null = null;
+  private download: Button | null = null;
 
   constructor() {
     super('ending');
   }
 
   init(data: { page?: number }): void {
-    this.page = Math.min(PAGES.length - 1, Math.max(0, data.page ?? 0));
+    this.page = Math.max(0, data.page ?? 0);
   }
 
   preload(): void {
@@ -61,12 +71,17 @@ export class EndingScene extends Phaser.Scene {
     fitCamera(this);
     drawBackdrop(this);
     const { scenario, state } = session;
-    const page: Page = PAGES[this.page]!;
-    this.shown = { page, pageIndex: this.page, pages: PAGES.length };
+    this.pages = pagesFor(scenario);
+    this.page = Math.min(this.page, this.pages.length - 1);
+    this.reflection = null;
+    this.download = null;
+    const page: Page = this.pages[this.page]!;
+    this.shown = { page, pageIndex: this.page, pages: this.pages.length };
     if (page === 'ending') this.drawEnding(scenario, state);
     else if (page === 'customers') this.drawCustomers(scenario, state);
     else if (page === 'profile') this.drawProfile(scenario, state);
-    else this.drawQuestions(scenario);
+    else if (page === 'weighty') this.drawWeightyPage(scenario, state);
+    else this.drawQuestions(scenario, state);
     this.drawNavigation();
     settle();
     requestFrames();
@@ -183,24 +198,30 @@ export class EndingScene extends Phaser.Scene {
     this.shown = { ...this.shown, profile };
   }
 
-  private drawQuestions(scenario: Scenario): void {
-    this.heading(t('questionsTitle'));
-    const questions = (scenario.debrief?.questions ?? []).map((q) => say(q));
-    const list = questions.length > 0 ? questions : [t('questionsEmpty')];
-    let y = 210;
-    const size = list.length > 4 ? 36 : 46;
-    list.forEach((question, i) => {
-      const g = this.add.graphics();
-      g.fillStyle(colour.accent, 1).fillCircle(LEFT + 32, y + size * 0.7, 32);
-      addText(this, LEFT + 32, y + size * 0.7, String(i + 1), { size: 34, bold: true, colour: colour.white, originX: 0.5, originY: 0.5 });
-      const text = addText(this, LEFT + 100, y, question, { size, width: RIGHT - LEFT - 100, lineSpacing: 10 });
-      y += Math.max(text.height, 64) + 40;
-    });
-    this.shown = { ...this.shown, questions: list };
+  private drawWeightyPage(scenario: Scenario, state: GameState): void {
+    this.heading(t('weightyTitle'));
+    const rows = drawWeighty(this, scenario, state, { x: LEFT, y: 200, width: RIGHT - LEFT, bottom: NAV_Y - 50 });
+    this.shown = { ...this.shown, weighty: rows };
+  }
+
+  /** Reflection questions with a box each, and the report to keep. */
+  private drawQuestions(scenario: Scenario, state: GameState): void {
+    addText(this, LEFT, 70, t('reflectionTitle'), { size: 64, bold: true, width: RIGHT - LEFT - 640 });
+    addText(this, LEFT, 150, t('reflectionHint'), { size: 28, colour: colour.inkSoft, width: RIGHT - LEFT - 640 });
+    this.download = new Button(this, RIGHT - 560, 66, { width: 560, label: t('downloadMyReport'), align: 'center', textSize: 34, onActivate: () => this.downloadReport(scenario, state), onHover: () => undefined });
+    this.reflection = drawReflection(this, scenario, state, this.page - FIRST_QUESTIONS, { x: LEFT, y: 230, width: RIGHT - LEFT, bottom: NAV_Y - 20 }, (frame) => this.focusFrame?.(frame));
+    this.shown = { ...this.shown, questions: this.reflection.questions, firstQuestion: (this.page - FIRST_QUESTIONS) * QUESTIONS_PER_PAGE };
+  }
+
+  private focusFrame: ((frame: number) => void) | null = null;
+
+  private downloadReport(scenario: Scenario, state: GameState): void {
+    const file = downloadSoloReport(scenario, state);
+    this.shown = { ...this.shown, downloaded: file };
   }
 
   private drawNavigation(): void {
-    const last = this.page === PAGES.length - 1;
+    const last = this.page === this.pages.length - 1;
     const goPage = (page: number) => this.scene.restart({ page });
     const buttons: Button[] = [];
     let focus: FocusList | null = null;
@@ -217,14 +238,31 @@ export class EndingScene extends Phaser.Scene {
       if (item.enabled) buttons.push(button);
       x += item.width + 28;
       if (i === 1) {
-        addText(this, x + 10, NAV_Y + button.buttonHeight / 2, t('pageOf', { page: this.page + 1, pages: PAGES.length }), { size: 30, bold: true, colour: colour.inkSoft, originY: 0.5 });
+        addText(this, x + 10, NAV_Y + button.buttonHeight / 2, t('pageOf', { page: this.page + 1, pages: this.pages.length }), { size: 30, bold: true, colour: colour.inkSoft, originY: 0.5 });
         x = RIGHT - nav[2]!.width - nav[3]!.width - 28;
       }
     });
-    focus = new FocusList(buttons);
-    focus.focus(last ? buttons.findIndex((b) => b.label.text === t('playAgain')) : buttons.findIndex((b) => b.label.text === t('nextPage')));
+    // On a reflection page the answer boxes and the download come first in the keyboard order; the
+    // focus still starts on the page buttons, so a presenter remote is never caught in a text box.
+    const frames = this.reflection?.frames ?? [];
+    const inputs = this.reflection?.inputs ?? [];
+    const extra = [...frames, ...(this.download ? [this.download] : [])];
+    const all = [...extra, ...buttons];
+    focus = new FocusList(all, (index) => {
+      if (index < frames.length) {
+        if (this.reflection?.fields.typing()) inputs[index]?.focus();
+      } else this.reflection?.fields.blur();
+    });
+    this.focusFrame = (frame) => focus!.focus(frame);
+    const start = last ? buttons.findIndex((b) => b.label.text === t('playAgain')) : buttons.findIndex((b) => b.label.text === t('nextPage'));
+    focus.focus(extra.length + start);
     const release = pushHandler((command: Command) => {
+      if (this.reflection?.fields.typing() && command.kind === 'menu') {
+        this.reflection.fields.blur();
+        return true;
+      }
       switch (command.kind) {
+        case 'letter': if (command.key === 'd') this.download?.activate(); return true;
         case 'forward': if (!last) goPage(this.page + 1); return true;
         case 'back': if (this.page > 0) goPage(this.page - 1); return true;
         case 'next': focus!.move(1); return true;
@@ -236,6 +274,7 @@ export class EndingScene extends Phaser.Scene {
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
     const labels = focus.labels();
-    showScreen('ending', () => ({ ...this.shown, buttons: labels, focus: focus!.current }));
+    const seed = currentSession()?.state.seed ?? '';
+    showScreen('ending', () => ({ ...this.shown, buttons: labels, focus: focus!.current, ...(this.reflection ? { answers: answersFor(seed), typing: this.reflection.fields.typing() } : {}) }));
   }
 }

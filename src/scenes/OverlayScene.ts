@@ -11,6 +11,7 @@ import { Button, FocusList } from '../ui/button.ts';
 import { addText } from '../ui/text.ts';
 import { colour, size } from '../ui/theme.ts';
 import { goRestart, goTitle, toggleLanguage, toggleSound } from './navigation.ts';
+import { helpRowsFor } from './workshopHelp.ts';
 
 export type OverlayKind = 'menu' | 'help' | 'blank';
 
@@ -87,10 +88,11 @@ export class OverlayScene extends Phaser.Scene {
   private drawHelp(): void {
     this.backdrop(colour.shadow, 0.7, true);
     const rowHeight = 66;
-    const height = 230 + HELP_ROWS.length * rowHeight;
+    const rows = helpRowsFor(HELP_ROWS);
+    const height = 230 + rows.length * rowHeight;
     const { x, y } = this.panel(1240, height);
     addText(this, STAGE.width / 2, y + 56, t('helpTitle'), { size: size.heading, bold: true, originX: 0.5 });
-    HELP_ROWS.forEach(([keys, action], i) => {
+    rows.forEach(([keys, action], i) => {
       const rowY = y + 150 + i * rowHeight;
       addText(this, x + 80, rowY, t(keys), { size: size.body, bold: true, colour: colour.accent });
       addText(this, x + 520, rowY, t(action), { size: size.body });

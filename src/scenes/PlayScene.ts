@@ -22,9 +22,11 @@ import { drawBackdrop } from '../ui/backdrop.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { CARD_BOX, drawCard } from '../ui/card.ts';
 import { MeterRow } from '../ui/meters.ts';
-import { addText, fitHeight } from '../ui/text.ts';
+import { addText, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour, motion, size } from '../ui/theme.ts';
 import { goEnding, goTitle } from './navigation.ts';
+import { saves } from '../platform/saves.ts';
+import { signed } from '../ui/meters.ts';
 
 const SIDE = { x: 1140, width: 700, top: CARD_BOX.y, bottom: CARD_BOX.y + CARD_BOX.height } as const;
 const CHOICE_GAP = 26;
@@ -91,7 +93,10 @@ export class PlayScene extends Phaser.Scene {
     const turn = turnText(session.scenario, { ...session.state, turn: lastTurn });
     addText(this, 80, STAGE.height - 42, turn, { size: 32, bold: true, originY: 0.5 });
     addText(this, STAGE.width - 80, STAGE.height - 42, t('keyHint'), { size: size.small, colour: colour.inkSoft, originX: 1, originY: 0.5 });
-    this.shown = { turnText: turn, scenarioTitle: say(session.scenario.title) };
+    // A solo game that cannot be saved says so once, in one line, and plays on.
+    const storageNotice = session.solo && !saves.storageWorks() ? t('storageOff') : null;
+    if (storageNotice) fitWidth(addText(this, STAGE.width / 2, STAGE.height - 42, storageNotice, { size: size.small, bold: true, colour: colour.danger, originX: 0.5, originY: 0.5 }), 980, 18);
+    this.shown = { turnText: turn, scenarioTitle: say(session.scenario.title), storageNotice };
     showScreen('play', () => ({ ...this.shown, meters: this.meters.describe(), focus: this.focus?.current ?? -1 }));
 
     if (feedback) this.showFeedback(session, false);
@@ -206,29 +211,35 @@ export class PlayScene extends Phaser.Scene {
       onHover: () => this.focus?.focus(0),
     });
     const text = addText(this, SIDE.x + 54, 0, feedbackText, { size: 40, width: SIDE.width - 90, lineSpacing: 10 });
+    // Why it mattered, then what it did: the meter changes in words as well as on the bars.
+    const moved = session.scenario.meters.filter((m) => (feedback.outcome.deltas[m.id] ?? 0) !== 0);
+    const changesText = moved.length > 0 ? moved.map((m) => `${say(m.label)} ${signed(feedback.outcome.deltas[m.id]!)}`).join('   ·   ') : t('feedbackNoChange');
+    const changes = addText(this, SIDE.x + 54, 0, changesText, { size: 30, bold: true, colour: colour.accent, width: SIDE.width - 90 });
     const room = SIDE.bottom - SIDE.top - chose.height - 24 - 32 - button.buttonHeight;
-    fitHeight(text, room - 80, 32);
-    const panelHeight = Math.min(room, text.height + 80);
+    fitHeight(text, room - 100 - changes.height, 32);
+    const panelHeight = Math.min(room, text.height + 100 + changes.height);
     const total = chose.height + 24 + panelHeight + 32 + button.buttonHeight;
     const top = SIDE.top + Math.max(0, (SIDE.bottom - SIDE.top - total) / 2);
     chose.setY(top);
     const panelTop = top + chose.height + 24;
     text.setY(panelTop + 40);
+    changes.setY(text.y + text.height + 20);
     const panel = this.add.graphics();
     panel.fillStyle(colour.accentSoft, 1).fillRoundedRect(SIDE.x, panelTop, SIDE.width, panelHeight, 28);
     panel.fillStyle(colour.accent, 1).fillRoundedRect(SIDE.x, panelTop, 14, panelHeight, { tl: 28, bl: 28, tr: 0, br: 0 });
     this.children.bringToTop(text);
+    this.children.bringToTop(changes);
     button.setY(panelTop + panelHeight + 32);
-    this.side.push(chose, panel, text, button);
+    this.side.push(chose, panel, text, changes, button);
     if (animate && motionMs(motion.fade) > 0) {
-      for (const object of [chose, panel, text, button]) {
+      for (const object of [chose, panel, text, changes, button]) {
         object.setAlpha(0);
         this.tweens.add({ targets: object, alpha: 1, duration: motion.fade, delay: 120 });
       }
     }
     this.focus = new FocusList([button]);
     this.focus.focus(0);
-    this.shown = { ...this.shown, phase: 'feedback', youChose, feedback: feedbackText, ended, continueLabel: button.label.text };
+    this.shown = { ...this.shown, phase: 'feedback', youChose, feedback: feedbackText, changes: changesText, ended, continueLabel: button.label.text };
     settle();
     requestFrames();
   }

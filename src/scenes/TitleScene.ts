@@ -11,7 +11,11 @@ import { Button, FocusList } from '../ui/button.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { addText } from '../ui/text.ts';
 import { colour, size } from '../ui/theme.ts';
-import { goPlay, toggleLanguage, toggleSound } from './navigation.ts';
+import { toggleLanguage, toggleSound } from './navigation.ts';
+import { goMode } from './flow.ts';
+import { saves } from '../platform/saves.ts';
+import { goAuthor } from '../authoring/flow.ts';
+import { pickFile } from '../authoring/files.ts';
 
 const MARGIN = 110;
 const GAP = 32;
@@ -49,7 +53,7 @@ export class TitleScene extends Phaser.Scene {
         detailLines,
         textSize: 42,
         disabled: !level.ok,
-        onActivate: () => level.ok && goPlay(this.game, level.scenario.id),
+        onActivate: () => level.ok && goMode(this.game, level.scenario.id),
         onHover: hover(buttons.length),
       });
       if (level.ok) buttons.push(tile);
@@ -57,14 +61,18 @@ export class TitleScene extends Phaser.Scene {
     if (levels.length === 0) addText(this, STAGE.width / 2, TOP + 40, t('noScenarios'), { size: size.body, originX: 0.5 });
 
     const s = settings.get();
-    const optionY = 950;
+    const optionY = 930;
     const languageButton = new Button(this, 0, optionY, { width: 360, label: t('languageSwitch'), align: 'center', textSize: 32, onActivate: () => toggleLanguage(this.game), onHover: hover(buttons.length) });
     buttons.push(languageButton);
-    const soundButton = new Button(this, 0, optionY, { width: 360, label: s.muted ? t('soundOff') : t('soundOn'), align: 'center', textSize: 32, onActivate: () => { toggleSound(); this.scene.restart({ focus: buttons.length - 1 }); }, onHover: hover(buttons.length) });
+    const soundButton = new Button(this, 0, optionY, { width: 360, label: s.muted ? t('soundOff') : t('soundOn'), align: 'center', textSize: 32, onActivate: () => { toggleSound(); this.scene.restart({ focus: buttons.indexOf(soundButton) }); }, onHover: hover(buttons.length) });
     buttons.push(soundButton);
     languageButton.setX(MARGIN);
     soundButton.setX(MARGIN + 360 + GAP);
-    addText(this, STAGE.width - MARGIN, optionY + languageButton.buttonHeight / 2, t('titleKeyHint'), { size: size.small, colour: colour.inkSoft, originX: 1, originY: 0.5 });
+    // Scenario writers (issue 6): play a file without a build; the authoring screen has the maps.
+    const openButton = new Button(this, MARGIN + 2 * (360 + GAP), optionY, { width: 480, label: t('openFile'), align: 'center', textSize: 28, onActivate: () => pickFile(), onHover: hover(buttons.length) });
+    buttons.push(openButton);
+    buttons.push(new Button(this, MARGIN + 2 * (360 + GAP) + 480 + GAP, optionY, { width: 400, label: t('authorButton'), align: 'center', textSize: 28, onActivate: () => goAuthor(this.game), onHover: hover(buttons.length) }));
+    addText(this, STAGE.width / 2, 1052, t('titleKeyHint'), { size: size.small, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
 
     focus = new FocusList(buttons);
     focus.focus(data.focus ?? 0);
@@ -84,7 +92,8 @@ export class TitleScene extends Phaser.Scene {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
     const labels = focus.labels();
     const scenarios = levels.map((l) => (l.ok ? say(l.scenario.title) : l.file));
-    showScreen('title', () => ({ title: t('gameTitle'), scenarios, buttons: labels, focus: focus!.current }));
+    const details = levels.map(describe);
+    showScreen('title', () => ({ title: t('gameTitle'), scenarios, details, buttons: labels, focus: focus!.current }));
     requestFrames();
   }
 }
@@ -97,5 +106,9 @@ function describe(level: Level): string {
   const { scenario } = level;
   const length = scenario.turns ? t('scenarioCards', { turns: scenario.turns, unit: capitalise(say(scenario.turnUnit) || t('defaultTurnUnit')) }) : t('scenarioEndless');
   const description = say(scenario.description);
-  return description ? `${length}  ·  ${description}` : length;
+  // The endings collection (issue 5): what this player has found so far, kept across games.
+  const endings = scenario.endings ?? [];
+  const found = new Set(saves.endingsReached()[scenario.id] ?? []);
+  const collected = endings.length > 0 ? `  ·  ${t('endingsFound', { found: endings.filter((e) => found.has(e.id)).length, total: endings.length })}` : '';
+  return description ? `${length}${collected}  ·  ${description}` : `${length}${collected}`;
 }

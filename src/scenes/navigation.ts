@@ -15,12 +15,17 @@ import { EndingScene } from './EndingScene.ts';
 import { OverlayScene, type OverlayKind } from './OverlayScene.ts';
 import { PlayScene } from './PlayScene.ts';
 import { TitleScene } from './TitleScene.ts';
+import { MODE_SCENES } from './modes.ts';
+import { AUTHORING_SCENES } from './authoring.ts';
 
-export const SCENES = [TitleScene, PlayScene, EndingScene, OverlayScene];
+export const SCENES = [TitleScene, PlayScene, EndingScene, ...MODE_SCENES, ...AUTHORING_SCENES, OverlayScene];
 
-const MAIN_SCENES = ['title', 'play', 'ending'] as const;
+// 'mode' … 'debrief': the solo and workshop screens (issue 5, src/scenes/modes.ts).
+// 'author', 'problems', 'map': play my file and the scenario map (issue 6, src/scenes/authoring.ts).
+const MAIN_SCENES = ['title', 'play', 'ending', 'mode', 'setup', 'workshop', 'whatif', 'debrief', 'author', 'problems', 'map'] as const;
+export type MainScene = (typeof MAIN_SCENES)[number];
 
-function switchTo(game: Phaser.Game, key: (typeof MAIN_SCENES)[number]): void {
+export function switchTo(game: Phaser.Game, key: MainScene): void {
   for (const other of MAIN_SCENES) if (other !== key && game.scene.isActive(other)) game.scene.stop(other);
   game.scene.stop('overlay');
   // Explicit empty data: Phaser otherwise hands a scene the data of its previous run (a debrief page, say).

@@ -5,9 +5,10 @@
 import { validateScenarioText, type Problem } from '../engine/validate.ts';
 import type { Scenario } from '../engine/format.ts';
 
+/** `source` and `problems` (all of them, warnings too) feed the authoring screens and live reload. */
 export type Level =
-  | { file: string; ok: true; scenario: Scenario }
-  | { file: string; ok: false; problem: Problem };
+  | { file: string; source: string; problems: Problem[]; ok: true; scenario: Scenario }
+  | { file: string; source: string; problems: Problem[]; ok: false; problem: Problem };
 
 const sources = import.meta.glob<string>('../../levels/*.json', { query: '?raw', import: 'default', eager: true });
 
@@ -26,13 +27,41 @@ function readLevels(): Level[] {
     const file = path.slice(path.lastIndexOf('/') + 1);
     if (file.endsWith('.schema.json')) continue;
     const result = validateScenarioText(text);
-    if (result.ok) levels.push({ file, ok: true, scenario: result.scenario });
-    else levels.push({ file, ok: false, problem: result.problems.find((p) => p.severity === 'error') ?? result.problems[0]! });
+    const { problems } = result;
+    if (result.ok) levels.push({ file, source: text, problems, ok: true, scenario: result.scenario });
+    else levels.push({ file, source: text, problems, ok: false, problem: problems.find((p) => p.severity === 'error') ?? problems[0]! });
   }
   return levels.sort((a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file));
 }
 
-export const levels: readonly Level[] = readLevels();
+/**
+ * Live reload (`npm start` only; `import.meta.hot` is absent from the build). When a file in levels/
+ * is saved, added or removed, Vite runs this module again. The list everyone imported is kept in
+ * `hot.data` and refilled in place, so every screen sees the new levels, and the listeners registered
+ * by the first run are told which files changed.
+ */
+type LevelsListener = (changedFiles: string[]) => void;
+const shared: { levels: Level[]; listeners: Set<LevelsListener>; loaded: boolean } = import.meta.hot?.data.levels ?? { levels: [], listeners: new Set(), loaded: false };
+const before = new Map(shared.levels.map((l) => [l.file, l.source]));
+const fresh = readLevels();
+shared.levels.splice(0, shared.levels.length, ...fresh);
+
+export const levels: readonly Level[] = shared.levels;
+
+/** Calls `listener` with the files that changed each time the dev server reloads levels/. */
+export function onLevelsChanged(listener: LevelsListener): void {
+  shared.listeners.add(listener);
+}
+
+if (import.meta.hot) {
+  import.meta.hot.data.levels = shared;
+  import.meta.hot.accept();
+  if (shared.loaded) {
+    const changed = [...fresh.filter((l) => before.get(l.file) !== l.source).map((l) => l.file), ...[...before.keys()].filter((file) => !fresh.some((l) => l.file === file))];
+    if (changed.length > 0) for (const listener of shared.listeners) listener(changed);
+  }
+  shared.loaded = true;
+}
 
 export function findScenario(id: string): Scenario | undefined {
   for (const level of levels) if (level.ok && level.scenario.id === id) return level.scenario;

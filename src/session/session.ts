@@ -7,6 +7,7 @@ import { nanoid } from 'nanoid';
 import { choose, currentCard, newGame, type Outcome, type Table } from '../engine/game.ts';
 import type { Scenario } from '../engine/format.ts';
 import type { GameState } from '../engine/state.ts';
+import { saves } from '../platform/saves.ts';
 
 interface Feedback {
   outcome: Outcome;
@@ -19,6 +20,8 @@ export interface Session {
   readonly state: GameState;
   /** Set between a choice and the next card. */
   readonly feedback: Feedback | null;
+  /** A solo game ("Alone"): saved after every choice, its endings collected. */
+  readonly solo?: boolean;
 }
 
 let session: Session | null = null;
@@ -37,7 +40,24 @@ export function startGame(scenario: Scenario, seed: string = nanoid()): Session 
 }
 
 export function restartGame(): Session | null {
+  if (session?.solo) return startSoloGame(session.scenario);
   return session ? startGame(session.scenario) : null;
+}
+
+/** "Alone": a new solo game, or the saved one continued exactly where it was left. */
+export function startSoloGame(scenario: Scenario, saved?: GameState): Session {
+  publish({ scenario, state: saved ?? newGame(scenario, nanoid()), feedback: null, solo: true });
+  if (!saved) saves.write(session!.state);
+  return session!;
+}
+
+/**
+ * Authoring (issue 6): a game from a given state — started at a card on the scenario map, or the
+ * same game replayed after its file changed. Never saved: it is a test, not the player's game.
+ */
+export function playFrom(scenario: Scenario, state: GameState): Session {
+  publish({ scenario, state, feedback: null });
+  return session!;
 }
 
 export function endSession(): void {
@@ -56,6 +76,11 @@ export function takeChoice(index: number): boolean {
   const result = choose(session.scenario, session.state, index);
   if (!result.ok) return false;
   publish({ ...session, state: result.state, feedback: { outcome: result.outcome, before: session.state.meters } });
+  if (session.solo) {
+    // Saved before the feedback shows, so closing the tab now loses nothing.
+    saves.write(result.state);
+    if (result.state.end?.ending) saves.recordEnding(session.scenario.id, result.state.end.ending);
+  }
   return true;
 }
 

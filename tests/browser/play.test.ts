@@ -80,6 +80,9 @@ async function startScenario(): Promise<void> {
   expect(index).toBeGreaterThanOrEqual(0);
   for (let i = 0; i < index; i++) await press(page, 'ArrowDown');
   await press(page, 'Enter');
+  // The scenario's mode screen: "Alone" (a new game) is 2 when a saved game offers Continue first.
+  const mode = await waitFor(page, "m.screen === 'mode'");
+  await press(page, mode.shown.canContinue ? '2' : '1');
   await waitFor(page, `m.screen === 'play' && m.phase === 'choosing' && m.scenarioId === '${SCENARIO_ID}'`);
 }
 
@@ -123,12 +126,13 @@ function checkEnding(m: Snapshot, language: Language): void {
 }
 
 async function stepThroughDebrief(language: Language): Promise<void> {
-  for (let p = 0; p < 4; p++) {
+  const pages = Number((await waitFor(page, "m.screen === 'ending'")).shown.pages);
+  for (let p = 0; p < pages; p++) {
     const m = await waitFor(page, `m.screen === 'ending' && m.shown.pageIndex === ${p}`);
     if (p === 0) checkEnding(m, language);
     await page.waitForTimeout(150);
     await shot(`debrief-${p + 1}-${language}`);
-    if (p < 3) await press(page, 'PageDown');
+    if (p < pages - 1) await press(page, 'PageDown');
   }
 }
 

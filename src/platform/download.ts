@@ -1,0 +1,21 @@
+/** Hands a file made in the browser to the user as a download; nothing is uploaded anywhere. */
+
+export function downloadFile(name: string, content: string, type = 'text/html;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has started the download by now; the URL is only needed for that.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** `many-masters-school-2026-11-24.html`: the scenario and the local date, so a trainer can file it. */
+export function reportFileName(scenarioId: string, date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const safe = scenarioId.replace(/[^a-z0-9-]+/gi, '-');
+  return `many-masters-${safe}-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.html`;
+}

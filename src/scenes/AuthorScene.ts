@@ -1,0 +1,122 @@
+/**
+ * Scenario writing: open a file to play it, the last file opened (play, map, forget), and every
+ * file in levels/ with its map and its problems. Everything by keyboard, like the rest of the game.
+ */
+import * as Phaser from 'phaser';
+import { draftFromText, type Draft } from '../authoring/draft.ts';
+import { goBack, levelDraft, openText, showMap, showProblems } from '../authoring/flow.ts';
+import { pickFile } from '../authoring/files.ts';
+import { forgetFile, rememberedFile } from '../authoring/remembered.ts';
+import { language, say, t } from '../locales/index.ts';
+import { pushHandler, settle, type Command } from '../platform/keys.ts';
+import { requestFrames } from '../platform/redraw.ts';
+import { showScreen } from '../platform/screen.ts';
+import { fitCamera, STAGE } from '../platform/viewport.ts';
+import { levels } from '../session/levels.ts';
+import { drawBackdrop } from '../ui/backdrop.ts';
+import { Button, FocusList } from '../ui/button.ts';
+import { addText, clampLines, fitWidth } from '../ui/text.ts';
+import { colour, size } from '../ui/theme.ts';
+
+const LEFT = 110;
+const RIGHT = STAGE.width - 110;
+const BUTTON_WIDTH = 330;
+const GAP = 28;
+const TEXT_WIDTH = RIGHT - LEFT - 2 * (BUTTON_WIDTH + GAP) - 20;
+
+function checkLabel(draft: Draft): string {
+  const errors = draft.problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) return t('checkErrors', { count: errors });
+  const warnings = draft.problems.length;
+  return warnings > 0 ? t('checkWarnings', { count: warnings }) : t('checkNone');
+}
+
+export class AuthorScene extends Phaser.Scene {
+  constructor() {
+    super('author');
+  }
+
+  create(data: { focus?: number }): void {
+    fitCamera(this);
+    drawBackdrop(this);
+    addText(this, LEFT, 44, t('authorTitle'), { size: size.heading, bold: true });
+    addText(this, LEFT, 124, t('authorIntro'), { size: size.body, colour: colour.inkSoft, width: RIGHT - LEFT });
+
+    const buttons: Button[] = [];
+    let focus: FocusList | null = null;
+    // What each button is for, for tests: 'map:<file>', 'check:<file>', 'last:…', 'open', 'back'.
+    const targets: string[] = [];
+    const button = (x: number, y: number, label: string, act: () => void, width = BUTTON_WIDTH, target = label) => {
+      const index = buttons.length;
+      targets.push(target);
+      const b = new Button(this, x, y, { width, label, textSize: 28, align: 'center', onActivate: act, onHover: () => focus?.focus(index) });
+      buttons.push(b);
+      return b;
+    };
+    const rows: { file: string; check: string }[] = [];
+    const row = (y: number, heading: string, detail: string, draft: Draft) => {
+      const name = addText(this, LEFT, y, heading, { size: 30, bold: true, width: TEXT_WIDTH });
+      clampLines(name, 1);
+      const more = addText(this, LEFT, y + 42, detail, { size: size.small, colour: colour.inkSoft, width: TEXT_WIDTH });
+      clampLines(more, 1);
+      const check = checkLabel(draft);
+      if (draft.scenario) button(RIGHT - 2 * BUTTON_WIDTH - GAP, y, t('scenarioMap'), () => showMap(this.game, draft, 'author'), BUTTON_WIDTH, `map:${draft.file}`);
+      button(RIGHT - BUTTON_WIDTH, y, check, () => showProblems(this.game, draft, 'author'), BUTTON_WIDTH, `check:${draft.file}`);
+      rows.push({ file: draft.file, check });
+    };
+
+    let y = 230;
+    const last = rememberedFile();
+    addText(this, LEFT, y, t('authorLastFile'), { size: 30, bold: true, colour: colour.accent });
+    y += 56;
+    if (last) {
+      const draft = draftFromText(last.file, last.source, 'opened');
+      const when = last.at ? new Date(last.at).toLocaleString(language(), { dateStyle: 'medium', timeStyle: 'short' }) : '';
+      const title = draft.scenario ? say(draft.scenario.title) : t('authorUnreadable');
+      const name = addText(this, LEFT, y, `${last.file}  ·  ${title}`, { size: 30, bold: true, width: RIGHT - LEFT - 3 * (BUTTON_WIDTH + GAP) });
+      clampLines(name, 1);
+      addText(this, LEFT, y + 42, t('authorOpenedAt', { when, check: checkLabel(draft) }), { size: size.small, colour: colour.inkSoft });
+      button(RIGHT - 3 * BUTTON_WIDTH - 2 * GAP, y, draft.scenario ? t('playFile') : t('showProblems'), () => openText(this.game, last.file, last.source, 'author'));
+      if (draft.scenario) button(RIGHT - 2 * BUTTON_WIDTH - GAP, y, t('scenarioMap'), () => showMap(this.game, draft, 'author'));
+      button(RIGHT - BUTTON_WIDTH, y, t('forgetFile'), () => {
+        forgetFile();
+        this.scene.restart({ focus: 0 });
+      });
+      y += 110;
+    } else {
+      addText(this, LEFT, y, t('authorNoLastFile'), { size: size.small + 4, colour: colour.inkSoft, width: RIGHT - LEFT });
+      y += 70;
+    }
+
+    addText(this, LEFT, y, t('authorLevels'), { size: 30, bold: true, colour: colour.accent });
+    y += 56;
+    const bottom = 880;
+    const step = Math.min(100, (bottom - y) / Math.max(1, levels.length));
+    for (const level of levels) {
+      const draft = levelDraft(level.file)!;
+      row(y, level.ok ? `${level.file}  ·  ${say(level.scenario.title)}` : level.file, level.ok ? t('authorCards', { cards: level.scenario.cards.length, stakeholders: level.scenario.stakeholders.length }) : t('scenarioBroken'), draft);
+      y += step;
+    }
+
+    const open = button(LEFT, 930, t('openFile'), () => pickFile(), 520, 'open');
+    button(LEFT + 520 + GAP, 930, t('back'), () => goBack(this.game, 'title'), 300, 'back');
+    const hint = addText(this, RIGHT, 930 + open.buttonHeight / 2, t('authorDropHint'), { size: size.small, colour: colour.inkSoft, originX: 1, originY: 0.5, align: 'right' });
+    fitWidth(hint, RIGHT - (LEFT + 520 + GAP + 300 + GAP), 20);
+
+    focus = new FocusList(buttons);
+    focus.focus(data.focus ?? 0);
+    const release = pushHandler((command: Command) => {
+      switch (command.kind) {
+        case 'next': case 'forward': focus!.move(1); return true;
+        case 'previous': case 'back': focus!.move(-1); return true;
+        case 'confirm': focus!.activate(); return true;
+        case 'menu': goBack(this.game, 'title'); return true;
+        default: return false;
+      }
+    });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
+    showScreen('author', () => ({ lastFile: last?.file ?? null, levels: rows, buttons: focus!.labels(), targets, focus: focus!.current }));
+    settle();
+    requestFrames();
+  }
+}

@@ -1,0 +1,348 @@
+/**
+ * The group debrief after a workshop, one slide at a time for the projector: how it ended for each
+ * team, the meter charts, who served whom, the decisions that cost most, how the room voted, how the
+ * room chose (the tag profile) and the questions to discuss. D downloads the session report.
+ */
+import * as Phaser from 'phaser';
+import { meterSeries, tagProfile } from '../engine/debrief.ts';
+import { meterBounds } from '../engine/meters.ts';
+import { say, t, language } from '../locales/index.ts';
+import type { MessageKey } from '../locales/en.ts';
+import { downloadFile, reportFileName } from '../platform/download.ts';
+import { pushHandler, settle, type Command } from '../platform/keys.ts';
+import { requestFrames } from '../platform/redraw.ts';
+import { showScreen } from '../platform/screen.ts';
+import { fitCamera, STAGE } from '../platform/viewport.ts';
+import { renderReport } from '../report/report.ts';
+import { currentRoom, openBranch, type Room } from '../session/room.ts';
+import { queueScenarioArt } from '../ui/art.ts';
+import { drawBackdrop } from '../ui/backdrop.ts';
+import { Button, FocusList } from '../ui/button.ts';
+import { drawChart } from '../ui/chart.ts';
+import { signed } from '../ui/meters.ts';
+import { addText, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
+import { colour } from '../ui/theme.ts';
+import { goScreen } from './flow.ts';
+import { goTitle } from './navigation.ts';
+import { drawDecisionRows, turnLabel } from './reflection.ts';
+import { drawScoreboard } from './scoreboard.ts';
+
+const SLIDES = ['endings', 'charts', 'compare', 'costly', 'votes', 'profile', 'questions'] as const;
+type Slide = (typeof SLIDES)[number];
+const TITLES: Record<Slide, MessageKey> = {
+  endings: 'debriefEndings',
+  charts: 'debriefCharts',
+  compare: 'debriefCompare',
+  costly: 'debriefCostly',
+  votes: 'debriefVotes',
+  profile: 'debriefProfile',
+  questions: 'questionsTitle',
+};
+const LEFT = 110;
+const RIGHT = STAGE.width - 110;
+const TOP = 190;
+const NAV_Y = 960;
+const TAG_ORDER = ['friendly', 'oriented', 'driven', 'more', 'better', 'different'];
+
+export function downloadWorkshopReport(room: Room): string {
+  const date = new Date();
+  const html = renderReport({
+    scenario: room.scenario,
+    language: language(),
+    kind: 'workshop',
+    teams: room.workshop.teams.map((team) => ({ name: team.name, state: team.state, decisions: team.decisions })),
+    date,
+    session: room.workshop,
+  });
+  const name = reportFileName(room.scenario.id, date);
+  downloadFile(name, html);
+  return name;
+}
+
+export class DebriefScene extends Phaser.Scene {
+  private shown: Record<string, unknown> = {};
+
+  constructor() {
+    super('debrief');
+  }
+
+  preload(): void {
+    const room = currentRoom();
+    if (room) queueScenarioArt(this, room.scenario);
+  }
+
+  create(): void {
+    const room = currentRoom();
+    if (!room) {
+      goTitle(this.game);
+      return;
+    }
+    fitCamera(this);
+    drawBackdrop(this);
+    room.slide = Math.min(SLIDES.length - 1, Math.max(0, room.slide));
+    const slide = SLIDES[room.slide]!;
+    const heading = addText(this, LEFT, 60, t(TITLES[slide]), { size: 64, bold: true, width: RIGHT - LEFT });
+    fitHeight(heading, 110, 40);
+    this.shown = { slide, slideIndex: room.slide, slides: SLIDES.length, ...this.shown.downloaded ? { downloaded: this.shown.downloaded } : {} };
+    const draw: Record<Slide, () => void> = {
+      endings: () => this.drawEndings(room),
+      charts: () => this.drawCharts(room),
+      compare: () => this.drawCompare(room),
+      costly: () => this.drawCostly(room),
+      votes: () => this.drawVotes(room),
+      profile: () => this.drawProfile(room),
+      questions: () => this.drawQuestions(room),
+    };
+    draw[slide]();
+    this.drawNavigation(room);
+    settle();
+    requestFrames();
+  }
+
+  private drawEndings(room: Room): void {
+    const teams = room.workshop.teams;
+    const endings = teams.map((team) => {
+      const ending = team.state.end?.ending ? room.scenario.endings?.find((e) => e.id === team.state.end!.ending) : undefined;
+      return { team: team.name, title: ending ? say(ending.title) : t('endingTheEnd'), text: ending ? say(ending.text) : t('endingNoText'), turns: team.state.history.length };
+    });
+    if (teams.length === 1) {
+      const e = endings[0]!;
+      const title = addText(this, LEFT, TOP + 20, e.title, { size: 56, bold: true, colour: colour.accent, width: RIGHT - LEFT });
+      const body = addText(this, LEFT, title.y + title.height + 30, e.text, { size: 42, width: RIGHT - LEFT, lineSpacing: 12 });
+      fitHeight(body, NAV_Y - 140 - body.y, 30);
+      addText(this, LEFT, NAV_Y - 90, t('debriefLasted', { turns: e.turns }), { size: 34, bold: true, colour: colour.inkSoft });
+    } else {
+      // Who lasted longest first: the comparison the room asks for.
+      const order = endings.map((e, i) => ({ ...e, i })).sort((a, b) => b.turns - a.turns || a.i - b.i);
+      const rowHeight = Math.min(180, (NAV_Y - 40 - TOP) / order.length);
+      order.forEach((e, k) => {
+        const y = TOP + k * rowHeight;
+        const g = this.add.graphics();
+        g.fillStyle(colour.card, 1).fillRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 16, 20);
+        g.lineStyle(3, colour.cardEdge, 1).strokeRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 16, 20);
+        fitWidth(addText(this, LEFT + 30, y + 20, e.team, { size: 36, bold: true }), 380, 22);
+        addText(this, LEFT + 30, y + 70, t('debriefLasted', { turns: e.turns }), { size: 26, colour: colour.inkSoft });
+        const title = addText(this, LEFT + 440, y + 18, e.title, { size: 34, bold: true, colour: colour.accent, width: RIGHT - LEFT - 470 });
+        clampLines(title, 1);
+        const text = addText(this, LEFT + 440, y + 64, e.text, { size: 26, width: RIGHT - LEFT - 470 });
+        clampLines(text, Math.max(1, Math.floor((rowHeight - 90) / 34)));
+      });
+    }
+    this.shown = { ...this.shown, endings };
+  }
+
+  private drawCharts(room: Room): void {
+    const teams = room.workshop.teams;
+    const columns = teams.length === 1 ? 1 : teams.length <= 4 ? 2 : 3;
+    const rows = Math.ceil(teams.length / columns);
+    const gap = 60;
+    const width = (RIGHT - LEFT - gap * (columns - 1)) / columns;
+    const height = (NAV_Y - 60 - TOP - (rows - 1) * 40) / rows;
+    teams.forEach((team, i) => {
+      const x = LEFT + (i % columns) * (width + gap);
+      const y = TOP + Math.floor(i / columns) * (height + 40);
+      const labelHeight = teams.length > 1 ? 44 : 0;
+      if (teams.length > 1) fitWidth(addText(this, x, y - 10, team.name, { size: 30, bold: true }), width, 20);
+      drawChart(this, room.scenario, meterSeries(room.scenario, team.state), { x: x + 24, y: y + labelHeight + 24, width: width - 48, height: height - labelHeight - 48 });
+    });
+    this.shown = { ...this.shown, charts: teams.map((team) => team.name) };
+  }
+
+  /** Who served whom: each meter's change from start to end, per team. */
+  private drawCompare(room: Room): void {
+    const teams = room.workshop.teams;
+    const meters = room.scenario.meters;
+    const nameWidth = teams.length > 1 ? 380 : 0;
+    const cell = (RIGHT - LEFT - nameWidth) / meters.length;
+    const rowHeight = Math.min(130, (NAV_Y - 60 - TOP - 120) / teams.length);
+    meters.forEach((meter, m) => {
+      const label = addText(this, LEFT + nameWidth + cell * (m + 0.5), TOP + 40, say(meter.label), { size: 30, bold: true, originX: 0.5, originY: 0.5, align: 'center', width: cell - 20 });
+      fitHeight(label, 80, 20);
+    });
+    const rows = teams.map((team, i) => {
+      const y = TOP + 110 + i * rowHeight;
+      const g = this.add.graphics();
+      g.fillStyle(colour.card, 1).fillRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 14, 18);
+      if (nameWidth) fitWidth(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 34, bold: true, originY: 0.5 }), nameWidth - 40, 20);
+      const series = meterSeries(room.scenario, team.state);
+      const changes: Record<string, number> = {};
+      meters.forEach((meter, m) => {
+        const values = series[meter.id]!;
+        const change = values[values.length - 1]! - values[0]!;
+        changes[meter.id] = change;
+        const { min, max } = meterBounds(meter);
+        const strength = Math.min(1, Math.abs(change) / ((max - min) / 2));
+        const cx = LEFT + nameWidth + cell * (m + 0.5);
+        if (change !== 0) g.fillStyle(change > 0 ? colour.up : colour.down, 0.12 + 0.25 * strength).fillRoundedRect(cx - cell / 2 + 8, y + 6, cell - 16, rowHeight - 26, 14);
+        addText(this, cx, y + (rowHeight - 14) / 2, `${change > 0 ? '▲ ' : change < 0 ? '▼ ' : ''}${signed(change)}`, { size: 44, bold: true, colour: change > 0 ? colour.up : change < 0 ? colour.down : colour.inkSoft, originX: 0.5, originY: 0.5 });
+      });
+      return { team: team.name, changes };
+    });
+    addText(this, LEFT, TOP + 110 + teams.length * rowHeight + 10, t('debriefCompareNote'), { size: 28, colour: colour.inkSoft, width: RIGHT - LEFT });
+    this.shown = { ...this.shown, compare: rows };
+  }
+
+  /** The decisions that took the most from the meters, over all teams. */
+  private drawCostly(room: Room): void {
+    const multi = room.workshop.teams.length > 1;
+    const all = room.workshop.teams.flatMap((team) =>
+      team.decisions.map((d) => ({ ...d, state: team.state, cost: Object.values(d.deltas).reduce((sum, v) => sum + Math.min(0, v), 0), ...(multi ? { team: team.name } : {}) })),
+    );
+    const costly = all.filter((d) => d.cost < 0).sort((a, b) => a.cost - b.cost || a.turn - b.turn).slice(0, 3);
+    if (costly.length === 0) {
+      addText(this, LEFT, TOP + 20, t('debriefNothingCost'), { size: 40, colour: colour.inkSoft });
+      this.shown = { ...this.shown, costly: [] };
+      return;
+    }
+    const rows = drawDecisionRows(this, room.scenario, costly, { x: LEFT, y: TOP + 10, width: RIGHT - LEFT, bottom: NAV_Y - 50 });
+    this.shown = { ...this.shown, costly: rows };
+  }
+
+  /** The vote splits: the cards where the room was most divided first. */
+  private drawVotes(room: Room): void {
+    const multi = room.workshop.teams.length > 1;
+    const voted = room.workshop.teams.flatMap((team) => team.decisions.filter((d) => d.vote.counts && d.vote.counts.some((c) => c > 0)).map((d) => ({ ...d, team: team.name })));
+    if (voted.length === 0) {
+      addText(this, LEFT, TOP + 20, t('debriefNoVotes'), { size: 40, colour: colour.inkSoft });
+      this.shown = { ...this.shown, votes: [] };
+      return;
+    }
+    const split = (counts: number[]) => {
+      const total = counts.reduce((a, b) => a + b, 0);
+      return total === 0 ? 0 : 1 - Math.max(...counts) / total;
+    };
+    const shown = [...voted].sort((a, b) => split(b.vote.counts!) - split(a.vote.counts!) || a.turn - b.turn).slice(0, 4);
+    const columnWidth = (RIGHT - LEFT - 60) / 2;
+    const boxHeight = (NAV_Y - 50 - TOP - 40) / 2;
+    const rows = shown.map((d, k) => {
+      const x = LEFT + (k % 2) * (columnWidth + 60);
+      const y = TOP + Math.floor(k / 2) * (boxHeight + 40);
+      const card = room.scenario.cards.find((c) => c.id === d.card)!;
+      const stakeholder = room.scenario.stakeholders.find((s) => s.id === card.from);
+      const g = this.add.graphics();
+      g.fillStyle(colour.card, 1).fillRoundedRect(x, y, columnWidth, boxHeight, 22);
+      g.lineStyle(3, colour.cardEdge, 1).strokeRoundedRect(x, y, columnWidth, boxHeight, 22);
+      const head = [multi ? d.team : '', turnLabel(room.scenario, d.turn), say(stakeholder?.name)].filter(Boolean).join('  ·  ');
+      clampLines(addText(this, x + 26, y + 20, head, { size: 26, bold: true, colour: colour.inkSoft, width: columnWidth - 52 }), 1);
+      const counts = d.vote.counts!;
+      const total = Math.max(1, counts.reduce((a, b) => a + b, 0));
+      const line = Math.min(96, (boxHeight - 80) / counts.length);
+      card.choices.forEach((choice, i) => {
+        const ly = y + 66 + i * line;
+        const label = addText(this, x + 26, ly, say(choice.label), { size: 26, bold: i === d.choice, width: columnWidth - 160 });
+        clampLines(label, 1);
+        g.fillStyle(colour.track, 1).fillRoundedRect(x + 26, ly + 36, columnWidth - 160, 18, 9);
+        if (counts[i]! > 0) g.fillStyle(i === d.choice ? colour.accent : colour.fill, 1).fillRoundedRect(x + 26, ly + 36, Math.max(18, ((columnWidth - 160) * counts[i]!) / total), 18, 9);
+        addText(this, x + columnWidth - 26, ly + 28, `${counts[i]}${i === d.choice ? ' ✓' : ''}`, { size: 34, bold: true, originX: 1, originY: 0.5 });
+      });
+      return { team: d.team, turn: d.turn, card: d.card, counts, choice: d.choice };
+    });
+    this.shown = { ...this.shown, votes: rows };
+  }
+
+  private drawProfile(room: Room): void {
+    const labels = room.scenario.debrief?.tags ?? {};
+    const tags = [...TAG_ORDER.filter((tag) => labels[tag]), ...Object.keys(labels).filter((tag) => !TAG_ORDER.includes(tag))];
+    const teams = room.workshop.teams;
+    if (tags.length === 0) {
+      addText(this, LEFT, TOP + 20, t('profileEmpty'), { size: 40, colour: colour.inkSoft });
+      this.shown = { ...this.shown, profile: [] };
+      return;
+    }
+    const nameWidth = teams.length > 1 ? 320 : 0;
+    const cell = (RIGHT - LEFT - nameWidth) / tags.length;
+    const rowHeight = Math.min(220, (NAV_Y - 60 - TOP - 130) / teams.length);
+    tags.forEach((tag, i) => {
+      // One line per label, shrunk to its column: a wrapped label would break inside a word.
+      fitWidth(addText(this, LEFT + nameWidth + cell * (i + 0.5), TOP + 50, say(labels[tag]!.label), { size: 30, bold: true, originX: 0.5, originY: 0.5 }), cell - 14, 16);
+    });
+    const profile = teams.map((team, r) => {
+      const counts = new Map(tagProfile(room.scenario, team.state).map((p) => [p.tag, p.count]));
+      const max = Math.max(1, ...tags.map((tag) => counts.get(tag) ?? 0));
+      const y = TOP + 120 + r * rowHeight;
+      const g = this.add.graphics();
+      g.fillStyle(colour.card, 1).fillRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 14, 18);
+      if (nameWidth) fitWidth(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 32, bold: true, originY: 0.5 }), nameWidth - 40, 20);
+      tags.forEach((tag, i) => {
+        const count = counts.get(tag) ?? 0;
+        const cx = LEFT + nameWidth + cell * (i + 0.5);
+        const barHeight = ((rowHeight - 50) * count) / max;
+        g.fillStyle(colour.track, 1).fillRect(cx - 18, y + 10, 36, rowHeight - 50);
+        if (count > 0) g.fillStyle(count === max ? colour.accent : colour.fill, 1).fillRect(cx - 18, y + 10 + rowHeight - 50 - barHeight, 36, barHeight);
+        addText(this, cx + 30, y + (rowHeight - 14) / 2, `${count}×`, { size: 28, bold: true, originY: 0.5 });
+      });
+      return { team: team.name, counts: Object.fromEntries(tags.map((tag) => [tag, counts.get(tag) ?? 0])) };
+    });
+    this.shown = { ...this.shown, profile };
+  }
+
+  private drawQuestions(room: Room): void {
+    const questions = (room.scenario.debrief?.questions ?? []).map((q) => say(q));
+    const list = questions.length > 0 ? questions : [t('questionsEmpty')];
+    const textSize = list.length > 4 ? 32 : 44;
+    let y = TOP;
+    list.forEach((question, i) => {
+      const g = this.add.graphics();
+      g.fillStyle(colour.accent, 1).fillCircle(LEFT + 28, y + textSize * 0.7, 28);
+      addText(this, LEFT + 28, y + textSize * 0.7, String(i + 1), { size: 30, bold: true, colour: colour.white, originX: 0.5, originY: 0.5 });
+      const text = addText(this, LEFT + 90, y, question, { size: textSize, width: RIGHT - LEFT - 90, lineSpacing: 8 });
+      y += Math.max(text.height, 56) + (list.length > 4 ? 22 : 36);
+    });
+    this.shown = { ...this.shown, questions: list };
+  }
+
+  private drawNavigation(room: Room): void {
+    const last = room.slide === SLIDES.length - 1;
+    const go = (slide: number) => {
+      room.slide = slide;
+      this.scene.restart();
+    };
+    const buttons: Button[] = [];
+    let focus: FocusList | null = null;
+    const hover = (i: number) => () => focus?.focus(i);
+    const items = [
+      { label: t('previousPage'), act: () => go(room.slide - 1), width: 230, enabled: room.slide > 0 },
+      { label: t('nextPage'), act: () => go(room.slide + 1), width: 230, enabled: !last },
+      { label: t('debriefReport'), act: () => this.download(room), width: 560, enabled: true },
+      { label: t('backToTitle'), act: () => goTitle(this.game), width: 520, enabled: true },
+    ];
+    let x = LEFT;
+    items.forEach((item, i) => {
+      const button = new Button(this, x, NAV_Y, { width: item.width, label: item.label, align: 'center', textSize: 30, disabled: !item.enabled, onActivate: item.act, onHover: hover(buttons.length) });
+      fitWidth(button.label, item.width - 40, 20);
+      if (item.enabled) buttons.push(button);
+      x += item.width + 24;
+      if (i === 1) {
+        addText(this, x + 6, NAV_Y + button.buttonHeight / 2, t('pageOf', { page: room.slide + 1, pages: SLIDES.length }), { size: 28, bold: true, colour: colour.inkSoft, originY: 0.5 });
+        x = RIGHT - items[2]!.width - items[3]!.width - 24;
+      }
+    });
+    focus = new FocusList(buttons);
+    focus.focus(last ? buttons.findIndex((b) => b.label.text === t('debriefReport')) : buttons.findIndex((b) => b.label.text === t('nextPage')));
+    const release = pushHandler((command: Command) => {
+      switch (command.kind) {
+        case 'forward': if (!last) go(room.slide + 1); return true;
+        case 'back': if (room.slide > 0) go(room.slide - 1); return true;
+        case 'next': focus!.move(1); return true;
+        case 'previous': focus!.move(-1); return true;
+        case 'confirm': focus!.activate(); return true;
+        case 'letter':
+          if (command.key === 'd') this.download(room);
+          else if (command.key === 'w') {
+            openBranch(room);
+            goScreen(this.game, 'whatif');
+          }
+          return true;
+        case 'choice': return true;
+        default: return false;
+      }
+    });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
+    const labels = focus.labels();
+    showScreen('debrief', () => ({ ...this.shown, buttons: labels, focus: focus!.current }));
+  }
+
+  private download(room: Room): void {
+    this.shown = { ...this.shown, downloaded: downloadWorkshopReport(room) };
+  }
+}

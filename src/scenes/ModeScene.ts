@@ -1,0 +1,102 @@
+/**
+ * After choosing a scenario: continue the saved solo game, play alone, or run a workshop. Tells the
+ * player when their save could not be read (it was kept aside) or when nothing can be saved at all.
+ */
+import * as Phaser from 'phaser';
+import { capitalise, say, t } from '../locales/index.ts';
+import { pushHandler, type Command } from '../platform/keys.ts';
+import { requestFrames } from '../platform/redraw.ts';
+import { saves } from '../platform/saves.ts';
+import { showScreen } from '../platform/screen.ts';
+import { fitCamera, STAGE } from '../platform/viewport.ts';
+import { findScenario } from '../session/levels.ts';
+import { drawBackdrop } from '../ui/backdrop.ts';
+import { Button, FocusList } from '../ui/button.ts';
+import { addText, fitHeight } from '../ui/text.ts';
+import { colour, size } from '../ui/theme.ts';
+import { goAlone, goScreen, modeVisit } from './flow.ts';
+import { goTitle } from './navigation.ts';
+
+const LEFT = 360;
+const WIDTH = STAGE.width - LEFT * 2;
+
+export class ModeScene extends Phaser.Scene {
+  constructor() {
+    super('mode');
+  }
+
+  create(data: { focus?: number }): void {
+    const visit = modeVisit();
+    const scenario = visit ? findScenario(visit.scenarioId) : undefined;
+    if (!visit || !scenario) {
+      goTitle(this.game);
+      return;
+    }
+    fitCamera(this);
+    drawBackdrop(this);
+    const title = addText(this, STAGE.width / 2, 70, say(scenario.title), { size: 72, bold: true, originX: 0.5, width: STAGE.width - 240, align: 'center' });
+    fitHeight(title, 190, 48);
+    addText(this, STAGE.width / 2, title.y + title.height + 18, t('modeQuestion'), { size: size.subheading, colour: colour.inkSoft, originX: 0.5 });
+
+    const lookup = visit.lookup;
+    const saved = lookup.kind === 'ok' ? lookup.state : null;
+    const unit = capitalise(say(scenario.turnUnit) || t('defaultTurnUnit'));
+    const entries: { label: string; detail: string; act: () => void }[] = [];
+    if (saved) {
+      const where = scenario.turns ? t('turnOf', { unit, turn: saved.turn, total: scenario.turns }) : t('turnOnly', { unit, turn: saved.turn });
+      entries.push({ label: t('modeContinue'), detail: t('modeContinueDetail', { where }), act: () => goAlone(this.game, true) });
+    }
+    entries.push({ label: saved ? t('modeAloneAgain') : t('modeAlone'), detail: saved ? t('modeAloneAgainDetail') : t('modeAloneDetail'), act: () => goAlone(this.game, false) });
+    entries.push({ label: t('modeWorkshop'), detail: t('modeWorkshopDetail'), act: () => goScreen(this.game, 'setup') });
+    entries.push({ label: t('modeBack'), detail: '', act: () => goTitle(this.game) });
+
+    const buttons: Button[] = [];
+    let focus: FocusList | null = null;
+    let y = 330;
+    entries.forEach((entry, i) => {
+      const button = new Button(this, LEFT, y, {
+        width: WIDTH,
+        label: entry.label,
+        badge: String(i + 1),
+        ...(entry.detail ? { detail: entry.detail, detailLines: 2 } : {}),
+        textSize: 40,
+        minHeight: entry.detail ? 140 : 100,
+        onActivate: entry.act,
+        onHover: () => focus?.focus(i),
+      });
+      buttons.push(button);
+      y += button.buttonHeight + 26;
+    });
+
+    const notices: string[] = [];
+    if (lookup.kind === 'unreadable') notices.push(t(lookup.keptAs ? 'saveUnreadable' : 'saveUnreadableLost', { reason: lookup.reason }));
+    if (!saves.storageWorks()) notices.push(t('storageOff'));
+    if (notices.length > 0) {
+      const text = addText(this, LEFT + 40, 0, notices.join('\n'), { size: 30, width: WIDTH - 80, lineSpacing: 8 });
+      fitHeight(text, STAGE.height - 40 - y - 60, 22);
+      const top = Math.max(y + 10, STAGE.height - 50 - text.height - 40);
+      text.setY(top + 20);
+      const box = this.add.graphics();
+      box.fillStyle(colour.dangerSoft, 1).fillRoundedRect(LEFT, top, WIDTH, text.height + 40, 20);
+      box.fillStyle(colour.danger, 1).fillRoundedRect(LEFT, top, 14, text.height + 40, { tl: 20, bl: 20, tr: 0, br: 0 });
+      this.children.bringToTop(text);
+    }
+
+    focus = new FocusList(buttons);
+    focus.focus(data.focus ?? 0);
+    const release = pushHandler((command: Command) => {
+      switch (command.kind) {
+        case 'next': case 'forward': focus!.move(1); return true;
+        case 'previous': case 'back': focus!.move(-1); return true;
+        case 'confirm': focus!.activate(); return true;
+        case 'choice': if (command.index < buttons.length) { focus!.focus(command.index); focus!.activate(); } return true;
+        case 'menu': goTitle(this.game); return true;
+        default: return false;
+      }
+    });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
+    const labels = focus.labels();
+    showScreen('mode', () => ({ scenarioId: scenario.id, buttons: labels, focus: focus!.current, notices, canContinue: saved !== null, saveProblem: lookup.kind === 'unreadable' ? lookup : null }));
+    requestFrames();
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * The trainer's workshop set-up, keyboard only: how many teams and their names, how the room plays,
+ * whether effects are previewed, and the discussion timer. Remembered for the rest of the visit.
+ */
+import * as Phaser from 'phaser';
+import { MAX_TEAMS, TIMER_CHOICES, type PreviewSetting, type RoomMode, type WorkshopSettings } from '../engine/workshop.ts';
+import { say, t } from '../locales/index.ts';
+import type { MessageKey } from '../locales/en.ts';
+import { pushHandler, type Command } from '../platform/keys.ts';
+import { requestFrames } from '../platform/redraw.ts';
+import { showScreen } from '../platform/screen.ts';
+import { fitCamera, STAGE } from '../platform/viewport.ts';
+import { findScenario } from '../session/levels.ts';
+import { startRoom } from '../session/room.ts';
+import { drawBackdrop } from '../ui/backdrop.ts';
+import { Button, FocusList } from '../ui/button.ts';
+import { FieldLayer, type Field } from '../ui/fields.ts';
+import { addText, fitHeight } from '../ui/text.ts';
+import { colour } from '../ui/theme.ts';
+import { goScreen, modeVisit } from './flow.ts';
+
+interface Draft {
+  teams: number;
+  /** A name the trainer typed, or null for the default "Team n". */
+  names: (string | null)[];
+  mode: RoomMode;
+  preview: PreviewSetting;
+  timer: WorkshopSettings['timer'];
+}
+
+const draft: Draft = { teams: 2, names: [], mode: 'turns', preview: 'scenario', timer: 60 };
+const PREVIEWS: PreviewSetting[] = ['scenario', 'on', 'off'];
+const MODES: RoomMode[] = ['turns', 'together'];
+const LEFT = 110;
+const LEFT_WIDTH = 900;
+const NAMES_X = 1090;
+const NAMES_WIDTH = 720;
+const NAME_LENGTH = 40;
+
+function teamName(i: number): string {
+  return draft.names[i]?.trim() || t('setupTeamName', { n: i + 1 });
+}
+
+/** The settings as the engine takes them; the whole room is one team when it decides together. */
+export function draftSettings(): WorkshopSettings {
+  const teams = draft.mode === 'together' ? [t('roomName')] : Array.from({ length: draft.teams }, (_, i) => teamName(i));
+  return { teams, mode: draft.mode, preview: draft.preview, timer: draft.timer };
+}
+
+function step<T>(list: readonly T[], value: T, by: number): T {
+  return list[(list.indexOf(value) + by + list.length) % list.length]!;
+}
+
+const PREVIEW_LABEL: Record<PreviewSetting, MessageKey> = { scenario: 'setupPreviewScenario', on: 'setupPreviewOn', off: 'setupPreviewOff' };
+
+export class SetupScene extends Phaser.Scene {
+  constructor() {
+    super('setup');
+  }
+
+  create(data: { focus?: number }): void {
+    const visit = modeVisit();
+    const scenario = visit ? findScenario(visit.scenarioId) : undefined;
+    if (!scenario) {
+      goScreen(this.game, 'mode');
+      return;
+    }
+    fitCamera(this);
+    drawBackdrop(this);
+    const heading = addText(this, LEFT, 56, t('setupTitle', { scenario: say(scenario.title) }), { size: 56, bold: true, width: STAGE.width - LEFT * 2 });
+    fitHeight(heading, 130, 36);
+
+    const redraw = (focusAt: number) => this.scene.restart({ focus: focusAt });
+    const options: { label: string; detail: string; change: (by: number) => void }[] = [
+      { label: t('setupTeams', { count: draft.teams }), detail: t('setupTeamsDetail', { max: MAX_TEAMS }), change: (by) => (draft.teams = Math.min(MAX_TEAMS, Math.max(1, draft.teams + by))) },
+      { label: t(draft.mode === 'turns' ? 'setupModeTurns' : 'setupModeTogether'), detail: t('setupModeDetail'), change: (by) => (draft.mode = step(MODES, draft.mode, by)) },
+      { label: t(PREVIEW_LABEL[draft.preview]), detail: t('setupPreviewDetail'), change: (by) => (draft.preview = step(PREVIEWS, draft.preview, by)) },
+      { label: draft.timer === 0 ? t('setupTimerOff') : t('setupTimer', { seconds: draft.timer }), detail: t('setupTimerDetail'), change: (by) => (draft.timer = step(TIMER_CHOICES, draft.timer, by)) },
+    ];
+    if (draft.mode === 'together') options.splice(0, 1);
+
+    const items: Button[] = [];
+    const actions: ((by: number) => void)[] = [];
+    let focus: FocusList | null = null;
+    let y = 220;
+    options.forEach((option) => {
+      const index = items.length;
+      const change = (by: number) => {
+        option.change(by);
+        redraw(index);
+      };
+      const button = new Button(this, LEFT, y, { width: LEFT_WIDTH, label: option.label, detail: option.detail, detailLines: 2, textSize: 36, onActivate: () => change(1), onHover: () => focus?.focus(index) });
+      items.push(button);
+      actions.push(change);
+      y += button.buttonHeight + 22;
+    });
+
+    // Team names: an input in a focusable frame each, typed into after Enter (or a click).
+    const fields = new FieldLayer(this);
+    const inputs: Field[] = [];
+    const firstName = items.length;
+    if (draft.mode === 'turns') {
+      addText(this, NAMES_X, 220, t('setupNames'), { size: 34, bold: true, colour: colour.inkSoft });
+      for (let i = 0; i < draft.teams; i++) {
+        const index = items.length;
+        const top = 280 + i * 102;
+        let input: Field | null = null;
+        const frame = new Button(this, NAMES_X, top, { width: NAMES_WIDTH, minHeight: 84, label: '', onActivate: () => input?.focus(), onHover: () => undefined });
+        input = fields.add({
+          x: NAMES_X + 8, y: top + 8, width: NAMES_WIDTH - 16, height: 68,
+          value: draft.names[i] ?? '', label: t('setupNameLabel', { n: i + 1 }), placeholder: t('setupTeamName', { n: i + 1 }), size: 34, maxLength: NAME_LENGTH,
+          onInput: (value) => (draft.names[i] = value),
+          onFocus: () => focus?.focus(index),
+        });
+        items.push(frame);
+        actions.push(() => undefined);
+        inputs.push(input);
+      }
+    } else {
+      addText(this, NAMES_X, 220, t('setupTogetherNote'), { size: 34, colour: colour.inkSoft, width: NAMES_WIDTH });
+    }
+
+    const start = new Button(this, LEFT, 900, { width: LEFT_WIDTH, label: t('setupStart'), align: 'center', textSize: 40, onActivate: () => this.start(), onHover: () => focus?.focus(items.indexOf(start)) });
+    const back = new Button(this, NAMES_X, 900, { width: 420, label: t('setupBack'), align: 'center', textSize: 34, onActivate: () => goScreen(this.game, 'mode'), onHover: () => focus?.focus(items.indexOf(back)) });
+    items.push(start, back);
+    actions.push(() => undefined, () => undefined);
+    addText(this, STAGE.width / 2, STAGE.height - 40, t('setupHint'), { size: 26, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
+
+    const isName = (i: number) => i >= firstName && i < firstName + inputs.length;
+    focus = new FocusList(items, (index) => {
+      if (isName(index) && fields.typing()) inputs[index - firstName]!.focus();
+      else if (!isName(index)) fields.blur();
+    });
+    focus.focus(Math.min(items.length - 1, data.focus ?? items.indexOf(start)));
+    const release = pushHandler((command: Command) => {
+      const at = focus!.current;
+      switch (command.kind) {
+        case 'next': focus!.move(1); return true;
+        case 'previous': focus!.move(-1); return true;
+        case 'forward': case 'more': actions[at]?.(1); return true;
+        case 'back': case 'less': actions[at]?.(-1); return true;
+        case 'confirm':
+          // Enter in a name box finishes the name and moves on.
+          if (fields.typing()) { fields.blur(); focus!.move(1); } else focus!.activate();
+          return true;
+        case 'menu':
+          if (fields.typing()) fields.blur();
+          else goScreen(this.game, 'mode');
+          return true;
+        case 'choice': return true;
+        default: return false;
+      }
+    });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
+    const labels = items.map((b) => b.label.text);
+    showScreen('setup', () => ({ scenarioId: scenario.id, settings: draftSettings(), buttons: labels, focus: focus!.current, typing: fields.typing() }));
+    requestFrames();
+  }
+
+  private start(): void {
+    const visit = modeVisit();
+    const scenario = visit ? findScenario(visit.scenarioId) : undefined;
+    if (!scenario) return;
+    startRoom(scenario, draftSettings());
+    goScreen(this.game, 'workshop');
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * "What if": the trainer steps back to a card a team already played, takes the other choice, and
+ * sees both meter curves side by side — what really happened and where the other choice leads — and
+ * may play the branch on. The real game is never touched; Esc returns to it.
+ */
+import * as Phaser from 'phaser';
+import { meterSeries } from '../engine/debrief.ts';
+import { currentCard } from '../engine/game.ts';
+import { say, t } from '../locales/index.ts';
+import { pushHandler, settle, type Command } from '../platform/keys.ts';
+import { requestFrames } from '../platform/redraw.ts';
+import { showScreen } from '../platform/screen.ts';
+import { fitCamera, STAGE } from '../platform/viewport.ts';
+import { branchFrom, closeBranch, currentRoom, openBranch, playBranch, type Room } from '../session/room.ts';
+import { queueScenarioArt } from '../ui/art.ts';
+import { drawBackdrop } from '../ui/backdrop.ts';
+import { Button, FocusList } from '../ui/button.ts';
+import { drawChart } from '../ui/chart.ts';
+import { addText, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
+import { colour } from '../ui/theme.ts';
+import { goScreen } from './flow.ts';
+import { goTitle } from './navigation.ts';
+import { turnLabel } from './reflection.ts';
+
+const LEFT = 110;
+const RIGHT = STAGE.width - 110;
+const ROWS = 7;
+
+export class WhatIfScene extends Phaser.Scene {
+  private focus: FocusList | null = null;
+  private shown: Record<string, unknown> = {};
+
+  constructor() {
+    super('whatif');
+  }
+
+  preload(): void {
+    const room = currentRoom();
+    if (room) queueScenarioArt(this, room.scenario);
+  }
+
+  create(data: { focus?: number }): void {
+    const room = currentRoom();
+    if (!room) {
+      goTitle(this.game);
+      return;
+    }
+    if (!room.branch) openBranch(room);
+    // The scene object outlives a restart; its key actions belong to the stage drawn now.
+    this.onMove = (step) => this.focus?.move(step);
+    this.pickOther = () => undefined;
+    fitCamera(this);
+    drawBackdrop(this);
+    const release = pushHandler((command) => this.handle(room, command));
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
+    if (room.branch!.whatIf) this.drawBranch(room);
+    else this.drawPicker(room, data.focus);
+    showScreen('whatif', () => ({ ...this.shown, focus: this.focus?.current ?? -1 }));
+    settle();
+    requestFrames();
+  }
+
+  private back(room: Room): void {
+    closeBranch(room);
+    goScreen(this.game, room.phase === 'over' ? 'debrief' : 'workshop');
+  }
+
+  private drawPicker(room: Room, wanted: number | undefined): void {
+    const team = room.workshop.teams[room.branch!.team]!;
+    const history = team.state.history;
+    const title = room.workshop.teams.length > 1 ? `${t('whatIfTitle')}  ·  ${t('wsTeam', { name: team.name })}` : t('whatIfTitle');
+    fitWidth(addText(this, LEFT, 56, title, { size: 60, bold: true }), RIGHT - LEFT - 600, 36);
+    const backButton = new Button(this, RIGHT - 560, 52, { width: 560, label: t('whatIfBack'), align: 'center', textSize: 32, onActivate: () => this.back(room), onHover: () => undefined });
+    if (history.length === 0) {
+      addText(this, LEFT, 220, t('whatIfNothing'), { size: 40, colour: colour.inkSoft });
+      this.focus = new FocusList([backButton]);
+      this.focus.focus(0);
+      this.shown = { stage: 'pick', turns: [] };
+      return;
+    }
+    addText(this, LEFT, 150, t('whatIfPick'), { size: 32, colour: colour.inkSoft, width: RIGHT - LEFT });
+    // Newest first: the card just discussed is the one a room most often wants to revisit.
+    const rows = [...history].reverse();
+    const focusAt = Math.min(rows.length - 1, Math.max(0, wanted ?? 0));
+    const start = Math.min(Math.max(0, focusAt - ROWS + 1), Math.max(0, rows.length - ROWS));
+    const visible = rows.slice(start, start + ROWS);
+    const detail = { x: 1140, width: RIGHT - 1140 };
+    const buttons: Button[] = [];
+    visible.forEach((entry, k) => {
+      const card = room.scenario.cards.find((c) => c.id === entry.card)!;
+      const label = `${turnLabel(room.scenario, entry.turn)}: ${say(card.choices[entry.choice]!.label)}`;
+      const button = new Button(this, LEFT, 230 + k * 104, { width: 980, label, textSize: 30, minHeight: 88, onActivate: () => this.branch(room, entry.turn, card.choices.findIndex((_, i) => i !== entry.choice)), onHover: () => this.focus?.focus(k) });
+      clampLines(button.label, 1);
+      buttons.push(button);
+    });
+    if (start > 0) addText(this, LEFT + 490, 214, '▲', { size: 24, colour: colour.inkSoft, originX: 0.5, originY: 1 });
+    if (start + ROWS < rows.length) addText(this, LEFT + 490, 230 + ROWS * 104, '▼', { size: 24, colour: colour.inkSoft, originX: 0.5 });
+
+    const entry = rows[focusAt]!;
+    const card = room.scenario.cards.find((c) => c.id === entry.card)!;
+    const stakeholder = room.scenario.stakeholders.find((s) => s.id === card.from);
+    const panel = this.add.graphics();
+    panel.fillStyle(colour.card, 1).fillRoundedRect(detail.x, 230, detail.width, 780, 28);
+    panel.lineStyle(3, colour.cardEdge, 1).strokeRoundedRect(detail.x, 230, detail.width, 780, 28);
+    const who = addText(this, detail.x + 36, 260, say(stakeholder?.name), { size: 30, bold: true, colour: colour.accent, width: detail.width - 72 });
+    const text = addText(this, detail.x + 36, who.y + who.height + 14, say(card.text), { size: 30, width: detail.width - 72, lineSpacing: 6 });
+    fitHeight(text, 330, 22);
+    let y = text.y + text.height + 30;
+    card.choices.forEach((choice, i) => {
+      const real = i === entry.choice;
+      const line = addText(this, detail.x + 36, y, `${i + 1}.  ${say(choice.label)}${real ? `  (${t('whatIfRealMark')})` : ''}`, { size: 30, bold: !real, colour: real ? colour.inkSoft : colour.ink, width: detail.width - 72 });
+      y += line.height + 16;
+    });
+    addText(this, detail.x + 36, Math.min(y + 10, 950), t('whatIfPickKeys'), { size: 24, colour: colour.inkSoft, width: detail.width - 72 });
+
+    buttons.push(backButton);
+    this.focus = new FocusList(buttons, (k) => {
+      // Moving past the visible rows scrolls the list.
+      if (k < visible.length && start + k !== focusAt) this.scene.restart({ focus: start + k });
+    });
+    this.focus.focus(focusAt - start);
+    this.onMove = (step) => {
+      const next = focusAt + step;
+      if (this.focus!.current === buttons.length - 1 || next < 0 || next >= rows.length) this.focus!.move(step);
+      else this.scene.restart({ focus: next });
+    };
+    this.pickOther = (index) => {
+      if (index !== entry.choice && index < card.choices.length) this.branch(room, entry.turn, index);
+    };
+    this.shown = { stage: 'pick', team: team.name, turns: rows.map((r) => r.turn), focusedTurn: entry.turn, realChoice: entry.choice };
+  }
+
+  private onMove: (step: 1 | -1) => void = (step) => this.focus?.move(step);
+  private pickOther: (index: number) => void = () => undefined;
+
+  private branch(room: Room, turn: number, other: number): void {
+    if (other < 0) return;
+    if (branchFrom(room, turn, other)) this.scene.restart({});
+  }
+
+  private drawBranch(room: Room): void {
+    const branch = room.branch!;
+    const whatIf = branch.whatIf!;
+    const team = room.workshop.teams[branch.team]!;
+    const entry = team.state.history.find((h) => h.turn === whatIf.turn)!;
+    const card = room.scenario.cards.find((c) => c.id === entry.card)!;
+    const heading = addText(this, LEFT, 50, t('whatIfHeading', { when: turnLabel(room.scenario, whatIf.turn), other: say(card.choices[whatIf.other]!.label), real: say(card.choices[whatIf.real]!.label) }), { size: 40, bold: true, width: RIGHT - LEFT - 600, lineSpacing: 6 });
+    fitHeight(heading, 150, 28);
+    const backButton = new Button(this, RIGHT - 560, 52, { width: 560, label: t('whatIfBack'), align: 'center', textSize: 32, onActivate: () => this.back(room), onHover: () => this.focus?.focus(this.focus.size - 1) });
+
+    const half = (RIGHT - LEFT - 80) / 2;
+    addText(this, LEFT, 230, t('whatIfReal'), { size: 34, bold: true, colour: colour.inkSoft });
+    addText(this, LEFT + half + 80, 230, t('whatIfBranch'), { size: 34, bold: true, colour: colour.accent });
+    const real = meterSeries(room.scenario, team.state);
+    const other = meterSeries(room.scenario, whatIf.state);
+    drawChart(this, room.scenario, real, { x: LEFT + 24, y: 310, width: half - 48, height: 420 });
+    drawChart(this, room.scenario, other, { x: LEFT + half + 80 + 24, y: 310, width: half - 48, height: 420 });
+
+    const table = currentCard(room.scenario, whatIf.state);
+    const buttons: Button[] = [];
+    let nextText: string;
+    if (table) {
+      const stakeholder = room.scenario.stakeholders.find((s) => s.id === table.card.from);
+      nextText = t('whatIfNext', { who: say(stakeholder?.name), text: say(table.card.text) });
+      const text = addText(this, LEFT, 790, nextText, { size: 28, width: RIGHT - LEFT });
+      clampLines(text, 2);
+      const width = (RIGHT - LEFT - 24 * (table.card.choices.length - 1)) / table.card.choices.length;
+      table.card.choices.forEach((choice, i) => {
+        const button = new Button(this, LEFT + i * (width + 24), 890, { width, label: say(choice.label), badge: String(i + 1), textSize: 28, minHeight: 110, onActivate: () => this.play(room, i), onHover: () => this.focus?.focus(i) });
+        clampLines(button.label, 2);
+        buttons.push(button);
+      });
+    } else {
+      const ending = whatIf.state.end?.ending ? room.scenario.endings?.find((e) => e.id === whatIf.state.end!.ending) : undefined;
+      nextText = t('whatIfEnded', { ending: ending ? say(ending.title) : t('endingTheEnd') });
+      addText(this, LEFT, 800, nextText, { size: 36, bold: true, width: RIGHT - LEFT });
+    }
+    buttons.push(backButton);
+    this.focus = new FocusList(buttons);
+    this.focus.focus(buttons.length - 1);
+    this.pickOther = (index) => {
+      if (table && index < table.card.choices.length) this.play(room, index);
+    };
+    this.shown = {
+      stage: 'branch',
+      team: team.name,
+      turn: whatIf.turn,
+      real: whatIf.real,
+      other: whatIf.other,
+      realSeries: real,
+      branchSeries: other,
+      branchTurns: whatIf.state.history.length,
+      next: nextText,
+    };
+  }
+
+  private play(room: Room, choice: number): void {
+    if (playBranch(room, choice)) this.scene.restart({});
+  }
+
+  private handle(room: Room, command: Command): boolean {
+    if (!this.focus) return false;
+    switch (command.kind) {
+      case 'choice': this.pickOther(command.index); return true;
+      case 'next': this.onMove(1); return true;
+      case 'previous': this.onMove(-1); return true;
+      case 'forward': this.onMove(1); return true;
+      case 'back':
+        if (room.branch?.whatIf) {
+          room.branch = { ...room.branch, whatIf: null };
+          this.scene.restart({});
+        } else this.onMove(-1);
+        return true;
+      case 'confirm': this.focus.activate(); return true;
+      case 'menu': case 'letter':
+        if (command.kind === 'letter' && command.key !== 'w') return true;
+        this.back(room);
+        return true;
+      default: return false;
+    }
+  }
+}

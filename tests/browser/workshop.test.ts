@@ -1,0 +1,270 @@
+/**
+ * Workshop mode in Chromium against the production build: a 2-team game to its end with votes, the
+ * room's guess and the 30 s timer (paused, extended, skipped); a "what if" and the return to the real
+ * game; the group debrief slide by slide; the downloaded session report opened and read.
+ * English at 1920×1080 first, then Dutch at 1024×768 with the longest team names.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, press, RESULTS, serveDist, snapshot, waitFor, watchErrors, type Snapshot } from './harness.ts';
+
+let server: Server;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  ({ server, url } = await serveDist());
+  browser = await launch();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(viewport: { width: number; height: number }, locale: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport, locale, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url);
+  await waitFor(page, "m.screen === 'title'", 30_000);
+  return { context, page, errors };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  const { width, height } = page.viewportSize()!;
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: join(RESULTS, `${name}-${width}x${height}.png`) });
+}
+
+/** Title → the example scenario → Workshop → set-up with 30 s timer and two named teams → first card. */
+async function setUpWorkshop(page: Page, names: [string, string], prefix: string): Promise<void> {
+  const title = await snapshot(page);
+  const index = title.levels.filter((l) => l.ok).findIndex((l) => l.id === 'example');
+  for (let i = 0; i < index; i++) await press(page, 'ArrowDown');
+  await press(page, 'Enter');
+  const mode = await waitFor(page, "m.screen === 'mode'");
+  await shot(page, `${prefix}-mode`);
+  await press(page, mode.shown.canContinue ? '3' : '2');
+  let m = await waitFor(page, "m.screen === 'setup'");
+  const buttons = m.shown.buttons as string[];
+  expect(buttons.length).toBe(8);
+  // Focus starts on Start (index 6): up to the timer (3), then one step back: 60 s → 30 s.
+  for (let i = 0; i < 3; i++) await press(page, 'ArrowUp');
+  await waitFor(page, 'm.shown.focus === 3');
+  await press(page, 'ArrowLeft');
+  m = await waitFor(page, "m.screen === 'setup' && m.shown.settings.timer === 30");
+  // Preview off for this session (2): scenario → on → off.
+  await press(page, 'ArrowUp');
+  await press(page, 'Enter');
+  await waitFor(page, "m.shown.settings.preview === 'on'");
+  await press(page, 'Enter');
+  await waitFor(page, "m.shown.settings.preview === 'off' && m.shown.focus === 2");
+  // Team names: Enter opens the box, typing goes into it (letters like E and S do not reach the game).
+  await press(page, 'ArrowDown');
+  await press(page, 'ArrowDown');
+  await waitFor(page, 'm.shown.focus === 4');
+  await press(page, 'Enter');
+  await waitFor(page, 'm.shown.typing === true');
+  await page.keyboard.type(names[0]);
+  await page.keyboard.press('Tab');
+  await waitFor(page, 'm.shown.focus === 5 && m.shown.typing === true');
+  await page.keyboard.type(names[1]);
+  await page.keyboard.press('Enter');
+  m = await waitFor(page, 'm.shown.focus === 6 && m.shown.typing === false');
+  expect(m.shown.settings).toEqual({ teams: names, mode: 'turns', preview: 'off', timer: 30 });
+  await shot(page, `${prefix}-setup`);
+  await press(page, 'Enter');
+  await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding'");
+}
+
+/** Decides the card on the table by votes, or plainly by number and Enter. */
+async function playCard(page: Page, choice: number, votes: number[] | null): Promise<Snapshot> {
+  const before = await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding' && m.ready");
+  const decisions = (before.shown.teams as { decisions: number }[]).reduce((a, t) => a + t.decisions, 0);
+  if (votes) votes = votes.slice(0, (before.shown.choices as string[]).length);
+  if (votes) {
+    for (const [i, n] of votes.entries()) for (let k = 0; k < n; k++) await press(page, String(i + 1));
+    await waitFor(page, `JSON.stringify(m.shown.counts) === '${JSON.stringify(votes)}'`);
+    await press(page, 'PageDown');
+  } else {
+    await press(page, String(choice + 1));
+    await press(page, 'Enter');
+  }
+  return waitFor(page, `m.phase === 'reveal' && m.shown.teams.reduce((a, t) => a + t.decisions, 0) === ${decisions + 1}`);
+}
+
+async function openReport(page: Page, action: () => Promise<void>, file: string): Promise<string> {
+  const download = page.waitForEvent('download');
+  await action();
+  const saved = join(RESULTS, file);
+  const event = await download;
+  expect(event.suggestedFilename()).toMatch(/^many-masters-example-\d{4}-\d{2}-\d{2}\.html$/);
+  await event.saveAs(saved);
+  return saved;
+}
+
+describe('workshop mode', () => {
+  it('plays a 2-team workshop to its end with votes, the guess and the 30 s timer, then the debrief and report', async () => {
+    const { context, page, errors } = await open({ width: 1920, height: 1080 }, 'en-GB');
+    await setUpWorkshop(page, ['Reds', 'Blues'], 'workshop-en');
+
+    // The timer: counting down from 30, paused, extended by 30 s, skipped to zero.
+    let m = await waitFor(page, "m.shown.team === 'Reds' && m.shown.timer.enabled");
+    expect(m.shown.timer).toMatchObject({ paused: false, done: false });
+    expect((m.shown.timer as { left: number }).left).toBeLessThanOrEqual(30);
+    expect(m.shown.previewMode).toBe('none');
+    await press(page, 'p');
+    m = await waitFor(page, 'm.shown.timer.paused');
+    const left = (m.shown.timer as { left: number }).left;
+    await press(page, 'e');
+    m = await waitFor(page, `m.shown.timer.left === ${left + 30}`);
+    // The votes: 1 three times, 2 once and + once on the focused choice 2; the guess (G) is a meter.
+    await press(page, '1');
+    await press(page, '1');
+    await press(page, '1');
+    await press(page, '2');
+    await press(page, '=');
+    const expected = JSON.stringify([3, 2, 0].slice(0, (m.shown.choices as string[]).length));
+    m = await waitFor(page, `JSON.stringify(m.shown.counts) === '${expected}'`);
+    await press(page, 'g');
+    m = await waitFor(page, 'm.shown.guess !== null');
+    const guess = m.shown.guess as string;
+    await shot(page, 'workshop-en-deciding');
+    await press(page, 's');
+    m = await waitFor(page, 'm.shown.timer.done === true && m.shown.timer.left === 0');
+    await shot(page, 'workshop-en-timeup');
+    await press(page, 'PageDown');
+    m = await waitFor(page, "m.phase === 'reveal'");
+    expect(m.shown.decision).toBe(0);
+    expect(JSON.stringify(m.shown.votes)).toBe(expected);
+    expect(m.shown.guess).toBe(guess);
+    expect(String(m.shown.guessText)).toContain('expected');
+    await page.waitForTimeout(700);
+    await shot(page, 'workshop-en-reveal');
+    await press(page, 'Enter');
+    m = await waitFor(page, "m.phase === 'scoreboard'");
+    expect(m.shown.next).toBe('Blues');
+    expect((m.shown.scoreboard as { team: string }[]).map((r) => r.team)).toEqual(['Reds', 'Blues']);
+    await shot(page, 'workshop-en-scoreboard');
+    await press(page, 'Enter');
+    m = await waitFor(page, "m.phase === 'deciding' && m.shown.team === 'Blues'");
+    // Every card gets its own fresh timer.
+    expect(m.shown.timer).toMatchObject({ enabled: true, done: false });
+
+    // Play on: Blues by majority votes, Reds by number and Enter, until both games have ended.
+    for (let guard = 0; guard < 100; guard++) {
+      m = await waitFor(page, "m.screen === 'debrief' || (m.ready && (m.phase === 'deciding' || m.phase === 'reveal' || m.phase === 'scoreboard'))");
+      if (m.screen === 'debrief') break;
+      if (m.phase === 'deciding') {
+        const n = (m.shown.choices as string[]).length;
+        if (m.shown.team === 'Blues') await playCard(page, 0, [0, 2, 1].slice(0, n));
+        else await playCard(page, guard % n, null);
+      } else await press(page, 'Enter');
+    }
+    m = await waitFor(page, "m.screen === 'debrief' && m.shown.slideIndex === 0");
+    const endings = m.shown.endings as { team: string; turns: number }[];
+    expect(endings.map((e) => e.team).sort()).toEqual(['Blues', 'Reds']);
+    const slides = m.shown.slides as number;
+    for (let s = 0; s < slides; s++) {
+      m = await waitFor(page, `m.screen === 'debrief' && m.shown.slideIndex === ${s}`);
+      await shot(page, `workshop-en-debrief-${s + 1}-${m.shown.slide}`);
+      if (m.shown.slide === 'votes') expect((m.shown.votes as unknown[]).length).toBeGreaterThan(0);
+      if (s < slides - 1) await press(page, 'PageDown');
+    }
+
+    const file = await openReport(page, () => press(page, 'd'), 'workshop-report-en.html');
+    const html = readFileSync(file, 'utf8');
+    const report = await context.newPage();
+    await report.goto(`file://${file}`);
+    // The visible report (the main element), without the embedded session data.
+    const text = (await report.locator('main').textContent()) ?? '';
+    expect(text).toContain('Workshop report');
+    expect(text).toContain('Team Reds');
+    expect(text).toContain('Team Blues');
+    expect(text).toContain('The teams side by side');
+    expect(text).toMatch(/votes: 3/);
+    expect(await report.locator('svg.chart').count()).toBe(2);
+    const session = JSON.parse(await report.locator('#session-data').textContent() ?? 'null');
+    expect(session.teams.map((t: { name: string }) => t.name)).toEqual(['Reds', 'Blues']);
+    expect(session.teams[0].decisions[0].vote).toEqual({ counts: JSON.parse(expected), guess });
+    expect(session.settings.timer).toBe(30);
+    expect(html).not.toMatch(/<script(?! type="application\/json")/);
+    await report.screenshot({ path: join(RESULTS, 'workshop-report-en.png'), fullPage: false });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  it('steps back with "what if", shows both curves, plays the branch on and returns to the real game (Dutch, 1024×768)', async () => {
+    const { context, page, errors } = await open({ width: 1024, height: 768 }, 'nl-NL');
+    await setUpWorkshop(page, ['De Onverschrokken Klantdenkers', 'Meerdere Heren Dienaren'], 'workshop-nl');
+    let m = await waitFor(page, "m.phase === 'deciding'");
+    await shot(page, 'workshop-nl-deciding');
+    await playCard(page, 0, [4, 1, 2]);
+    await shot(page, 'workshop-nl-reveal');
+    await press(page, 'Enter');
+    await waitFor(page, "m.phase === 'scoreboard'");
+    await shot(page, 'workshop-nl-scoreboard');
+    await press(page, 'Enter');
+    await playCard(page, 1, null);
+    await press(page, 'Enter');
+    await press(page, 'Enter');
+    m = await waitFor(page, "m.phase === 'deciding' && m.ready");
+    const before = { teams: m.shown.teams, cardId: m.shown.cardId, counts: m.shown.counts };
+
+    await press(page, 'w');
+    m = await waitFor(page, "m.screen === 'whatif' && m.shown.stage === 'pick'");
+    // The active team (the first) has played one card; its real choice was 0.
+    expect(m.shown.turns).toEqual([1]);
+    expect(m.shown.realChoice).toBe(0);
+    await shot(page, 'whatif-nl-pick');
+    await press(page, '2');
+    m = await waitFor(page, "m.shown.stage === 'branch'");
+    expect(m.shown.other).toBe(1);
+    const real = m.shown.realSeries as Record<string, number[]>;
+    const branch = m.shown.branchSeries as Record<string, number[]>;
+    expect(Object.keys(real)).toEqual(Object.keys(branch));
+    expect(Object.values(real).map((v) => v[0])).toEqual(Object.values(branch).map((v) => v[0]));
+    expect(Object.keys(real).some((k) => real[k]![1] !== branch[k]![1])).toBe(true);
+    await shot(page, 'whatif-nl-branch');
+    // Play the branch on by one card; the real game does not move.
+    await press(page, '1');
+    m = await waitFor(page, "m.shown.stage === 'branch' && m.shown.branchTurns === 2");
+    await shot(page, 'whatif-nl-branch-2');
+    await press(page, 'Escape');
+    m = await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding'");
+    expect({ teams: m.shown.teams, cardId: m.shown.cardId, counts: m.shown.counts }).toEqual(before);
+
+    // Help, black screen and back, all on the workshop screen.
+    await press(page, 'h');
+    await waitFor(page, "m.overlay === 'help'");
+    await shot(page, 'workshop-nl-help');
+    await press(page, 'Enter');
+    await waitFor(page, 'm.overlay === null');
+    await press(page, '.');
+    await waitFor(page, "m.overlay === 'blank'");
+    await press(page, 'PageDown');
+    m = await waitFor(page, "m.overlay === null && m.phase === 'deciding'");
+    expect(m.shown.cardId).toBe(before.cardId);
+
+    // Play to the end quickly and look at every debrief slide in Dutch.
+    for (let guard = 0; guard < 100; guard++) {
+      m = await waitFor(page, "m.screen === 'debrief' || (m.ready && (m.phase === 'deciding' || m.phase === 'reveal' || m.phase === 'scoreboard'))");
+      if (m.screen === 'debrief') break;
+      if (m.phase === 'deciding') await playCard(page, guard % (m.shown.choices as string[]).length, guard % 3 === 0 ? [1, 3, 2].slice(0, (m.shown.choices as string[]).length) : null);
+      else await press(page, 'PageDown');
+    }
+    m = await waitFor(page, "m.screen === 'debrief'");
+    for (let s = 0; s < (m.shown.slides as number); s++) {
+      const slide = await waitFor(page, `m.screen === 'debrief' && m.shown.slideIndex === ${s}`);
+      await shot(page, `workshop-nl-debrief-${s + 1}-${slide.shown.slide}`);
+      await press(page, 'PageDown');
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+});
