@@ -8,7 +8,14 @@ let awakeUntil = 0;
 let theGame: Phaser.Game | null = null;
 const AFTER_INPUT_MS = 400;
 
+/** Scene starts, stops and restarts wait in the manager's queue for the next step; sleeping now would strand them. */
+function sceneOpsQueued(game: Phaser.Game): boolean {
+  const manager = game.scene as unknown as { _queue?: unknown[]; _start?: unknown[]; _pending?: unknown[] };
+  return (manager._queue?.length ?? 0) > 0 || (manager._start?.length ?? 0) > 0 || (manager._pending?.length ?? 0) > 0;
+}
+
 function busy(game: Phaser.Game): boolean {
+  if (sceneOpsQueued(game)) return true;
   for (const scene of game.scene.getScenes(false)) {
     const sys = scene.sys;
     const status = sys.settings.status;
