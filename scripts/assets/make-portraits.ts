@@ -277,7 +277,7 @@ function gown(p: Palette, color: string, name: string): string {
   ].join('');
 }
 
-function coat(p: Palette, color: string): string {
+function coat(_: Palette, color: string): string {
   const dark = shade(color, 0.2);
   const collar: Pt[] = [[196, 334], [168, 392], [206, 404], [246, 470], [226, 346]];
   return [

@@ -25,7 +25,6 @@ import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
 import { goTitle } from './navigation.ts';
 import { drawDecisionRows, turnLabel } from './reflection.ts';
-import { drawScoreboard } from './scoreboard.ts';
 
 const SLIDES = ['endings', 'charts', 'compare', 'costly', 'votes', 'profile', 'questions'] as const;
 type Slide = (typeof SLIDES)[number];

@@ -330,7 +330,7 @@ export class MapScene extends Phaser.Scene {
     let focus: FocusList | null = null;
     const rowLeft = x + 160;
     const rowWidth = width - 320;
-    this.scenario.meters.forEach((meter, i) => {
+    this.scenario.meters.forEach((_, i) => {
       const top = y + 170 + i * rowHeight;
       const index = buttons.length;
       const row = new Button(this, rowLeft, top, { width: rowWidth, label: '', textSize: 30, minHeight: 62, onActivate: () => focus?.move(1), onHover: () => focus?.focus(index) });

@@ -4,16 +4,15 @@
  * that is too large, the last file remembered across a reload, and a game started from a card on
  * the map with chosen meter values. Screenshots in English at 1920×1080 and Dutch at 1024×768.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { validateScenarioText } from '../../src/engine/validate.ts';
 import { LIMITS } from '../../src/engine/format.ts';
 import { en } from '../../src/locales/en.ts';
 import { nl } from '../../src/locales/nl.ts';
-import { press, RESULTS, ROOT, serveDist, snapshot, waitFor, watchErrors, launch } from './harness.ts';
+import { press, RESULTS, ROOT, snapshot, waitFor, watchErrors, useBrowser } from './harness.ts';
 
 const example = readFileSync(join(ROOT, 'levels/example.json'), 'utf8');
 /** A copy of the example under its own id, so it is clearly the opened file that plays. */
@@ -22,25 +21,12 @@ const broken = readFileSync(join(ROOT, 'tests/fixtures/broken.json'), 'utf8');
 const brokenProblems = validateScenarioText(broken).problems;
 const schoolCards = (JSON.parse(readFileSync(join(ROOT, 'levels/school.json'), 'utf8')) as { cards: unknown[] }).cards.length;
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  ({ server, url } = await serveDist());
-  browser = await launch();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 async function open(width: number, height: number, locale: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height }, locale });
+  const page = await env.browser.newPage({ viewport: { width, height }, locale });
   const errors = watchErrors(page);
-  await page.goto(url);
+  await page.goto(env.url);
   await waitFor(page, "m.screen === 'title'", 30_000);
   return { page, errors };
 }

@@ -2,47 +2,34 @@
  * Shared set-up for the browser tests: a static server for the production build in `dist/`, one
  * headless Chromium, and helpers that wait on `window.manyMasters` instead of sleeping.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { serveDirectory } from '../../scripts/lib/static-server.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
 export const RESULTS = join(ROOT, 'test-results');
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ogg': 'audio/ogg',
-  '.webm': 'audio/webm',
-  '.mp3': 'audio/mpeg',
-  '.json': 'application/json',
-};
-
 export function serveDist(): Promise<{ server: Server; url: string }> {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/index.html is missing: run `npm run build` first');
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(DIST, path));
-    if (!file.startsWith(DIST)) {
-      response.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
+  return serveDirectory(DIST);
+}
+
+/** One served build and one Chromium per test file, opened before its tests and closed after them. */
+export function useBrowser(): { readonly url: string; readonly browser: Browser } {
+  const env = {} as { url: string; browser: Browser; server: Server };
+  beforeAll(async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    ({ server: env.server, url: env.url } = await serveDist());
+    env.browser = await launch();
+  }, 60_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    env.server?.close();
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` })));
+  return env;
 }
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

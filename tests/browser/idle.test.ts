@@ -35,3 +35,4 @@ describe('drawing only when something changes', () => {
     expect(later.frame).toBe(frame);
   });
 });
+

@@ -4,44 +4,30 @@
  * with written answers downloaded and opened, the endings collection on the title screen, a corrupt
  * save kept aside with a notice, and storage that throws on every call.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { replay } from '../../src/engine/game.ts';
 import type { Scenario } from '../../src/engine/format.ts';
 import { validateScenarioText } from '../../src/engine/validate.ts';
 import { en } from '../../src/locales/en.ts';
 import { nl } from '../../src/locales/nl.ts';
-import { launch, press, RESULTS, ROOT, serveDist, snapshot, waitFor, watchErrors, type Snapshot } from './harness.ts';
+import { press, RESULTS, ROOT, snapshot, waitFor, watchErrors, type Snapshot, useBrowser } from './harness.ts';
 
 const result = validateScenarioText(readFileSync(join(ROOT, 'levels', 'example.json'), 'utf8'));
 if (!result.ok) throw new Error('levels/example.json does not validate');
 const scenario: Scenario = result.scenario;
 const ENDINGS = scenario.endings!.length;
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  ({ server, url } = await serveDist());
-  browser = await launch();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 async function open(viewport: { width: number; height: number }, locale: string, init?: () => void): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, locale, acceptDownloads: true });
+  const context = await env.browser.newContext({ viewport, locale, acceptDownloads: true });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(url);
+  await page.goto(env.url);
   await waitFor(page, "m.screen === 'title'", 30_000);
   return { context, page, errors };
 }

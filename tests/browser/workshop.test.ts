@@ -4,33 +4,19 @@
  * game; the group debrief slide by slide; the downloaded session report opened and read.
  * English at 1920×1080 first, then Dutch at 1024×768 with the longest team names.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, press, RESULTS, serveDist, snapshot, waitFor, watchErrors, type Snapshot } from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { press, RESULTS, snapshot, waitFor, watchErrors, type Snapshot, useBrowser } from './harness.ts';
 
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  ({ server, url } = await serveDist());
-  browser = await launch();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 async function open(viewport: { width: number; height: number }, locale: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, locale, acceptDownloads: true });
+  const context = await env.browser.newContext({ viewport, locale, acceptDownloads: true });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(url);
+  await page.goto(env.url);
   await waitFor(page, "m.screen === 'title'", 30_000);
   return { context, page, errors };
 }
