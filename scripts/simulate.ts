@@ -55,9 +55,11 @@ function humanReport(scenario: Scenario, file: string, r: SimulationReport): str
   lines.push(`  Reached the end:  ${r.completed} games (${percent(r.completed, r.runs)})`);
   lines.push(`  Mean length:      ${r.meanTurns.toFixed(1)} turns${scenario.turns ? ` of ${scenario.turns}` : ''}`);
   lines.push('');
-  lines.push('  Ending                          games     share');
+  lines.push('  Ending                          games     share  title');
   for (const [id, count] of Object.entries(r.endings).sort((a, b) => b[1] - a[1])) {
-    lines.push(`  ${id.padEnd(30)} ${String(count).padStart(7)} ${percent(count, r.runs).padStart(9)}`);
+    const ending = scenario.endings?.find((e) => e.id === id);
+    const title = ending ? `  ${resolveText(ending.title, 'en')}` : '';
+    lines.push(`  ${id.padEnd(30)} ${String(count).padStart(7)} ${percent(count, r.runs).padStart(9)}${title}`);
   }
   const lost = r.runs - r.completed;
   if (lost > 0) {
@@ -73,11 +75,9 @@ function humanReport(scenario: Scenario, file: string, r: SimulationReport): str
   const untaken = Object.entries(r.choices).flatMap(([card, counts]) => counts.flatMap((n, i) => (n === 0 && r.cards[card]! > 0 ? [`${card}#${i}`] : [])));
   lines.push(`  Choices never taken (card#choice, counting from 0): ${untaken.length === 0 ? 'none' : untaken.join(', ')}`);
   const notes = findings(scenario, r);
-  if (notes.length > 0) {
-    lines.push('');
-    lines.push('  Findings:');
-    for (const note of notes) lines.push(`  - ${note}`);
-  }
+  lines.push('');
+  lines.push(notes.length > 0 ? '  Findings:' : '  Findings: none — every card was drawn and no single meter ends most lost games.');
+  for (const note of notes) lines.push(`  - ${note}`);
   return lines;
 }
 

@@ -40,9 +40,9 @@ describe('texts for a translator', () => {
   });
 
   it('adds a new language column to every text', () => {
-    const csv = exportStrings(scenario, ['nl', 'de']).replace('\r\ntitle,Kennismaking: de mentoruur,\r\n', '\r\ntitle,Kennismaking: de mentoruur,Aufwärmen: die Mentorstunde\r\n');
+    const csv = exportStrings(scenario, ['nl', 'de']).replace('\r\ntitle,Kennismaking: het mentoruur,\r\n', '\r\ntitle,Kennismaking: het mentoruur,Aufwärmen: die Mentorstunde\r\n');
     const result = importStrings(source, csv);
-    expect(result.ok && JSON.parse(result.text).title).toEqual({ nl: 'Kennismaking: de mentoruur', en: 'Warm-up: the tutor period', de: 'Aufwärmen: die Mentorstunde' });
+    expect(result.ok && JSON.parse(result.text).title).toEqual({ nl: 'Kennismaking: het mentoruur', en: 'Warm-up: the tutor period', de: 'Aufwärmen: die Mentorstunde' });
   });
 
   it('reads back any text it wrote, whatever quotes, separators and line breaks it holds', () => {
