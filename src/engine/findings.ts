@@ -1,22 +1,14 @@
 /** Plain-language conclusions from a simulation, for a trainer who has not read the manual. */
-import type { Condition, Scenario } from './format.ts';
+import type { Scenario } from './format.ts';
+import { flagsNeeded, nextCardOf } from './links.ts';
 import type { SimulationReport } from './simulate.ts';
-
-function flagsNeeded(c: Condition | undefined, out: string[]) {
-  if (!c) return;
-  if ('flag' in c && c.is !== false) out.push(c.flag);
-  else if ('all' in c) c.all.forEach((sub) => flagsNeeded(sub, out));
-  else if ('any' in c) c.any.forEach((sub) => flagsNeeded(sub, out));
-}
 
 function whyNeverDrawn(scenario: Scenario, cardId: string): string {
   const card = scenario.cards.find((c) => c.id === cardId)!;
-  const leadsHere = scenario.cards.some((c) => c.choices.some((ch) => (typeof ch.next === 'string' ? ch.next : ch.next?.card) === cardId));
+  const leadsHere = scenario.cards.some((c) => c.choices.some((ch) => nextCardOf(ch) === cardId));
   if ((card.weight ?? 1) === 0 && !leadsHere) return 'its weight is 0 and no choice leads to it with "next"';
   const setFlags = new Set(scenario.cards.flatMap((c) => c.choices.flatMap((ch) => Object.keys(ch.set ?? {}))));
-  const needed: string[] = [];
-  flagsNeeded(card.when, needed);
-  const unset = needed.find((f) => !setFlags.has(f));
+  const unset = flagsNeeded(card.when).find((f) => !setFlags.has(f));
   if (unset) return `its condition needs flag "${unset}", which no choice sets`;
   if ((card.weight ?? 1) === 0) return 'its weight is 0 and the choices that lead to it were never taken';
   if (card.when) return `its condition (${JSON.stringify(card.when)}) never held when a card was drawn`;

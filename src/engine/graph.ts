@@ -4,6 +4,7 @@
  * which cards can never be drawn, and a layered layout an author can read at a glance.
  */
 import type { Card, Condition, Scenario } from './format.ts';
+import { nextCardOf } from './links.ts';
 
 export type EdgeKind = 'next' | 'flag' | 'seen' | 'chose';
 
@@ -69,11 +70,6 @@ function flagsSetBy(card: Card): Map<string, Set<boolean | number>> {
   return out;
 }
 
-function nextTarget(choice: Card['choices'][number]): string | undefined {
-  if (!choice.next) return undefined;
-  return typeof choice.next === 'string' ? choice.next : choice.next.card;
-}
-
 export function edgesOf(scenario: Scenario): Edge[] {
   const edges: Edge[] = [];
   const known = new Set(scenario.cards.map((c) => c.id));
@@ -90,7 +86,7 @@ export function edgesOf(scenario: Scenario): Edge[] {
   };
   for (const card of scenario.cards) {
     for (const choice of card.choices) {
-      const target = nextTarget(choice);
+      const target = nextCardOf(choice);
       if (target) add({ from: card.id, to: target, kind: 'next' });
     }
     mentions(card.when, (kind, value, detail) => {
@@ -113,7 +109,7 @@ export function neverDrawn(scenario: Scenario): Map<string, string> {
   const leadsTo = new Map<string, string[]>();
   for (const card of scenario.cards) {
     for (const choice of card.choices) {
-      const target = nextTarget(choice);
+      const target = nextCardOf(choice);
       if (target) leadsTo.set(target, [...(leadsTo.get(target) ?? []), card.id]);
     }
   }

@@ -1,6 +1,7 @@
 /** Saving and loading a game. A save that does not fit its scenario is refused with the reason, never half-loaded. */
 import type { Scenario } from './format.ts';
 import { parseJson } from './jsonSource.ts';
+import { meterBounds } from './meters.ts';
 import { indexOf } from './scenarioIndex.ts';
 import type { ShapeIssue } from './schema.ts';
 import { STATE_VERSION, stateShape, type GameState } from './state.ts';
@@ -39,7 +40,8 @@ function checkAgainstScenario(scenario: Scenario, state: GameState): string | un
   if (meterIds.length !== meters.size || meterIds.some((id) => !meters.has(id))) return 'the save\'s meters do not match the scenario (was the scenario changed?)';
   for (const [id, value] of Object.entries(state.meters)) {
     const meter = meters.get(id)!;
-    if (value < (meter.min ?? 0) || value > (meter.max ?? 100)) return `the save has meter "${id}" at ${value}, outside its range`;
+    const { min, max } = meterBounds(meter);
+    if (value < min || value > max) return `the save has meter "${id}" at ${value}, outside its range`;
   }
   const unknownCard = [state.current?.card, ...state.seen, ...state.scheduled.map((s) => s.card), ...state.history.map((h) => h.card)].find(
     (id) => id !== undefined && !cards.has(id),

@@ -1,9 +1,8 @@
 /** Plays many games headless with a fixed strategy, to show a trainer whether a deck can be won. */
 import type { Scenario } from './format.ts';
 import { choose, currentCard, newGame } from './game.ts';
-import { distanceFromEnds } from './meters.ts';
+import { clampMeter, distanceFromEnds } from './meters.ts';
 import { nextRandom } from './random.ts';
-import { indexOf } from './scenarioIndex.ts';
 import type { GameState } from './state.ts';
 
 export type Strategy = { kind: 'random' } | { kind: 'balanced' } | { kind: 'favour'; meter: string };
@@ -52,15 +51,14 @@ function pick(scenario: Scenario, state: GameState, strategy: Strategy, roll: nu
   const card = currentCard(scenario, state)!.card;
   const n = card.choices.length;
   if (strategy.kind === 'random') return Math.floor(roll * n);
-  const { meters } = indexOf(scenario);
   const scores = card.choices.map((choice) => {
     if (strategy.kind === 'favour') return choice.effects?.[strategy.meter] ?? 0;
     // Keep the meter nearest to an end as far from it as possible, then the others.
     let worst = Infinity;
     let sum = 0;
     for (const meter of scenario.meters) {
-      const value = Math.min(meter.max ?? 100, Math.max(meter.min ?? 0, state.meters[meter.id]! + (choice.effects?.[meter.id] ?? 0)));
-      const d = distanceFromEnds(meters.get(meter.id)!, value);
+      const value = clampMeter(meter, state.meters[meter.id]! + (choice.effects?.[meter.id] ?? 0));
+      const d = distanceFromEnds(meter, value);
       worst = Math.min(worst, d);
       sum += d;
     }

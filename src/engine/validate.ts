@@ -6,6 +6,7 @@ import { scenarioShape, type Card, type Condition, type Scenario, type Text } fr
 import { locate, parseJson, type Located, type Position } from './jsonSource.ts';
 import { closest, isPlainObject, type Path, type ShapeIssue } from './schema.ts';
 import { closingEndings } from './endings.ts';
+import { flagsNeeded, nextCardOf } from './links.ts';
 import { meterBounds } from './meters.ts';
 
 export type Severity = 'error' | 'warning';
@@ -183,14 +184,6 @@ function checkReferences(s: Record<string, unknown>, report: Report) {
   }
 }
 
-function conditionFlags(c: Condition | undefined, out: Set<string>) {
-  if (!c) return;
-  if ('flag' in c) {
-    if (c.is !== false) out.add(c.flag);
-  } else if ('all' in c) c.all.forEach((sub) => conditionFlags(sub, out));
-  else if ('any' in c) c.any.forEach((sub) => conditionFlags(sub, out));
-}
-
 function textLanguages(text: Text): string[] {
   return typeof text === 'string' ? [] : Object.keys(text);
 }
@@ -206,16 +199,15 @@ function checkWarnings(s: Scenario, report: Report) {
     cardsFrom.add(card.from);
     for (const choice of card.choices) {
       Object.keys(choice.set ?? {}).forEach((f) => flagsSet.add(f));
-      if (choice.next) nextTargets.add(typeof choice.next === 'string' ? choice.next : choice.next.card);
+      const target = nextCardOf(choice);
+      if (target) nextTargets.add(target);
       for (const [meter, amount] of Object.entries(choice.effects ?? {})) if (amount !== 0) movedMeters.add(meter);
       (choice.tags ?? []).forEach((t) => choiceTags.add(t));
     }
   }
 
   const warnFlags = (when: Condition | undefined, path: Path, what: string) => {
-    const needed = new Set<string>();
-    conditionFlags(when, needed);
-    for (const flag of needed) {
+    for (const flag of new Set(flagsNeeded(when))) {
       if (!flagsSet.has(flag)) {
         const hint = closest(flag, flagsSet);
         report.add('warning', path, `${what} needs flag "${flag}", which no choice sets`, hint ? `"${hint}"` : undefined);

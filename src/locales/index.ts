@@ -4,6 +4,7 @@ import type { Text } from '../engine/format.ts';
 import { en, type MessageKey, type Messages } from './en.ts';
 import { nl } from './nl.ts';
 import { settings } from '../platform/settings.ts';
+import { interpolate } from './format.ts';
 
 const catalogues: Record<Language, Messages> = { en, nl };
 
@@ -16,7 +17,7 @@ export function otherLanguage(): Language {
 }
 
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return catalogues[language()][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return interpolate(catalogues[language()][key], params);
 }
 
 /** Scenario text in the UI language, falling back to the other one. */

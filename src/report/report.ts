@@ -8,6 +8,7 @@ import { meterBounds } from '../engine/meters.ts';
 import type { GameState } from '../engine/state.ts';
 import { resolveText, type Language } from '../engine/text.ts';
 import type { Decision } from '../engine/workshop.ts';
+import { interpolate, signed } from '../locales/format.ts';
 import { reportText, type ReportText } from '../locales/report.ts';
 
 export interface ReportTeam {
@@ -33,14 +34,6 @@ const DASHES = ['', '10 6', '3 5', '14 5 3 5', '2 3', '18 6', '6 3 2 3', '8 8'];
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
-function signed(n: number): string {
-  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0';
 }
 
 function chart(scenario: Scenario, state: GameState, text: ReportText, lang: Language): string {
@@ -74,7 +67,7 @@ function chart(scenario: Scenario, state: GameState, text: ReportText, lang: Lan
   });
   const ticks = Array.from(new Set([0, Math.round(turns / 2), turns])).map((t) => `<text x="${x(t)}" y="${height - 10}" text-anchor="middle" class="tick">${t}</text>`);
   const endLabels = labels.map((l) => `<text x="${width - right + 10}" y="${(l.y + 5).toFixed(1)}" fill="${l.colour}" class="end">${escapeHtml(l.text)}</text>`);
-  const title = escapeHtml(fill(text.chartLabel, { turns }));
+  const title = escapeHtml(interpolate(text.chartLabel, { turns }));
   return `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${title}"><title>${title}</title>${axis.join('')}${lines.join('')}${ticks.join('')}${endLabels.join('')}</svg>`;
 }
 
@@ -84,26 +77,26 @@ function teamSection(input: ReportInput, team: ReportTeam, text: ReportText): st
   const meterLabel = (id: string) => say(scenario.meters.find((m) => m.id === id)?.label ?? id);
   const state = team.state;
   const parts: string[] = [];
-  if (input.kind === 'workshop') parts.push(`<h2>${escapeHtml(fill(text.team, { name: team.name }))}</h2>`);
+  if (input.kind === 'workshop') parts.push(`<h2>${escapeHtml(interpolate(text.team, { name: team.name }))}</h2>`);
 
   const ending = state.end?.ending ? scenario.endings?.find((e) => e.id === state.end!.ending) : undefined;
   parts.push(`<section class="ending"><p class="label">${escapeHtml(text.ending)}</p>`);
   parts.push(ending ? `<h3>${say(ending.title)}</h3><p>${say(ending.text)}</p>` : `<p>${escapeHtml(text.noEnding)}</p>`);
   if (state.end?.reason === 'meter' && state.end.meter) {
-    parts.push(`<p class="note">${escapeHtml(fill(text.endedBy, { meter: resolveText(scenario.meters.find((m) => m.id === state.end!.meter)?.label, lang), bound: state.end.bound === 'max' ? text.boundMax : text.boundMin }))}</p>`);
+    parts.push(`<p class="note">${escapeHtml(interpolate(text.endedBy, { meter: resolveText(scenario.meters.find((m) => m.id === state.end!.meter)?.label, lang), bound: state.end.bound === 'max' ? text.boundMax : text.boundMin }))}</p>`);
   }
-  parts.push(`<p class="note">${escapeHtml(fill(text.survived, { turns: state.history.length }))}</p></section>`);
+  parts.push(`<p class="note">${escapeHtml(interpolate(text.survived, { turns: state.history.length }))}</p></section>`);
 
   parts.push(`<h3>${escapeHtml(text.meters)}</h3>${chart(scenario, state, text, lang)}`);
   const series = meterSeries(scenario, state);
-  parts.push(`<ul class="values">${scenario.meters.map((m) => `<li>${escapeHtml(fill(text.finalValue, { label: resolveText(m.label, lang), start: series[m.id]![0]!, end: series[m.id]!.at(-1)! }))}</li>`).join('')}</ul>`);
+  parts.push(`<ul class="values">${scenario.meters.map((m) => `<li>${escapeHtml(interpolate(text.finalValue, { label: resolveText(m.label, lang), start: series[m.id]![0]!, end: series[m.id]!.at(-1)! }))}</li>`).join('')}</ul>`);
 
   const shifts = stakeholderShifts(scenario, state);
   if (shifts.length > 0) {
     parts.push(`<h3>${escapeHtml(text.whose)}</h3><ol class="shifts">`);
     for (const s of shifts) {
       const holder = scenario.stakeholders.find((h) => h.id === s.stakeholder)!;
-      const change = s.change > 0 ? fill(text.gained, { n: s.change }) : s.change < 0 ? fill(text.lost, { n: -s.change }) : text.unchanged;
+      const change = s.change > 0 ? interpolate(text.gained, { n: s.change }) : s.change < 0 ? interpolate(text.lost, { n: -s.change }) : text.unchanged;
       parts.push(`<li><strong>${say(holder.name)}</strong> (${meterLabel(s.meter)}): ${escapeHtml(change)}</li>`);
     }
     parts.push('</ol>');
@@ -116,7 +109,7 @@ function teamSection(input: ReportInput, team: ReportTeam, text: ReportText): st
     for (const p of profile) {
       const tag = scenario.debrief!.tags![p.tag]!;
       parts.push(
-        `<tr><th>${say(tag.label)}</th><td class="bar"><span style="width:${Math.round((100 * p.count) / top)}%"></span></td><td>${escapeHtml(fill(text.timesChosen, { n: p.count }))}</td><td class="why">${tag.text ? say(tag.text) : ''}</td></tr>`,
+        `<tr><th>${say(tag.label)}</th><td class="bar"><span style="width:${Math.round((100 * p.count) / top)}%"></span></td><td>${escapeHtml(interpolate(text.timesChosen, { n: p.count }))}</td><td class="why">${tag.text ? say(tag.text) : ''}</td></tr>`,
       );
     }
     parts.push('</table>');
@@ -167,7 +160,7 @@ export function renderReport(input: ReportInput): string {
   const body: string[] = [];
   body.push(`<header><p class="label">${escapeHtml(input.kind === 'solo' ? text.soloKind : text.workshopKind)}</p><h1>${say(scenario.title)}</h1>`);
   if (scenario.description) body.push(`<p>${say(scenario.description)}</p>`);
-  body.push(`<p class="note">${escapeHtml(fill(text.made, { date }))}</p></header>`);
+  body.push(`<p class="note">${escapeHtml(interpolate(text.made, { date }))}</p></header>`);
 
   if (input.kind === 'workshop' && input.teams.length > 1) {
     body.push(`<h2>${escapeHtml(text.comparison)}</h2><table class="compare"><thead><tr><th>${escapeHtml(text.teamColumn)}</th><th>${escapeHtml(text.endingColumn)}</th><th>${escapeHtml(text.turnsColumn)}</th>${scenario.meters.map((m) => `<th>${say(m.label)}</th>`).join('')}</tr></thead><tbody>`);

@@ -106,10 +106,8 @@ export class AuthorScene extends Phaser.Scene {
     focus = new FocusList(buttons);
     focus.focus(data.focus ?? 0);
     const release = pushHandler((command: Command) => {
+      if (focus!.navigate(command)) return true;
       switch (command.kind) {
-        case 'next': case 'forward': focus!.move(1); return true;
-        case 'previous': case 'back': focus!.move(-1); return true;
-        case 'confirm': focus!.activate(); return true;
         case 'menu': goBack(this.game, 'title'); return true;
         default: return false;
       }

@@ -19,7 +19,7 @@ import { queueScenarioArt } from '../ui/art.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { drawChart } from '../ui/chart.ts';
-import { signed } from '../ui/meters.ts';
+import { signed } from '../locales/format.ts';
 import { addText, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';

@@ -85,10 +85,8 @@ export class ModeScene extends Phaser.Scene {
     focus = new FocusList(buttons);
     focus.focus(data.focus ?? 0);
     const release = pushHandler((command: Command) => {
+      if (focus!.navigate(command)) return true;
       switch (command.kind) {
-        case 'next': case 'forward': focus!.move(1); return true;
-        case 'previous': case 'back': focus!.move(-1); return true;
-        case 'confirm': focus!.activate(); return true;
         case 'choice': if (command.index < buttons.length) { focus!.focus(command.index); focus!.activate(); } return true;
         case 'menu': goTitle(this.game); return true;
         default: return false;

@@ -26,7 +26,7 @@ import { addText, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour, motion, size } from '../ui/theme.ts';
 import { goEnding, goTitle } from './navigation.ts';
 import { saves } from '../platform/saves.ts';
-import { signed } from '../ui/meters.ts';
+import { signed } from '../locales/format.ts';
 
 const SIDE = { x: 1140, width: 700, top: CARD_BOX.y, bottom: CARD_BOX.y + CARD_BOX.height } as const;
 const CHOICE_GAP = 26;

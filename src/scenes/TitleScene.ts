@@ -77,10 +77,8 @@ export class TitleScene extends Phaser.Scene {
     focus = new FocusList(buttons);
     focus.focus(data.focus ?? 0);
     const release = pushHandler((command: Command) => {
+      if (focus!.navigate(command)) return true;
       switch (command.kind) {
-        case 'next': case 'forward': focus!.move(1); return true;
-        case 'previous': case 'back': focus!.move(-1); return true;
-        case 'confirm': focus!.activate(); return true;
         case 'choice': {
           const playable = levels.filter((l) => l.ok);
           if (command.index < playable.length) { focus!.focus(command.index); focus!.activate(); }

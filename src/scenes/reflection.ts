@@ -14,7 +14,8 @@ import { answersFor, setAnswer } from '../session/answers.ts';
 import { addArt, portraitKey } from '../ui/art.ts';
 import { Button } from '../ui/button.ts';
 import { FieldLayer, type Field } from '../ui/fields.ts';
-import { meterTriangle, signed } from '../ui/meters.ts';
+import { signed } from '../locales/format.ts';
+import { meterTriangle } from '../ui/meters.ts';
 import { addText, clampLines, fitHeight } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 

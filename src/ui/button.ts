@@ -6,6 +6,7 @@ import * as Phaser from 'phaser';
 import { addText, clampLines } from './text.ts';
 import { colour, css, size as sizes } from './theme.ts';
 import { requestFrames } from '../platform/redraw.ts';
+import type { Command } from '../platform/keys.ts';
 
 interface ButtonOptions {
   width: number;
@@ -149,6 +150,16 @@ export class FocusList {
 
   activate(): void {
     this.buttons[this.index]?.activate();
+  }
+
+  /** The keys every list of buttons answers the same way; false for any other command. */
+  navigate(command: Command): boolean {
+    switch (command.kind) {
+      case 'next': case 'forward': this.move(1); return true;
+      case 'previous': case 'back': this.move(-1); return true;
+      case 'confirm': this.activate(); return true;
+      default: return false;
+    }
   }
 
   labels(): string[] {

@@ -12,6 +12,7 @@ import { requestFrames } from '../platform/redraw.ts';
 import { STAGE } from '../platform/viewport.ts';
 import { addIcon } from './art.ts';
 import { addText, fitWidth } from './text.ts';
+import { signed } from '../locales/format.ts';
 import { colour, css, motion, size } from './theme.ts';
 
 const METER_BAND = { top: 16, height: 236 } as const;
@@ -42,10 +43,6 @@ interface Slot {
 export function meterTriangle(g: Phaser.GameObjects.Graphics, x: number, y: number, half: number, up: boolean): void {
   if (up) g.fillTriangle(x - half, y + half * 0.8, x + half, y + half * 0.8, x, y - half * 0.8);
   else g.fillTriangle(x - half, y - half * 0.8, x + half, y - half * 0.8, x, y + half * 0.8);
-}
-
-export function signed(value: number): string {
-  return value > 0 ? `+${value}` : value < 0 ? `\u2212${Math.abs(value)}` : '0';
 }
 
 export class MeterRow {

@@ -12,7 +12,7 @@ import { validateScenarioText } from '../../src/engine/validate.ts';
 import { LIMITS } from '../../src/engine/format.ts';
 import { en } from '../../src/locales/en.ts';
 import { nl } from '../../src/locales/nl.ts';
-import { press, RESULTS, ROOT, snapshot, waitFor, watchErrors, useBrowser } from './harness.ts';
+import { press, ROOT, snapshot, waitFor, useBrowser, openTitle, screenshot } from './harness.ts';
 
 const example = readFileSync(join(ROOT, 'levels/example.json'), 'utf8');
 /** A copy of the example under its own id, so it is clearly the opened file that plays. */
@@ -22,20 +22,6 @@ const brokenProblems = validateScenarioText(broken).problems;
 const schoolCards = (JSON.parse(readFileSync(join(ROOT, 'levels/school.json'), 'utf8')) as { cards: unknown[] }).cards.length;
 
 const env = useBrowser();
-
-async function open(width: number, height: number, locale: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await env.browser.newPage({ viewport: { width, height }, locale });
-  const errors = watchErrors(page);
-  await page.goto(env.url);
-  await waitFor(page, "m.screen === 'title'", 30_000);
-  return { page, errors };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  const { width, height } = page.viewportSize()!;
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: join(RESULTS, `${name}-${width}x${height}.png`) });
-}
 
 /** Drops a file on the page the way a browser does: a DataTransfer built in the page. */
 async function drop(page: Page, name: string, text: string, padTo = 0): Promise<void> {
@@ -62,8 +48,8 @@ async function focusButton(page: Page, label: string, list: 'buttons' | 'targets
 
 describe('play my file', () => {
   it('plays a valid file chosen with the title screen\'s file picker, at once', async () => {
-    const { page, errors } = await open(1920, 1080, 'en-GB');
-    await shot(page, 'author-title-en');
+    const { page, errors } = await openTitle(env, { width: 1920, height: 1080 }, 'en-GB');
+    await screenshot(page, 'author-title-en');
     await focusButton(page, en.openFile);
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press(page, 'Enter')]);
     await chooser.setFiles({ name: 'my-own.json', mimeType: 'application/json', buffer: Buffer.from(mine) });
@@ -77,7 +63,7 @@ describe('play my file', () => {
   }, 90_000);
 
   it('lists every problem of a dropped broken file like the validator, with the line beneath, scrollable by keys', async () => {
-    const { page, errors } = await open(1920, 1080, 'en-GB');
+    const { page, errors } = await openTitle(env, { width: 1920, height: 1080 }, 'en-GB');
     await drop(page, 'broken.json', broken);
     const m = await waitFor(page, "m.screen === 'problems' && m.shown.file === 'broken.json'");
     const shown = m.shown.problems as { line: number; column: number; message: string; suggestion?: string; source: string | null }[];
@@ -86,10 +72,10 @@ describe('play my file', () => {
     for (const p of shown) expect(lines[p.line - 1]!.replace(/\t/g, '  ')).toContain(p.source!.replace(/^…|…$/g, ''));
     expect(m.shown.ok).toBe(false);
     expect(m.shown.shownFrom).toBe(1);
-    await shot(page, 'problems-en');
+    await screenshot(page, 'problems-en');
     await press(page, 'PageDown');
     const next = await waitFor(page, `m.shown.shownFrom === ${(m.shown.shownTo as number) + 1}`);
-    await shot(page, 'problems-page2-en');
+    await screenshot(page, 'problems-page2-en');
     await press(page, 'ArrowUp');
     await waitFor(page, `m.shown.shownFrom === ${(next.shown.shownFrom as number) - 1}`);
     // Back goes to the title; the file stays remembered.
@@ -100,16 +86,16 @@ describe('play my file', () => {
   }, 90_000);
 
   it('refuses a file over the size limit with a clear message, without reading it', async () => {
-    const { page } = await open(1920, 1080, 'en-GB');
+    const { page } = await openTitle(env, { width: 1920, height: 1080 }, 'en-GB');
     await drop(page, 'huge.json', '{}', LIMITS.fileBytes + 10);
     const m = await waitFor(page, "m.screen === 'problems' && m.shown.tooLarge !== null");
     expect(m.shown.heading).toBe(en.problemsTooLarge);
-    await shot(page, 'problems-too-large-en');
+    await screenshot(page, 'problems-too-large-en');
     await page.close();
   }, 60_000);
 
   it('shows warnings before play without blocking, and remembers the last file across a visit', async () => {
-    const { page } = await open(1024, 768, 'nl-NL');
+    const { page } = await openTitle(env, { width: 1024, height: 768 }, 'nl-NL');
     // A warning only: a meter nothing moves.
     const withWarning = JSON.parse(mine) as { meters: object[]; id: string };
     withWarning.id = 'my-warned';
@@ -117,7 +103,7 @@ describe('play my file', () => {
     await drop(page, 'warned.json', JSON.stringify(withWarning, null, 2));
     const m = await waitFor(page, "m.screen === 'problems' && m.shown.ok === true");
     expect((m.shown.problems as { severity: string }[]).every((p) => p.severity === 'warning')).toBe(true);
-    await shot(page, 'problems-warnings-nl');
+    await screenshot(page, 'problems-warnings-nl');
     await press(page, 'Enter');
     await waitFor(page, "m.screen === 'play' && m.scenarioId === 'my-warned'");
 
@@ -127,7 +113,7 @@ describe('play my file', () => {
     await press(page, 'Enter');
     const author = await waitFor(page, "m.screen === 'author'");
     expect(author.shown.lastFile).toBe('warned.json');
-    await shot(page, 'author-nl');
+    await screenshot(page, 'author-nl');
     // Forget it: the third button of the last-file row.
     await press(page, 'Tab');
     await press(page, 'Tab');
@@ -140,7 +126,7 @@ describe('play my file', () => {
 describe('the scenario map', () => {
   it('draws the cards and links, selects a card by keyboard and plays from it with chosen meters', async () => {
     for (const [width, height, locale] of [[1920, 1080, 'en-GB'], [1024, 768, 'nl-NL']] as const) {
-      const { page, errors } = await open(width, height, locale);
+      const { page, errors } = await openTitle(env, { width, height }, locale);
       // From the title: scenario writing → the school's map.
       await focusButton(page, locale === 'en-GB' ? en.authorButton : nl.authorButton);
       await press(page, 'Enter');
@@ -151,7 +137,7 @@ describe('the scenario map', () => {
       const cards = map.shown.cards as { id: string; column: number; row: number }[];
       expect(cards.length).toBe(schoolCards);
       expect((map.shown.edges as string[]).some((e) => e.endsWith(':next'))).toBe(true);
-      await shot(page, `map-${locale.slice(0, 2)}`);
+      await screenshot(page, `map-${locale.slice(0, 2)}`);
       await press(page, 'ArrowRight');
       await press(page, 'ArrowDown');
       const moved = await snapshot(page);
@@ -166,7 +152,7 @@ describe('the scenario map', () => {
       await press(page, 'ArrowLeft');
       await press(page, 'ArrowLeft');
       const changed = await waitFor(page, `m.shown.form.meters[${JSON.stringify(firstMeter)}] === ${meters[firstMeter]! - 10}`);
-      await shot(page, `map-form-${locale.slice(0, 2)}`);
+      await screenshot(page, `map-form-${locale.slice(0, 2)}`);
       const wanted = (changed.shown.form as { meters: Record<string, number> }).meters;
       await focusFormPlay(page);
       await press(page, 'Enter');

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { serveDirectory } from '../../scripts/lib/static-server.ts';
 
@@ -91,4 +91,27 @@ export async function waitFor(page: Page, condition: string, timeout = 15_000): 
 export async function press(page: Page, key: string): Promise<void> {
   await waitFor(page, 'm.ready');
   await page.keyboard.press(key);
+}
+
+/** A fresh browser context (downloads allowed) on the title screen, collecting its console errors. */
+export async function openTitle(
+  env: { readonly url: string; readonly browser: Browser },
+  viewport: { width: number; height: number },
+  locale: string,
+  init?: () => void,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await env.browser.newContext({ viewport, locale, acceptDownloads: true });
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(env.url);
+  await waitFor(page, "m.screen === 'title'", 30_000);
+  return { context, page, errors };
+}
+
+/** A screenshot under test-results/, named with the viewport size, after the last tween has settled. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const { width, height } = page.viewportSize()!;
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(RESULTS, `${name}-${width}x${height}.png`) });
 }

@@ -6,14 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../src/engine/game.ts';
 import type { Scenario } from '../../src/engine/format.ts';
 import { validateScenarioText } from '../../src/engine/validate.ts';
 import { en } from '../../src/locales/en.ts';
 import { nl } from '../../src/locales/nl.ts';
-import { press, RESULTS, ROOT, snapshot, waitFor, watchErrors, type Snapshot, useBrowser } from './harness.ts';
+import { press, RESULTS, ROOT, snapshot, waitFor, type Snapshot, useBrowser, openTitle, screenshot } from './harness.ts';
 
 const result = validateScenarioText(readFileSync(join(ROOT, 'levels', 'example.json'), 'utf8'));
 if (!result.ok) throw new Error('levels/example.json does not validate');
@@ -21,22 +21,6 @@ const scenario: Scenario = result.scenario;
 const ENDINGS = scenario.endings!.length;
 
 const env = useBrowser();
-
-async function open(viewport: { width: number; height: number }, locale: string, init?: () => void): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await env.browser.newContext({ viewport, locale, acceptDownloads: true });
-  if (init) await context.addInitScript(init);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(env.url);
-  await waitFor(page, "m.screen === 'title'", 30_000);
-  return { context, page, errors };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  const { width, height } = page.viewportSize()!;
-  await page.waitForTimeout(250);
-  await page.screenshot({ path: join(RESULTS, `${name}-${width}x${height}.png`) });
-}
 
 function exampleIndex(m: Snapshot): number {
   return m.levels.filter((l) => l.ok).findIndex((l) => l.id === 'example');
@@ -62,13 +46,13 @@ async function playOne(page: Page, choice: number): Promise<Snapshot> {
 
 describe('playing alone', () => {
   it('continues after a reload with the same card and state, ends, writes answers and downloads the report', async () => {
-    const { context, page, errors } = await open({ width: 1920, height: 1080 }, 'en-GB');
+    const { context, page, errors } = await openTitle(env, { width: 1920, height: 1080 }, 'en-GB');
     let m = await snapshot(page);
     expect((m.shown.details as string[])[exampleIndex(m)]).toContain(`0 of ${ENDINGS} endings found`);
     m = await toMode(page);
     expect(m.shown.canContinue).toBe(false);
     expect(m.shown.notices).toEqual([]);
-    await shot(page, 'solo-en-mode');
+    await screenshot(page, 'solo-en-mode');
     await press(page, '1');
     await waitFor(page, "m.screen === 'play' && m.phase === 'choosing'");
 
@@ -81,7 +65,7 @@ describe('playing alone', () => {
     const label = (id: string) => (scenario.meters.find((x) => x.id === id)!.label as { en: string }).en;
     expect(m.shown.changes).toBe(moved.length > 0 ? scenario.meters.filter((x) => moved.some(([id]) => id === x.id)).map((x) => `${label(x.id)} ${m.state!.meters[x.id]! - first.state!.meters[x.id]! > 0 ? '+' : '\u2212'}${Math.abs(m.state!.meters[x.id]! - first.state!.meters[x.id]!)}`).join('   ·   ') : en.feedbackNoChange);
     await page.waitForTimeout(800);
-    await shot(page, 'solo-en-feedback');
+    await screenshot(page, 'solo-en-feedback');
     await press(page, 'Enter');
     await playOne(page, 1);
     await playOne(page, 2);
@@ -92,7 +76,7 @@ describe('playing alone', () => {
     m = await toMode(page);
     expect(m.shown.canContinue).toBe(true);
     expect((m.shown.buttons as string[])[0]).toBe(en.modeContinue);
-    await shot(page, 'solo-en-continue');
+    await screenshot(page, 'solo-en-continue');
     await press(page, '1');
     const resumed = await waitFor(page, "m.ready && m.screen === 'play' && m.phase === 'choosing'");
     expect(resumed.state).toEqual(beforeReload.state);
@@ -116,7 +100,7 @@ describe('playing alone', () => {
       m = await waitFor(page, `m.screen === 'ending' && m.shown.pageIndex === ${p}`);
       if (m.shown.page === 'weighty') {
         expect((m.shown.weighty as unknown[]).length).toBe(Math.min(3, state.history.length));
-        await shot(page, 'solo-en-weighty');
+        await screenshot(page, 'solo-en-weighty');
       }
       await press(page, 'PageDown');
     }
@@ -135,7 +119,7 @@ describe('playing alone', () => {
     await page.keyboard.press('Escape');
     m = await waitFor(page, "m.shown.typing === false && m.overlay === null");
     expect(m.shown.answers).toEqual(['I served the pupils & forgot <the parents>.', 'Ask the parents first.']);
-    await shot(page, 'solo-en-reflection');
+    await screenshot(page, 'solo-en-reflection');
 
     const download = page.waitForEvent('download');
     await press(page, 'd');
@@ -168,13 +152,13 @@ describe('playing alone', () => {
     }
     m = await waitFor(page, "m.screen === 'title'");
     if (state.end!.ending) expect((m.shown.details as string[])[exampleIndex(m)]).toContain(`1 of ${ENDINGS} endings found`);
-    await shot(page, 'solo-en-title-endings');
+    await screenshot(page, 'solo-en-title-endings');
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);
 
   it('keeps a corrupt save aside, says so, and offers a new game (Dutch, 1024×768)', async () => {
-    const { context, page, errors } = await open({ width: 1024, height: 768 }, 'nl-NL');
+    const { context, page, errors } = await openTitle(env, { width: 1024, height: 768 }, 'nl-NL');
     await page.evaluate(() => localStorage.setItem('many-masters.save.example', '{"version": 1, "scenario": "example", "turn": "drie"'));
     await page.reload();
     await waitFor(page, "m.screen === 'title'", 30_000);
@@ -184,7 +168,7 @@ describe('playing alone', () => {
     expect(notices.length).toBe(1);
     expect(notices[0]).toContain('kon niet worden gelezen');
     expect(notices[0]).toContain('apart bewaard');
-    await shot(page, 'solo-nl-corrupt');
+    await screenshot(page, 'solo-nl-corrupt');
     const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('many-masters.unreadable.example.')).map((k) => localStorage.getItem(k)));
     expect(kept).toEqual(['{"version": 1, "scenario": "example", "turn": "drie"']);
     expect(await page.evaluate(() => localStorage.getItem('many-masters.save.example'))).not.toBe('{"version": 1, "scenario": "example", "turn": "drie"');
@@ -198,7 +182,7 @@ describe('playing alone', () => {
   }, 120_000);
 
   it('plays on when storage throws on every call, with a one-line notice', async () => {
-    const { context, page, errors } = await open({ width: 1920, height: 1080 }, 'nl-NL', () => {
+    const { context, page, errors } = await openTitle(env, { width: 1920, height: 1080 }, 'nl-NL', () => {
       const fail = () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       };
@@ -208,11 +192,11 @@ describe('playing alone', () => {
     });
     let m = await toMode(page);
     expect(m.shown.notices).toEqual([nl.storageOff]);
-    await shot(page, 'solo-nl-storage-off');
+    await screenshot(page, 'solo-nl-storage-off');
     await press(page, '1');
     m = await waitFor(page, "m.screen === 'play' && m.phase === 'choosing'");
     expect(m.shown.storageNotice).toBe(nl.storageOff);
-    await shot(page, 'solo-nl-play-storage-off');
+    await screenshot(page, 'solo-nl-play-storage-off');
     for (let turn = 0; turn < 40; turn++) {
       if ((await snapshot(page)).screen === 'ending') break;
       await playOne(page, turn);

@@ -6,26 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { press, RESULTS, snapshot, waitFor, watchErrors, type Snapshot, useBrowser } from './harness.ts';
+import { press, RESULTS, snapshot, waitFor, type Snapshot, useBrowser, openTitle, screenshot } from './harness.ts';
 
 const env = useBrowser();
-
-async function open(viewport: { width: number; height: number }, locale: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await env.browser.newContext({ viewport, locale, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(env.url);
-  await waitFor(page, "m.screen === 'title'", 30_000);
-  return { context, page, errors };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  const { width, height } = page.viewportSize()!;
-  await page.waitForTimeout(250);
-  await page.screenshot({ path: join(RESULTS, `${name}-${width}x${height}.png`) });
-}
 
 /** Title → the example scenario → Workshop → set-up with 30 s timer and two named teams → first card. */
 async function setUpWorkshop(page: Page, names: [string, string], prefix: string): Promise<void> {
@@ -34,7 +19,7 @@ async function setUpWorkshop(page: Page, names: [string, string], prefix: string
   for (let i = 0; i < index; i++) await press(page, 'ArrowDown');
   await press(page, 'Enter');
   const mode = await waitFor(page, "m.screen === 'mode'");
-  await shot(page, `${prefix}-mode`);
+  await screenshot(page, `${prefix}-mode`);
   await press(page, mode.shown.canContinue ? '3' : '2');
   let m = await waitFor(page, "m.screen === 'setup'");
   const buttons = m.shown.buttons as string[];
@@ -63,7 +48,7 @@ async function setUpWorkshop(page: Page, names: [string, string], prefix: string
   await page.keyboard.press('Enter');
   m = await waitFor(page, 'm.shown.focus === 6 && m.shown.typing === false');
   expect(m.shown.settings).toEqual({ teams: names, mode: 'turns', preview: 'off', timer: 30 });
-  await shot(page, `${prefix}-setup`);
+  await screenshot(page, `${prefix}-setup`);
   await press(page, 'Enter');
   await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding'");
 }
@@ -96,7 +81,7 @@ async function openReport(page: Page, action: () => Promise<void>, file: string)
 
 describe('workshop mode', () => {
   it('plays a 2-team workshop to its end with votes, the guess and the 30 s timer, then the debrief and report', async () => {
-    const { context, page, errors } = await open({ width: 1920, height: 1080 }, 'en-GB');
+    const { context, page, errors } = await openTitle(env, { width: 1920, height: 1080 }, 'en-GB');
     await setUpWorkshop(page, ['Reds', 'Blues'], 'workshop-en');
 
     // The timer: counting down from 30, paused, extended by 30 s, skipped to zero.
@@ -120,10 +105,10 @@ describe('workshop mode', () => {
     await press(page, 'g');
     m = await waitFor(page, 'm.shown.guess !== null');
     const guess = m.shown.guess as string;
-    await shot(page, 'workshop-en-deciding');
+    await screenshot(page, 'workshop-en-deciding');
     await press(page, 's');
     m = await waitFor(page, 'm.shown.timer.done === true && m.shown.timer.left === 0');
-    await shot(page, 'workshop-en-timeup');
+    await screenshot(page, 'workshop-en-timeup');
     await press(page, 'PageDown');
     m = await waitFor(page, "m.phase === 'reveal'");
     expect(m.shown.decision).toBe(0);
@@ -131,12 +116,12 @@ describe('workshop mode', () => {
     expect(m.shown.guess).toBe(guess);
     expect(String(m.shown.guessText)).toContain('expected');
     await page.waitForTimeout(700);
-    await shot(page, 'workshop-en-reveal');
+    await screenshot(page, 'workshop-en-reveal');
     await press(page, 'Enter');
     m = await waitFor(page, "m.phase === 'scoreboard'");
     expect(m.shown.next).toBe('Blues');
     expect((m.shown.scoreboard as { team: string }[]).map((r) => r.team)).toEqual(['Reds', 'Blues']);
-    await shot(page, 'workshop-en-scoreboard');
+    await screenshot(page, 'workshop-en-scoreboard');
     await press(page, 'Enter');
     m = await waitFor(page, "m.phase === 'deciding' && m.shown.team === 'Blues'");
     // Every card gets its own fresh timer.
@@ -158,7 +143,7 @@ describe('workshop mode', () => {
     const slides = m.shown.slides as number;
     for (let s = 0; s < slides; s++) {
       m = await waitFor(page, `m.screen === 'debrief' && m.shown.slideIndex === ${s}`);
-      await shot(page, `workshop-en-debrief-${s + 1}-${m.shown.slide}`);
+      await screenshot(page, `workshop-en-debrief-${s + 1}-${m.shown.slide}`);
       if (m.shown.slide === 'votes') expect((m.shown.votes as unknown[]).length).toBeGreaterThan(0);
       if (s < slides - 1) await press(page, 'PageDown');
     }
@@ -186,15 +171,15 @@ describe('workshop mode', () => {
   }, 240_000);
 
   it('steps back with "what if", shows both curves, plays the branch on and returns to the real game (Dutch, 1024×768)', async () => {
-    const { context, page, errors } = await open({ width: 1024, height: 768 }, 'nl-NL');
+    const { context, page, errors } = await openTitle(env, { width: 1024, height: 768 }, 'nl-NL');
     await setUpWorkshop(page, ['De Onverschrokken Klantdenkers', 'Meerdere Heren Dienaren'], 'workshop-nl');
     let m = await waitFor(page, "m.phase === 'deciding'");
-    await shot(page, 'workshop-nl-deciding');
+    await screenshot(page, 'workshop-nl-deciding');
     await playCard(page, 0, [4, 1, 2]);
-    await shot(page, 'workshop-nl-reveal');
+    await screenshot(page, 'workshop-nl-reveal');
     await press(page, 'Enter');
     await waitFor(page, "m.phase === 'scoreboard'");
-    await shot(page, 'workshop-nl-scoreboard');
+    await screenshot(page, 'workshop-nl-scoreboard');
     await press(page, 'Enter');
     await playCard(page, 1, null);
     await press(page, 'Enter');
@@ -207,7 +192,7 @@ describe('workshop mode', () => {
     // The active team (the first) has played one card; its real choice was 0.
     expect(m.shown.turns).toEqual([1]);
     expect(m.shown.realChoice).toBe(0);
-    await shot(page, 'whatif-nl-pick');
+    await screenshot(page, 'whatif-nl-pick');
     await press(page, '2');
     m = await waitFor(page, "m.shown.stage === 'branch'");
     expect(m.shown.other).toBe(1);
@@ -216,11 +201,11 @@ describe('workshop mode', () => {
     expect(Object.keys(real)).toEqual(Object.keys(branch));
     expect(Object.values(real).map((v) => v[0])).toEqual(Object.values(branch).map((v) => v[0]));
     expect(Object.keys(real).some((k) => real[k]![1] !== branch[k]![1])).toBe(true);
-    await shot(page, 'whatif-nl-branch');
+    await screenshot(page, 'whatif-nl-branch');
     // Play the branch on by one card; the real game does not move.
     await press(page, '1');
     m = await waitFor(page, "m.shown.stage === 'branch' && m.shown.branchTurns === 2");
-    await shot(page, 'whatif-nl-branch-2');
+    await screenshot(page, 'whatif-nl-branch-2');
     await press(page, 'Escape');
     m = await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding'");
     expect({ teams: m.shown.teams, cardId: m.shown.cardId, counts: m.shown.counts }).toEqual(before);
@@ -228,7 +213,7 @@ describe('workshop mode', () => {
     // Help, black screen and back, all on the workshop screen.
     await press(page, 'h');
     await waitFor(page, "m.overlay === 'help'");
-    await shot(page, 'workshop-nl-help');
+    await screenshot(page, 'workshop-nl-help');
     await press(page, 'Enter');
     await waitFor(page, 'm.overlay === null');
     await press(page, '.');
@@ -247,7 +232,7 @@ describe('workshop mode', () => {
     m = await waitFor(page, "m.screen === 'debrief'");
     for (let s = 0; s < (m.shown.slides as number); s++) {
       const slide = await waitFor(page, `m.screen === 'debrief' && m.shown.slideIndex === ${s}`);
-      await shot(page, `workshop-nl-debrief-${s + 1}-${slide.shown.slide}`);
+      await screenshot(page, `workshop-nl-debrief-${s + 1}-${slide.shown.slide}`);
       await press(page, 'PageDown');
     }
     expect(errors).toEqual([]);
