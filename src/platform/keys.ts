@@ -1,8 +1,12 @@
 /**
  * Keyboard and presenter-remote input, turned into commands. A held or auto-repeated key never
  * repeats a command, and right after the screen changes, choosing and confirming wait a moment, so a
- * bouncing remote button cannot take a choice and skip its feedback in one press.
+ * bouncing remote button cannot take a choice and skip its feedback in one press. Between a key that
+ * changes the screen and the new screen's first frame they wait too: the old screen's buttons would
+ * otherwise act on the new state (a vote counted for a card nobody has seen yet).
  */
+import { sceneChangePending } from './redraw.ts';
+
 export type Command =
   | { kind: 'choice'; index: number }
   | { kind: 'next' | 'previous' | 'forward' | 'back' | 'confirm' }
@@ -66,7 +70,7 @@ export function settle(): void {
 }
 
 export function settled(): boolean {
-  return performance.now() >= settledAt;
+  return performance.now() >= settledAt && !sceneChangePending();
 }
 
 function acts(command: Command): boolean {

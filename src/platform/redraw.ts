@@ -31,6 +31,11 @@ export function requestFrames(ms = AFTER_INPUT_MS): void {
   if (theGame && !theGame.loop.running) theGame.loop.wake(true);
 }
 
+/** A scene is about to start, stop or restart: the screen shown is on its way out. */
+export function sceneChangePending(): boolean {
+  return theGame !== null && sceneOpsQueued(theGame);
+}
+
 export function isSleeping(): boolean {
   return theGame !== null && !theGame.loop.running;
 }
