@@ -1,6 +1,7 @@
 /**
- * Starts the game: the bundled font first (so no text is ever drawn in a fallback face), then Phaser
- * on a canvas sized for the screen's real pixels, with Phaser's own audio off (Howler plays sound).
+ * Starts the game: Phaser on a canvas sized for the screen's real pixels, with Phaser's own audio off
+ * (Howler plays sound), while the bundled font downloads; the first screen waits for the font, so no
+ * text is ever drawn in a fallback face.
  */
 import '@fontsource/atkinson-hyperlegible-next/400.css';
 import '@fontsource/atkinson-hyperlegible-next/700.css';
@@ -9,11 +10,12 @@ import { audio } from './audio/audio.ts';
 import { exposeInspector } from './platform/inspector.ts';
 import { listenToKeys, settled } from './platform/keys.ts';
 import { drawOnDemand, isSleeping } from './platform/redraw.ts';
+import { chooseRenderer } from './platform/renderer.ts';
 import { currentScreen } from './platform/screen.ts';
 import { settings } from './platform/settings.ts';
 import { followViewport, parentScale, STAGE } from './platform/viewport.ts';
 import { language } from './locales/index.ts';
-import { levels } from './session/levels.ts';
+import { allLevels } from './session/levels.ts';
 import { currentSession } from './session/session.ts';
 import { applyTextResolution, initTextResolution } from './ui/text.ts';
 import { colour, FONT } from './ui/theme.ts';
@@ -30,12 +32,14 @@ async function fontsReady(): Promise<void> {
   await Promise.race([loads, new Promise((resolve) => setTimeout(resolve, FONT_TIMEOUT_MS))]).catch(() => undefined);
 }
 
-async function boot(): Promise<void> {
-  await fontsReady();
+function boot(): void {
+  // Started before Phaser, so the download overlaps Phaser's own start-up instead of preceding it.
+  const fonts = fontsReady();
   const parent = document.getElementById('game')!;
   const scale = parentScale(parent);
+  const renderer = chooseRenderer(new URLSearchParams(location.search));
   const game = new Phaser.Game({
-    type: Phaser.WEBGL,
+    type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
     parent,
     backgroundColor: colour.paper,
     audio: { noAudio: true },
@@ -48,8 +52,11 @@ async function boot(): Promise<void> {
     },
     render: { antialias: true, mipmapFilter: 'LINEAR_MIPMAP_LINEAR' },
     input: { keyboard: false },
-    scene: SCENES,
+    scene: [],
   });
+  // Added one by one because Phaser would start the first scene of the config list at once, drawing
+  // the title before the font is there (and for nothing when `?scenario=` opens a game directly).
+  SCENES.forEach((scene, i) => game.scene.add(`scene${i}`, scene, false));
   initTextResolution(game);
   followViewport(game, parent, () => applyTextResolution(game));
   exposeInspector(() => {
@@ -58,12 +65,13 @@ async function boot(): Promise<void> {
     return {
       ...screen,
       language: language(),
+      renderer,
       scenarioId: session?.scenario.id ?? null,
       state: session?.state ?? null,
       ready: settled(),
       sleeping: isSleeping(),
       frame: game.loop.frame,
-      levels: levels.map((l) => ({
+      levels: allLevels().map((l) => ({
         file: l.file,
         id: l.ok ? l.scenario.id : null,
         ok: l.ok,
@@ -79,10 +87,12 @@ async function boot(): Promise<void> {
   installAuthoring(game);
   installLiveReload(game);
   game.events.once(Phaser.Core.Events.READY, () => {
-    document.getElementById('boot')?.remove();
     drawOnDemand(game);
-    startFirstScreen(game, new URLSearchParams(location.search));
+    void fonts.then(() => {
+      document.getElementById('boot')?.remove();
+      startFirstScreen(game, new URLSearchParams(location.search));
+    });
   });
 }
 
-void boot();
+boot();

@@ -5,7 +5,7 @@
 import type * as Phaser from 'phaser';
 import { nanoid } from 'nanoid';
 import { startAt } from '../engine/sandbox.ts';
-import { levels } from '../session/levels.ts';
+import { allLevels } from '../session/levels.ts';
 import { endSession, playFrom, startGame } from '../session/session.ts';
 import { switchTo } from '../scenes/navigation.ts';
 import { currentDraft, draftFromText, setDraft, tooLargeDraft, type Draft } from './draft.ts';
@@ -80,7 +80,7 @@ export function playFromCard(game: Phaser.Game, cardId: string, meters: Record<s
 }
 
 export function levelDraft(file: string): Draft | null {
-  const level = levels.find((l) => l.file === file);
+  const level = allLevels().find((l) => l.file === file);
   return level ? { file: level.file, origin: 'level', source: level.source, problems: level.problems, scenario: level.ok ? level.scenario : null } : null;
 }
 

@@ -6,7 +6,7 @@
 import type * as Phaser from 'phaser';
 import { replayWhileSame } from '../engine/game.ts';
 import { currentScreen } from '../platform/screen.ts';
-import { levels, onLevelsChanged } from '../session/levels.ts';
+import { allLevels, onLevelsChanged } from '../session/levels.ts';
 import { currentSession, playFrom } from '../session/session.ts';
 import { switchTo } from '../scenes/navigation.ts';
 import { currentDraft } from './draft.ts';
@@ -24,7 +24,7 @@ const idOfFile = new Map<string, string>();
 
 function remember(): void {
   idOfFile.clear();
-  for (const level of levels) if (level.ok) idOfFile.set(level.file, level.scenario.id);
+  for (const level of allLevels()) if (level.ok) idOfFile.set(level.file, level.scenario.id);
 }
 
 function fileOfSession(): string | null {
@@ -35,7 +35,7 @@ function fileOfSession(): string | null {
 }
 
 function replay(game: Phaser.Game, file: string, played: Played): boolean {
-  const level = levels.find((l) => l.file === file);
+  const level = allLevels().find((l) => l.file === file);
   if (!level?.ok) return false;
   const { state } = replayWhileSame(level.scenario, played.seed, played.history);
   playFrom(level.scenario, state);
@@ -50,7 +50,7 @@ function reload(game: Phaser.Game, changed: string[]): void {
   const draft = currentDraft();
   const looking = (screen === 'problems' || screen === 'map') && draft?.origin === 'level' ? draft.file : null;
   for (const file of changed) {
-    const level = levels.find((l) => l.file === file);
+    const level = allLevels().find((l) => l.file === file);
     if (file === playing && session) {
       const played = { file, seed: session.state.seed, history: session.state.history.map((h) => ({ card: h.card, choice: h.choice })) };
       if (replay(game, file, played)) return;
@@ -73,6 +73,8 @@ function reload(game: Phaser.Game, changed: string[]): void {
 }
 
 export function installLiveReload(game: Phaser.Game): void {
+  // A built game has no dev server to send changes, and should not validate every level at start-up for nothing.
+  if (!import.meta.hot) return;
   remember();
   onLevelsChanged((changed) => {
     reload(game, changed);

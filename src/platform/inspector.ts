@@ -4,6 +4,7 @@
  * outside the game can change it.
  */
 import type { GameState } from '../engine/state.ts';
+import type { RendererKind } from './renderer.ts';
 
 export type ScreenName = 'boot' | 'title' | 'play' | 'ending'
   // Workshop and solo modes (issue 5).
@@ -20,6 +21,8 @@ export interface Snapshot {
   screen: ScreenName;
   overlay: OverlayName;
   language: string;
+  /** Phaser's renderer on this machine (platform/renderer.ts). */
+  renderer: RendererKind;
   scenarioId: string | null;
   state: GameState | null;
   /** On the play screen: 'choosing' or 'feedback'. */

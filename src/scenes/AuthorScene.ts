@@ -12,7 +12,7 @@ import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
 import { fitCamera, STAGE } from '../platform/viewport.ts';
-import { levels } from '../session/levels.ts';
+import { allLevels } from '../session/levels.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { addText, clampLines, fitWidth } from '../ui/text.ts';
@@ -91,6 +91,7 @@ export class AuthorScene extends Phaser.Scene {
     addText(this, LEFT, y, t('authorLevels'), { size: 30, bold: true, colour: colour.accent });
     y += 56;
     const bottom = 880;
+    const levels = allLevels();
     const step = Math.min(100, (bottom - y) / Math.max(1, levels.length));
     for (const level of levels) {
       const draft = levelDraft(level.file)!;

@@ -4,7 +4,7 @@
  */
 import * as Phaser from 'phaser';
 import { audio } from '../audio/audio.ts';
-import type { Scenario } from '../engine/format.ts';
+import type { Scenario, Stakeholder } from '../engine/format.ts';
 import type { Table } from '../engine/game.ts';
 import { meterDanger } from '../engine/meters.ts';
 import { previewChoice } from '../engine/preview.ts';
@@ -48,6 +48,14 @@ function followUpText(state: GameState, current: Table): string | undefined {
   return choice ? t('followUpOf', { choice: say(choice.label) }) : t('followUpPlain');
 }
 
+/** Whoever brings the card on the table, or the card just answered while its feedback shows. */
+function shownStakeholder(session: Session): Stakeholder | undefined {
+  const last = session.state.history[session.state.history.length - 1];
+  const cardId = session.feedback ? last?.card : table()?.card.id;
+  const card = session.scenario.cards.find((c) => c.id === cardId);
+  return session.scenario.stakeholders.find((s) => s.id === card?.from);
+}
+
 export class PlayScene extends Phaser.Scene {
   private meters!: MeterRow;
   private side: Phaser.GameObjects.GameObject[] = [];
@@ -63,7 +71,7 @@ export class PlayScene extends Phaser.Scene {
 
   preload(): void {
     const session = currentSession();
-    if (session) queueScenarioArt(this, session.scenario);
+    if (session) queueScenarioArt(this, session.scenario, [shownStakeholder(session)]);
   }
 
   create(data: PlayData): void {

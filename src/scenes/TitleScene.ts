@@ -6,7 +6,7 @@ import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
 import { settings } from '../platform/settings.ts';
 import { fitCamera, STAGE } from '../platform/viewport.ts';
-import { levels, type Level } from '../session/levels.ts';
+import { allLevels, type Level } from '../session/levels.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { addText } from '../ui/text.ts';
@@ -36,6 +36,7 @@ export class TitleScene extends Phaser.Scene {
     const buttons: Button[] = [];
     let focus: FocusList | null = null;
     const hover = (i: number) => () => focus?.focus(i);
+    const levels = allLevels();
     const columns = levels.length > 3 ? 2 : 1;
     const rows = Math.max(1, Math.ceil(levels.length / columns));
     const tileWidth = (STAGE.width - MARGIN * 2 - GAP * (columns - 1)) / columns;

@@ -1,8 +1,12 @@
 /**
  * Every scenario in `levels/`, found at build time (no list to keep by hand) and validated with the
  * engine's own validator, so a broken file is listed with its first error instead of crashing the game.
+ * The build has validated the shipped files already (virtual:checked-levels); a file that differs
+ * from what the build saw, as under the dev server, is validated here.
  */
-import { validateScenarioText, type Problem } from '../engine/validate.ts';
+import checkedLevels from 'virtual:checked-levels';
+import { validateWithStoredCheck } from '../engine/storedCheck.ts';
+import type { Problem } from '../engine/validate.ts';
 import type { Scenario } from '../engine/format.ts';
 
 /** `source` and `problems` (all of them, warnings too) feed the authoring screens and live reload. */
@@ -21,12 +25,17 @@ function rank(level: Level): number {
   return index === -1 ? SETTING_ORDER.length : index;
 }
 
+/** [file name, text] of every scenario file, the published JSON Schema left out. */
+function scenarioFiles(): [string, string][] {
+  return Object.entries(sources)
+    .map(([path, text]): [string, string] => [path.slice(path.lastIndexOf('/') + 1), text])
+    .filter(([file]) => !file.endsWith('.schema.json'));
+}
+
 function readLevels(): Level[] {
   const levels: Level[] = [];
-  for (const [path, text] of Object.entries(sources)) {
-    const file = path.slice(path.lastIndexOf('/') + 1);
-    if (file.endsWith('.schema.json')) continue;
-    const result = validateScenarioText(text);
+  for (const [file, text] of scenarioFiles()) {
+    const result = validateWithStoredCheck(text, checkedLevels[file]);
     const { problems } = result;
     if (result.ok) levels.push({ file, source: text, problems, ok: true, scenario: result.scenario });
     else levels.push({ file, source: text, problems, ok: false, problem: problems.find((p) => p.severity === 'error') ?? problems[0]! });
@@ -41,12 +50,12 @@ function readLevels(): Level[] {
  * by the first run are told which files changed.
  */
 type LevelsListener = (changedFiles: string[]) => void;
-const shared: { levels: Level[]; listeners: Set<LevelsListener>; loaded: boolean } = import.meta.hot?.data.levels ?? { levels: [], listeners: new Set(), loaded: false };
-const before = new Map(shared.levels.map((l) => [l.file, l.source]));
-const fresh = readLevels();
-shared.levels.splice(0, shared.levels.length, ...fresh);
+const shared: { levels: Level[] | null; listeners: Set<LevelsListener>; loaded: boolean } = import.meta.hot?.data.levels ?? { levels: null, listeners: new Set(), loaded: false };
 
-export const levels: readonly Level[] = shared.levels;
+/** Every level, read the first time anything asks. */
+export function allLevels(): readonly Level[] {
+  return (shared.levels ??= readLevels());
+}
 
 /** Calls `listener` with the files that changed each time the dev server reloads levels/. */
 export function onLevelsChanged(listener: LevelsListener): void {
@@ -57,6 +66,8 @@ if (import.meta.hot) {
   import.meta.hot.data.levels = shared;
   import.meta.hot.accept();
   if (shared.loaded) {
+    const before = new Map((shared.levels ?? []).map((l) => [l.file, l.source]));
+    const fresh = (shared.levels = readLevels());
     const changed = [...fresh.filter((l) => before.get(l.file) !== l.source).map((l) => l.file), ...[...before.keys()].filter((file) => !fresh.some((l) => l.file === file))];
     if (changed.length > 0) for (const listener of shared.listeners) listener(changed);
   }
@@ -64,6 +75,6 @@ if (import.meta.hot) {
 }
 
 export function findScenario(id: string): Scenario | undefined {
-  for (const level of levels) if (level.ok && level.scenario.id === id) return level.scenario;
+  for (const level of allLevels()) if (level.ok && level.scenario.id === id) return level.scenario;
   return undefined;
 }

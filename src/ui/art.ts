@@ -3,7 +3,7 @@
  * on-screen size so they stay crisp on a 4K projector. An unknown name shows the neutral drawing.
  */
 import * as Phaser from 'phaser';
-import type { Scenario } from '../engine/format.ts';
+import type { Scenario, Stakeholder } from '../engine/format.ts';
 
 const portraitFiles = import.meta.glob<string>('../../assets/portraits/*.svg', { query: '?url', import: 'default', eager: true });
 const iconFiles = import.meta.glob<string>('../../assets/icons/*.svg', { query: '?url', import: 'default', eager: true });
@@ -31,9 +31,13 @@ function queue(scene: Phaser.Scene, key: string, url: string | undefined, px: nu
   scene.load.svg(key, url, { width: px, height: px });
 }
 
-/** Adds the scenario's portraits and icons (and the neutral fallbacks) to the scene's loader. */
-export function queueScenarioArt(scene: Phaser.Scene, scenario: Scenario): void {
-  const names = new Set([NEUTRAL, ...scenario.stakeholders.map((s) => s.portrait ?? NEUTRAL)]);
+/**
+ * Adds the scenario's meter icons and portraits (and the neutral fallbacks) to the scene's loader.
+ * The play screen names only the stakeholders it shows now, so the first card does not wait for
+ * every portrait in the scenario; later cards fetch theirs as they come.
+ */
+export function queueScenarioArt(scene: Phaser.Scene, scenario: Scenario, stakeholders: readonly (Stakeholder | undefined)[] = scenario.stakeholders): void {
+  const names = new Set([NEUTRAL, ...stakeholders.map((s) => s?.portrait ?? NEUTRAL)]);
   for (const name of names) queue(scene, portraitKey(name), portraits.get(portraitKey(name).slice('portrait:'.length)), PORTRAIT_PX);
   const iconNames = new Set([NEUTRAL, ...scenario.meters.map((m) => m.icon ?? NEUTRAL)]);
   for (const name of iconNames) queue(scene, iconKey(name), icons.get(iconKey(name).slice('icon:'.length)), ICON_PX);

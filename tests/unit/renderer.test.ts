@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { chooseRenderer, isSoftwareRenderer } from '../../src/platform/renderer.ts';
+
+describe('choosing the renderer', () => {
+  it('recognises the names browsers give WebGL that runs on the CPU', () => {
+    expect(isSoftwareRenderer('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)')).toBe(true);
+    expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(true);
+    expect(isSoftwareRenderer('ANGLE (Microsoft, Microsoft Basic Render Driver Direct3D11 vs_5_0 ps_5_0)')).toBe(true);
+    expect(isSoftwareRenderer('ANGLE (Intel, Intel(R) UHD Graphics 620 Direct3D11 vs_5_0 ps_5_0, D3D11)')).toBe(false);
+    expect(isSoftwareRenderer('Apple M1')).toBe(false);
+  });
+
+  it('uses WebGL only on a GPU, and canvas 2D when WebGL is emulated or missing', () => {
+    const none = new URLSearchParams();
+    expect(chooseRenderer(none, () => true)).toBe('webgl');
+    expect(chooseRenderer(none, () => false)).toBe('canvas');
+  });
+
+  it('follows ?renderer= over the probe, and ignores other values', () => {
+    expect(chooseRenderer(new URLSearchParams('renderer=webgl'), () => false)).toBe('webgl');
+    expect(chooseRenderer(new URLSearchParams('renderer=canvas'), () => true)).toBe('canvas');
+    expect(chooseRenderer(new URLSearchParams('renderer=vulkan'), () => true)).toBe('webgl');
+  });
+});
