@@ -65,6 +65,7 @@ export interface Snapshot {
   } | null;
   phase: string | null;
   ready: boolean;
+  renderer: 'webgl' | 'canvas';
   sleeping: boolean;
   frame: number;
   shown: Record<string, unknown>;

@@ -1,6 +1,7 @@
 /**
  * Plays a scenario to its ending by keyboard only, once in English at 1920×1080 and once in Dutch at
- * 1024×768, against the production build; checks that what the screen shows is the engine's state.
+ * 1024×768, against the production build; checks that what the screen shows is the engine's state,
+ * and that the WebGL and canvas 2D renderers (platform/renderer.ts) draw the same screen.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -206,6 +207,60 @@ describe('the game in the browser', () => {
     const end = await playToEnding('nl');
     expect(end.state!.end).not.toBeNull();
     await stepThroughDebrief('nl');
+  }, 120_000);
+
+  it('draws the same play screen with the WebGL and the canvas 2D renderer, and plays on with either', async () => {
+    const shots: Record<string, string> = {};
+    for (const renderer of ['webgl', 'canvas']) {
+      const other = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' });
+      const otherErrors = watchErrors(other);
+      await other.goto(`${url}?scenario=${SCENARIO_ID}&renderer=${renderer}`);
+      let m = await waitFor(other, "m.screen === 'play' && m.phase === 'choosing' && m.ready", 30_000);
+      expect(m.renderer).toBe(renderer);
+      checkPlayScreen(m, 'en');
+      await other.waitForTimeout(500);
+      // The meter row: the same values in both, whatever card the seed dealt.
+      shots[renderer] = (await other.screenshot({ clip: { x: 100, y: 10, width: 1720, height: 250 } })).toString('base64');
+      await other.screenshot({ path: join(RESULTS, `renderer-${renderer}-1920x1080.png`) });
+      for (let turn = 0; turn < 3; turn++) {
+        await press(other, '1');
+        m = await waitFor(other, "m.phase === 'feedback' && m.ready");
+        checkPlayScreen(m, 'en');
+        await press(other, 'Enter');
+        m = await waitFor(other, "(m.phase === 'choosing' && m.ready) || m.screen === 'ending'");
+        if (m.screen === 'ending') break;
+        checkPlayScreen(m, 'en');
+      }
+      expect(otherErrors).toEqual([]);
+      await other.close();
+    }
+    // Mean difference per colour channel between the two pictures, decoded by the browser itself.
+    const compare = await browser.newPage();
+    const difference = await compare.evaluate(async ([a, b]) => {
+      const pixels = async (data: string) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${data}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        return context.getImageData(0, 0, image.width, image.height).data;
+      };
+      const [x, y] = [await pixels(a!), await pixels(b!)];
+      let sum = 0;
+      let inked = 0;
+      for (let i = 0; i < x.length; i += 4) {
+        for (let c = 0; c < 3; c++) sum += Math.abs(x[i + c]! - y[i + c]!);
+        if (x[i]! < 100) inked++;
+      }
+      return { mean: sum / (x.length / 4) / 3, inked: inked / (x.length / 4) };
+    }, [shots.webgl, shots.canvas]);
+    await compare.close();
+    // Something is drawn (icons, labels, bars are dark), and both renderers drew it alike.
+    expect(difference.inked).toBeGreaterThan(0.02);
+    expect(difference.mean).toBeLessThan(1);
   }, 120_000);
 
   it('logged no console errors', () => {
