@@ -9,7 +9,7 @@ import * as Phaser from 'phaser';
 import { audio } from './audio/audio.ts';
 import { exposeInspector } from './platform/inspector.ts';
 import { listenToKeys, settled } from './platform/keys.ts';
-import { drawOnDemand, isSleeping } from './platform/redraw.ts';
+import { drawOnDemand, isMoving, isSleeping } from './platform/redraw.ts';
 import { chooseRenderer } from './platform/renderer.ts';
 import { currentScreen } from './platform/screen.ts';
 import { settings } from './platform/settings.ts';
@@ -70,6 +70,7 @@ function boot(): void {
       state: session?.state ?? null,
       ready: settled(),
       sleeping: isSleeping(),
+      moving: isMoving(),
       frame: game.loop.frame,
       levels: allLevels().map((l) => ({
         file: l.file,

@@ -30,6 +30,8 @@ export interface Snapshot {
   /** Whether a choice or confirm key would act now (not settling after a change). */
   ready: boolean;
   sleeping: boolean;
+  /** A tween is running: something on screen moves (never, with reduced motion). */
+  moving: boolean;
   frame: number;
   /** The texts and values on screen, as drawn. */
   shown: Shown;

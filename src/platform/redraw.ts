@@ -14,16 +14,19 @@ function sceneOpsQueued(game: Phaser.Game): boolean {
   return (manager._queue?.length ?? 0) > 0 || (manager._start?.length ?? 0) > 0 || (manager._pending?.length ?? 0) > 0;
 }
 
+function tweening(game: Phaser.Game): boolean {
+  return game.scene.getScenes(false).some((scene) => scene.sys.settings.active && scene.tweens.getTweens().length > 0);
+}
+
 function busy(game: Phaser.Game): boolean {
-  if (sceneOpsQueued(game)) return true;
-  for (const scene of game.scene.getScenes(false)) {
-    const sys = scene.sys;
-    const status = sys.settings.status;
-    // Loading or creating; a scene never started stays at INIT and must not keep the loop awake.
-    if (status >= Phaser.Scenes.START && status < Phaser.Scenes.RUNNING) return true;
-    if (sys.settings.active && scene.tweens.getTweens().length > 0) return true;
-  }
-  return false;
+  if (sceneOpsQueued(game) || tweening(game)) return true;
+  // Loading or creating; a scene never started stays at INIT and must not keep the loop awake.
+  return game.scene.getScenes(false).some((scene) => scene.sys.settings.status >= Phaser.Scenes.START && scene.sys.settings.status < Phaser.Scenes.RUNNING);
+}
+
+/** Whether anything on screen is animating now (a card coming in, a meter moving). */
+export function isMoving(): boolean {
+  return theGame !== null && tweening(theGame);
 }
 
 export function requestFrames(ms = AFTER_INPUT_MS): void {

@@ -67,6 +67,7 @@ export interface Snapshot {
   ready: boolean;
   renderer: 'webgl' | 'canvas';
   sleeping: boolean;
+  moving: boolean;
   frame: number;
   shown: Record<string, unknown>;
   levels: { file: string; id: string | null; ok: boolean; error: string | null }[];

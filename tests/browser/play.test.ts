@@ -263,6 +263,28 @@ describe('the game in the browser', () => {
     expect(difference.mean).toBeLessThan(1);
   }, 120_000);
 
+  it('moves cards and meters, and with reduced motion changes them at once without animating', async () => {
+    for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+      const other = await browser.newPage({ viewport: { width: 1024, height: 768 }, locale: 'en-GB', reducedMotion });
+      await other.goto(`${url}?scenario=${SCENARIO_ID}`);
+      await waitFor(other, "m.screen === 'play' && m.phase === 'choosing' && m.ready", 30_000);
+      // Sampled on every frame from the choice until the feedback has settled.
+      await other.evaluate(`(() => {
+        window.movedFrames = 0;
+        const tick = () => { if (window.manyMasters.moving) window.movedFrames++; if (!window.stopCounting) requestAnimationFrame(tick); };
+        requestAnimationFrame(tick);
+      })()`);
+      await press(other, '1');
+      const m = await waitFor(other, "m.phase === 'feedback' && m.ready && !m.moving");
+      const moved = (await other.evaluate('(window.stopCounting = true, window.movedFrames)')) as number;
+      const changed = (m.shown.meters as { delta: string }[]).filter((meter) => meter.delta !== '');
+      expect(changed.length).toBeGreaterThan(0);
+      if (reducedMotion === 'reduce') expect(moved).toBe(0);
+      else expect(moved).toBeGreaterThan(5);
+      await other.close();
+    }
+  }, 60_000);
+
   it('logged no console errors', () => {
     expect(errors).toEqual([]);
   });
