@@ -5,7 +5,7 @@
  * the game playable; `storageWorks()` lets the screen say progress will not be kept.
  */
 import type { Scenario } from '../engine/format.ts';
-import { loadGame, saveGame } from '../engine/save.ts';
+import { loadGame, saveGame, type SaveProblem } from '../engine/save.ts';
 import type { GameState } from '../engine/state.ts';
 
 /** The part of the Web Storage API used here, so tests can hand in a storage that fails. */
@@ -23,7 +23,7 @@ export type SaveLookup =
   | { kind: 'none' }
   | { kind: 'ok'; state: GameState }
   /** The save could not be used; it was kept under `keptAs` (null when even that failed). */
-  | { kind: 'unreadable'; reason: string; keptAs: string | null };
+  | { kind: 'unreadable'; problem: SaveProblem; reason: string; keptAs: string | null };
 
 export class SaveStore {
   private working = true;
@@ -69,7 +69,7 @@ export class SaveStore {
       s.removeItem(saveKey(scenario.id));
       return true;
     }, false);
-    return { kind: 'unreadable', reason: loaded.reason, keptAs: kept ? keptAs : null };
+    return { kind: 'unreadable', problem: loaded.problem, reason: loaded.reason, keptAs: kept ? keptAs : null };
   }
 
   forget(scenarioId: string): void {

@@ -3,6 +3,8 @@
  * player when their save could not be read (it was kept aside) or when nothing can be saved at all.
  */
 import * as Phaser from 'phaser';
+import type { SaveProblem } from '../engine/save.ts';
+import type { MessageKey } from '../locales/en.ts';
 import { capitalise, say, t } from '../locales/index.ts';
 import { pushHandler, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
@@ -19,6 +21,15 @@ import { goTitle } from './navigation.ts';
 
 const LEFT = 360;
 const WIDTH = STAGE.width - LEFT * 2;
+
+/** The player is told why in their language; the technical reason stays with the save kept aside. */
+const SAVE_PROBLEMS: Record<SaveProblem, MessageKey> = {
+  notReadable: 'saveNotReadable',
+  otherVersion: 'saveOtherVersion',
+  damaged: 'saveDamaged',
+  otherScenario: 'saveOtherScenario',
+  scenarioChanged: 'saveScenarioChanged',
+};
 
 export class ModeScene extends Phaser.Scene {
   constructor() {
@@ -69,7 +80,7 @@ export class ModeScene extends Phaser.Scene {
     });
 
     const notices: string[] = [];
-    if (lookup.kind === 'unreadable') notices.push(t(lookup.keptAs ? 'saveUnreadable' : 'saveUnreadableLost', { reason: lookup.reason }));
+    if (lookup.kind === 'unreadable') notices.push(t(lookup.keptAs ? 'saveUnreadable' : 'saveUnreadableLost', { reason: t(SAVE_PROBLEMS[lookup.problem]) }));
     if (!saves.storageWorks()) notices.push(t('storageOff'));
     if (notices.length > 0) {
       const text = addText(this, LEFT + 40, 0, notices.join('\n'), { size: 30, width: WIDTH - 80, lineSpacing: 8 });

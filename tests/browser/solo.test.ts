@@ -168,6 +168,9 @@ describe('playing alone', () => {
     expect(notices.length).toBe(1);
     expect(notices[0]).toContain('kon niet worden gelezen');
     expect(notices[0]).toContain('apart bewaard');
+    // Why, in Dutch too: no English technical detail reaches the player.
+    expect(notices[0]).toContain(`(${nl.saveNotReadable})`);
+    expect(notices[0]).not.toMatch(/JSON|line|column/);
     await screenshot(page, 'solo-nl-corrupt');
     const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('many-masters.unreadable.example.')).map((k) => localStorage.getItem(k)));
     expect(kept).toEqual(['{"version": 1, "scenario": "example", "turn": "drie"']);

@@ -27,16 +27,17 @@ describe('saving and loading', () => {
   });
 
   it.each([
-    ['not JSON', '{"version": 1,', /not readable JSON/],
-    ['another format version', JSON.stringify({ ...midGame(), version: 99 }), /format version 99; this game reads version 1/],
-    ['a damaged field', JSON.stringify({ ...midGame(), rng: 'abc' }), /damaged: rng expected a whole number, found the text "abc"/],
-    ['another scenario', JSON.stringify({ ...midGame(), scenario: 'other' }), /belongs to scenario "other"/],
-    ['a meter outside its range', JSON.stringify({ ...midGame(), meters: { a: 500, b: 50 } }), /meter "a" at 500/],
-    ['an unknown card', JSON.stringify({ ...midGame(), current: { card: 'gone' } }), /card "gone"/],
-    ['a prototype key', '{"__proto__": {}}', /not readable JSON/],
-  ])('refuses %s with a reason', (_, text, reason) => {
+    ['not JSON', '{"version": 1,', 'notReadable', /not readable JSON/],
+    ['another format version', JSON.stringify({ ...midGame(), version: 99 }), 'otherVersion', /format version 99; this game reads version 1/],
+    ['a damaged field', JSON.stringify({ ...midGame(), rng: 'abc' }), 'damaged', /damaged: rng expected a whole number, found the text "abc"/],
+    ['another scenario', JSON.stringify({ ...midGame(), scenario: 'other' }), 'otherScenario', /belongs to scenario "other"/],
+    ['a meter outside its range', JSON.stringify({ ...midGame(), meters: { a: 500, b: 50 } }), 'scenarioChanged', /meter "a" at 500/],
+    ['an unknown card', JSON.stringify({ ...midGame(), current: { card: 'gone' } }), 'scenarioChanged', /card "gone"/],
+    ['a prototype key', '{"__proto__": {}}', 'notReadable', /not readable JSON/],
+  ])('refuses %s with the kind of problem and the technical reason', (_, text, problem, reason) => {
     const loaded = loadGame(scenario, text);
     expect(loaded.ok).toBe(false);
+    expect(!loaded.ok && loaded.problem).toBe(problem);
     expect(!loaded.ok && loaded.reason).toMatch(reason);
   });
 

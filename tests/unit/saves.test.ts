@@ -50,7 +50,7 @@ describe('solo saves', () => {
     memory.setItem('many-masters.save.test', '{"version": 1, "broken"');
     const store = new SaveStore(() => memory);
     const result = store.read(scenario, () => Date.UTC(2026, 10, 24, 9, 30));
-    expect(result).toEqual({ kind: 'unreadable', reason: expect.stringContaining('not readable JSON'), keptAs: 'many-masters.unreadable.test.2026-11-24T09:30:00.000Z' });
+    expect(result).toEqual({ kind: 'unreadable', problem: 'notReadable', reason: expect.stringContaining('not readable JSON'), keptAs: 'many-masters.unreadable.test.2026-11-24T09:30:00.000Z' });
     expect(memory.getItem('many-masters.unreadable.test.2026-11-24T09:30:00.000Z')).toBe('{"version": 1, "broken"');
     expect(store.read(scenario)).toEqual({ kind: 'none' });
   });
@@ -58,7 +58,7 @@ describe('solo saves', () => {
   it('treats a save from another format version as unreadable, not as a new game', () => {
     const memory = new MemoryStore();
     memory.setItem('many-masters.save.test', JSON.stringify({ ...playedOnce(), version: 2 }));
-    expect(new SaveStore(() => memory).read(scenario)).toMatchObject({ kind: 'unreadable', reason: expect.stringContaining('version 2') });
+    expect(new SaveStore(() => memory).read(scenario)).toMatchObject({ kind: 'unreadable', problem: 'otherVersion', reason: expect.stringContaining('version 2') });
   });
 
   it('removes the save when the game has ended', () => {
