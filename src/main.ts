@@ -52,6 +52,8 @@ function boot(): void {
     },
     render: { antialias: true, mipmapFilter: 'LINEAR_MIPMAP_LINEAR' },
     input: { keyboard: false },
+    // Art loads as <img> elements straight from their files, without a fetch, blob and decode round trip.
+    loader: { imageLoadType: 'HTMLImageElement' },
     scene: [],
   });
   // Added one by one because Phaser would start the first scene of the config list at once, drawing

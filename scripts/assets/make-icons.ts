@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'assets', 'icons');
 const W = '#ffffff';
+/** The size the browser rasterises the file at: twice the largest icon on a 1080p screen, so a 4K projector stays sharp. */
+const SIZE = 144;
 
 const fill = (d: string, extra = ''): string => `<path d="${d}" fill="${W}"${extra ? ' ' + extra : ''}/>`;
 const evenodd = (d: string): string => fill(d, 'fill-rule="evenodd"');
@@ -130,7 +132,7 @@ function main(): void {
   for (const name of ICON_NAMES) {
     const body = ICONS[name];
     if (!body) throw new Error(`no icon defined for ${name}`);
-    writeFileSync(join(OUT_DIR, `${name}.svg`), `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64">${body}</svg>\n`);
+    writeFileSync(join(OUT_DIR, `${name}.svg`), `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="${SIZE}" height="${SIZE}">${body}</svg>\n`);
   }
   console.log(`wrote ${ICON_NAMES.length} icons to ${OUT_DIR}`);
 }
