@@ -11,13 +11,14 @@ import { exposeInspector } from './platform/inspector.ts';
 import { listenToKeys, settled } from './platform/keys.ts';
 import { drawOnDemand, isMoving, isSleeping } from './platform/redraw.ts';
 import { chooseRenderer } from './platform/renderer.ts';
-import { currentScreen } from './platform/screen.ts';
+import { currentScreen, frameDrawn, screenDrawnAt } from './platform/screen.ts';
 import { settings } from './platform/settings.ts';
 import { followViewport, parentScale, STAGE } from './platform/viewport.ts';
 import { language } from './locales/index.ts';
 import { allLevels } from './session/levels.ts';
 import { currentSession } from './session/session.ts';
 import { applyTextResolution, initTextResolution } from './ui/text.ts';
+import { artWaiting } from './ui/art.ts';
 import { colour, FONT } from './ui/theme.ts';
 import { installGlobalCommands, SCENES, startFirstScreen } from './scenes/navigation.ts';
 import { installAuthoring } from './authoring/flow.ts';
@@ -73,6 +74,8 @@ function boot(): void {
       ready: settled(),
       sleeping: isSleeping(),
       moving: isMoving(),
+      artWaiting: artWaiting(),
+      drawnAt: screenDrawnAt(),
       frame: game.loop.frame,
       levels: allLevels().map((l) => ({
         file: l.file,
@@ -89,6 +92,7 @@ function boot(): void {
   // Play my file (picker, drag-and-drop) and live reload of levels/ (issue 6).
   installAuthoring(game);
   installLiveReload(game);
+  game.events.on(Phaser.Core.Events.POST_RENDER, frameDrawn);
   game.events.once(Phaser.Core.Events.READY, () => {
     drawOnDemand(game);
     void fonts.then(() => {

@@ -32,6 +32,10 @@ export interface Snapshot {
   sleeping: boolean;
   /** A tween is running: something on screen moves (never, with reduced motion). */
   moving: boolean;
+  /** Portraits and icons drawn but still loading (the play screen shows its card before its art). */
+  artWaiting: number;
+  /** performance.now() of the first frame that showed the current screen; null until it is drawn. */
+  drawnAt: number | null;
   frame: number;
   /** The texts and values on screen, as drawn. */
   shown: Shown;

@@ -1,7 +1,7 @@
 /**
  * Keyboard and presenter-remote input, turned into commands. A held or auto-repeated key never
- * repeats a command, and right after the screen changes, choosing and confirming wait a moment, so a
- * bouncing remote button cannot take a choice and skip its feedback in one press. Between a key that
+ * repeats a command, and right after a key changes the screen, choosing and confirming wait a moment,
+ * so a bouncing remote button cannot take a choice and skip its feedback in one press. Between a key that
  * changes the screen and the new screen's first frame they wait too: the old screen's buttons would
  * otherwise act on the new state (a vote counted for a card nobody has seen yet).
  */
@@ -54,6 +54,7 @@ function commandFor(event: KeyboardEvent): Command | null {
 
 const handlers: CommandHandler[] = [];
 let settledAt = 0;
+let lastKeyAt = -Infinity;
 
 /** Handlers are asked newest first (an overlay before the scene under it). */
 export function pushHandler(handler: CommandHandler): () => void {
@@ -66,7 +67,9 @@ export function pushHandler(handler: CommandHandler): () => void {
 
 /** Call when what a key would act on changes. */
 export function settle(): void {
-  settledAt = performance.now() + SETTLE_MS;
+  // The bounce comes within SETTLE_MS of the press that changed the screen; a screen that changed by
+  // itself (the first one after loading, a timer) takes keys at once.
+  settledAt = Math.max(settledAt, lastKeyAt + SETTLE_MS);
 }
 
 export function settled(): boolean {
@@ -79,6 +82,7 @@ function acts(command: Command): boolean {
 
 function dispatch(command: Command): boolean {
   if (acts(command) && !settled()) return true;
+  lastKeyAt = performance.now();
   for (let i = handlers.length - 1; i >= 0; i--) if (handlers[i]!(command)) return true;
   return false;
 }

@@ -4,11 +4,23 @@ import type { OverlayName, ScreenName, Shown } from './inspector.ts';
 let screen: ScreenName = 'boot';
 let overlay: OverlayName = null;
 let shown: () => Shown = () => ({});
+let drawnAt: number | null = null;
 
 /** `what` is read each time the inspector is asked, so it always describes the screen as it is. */
 export function showScreen(name: ScreenName, what: () => Shown = () => ({})): void {
   screen = name;
   shown = what;
+  drawnAt = null;
+}
+
+/** Called after every rendered frame: the first one after a screen is set up is when it appeared. */
+export function frameDrawn(): void {
+  drawnAt ??= performance.now();
+}
+
+/** When the current screen first reached the canvas (performance.now()), or null before: what a latency measurement wants. */
+export function screenDrawnAt(): number | null {
+  return drawnAt;
 }
 
 export function showOverlay(name: OverlayName): void {

@@ -69,11 +69,6 @@ export class PlayScene extends Phaser.Scene {
     super('play');
   }
 
-  preload(): void {
-    const session = currentSession();
-    if (session) queueScenarioArt(this, session.scenario, [shownStakeholder(session)]);
-  }
-
   create(data: PlayData): void {
     const session = currentSession();
     if (!session) {
@@ -82,6 +77,8 @@ export class PlayScene extends Phaser.Scene {
     }
     fitCamera(this);
     drawBackdrop(this);
+    // The art is asked for first, so the card and meters know it is coming; the loader starts once all is drawn.
+    queueScenarioArt(this, session.scenario, [shownStakeholder(session)]);
     this.side = [];
     this.focus = null;
     this.card = null;
@@ -109,6 +106,7 @@ export class PlayScene extends Phaser.Scene {
 
     if (feedback) this.showFeedback(session, false);
     else this.showCard(session, animate);
+    this.load.start();
     requestFrames();
   }
 

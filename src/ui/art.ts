@@ -6,6 +6,7 @@
  */
 import * as Phaser from 'phaser';
 import type { Scenario, Stakeholder } from '../engine/format.ts';
+import { requestFrames } from '../platform/redraw.ts';
 
 const portraitFiles = import.meta.glob<string>('../../assets/portraits/*.svg', { query: '?url', import: 'default', eager: true });
 const iconFiles = import.meta.glob<string>('../../assets/icons/*.svg', { query: '?url', import: 'default', eager: true });
@@ -26,17 +27,29 @@ function iconKey(name: string | undefined): string {
   return `icon:${name && icons.has(name) ? name : NEUTRAL}`;
 }
 
+/** Art asked for and not here yet, across scenes: a scene restarting mid-load must not ask twice. */
+const arriving = new Set<string>();
+/** Images on screen still waiting for their art. */
+let waiting = 0;
+
+export function artWaiting(): number {
+  return waiting;
+}
+
 function queue(scene: Phaser.Scene, key: string, url: string | undefined): void {
-  if (!url || scene.textures.exists(key)) return;
+  if (!url || scene.textures.exists(key) || arriving.has(key)) return;
+  arriving.add(key);
+  scene.textures.once(`${Phaser.Textures.Events.ADD_KEY}${key}`, () => arriving.delete(key));
   scene.load.image(key, url);
 }
 
 /**
  * Adds the scenario's meter icons and portraits (and the neutral fallbacks) to the scene's loader.
- * The play screen names only the stakeholders it shows now, so the first card does not wait for
- * every portrait in the scenario; later cards fetch theirs as they come.
+ * The play screen names only the stakeholder it shows now and does not wait: the card is drawn at
+ * once and its art fills in (addArt); later cards fetch theirs as they come.
  */
 export function queueScenarioArt(scene: Phaser.Scene, scenario: Scenario, stakeholders: readonly (Stakeholder | undefined)[] = scenario.stakeholders): void {
+  scene.load.on(Phaser.Loader.Events.FILE_LOAD_ERROR, (file: Phaser.Loader.File) => arriving.delete(file.key));
   const names = new Set([NEUTRAL, ...stakeholders.map((s) => s?.portrait ?? NEUTRAL)]);
   for (const name of names) queue(scene, portraitKey(name), portraits.get(portraitKey(name).slice('portrait:'.length)));
   const iconNames = new Set([NEUTRAL, ...scenario.meters.map((m) => m.icon ?? NEUTRAL)]);
@@ -49,8 +62,25 @@ export function addIcon(scene: Phaser.Scene, name: string | undefined, x: number
   return [back, addArt(scene, iconKey(name), x, y, px * 0.62)];
 }
 
-/** An image of the given logical size; a plain disc if even the fallback failed to load. */
+/**
+ * An image of the given logical size. Art still on its way fills in when it arrives (the play screen
+ * does not hold the first card back for it); art that failed to load leaves a plain disc.
+ */
 export function addArt(scene: Phaser.Scene, key: string, x: number, y: number, px: number): Phaser.GameObjects.GameObject & Phaser.GameObjects.Components.Transform {
   if (scene.textures.exists(key)) return scene.add.image(x, y, key).setDisplaySize(px, px);
-  return scene.add.circle(x, y, px / 2, 0xd9c7ad);
+  if (!arriving.has(key)) return scene.add.circle(x, y, px / 2, 0xd9c7ad);
+  const image = scene.add.image(x, y, '__DEFAULT').setVisible(false);
+  const event = `${Phaser.Textures.Events.ADD_KEY}${key}`;
+  waiting++;
+  const arrive = () => {
+    waiting--;
+    image.setTexture(key).setDisplaySize(px, px).setVisible(true);
+    requestFrames();
+  };
+  scene.textures.once(event, arrive);
+  image.once(Phaser.GameObjects.Events.DESTROY, () => {
+    if (scene.textures.listeners(event).includes(arrive)) waiting--;
+    scene.textures.off(event, arrive);
+  });
+  return image;
 }

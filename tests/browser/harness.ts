@@ -68,6 +68,8 @@ export interface Snapshot {
   renderer: 'webgl' | 'canvas';
   sleeping: boolean;
   moving: boolean;
+  artWaiting: number;
+  drawnAt: number | null;
   frame: number;
   shown: Record<string, unknown>;
   levels: { file: string; id: string | null; ok: boolean; error: string | null }[];

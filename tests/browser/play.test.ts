@@ -217,6 +217,8 @@ describe('the game in the browser', () => {
       await other.goto(`${url}?scenario=${SCENARIO_ID}&renderer=${renderer}`);
       let m = await waitFor(other, "m.screen === 'play' && m.phase === 'choosing' && m.ready", 30_000);
       expect(m.renderer).toBe(renderer);
+      // The card comes before its art; the portrait and the meter icons fill in soon after.
+      await waitFor(other, 'm.artWaiting === 0', 5_000);
       checkPlayScreen(m, 'en');
       await other.waitForTimeout(500);
       // The meter row: the same values in both, whatever card the seed dealt.
@@ -262,6 +264,25 @@ describe('the game in the browser', () => {
     expect(difference.inked).toBeGreaterThan(0.02);
     expect(difference.mean).toBeLessThan(1);
   }, 120_000);
+
+  it('takes keys on the first card at once, and ignores a bouncing remote that sends a press twice', async () => {
+    const other = await browser.newPage({ viewport: { width: 1024, height: 768 }, locale: 'en-GB' });
+    await other.goto(`${url}?scenario=${SCENARIO_ID}`);
+    // Nothing was pressed before the first card, so it takes keys from its first frame.
+    const first = await waitFor(other, "m.screen === 'play' && m.phase === 'choosing' && m.drawnAt !== null", 30_000);
+    expect(first.ready).toBe(true);
+    await other.keyboard.press('ArrowDown');
+    await other.keyboard.press('Enter');
+    await other.waitForTimeout(60);
+    await other.keyboard.press('Enter');
+    const m = await waitFor(other, "m.phase === 'feedback' && m.ready");
+    await other.waitForTimeout(300);
+    const after = await snapshot(other);
+    expect(after.state!.history.length).toBe(1);
+    expect(after.phase).toBe('feedback');
+    expect(m.state!.history[0]!.choice).toBe(0);
+    await other.close();
+  }, 60_000);
 
   it('moves cards and meters, and with reduced motion changes them at once without animating', async () => {
     for (const reducedMotion of ['no-preference', 'reduce'] as const) {
