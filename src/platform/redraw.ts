@@ -14,19 +14,23 @@ function sceneOpsQueued(game: Phaser.Game): boolean {
   return (manager._queue?.length ?? 0) > 0 || (manager._start?.length ?? 0) > 0 || (manager._pending?.length ?? 0) > 0;
 }
 
-function tweening(game: Phaser.Game): boolean {
-  return game.scene.getScenes(false).some((scene) => scene.sys.settings.active && scene.tweens.getTweens().length > 0);
+function tweening(scene: Phaser.Scene): boolean {
+  return scene.sys.settings.active && scene.tweens.getTweens().length > 0;
+}
+
+/** Loading or creating; a scene never started stays at INIT and must not keep the loop awake. */
+function starting(scene: Phaser.Scene): boolean {
+  const status = scene.sys.settings.status;
+  return status >= Phaser.Scenes.START && status < Phaser.Scenes.RUNNING;
 }
 
 function busy(game: Phaser.Game): boolean {
-  if (sceneOpsQueued(game) || tweening(game)) return true;
-  // Loading or creating; a scene never started stays at INIT and must not keep the loop awake.
-  return game.scene.getScenes(false).some((scene) => scene.sys.settings.status >= Phaser.Scenes.START && scene.sys.settings.status < Phaser.Scenes.RUNNING);
+  return sceneOpsQueued(game) || game.scene.getScenes(false).some((scene) => starting(scene) || tweening(scene));
 }
 
 /** Whether anything on screen is animating now (a card coming in, a meter moving). */
 export function isMoving(): boolean {
-  return theGame !== null && tweening(theGame);
+  return theGame !== null && theGame.scene.getScenes(false).some(tweening);
 }
 
 export function requestFrames(ms = AFTER_INPUT_MS): void {

@@ -12,11 +12,9 @@ import { downloadFile, reportFileName } from '../platform/download.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
-import { fitCamera, STAGE } from '../platform/viewport.ts';
+import { STAGE } from '../platform/viewport.ts';
 import { renderReport } from '../report/report.ts';
-import { currentRoom, openBranch, type Room } from '../session/room.ts';
-import { queueScenarioArt } from '../ui/art.ts';
-import { drawBackdrop } from '../ui/backdrop.ts';
+import { openBranch, type Room } from '../session/room.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { drawChart } from '../ui/chart.ts';
 import { signed } from '../locales/format.ts';
@@ -24,6 +22,7 @@ import { addText, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
 import { goTitle } from './navigation.ts';
+import { RoomScene } from './roomScene.ts';
 import { drawDecisionRows, turnLabel } from './reflection.ts';
 
 const SLIDES = ['endings', 'charts', 'compare', 'costly', 'votes', 'profile', 'questions'] as const;
@@ -58,26 +57,16 @@ export function downloadWorkshopReport(room: Room): string {
   return name;
 }
 
-export class DebriefScene extends Phaser.Scene {
+export class DebriefScene extends RoomScene {
   private shown: Record<string, unknown> = {};
 
   constructor() {
     super('debrief');
   }
 
-  preload(): void {
-    const room = currentRoom();
-    if (room) queueScenarioArt(this, room.scenario);
-  }
-
   create(): void {
-    const room = currentRoom();
-    if (!room) {
-      goTitle(this.game);
-      return;
-    }
-    fitCamera(this);
-    drawBackdrop(this);
+    const room = this.openRoom();
+    if (!room) return;
     room.slide = Math.min(SLIDES.length - 1, Math.max(0, room.slide));
     const slide = SLIDES[room.slide]!;
     const heading = addText(this, LEFT, 60, t(TITLES[slide]), { size: 64, bold: true, width: RIGHT - LEFT });

@@ -10,23 +10,21 @@ import { say, t } from '../locales/index.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
-import { fitCamera, STAGE } from '../platform/viewport.ts';
-import { branchFrom, closeBranch, currentRoom, openBranch, playBranch, type Room } from '../session/room.ts';
-import { queueScenarioArt } from '../ui/art.ts';
-import { drawBackdrop } from '../ui/backdrop.ts';
+import { STAGE } from '../platform/viewport.ts';
+import { branchFrom, closeBranch, openBranch, playBranch, type Room } from '../session/room.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { drawChart } from '../ui/chart.ts';
 import { addText, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
-import { goTitle } from './navigation.ts';
+import { RoomScene } from './roomScene.ts';
 import { turnLabel } from './reflection.ts';
 
 const LEFT = 110;
 const RIGHT = STAGE.width - 110;
 const ROWS = 7;
 
-export class WhatIfScene extends Phaser.Scene {
+export class WhatIfScene extends RoomScene {
   private focus: FocusList | null = null;
   private shown: Record<string, unknown> = {};
 
@@ -34,23 +32,13 @@ export class WhatIfScene extends Phaser.Scene {
     super('whatif');
   }
 
-  preload(): void {
-    const room = currentRoom();
-    if (room) queueScenarioArt(this, room.scenario);
-  }
-
   create(data: { focus?: number }): void {
-    const room = currentRoom();
-    if (!room) {
-      goTitle(this.game);
-      return;
-    }
+    const room = this.openRoom();
+    if (!room) return;
     if (!room.branch) openBranch(room);
     // The scene object outlives a restart; its key actions belong to the stage drawn now.
     this.onMove = (step) => this.focus?.move(step);
     this.pickOther = () => undefined;
-    fitCamera(this);
-    drawBackdrop(this);
     const release = pushHandler((command) => this.handle(room, command));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
     if (room.branch!.whatIf) this.drawBranch(room);

@@ -14,11 +14,9 @@ import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
 import { settings } from '../platform/settings.ts';
-import { fitCamera, STAGE } from '../platform/viewport.ts';
+import { STAGE } from '../platform/viewport.ts';
 import { clock } from '../session/countdown.ts';
-import { activeTeam, afterReveal, countVote, currentRoom, cycleGuess, decideRoom, leaveScoreboard, majorityChoice, openBranch, roomTable, type Room } from '../session/room.ts';
-import { queueScenarioArt } from '../ui/art.ts';
-import { drawBackdrop } from '../ui/backdrop.ts';
+import { activeTeam, afterReveal, countVote, cycleGuess, decideRoom, leaveScoreboard, majorityChoice, openBranch, roomTable, type Room } from '../session/room.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { CARD_BOX, drawCard } from '../ui/card.ts';
 import { signed } from '../locales/format.ts';
@@ -26,7 +24,7 @@ import { MeterRow } from '../ui/meters.ts';
 import { addText, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour, size } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
-import { goTitle } from './navigation.ts';
+import { RoomScene } from './roomScene.ts';
 import { drawScoreboard } from './scoreboard.ts';
 
 const SIDE = { x: 1140, width: 700, top: CARD_BOX.y, bottom: CARD_BOX.y + CARD_BOX.height } as const;
@@ -44,7 +42,7 @@ function teamLine(room: Room, team: TeamGame, turn: number): string {
   return room.workshop.teams.length > 1 ? `${t('wsTeam', { name: team.name })}   ·   ${week}` : week;
 }
 
-export class WorkshopScene extends Phaser.Scene {
+export class WorkshopScene extends RoomScene {
   private focus: FocusList | null = null;
   private shown: Record<string, unknown> = {};
   private ticker = 0;
@@ -53,19 +51,9 @@ export class WorkshopScene extends Phaser.Scene {
     super('workshop');
   }
 
-  preload(): void {
-    const room = currentRoom();
-    if (room) queueScenarioArt(this, room.scenario);
-  }
-
   create(): void {
-    const room = currentRoom();
-    if (!room) {
-      goTitle(this.game);
-      return;
-    }
-    fitCamera(this);
-    drawBackdrop(this);
+    const room = this.openRoom();
+    if (!room) return;
     this.focus = null;
     this.voteUpdate = () => undefined;
     this.noMajority = () => undefined;

@@ -71,15 +71,18 @@ export function addArt(scene: Phaser.Scene, key: string, x: number, y: number, p
   if (!arriving.has(key)) return scene.add.circle(x, y, px / 2, 0xd9c7ad);
   const image = scene.add.image(x, y, '__DEFAULT').setVisible(false);
   const event = `${Phaser.Textures.Events.ADD_KEY}${key}`;
+  let pending = true;
   waiting++;
   const arrive = () => {
+    pending = false;
     waiting--;
     image.setTexture(key).setDisplaySize(px, px).setVisible(true);
     requestFrames();
   };
   scene.textures.once(event, arrive);
   image.once(Phaser.GameObjects.Events.DESTROY, () => {
-    if (scene.textures.listeners(event).includes(arrive)) waiting--;
+    if (!pending) return;
+    waiting--;
     scene.textures.off(event, arrive);
   });
   return image;
