@@ -11,7 +11,12 @@ const PORTRAIT_DIR = new URL('../../assets/portraits/', import.meta.url);
 type Entry = { role: string; presentation: 'woman' | 'man'; age: 'child' | 'young' | 'adult' | 'older' };
 const manifest = new Map<string, Entry>(Object.entries(JSON.parse(readFileSync(new URL('manifest.json', PORTRAIT_DIR), 'utf8')) as Record<string, Entry>));
 
-const LEVELS = readdirSync(new URL('../../levels/', import.meta.url)).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
+/** The shipped scenarios and the files the authoring guide tells authors to copy. */
+const FILES = [
+  ...readdirSync(new URL('../../levels/', import.meta.url)).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).map((f) => `levels/${f}`),
+  'docs/template.json',
+  'docs/tutorial/final.json',
+];
 
 /** Words that say a person is a woman or a man, in Dutch and English. */
 const GENDERED = new Map<string, Entry['presentation']>([
@@ -22,7 +27,7 @@ const GENDERED = new Map<string, Entry['presentation']>([
 /** The first names the shipped scenarios use for their stakeholders. */
 const FIRST_NAMES = new Map<string, Entry['presentation']>([
   ...['lisa', 'els', 'noor', 'yara', 'marloes', 'fatima', 'samira', 'sanne'].map((w) => [w, 'woman'] as const),
-  ...['daan', 'kevin', 'mark', 'ruud'].map((w) => [w, 'man'] as const),
+  ...['daan', 'kevin', 'mark', 'ruud', 'karim'].map((w) => [w, 'man'] as const),
 ]);
 
 /** Role words in a Dutch stakeholder name and the portrait roles that fit them. */
@@ -67,7 +72,7 @@ export function expectedFromName(name: string): { presentation?: Entry['presenta
 }
 
 function load(file: string): Scenario {
-  const result = validateScenarioText(readFileSync(new URL(`../../levels/${file}`, import.meta.url), 'utf8'));
+  const result = validateScenarioText(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'));
   if (!result.ok) throw new Error(`${file} does not validate`);
   return result.scenario;
 }
@@ -104,7 +109,7 @@ describe('the portrait manifest', () => {
   });
 });
 
-describe.each(LEVELS)('the stakeholders of %s', (file) => {
+describe.each(FILES)('the stakeholders of %s', (file) => {
   const scenario = load(file);
 
   it('each have a portrait whose gender, age and role fit their name', () => {
