@@ -242,6 +242,8 @@ export const en = {
   helpTimer: 'Timer: pause, 30 s more, skip',
   keysWhatIf: 'W',
   helpWhatIf: 'What if: step back to an earlier card',
+  // Paper for the room: the printable card set and handout
+  paperButton: 'Print material…',
 } as const;
 
 export type MessageKey = keyof typeof en;

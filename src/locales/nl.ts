@@ -240,4 +240,6 @@ export const nl: Messages = {
   helpTimer: 'Timer: pauze, 30 s erbij, overslaan',
   keysWhatIf: 'W',
   helpWhatIf: 'Wat als: terug naar een eerdere kaart',
+  // Paper for the room: the printable card set and handout
+  paperButton: 'Printmateriaal…',
 };
