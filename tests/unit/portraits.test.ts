@@ -100,6 +100,16 @@ describe('the portrait manifest', () => {
     expect(readFileSync(new URL('mayor.svg', PORTRAIT_DIR), 'utf8')).toContain(chain);
   });
 
+  it('is shown in full in the authoring guide\'s gallery, in Dutch and in English', () => {
+    const guide = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8');
+    const [dutch, english] = [guide.slice(guide.indexOf('### 12. Portrettengalerij'), guide.indexOf('## English')), guide.slice(guide.indexOf('### 12. Portrait gallery'))];
+    for (const part of [dutch, english]) {
+      const shown = [...part.matchAll(/<img src="\.\.\/assets\/portraits\/([\w-]+)\.svg"[^>]*><br>`([\w-]+)`/g)];
+      expect(shown.map((m) => m[1])).toEqual([...manifest.keys()]);
+      expect(shown.every((m) => m[1] === m[2])).toBe(true);
+    }
+  });
+
   it('reads gender and age from names the way a reader would', () => {
     expect(expectedFromName('Moeder van Noor')).toEqual({ presentation: 'woman' });
     expect(expectedFromName("Noor's mother")).toEqual({ presentation: 'woman' });
