@@ -13,7 +13,7 @@ import { simulate, type Strategy } from '../../src/engine/simulate.ts';
 import type { GameState } from '../../src/engine/state.ts';
 import { validateScenarioText } from '../../src/engine/validate.ts';
 
-export const PLAYS = Number(process.env.CONTENT_PLAYS ?? 2_000);
+export const PLAYS = Number(process.env.CONTENT_PLAYS ?? 1_000);
 export const MAX_REPEATS = 2;
 
 const m = (meter: string, range: Omit<Extract<Condition, { meter: string }>, 'meter'>): Condition => ({ meter, ...range });
