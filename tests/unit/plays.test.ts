@@ -128,6 +128,13 @@ export function playMany(scenario: Scenario, runs: number): PlayFindings {
   return findings;
 }
 
+describe.each(Object.keys(CLAIMS))('every card of %s', (id) => {
+  it('is a real dilemma: each choice costs at least one master something', () => {
+    const free = load(id).cards.flatMap((card) => card.choices.flatMap((choice, i) => (Object.values(choice.effects ?? {}).some((v) => v < 0) ? [] : [`${card.id} choice ${i}`])));
+    expect(free).toEqual([]);
+  });
+});
+
 describe.each(Object.keys(CLAIMS))('%s played many times', (id) => {
   const scenario = load(id);
   const findings = playMany(scenario, PLAYS);
