@@ -109,12 +109,16 @@ describe('paper for the room', () => {
     await context.close();
   }, 240_000);
 
-  it('opens the paper of the scenario in play from the pause menu', async () => {
+  it('opens the paper of the scenario in play from the workshop menu', async () => {
     const { context, page, errors } = await openTitle(env, { width: 1280, height: 720 }, 'en-GB');
+    const first = (await waitFor(page, "m.screen === 'title'")).levels.find((l) => l.ok)!.id!;
     await press(page, 'Enter');
     const mode = await waitFor(page, "m.screen === 'mode'");
-    await press(page, mode.shown.canContinue ? '2' : '1');
-    const play = await waitFor(page, "m.screen === 'play'");
+    await press(page, mode.shown.canContinue ? '3' : '2');
+    await waitFor(page, "m.screen === 'setup'");
+    // Focus starts on Start.
+    await press(page, 'Enter');
+    await waitFor(page, "m.screen === 'workshop'");
     await press(page, 'Escape');
     await waitFor(page, "m.overlay === 'menu'");
     // Second from the end: up twice from the first entry.
@@ -125,7 +129,7 @@ describe('paper for the room', () => {
     const popup = await opened;
     await popup.waitForSelector('.index');
     const buttons = await popup.locator('button[data-paper]').evaluateAll((list) => list.map((b) => (b as HTMLElement).dataset.paper));
-    expect(buttons).toEqual([`${play.scenarioId}:cards:nl`, `${play.scenarioId}:cards:en`, `${play.scenarioId}:handout:nl`, `${play.scenarioId}:handout:en`]);
+    expect(buttons).toEqual([`${first}:cards:nl`, `${first}:cards:en`, `${first}:handout:nl`, `${first}:handout:en`]);
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
