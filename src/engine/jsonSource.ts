@@ -112,6 +112,8 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
       warnings: [],
     };
   }
+  // Copied once: read per character, an imported binding costs a look-up each time.
+  const { stringLength: maxString, numberLength: maxNumber, depth: maxDepth, objectKeys: maxKeys, listItems: maxItems } = LIMITS;
   const positions = new Map<string, Located>();
   const wanted = options.positions ?? 'all';
   // Path keys are built only where a position may be wanted: a wanted set holds every prefix of its paths.
@@ -188,8 +190,8 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
         continue;
       }
       index++;
-      if (out.length + (index - chunkStart) > LIMITS.stringLength) {
-        fail(guardMessages.tooLongText(LIMITS.stringLength), path, start);
+      if (out.length + (index - chunkStart) > maxString) {
+        fail(guardMessages.tooLongText(maxString), path, start);
       }
     }
     return out;
@@ -224,7 +226,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
   const readNumber = (path: PathNode | null): number => {
     const end = numberEnd(index);
     if (end < 0) fail(`${describeChar()} is not a valid number`, path);
-    if (end - index > LIMITS.numberLength) fail(guardMessages.tooLongNumber(LIMITS.numberLength), path);
+    if (end - index > maxNumber) fail(guardMessages.tooLongNumber(maxNumber), path);
     const n = Number(text.slice(index, end));
     index = end;
     if (!Number.isFinite(n)) fail('this number is too large', path);
@@ -249,7 +251,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
   };
 
   const readBody = (path: PathNode | null, depth: number): unknown => {
-    if (depth > LIMITS.depth) fail(`the file is nested more than ${LIMITS.depth} levels deep`, path);
+    if (depth > maxDepth) fail(`the file is nested more than ${maxDepth} levels deep`, path);
     const c = text[index];
     if (c === '{') {
       index++;
@@ -267,7 +269,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
           fail(text[index] === '}' ? 'remove the comma before "}"' : `expected a field name in double quotes, found ${describeChar()}`, path);
         }
         const keyPos = here();
-        if (++keyCount > LIMITS.objectKeys) fail(guardMessages.tooManyKeys(LIMITS.objectKeys), path);
+        if (++keyCount > maxKeys) fail(guardMessages.tooManyKeys(maxKeys), path);
         const name = readString(path);
         skipSpace(path);
         if (text[index] !== ':') fail(`expected ":" after "${name}", found ${describeChar()}`, path);
@@ -304,7 +306,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
         return list;
       }
       for (;;) {
-        if (list.length >= LIMITS.listItems) fail(guardMessages.tooManyItems(LIMITS.listItems), path);
+        if (list.length >= maxItems) fail(guardMessages.tooManyItems(maxItems), path);
         list.push(readValue(child(path, list.length, keyed), depth + 1));
         skipSpace(path);
         if (text[index] === ',') {

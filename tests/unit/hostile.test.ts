@@ -152,3 +152,14 @@ describe('limits', () => {
     expect(result.problems[0]!.line).toBeGreaterThan(20);
   });
 });
+
+describe('heavy files (the bench times them at full size)', () => {
+  it('each is answered with at most the listed-problem limit plus one "and N more" line', async () => {
+    const { hostileFiles } = await import('../../scripts/bench/hostileFiles.ts');
+    for (const [name, make] of Object.entries(hostileFiles)) {
+      const result = validateScenarioText(make(0.05));
+      expect(result.problems.length, name).toBeLessThanOrEqual(LIMITS.problems + 1);
+      if (result.problems.length > LIMITS.problems) expect(result.problems.at(-1)!.message, name).toMatch(/^and [\d,]+ more problems? not listed/);
+    }
+  });
+});
