@@ -24,6 +24,7 @@ import { goScreen } from './flow.ts';
 import { goTitle } from './navigation.ts';
 import { RoomScene } from './roomScene.ts';
 import { drawDecisionRows, turnLabel } from './reflection.ts';
+import { own } from '../engine/own.ts';
 
 const SLIDES = ['endings', 'charts', 'compare', 'costly', 'votes', 'profile', 'questions'] as const;
 type Slide = (typeof SLIDES)[number];
@@ -155,7 +156,7 @@ export class DebriefScene extends RoomScene {
       const series = meterSeries(room.scenario, team.state);
       const changes: Record<string, number> = {};
       meters.forEach((meter, m) => {
-        const values = series[meter.id]!;
+        const values = own(series, meter.id)!;
         const change = values[values.length - 1]! - values[0]!;
         changes[meter.id] = change;
         const { min, max } = meterBounds(meter);
@@ -230,7 +231,7 @@ export class DebriefScene extends RoomScene {
 
   private drawProfile(room: Room): void {
     const labels = room.scenario.debrief?.tags ?? {};
-    const tags = [...TAG_ORDER.filter((tag) => labels[tag]), ...Object.keys(labels).filter((tag) => !TAG_ORDER.includes(tag))];
+    const tags = [...TAG_ORDER.filter((tag) => own(labels, tag)), ...Object.keys(labels).filter((tag) => !TAG_ORDER.includes(tag))];
     const teams = room.workshop.teams;
     if (tags.length === 0) {
       addText(this, LEFT, TOP + 20, t('profileEmpty'), { size: 40, colour: colour.inkSoft });
@@ -242,7 +243,7 @@ export class DebriefScene extends RoomScene {
     const rowHeight = Math.min(220, (NAV_Y - 60 - TOP - 130) / teams.length);
     tags.forEach((tag, i) => {
       // One line per label, shrunk to its column: a wrapped label would break inside a word.
-      fitWidth(addText(this, LEFT + nameWidth + cell * (i + 0.5), TOP + 50, say(labels[tag]!.label), { size: 30, bold: true, originX: 0.5, originY: 0.5 }), cell - 14, 16);
+      fitWidth(addText(this, LEFT + nameWidth + cell * (i + 0.5), TOP + 50, say(own(labels, tag)!.label), { size: 30, bold: true, originX: 0.5, originY: 0.5 }), cell - 14, 16);
     });
     const profile = teams.map((team, r) => {
       const counts = new Map(tagProfile(room.scenario, team.state).map((p) => [p.tag, p.count]));

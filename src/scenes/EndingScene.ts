@@ -25,6 +25,7 @@ import { colour, size } from '../ui/theme.ts';
 import { goPlay, goTitle } from './navigation.ts';
 import { answersFor } from '../session/answers.ts';
 import { downloadSoloReport, drawReflection, drawWeighty, QUESTIONS_PER_PAGE, reflectionPages } from './reflection.ts';
+import { own } from '../engine/own.ts';
 
 type Page = 'ending' | 'customers' | 'profile' | 'weighty' | 'questions';
 
@@ -159,7 +160,7 @@ export class EndingScene extends Phaser.Scene {
     const grouped = new Set(TAG_GROUPS.flatMap((g) => g.tags));
     const others = Object.keys(labels).filter((tag) => !grouped.has(tag));
     const groups = [...TAG_GROUPS, ...(others.length > 0 ? [{ title: 'profileOther' as MessageKey, tags: others }] : [])]
-      .map((g) => ({ title: g.title, tags: g.tags.filter((tag) => labels[tag]) }))
+      .map((g) => ({ title: g.title, tags: g.tags.filter((tag) => own(labels, tag)) }))
       .filter((g) => g.tags.length > 0);
     if (groups.length === 0 || counts.size === 0) {
       addText(this, LEFT, 220, t('profileEmpty'), { size: size.body, colour: colour.inkSoft, width: RIGHT - LEFT });
@@ -178,7 +179,7 @@ export class EndingScene extends Phaser.Scene {
       group.tags.forEach((tag, i) => {
         const y = 280 + i * 118;
         const count = counts.get(tag) ?? 0;
-        const label = say(labels[tag]!.label);
+        const label = say(own(labels, tag)!.label);
         profile.push({ group: group.title, tag, label, count });
         addText(this, x, y, label, { size: 32, bold: true, width: columnWidth - 90 });
         addText(this, x + columnWidth, y, t('profileTimes', { count }), { size: 32, bold: true, originX: 1 });
@@ -189,9 +190,9 @@ export class EndingScene extends Phaser.Scene {
       if (best > 0) {
         const y = 280 + group.tags.length * 118 + 20;
         const box = this.add.graphics();
-        const summaryLabel = top ? say(labels[top]!.label) : leaders.map((tag) => say(labels[tag]!.label)).join(' = ');
+        const summaryLabel = top ? say(own(labels, top)!.label) : leaders.map((tag) => say(own(labels, tag)!.label)).join(' = ');
         const summary = addText(this, x + 28, y + 24, t(top ? 'profileMostly' : 'profileTied', { label: summaryLabel }), { size: 32, bold: true, colour: colour.accent, width: columnWidth - 56 });
-        const explanation = addText(this, x + 28, summary.y + summary.height + 10, top ? say(labels[top]!.text) : '', { size: 30, width: columnWidth - 56 });
+        const explanation = addText(this, x + 28, summary.y + summary.height + 10, top ? say(own(labels, top)!.text) : '', { size: 30, width: columnWidth - 56 });
         fitHeight(explanation, NAV_Y - 50 - explanation.y, 26);
         box.fillStyle(colour.accentSoft, 1).fillRoundedRect(x, y, columnWidth, (top ? explanation.y + explanation.height : summary.y + summary.height) + 24 - y, 22);
       }

@@ -20,6 +20,7 @@ import { drawBackdrop } from '../ui/backdrop.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { addText, clampLines, fitWidth } from '../ui/text.ts';
 import { colour, size } from '../ui/theme.ts';
+import { own } from '../engine/own.ts';
 
 const AREA = { x: 60, y: 190, width: STAGE.width - 120, height: 660 } as const;
 const PANEL_Y = 880;
@@ -308,7 +309,7 @@ export class MapScene extends Phaser.Scene {
   private openForm(cardId: string, values: Record<string, number> = {}): void {
     this.closeForm();
     const start: Record<string, number> = {};
-    for (const meter of this.scenario.meters) start[meter.id] = values[meter.id] ?? meter.start;
+    for (const meter of this.scenario.meters) start[meter.id] = own(values, meter.id) ?? meter.start;
     const objects: Phaser.GameObjects.GameObject[] = [];
     const shade = this.add.rectangle(0, 0, STAGE.width, STAGE.height, colour.shadow, 0.6).setOrigin(0, 0).setInteractive();
     objects.push(shade);
@@ -360,7 +361,7 @@ export class MapScene extends Phaser.Scene {
     if (!form || !meter) return;
     const { min, max } = meterBounds(meter);
     const step = Math.max(1, Math.round((max - min) / 20));
-    const value = Math.min(max, Math.max(min, form.values[meter.id]! + direction * step));
+    const value = Math.min(max, Math.max(min, own(form.values, meter.id)! + direction * step));
     form.values[meter.id] = value;
     form.rows[index]!.label.setText(`${say(meter.label)}:  ${value}   (${min}–${max})`);
     fitWidth(form.rows[index]!.label, form.rows[index]!.buttonWidth - 64, 20);

@@ -9,6 +9,7 @@ import { say, t } from '../locales/index.ts';
 import { addIcon } from './art.ts';
 import { addText, fitWidth } from './text.ts';
 import { colour, seriesColours } from './theme.ts';
+import { own } from '../engine/own.ts';
 
 interface ChartBox {
   x: number;
@@ -45,7 +46,7 @@ export function drawChart(scene: Phaser.Scene, scenario: Scenario, series: Recor
 
   const ends: { y: number; meterIndex: number }[] = [];
   scenario.meters.forEach((meter, m) => {
-    const values = series[meter.id] ?? [];
+    const values = own(series, meter.id) ?? [];
     if (values.length === 0) return;
     const { min, max } = meterBounds(meter);
     const yAt = (v: number) => plot.y + plot.height * (1 - (v - min) / (max - min));
