@@ -252,6 +252,10 @@ export const en = {
   unkeptDownloaded: 'Downloaded as {file}.',
   unkeptStartAnew: 'Start anew',
   unkeptStartAnewDetail: 'Starts a new game alone; what could not be read is replaced.',
+  // Large decks on the map
+  mapWindow: 'Columns {from}–{to} of {columns} ({shown} of {cards} cards): the rest would be too small to read; the arrow keys move on',
+  // Long tag lists on the profile pages
+  profileMoreTags: 'More labels, chosen less often, not shown: {count}',
 } as const;
 
 export type MessageKey = keyof typeof en;

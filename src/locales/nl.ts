@@ -250,4 +250,8 @@ export const nl: Messages = {
   unkeptDownloaded: 'Gedownload als {file}.',
   unkeptStartAnew: 'Opnieuw beginnen',
   unkeptStartAnewDetail: 'Begint alleen een nieuw spel; wat niet gelezen kon worden, wordt vervangen.',
+  // Grote stapels op de kaart
+  mapWindow: 'Kolommen {from}–{to} van {columns} ({shown} van {cards} kaarten): de rest zou te klein zijn om te lezen; de pijltjestoetsen gaan verder',
+  // Lange lijsten labels op de profielpagina's
+  profileMoreTags: 'Meer labels, minder vaak gekozen, niet getoond: {count}',
 };

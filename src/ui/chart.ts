@@ -32,7 +32,7 @@ export function drawChart(scene: Phaser.Scene, scenario: Scenario, series: Recor
   }
   g.lineStyle(3, colour.inkSoft, 1).lineBetween(plot.x, plot.y + plot.height, plot.x + plot.width, plot.y + plot.height);
 
-  const points = Math.max(2, ...Object.values(series).map((s) => s.length));
+  const points = Object.values(series).reduce((most, s) => Math.max(most, s.length), 2);
   const xAt = (i: number) => plot.x + (plot.width * i) / (points - 1);
   addText(scene, plot.x, plot.y + plot.height + 14, t('chartStart'), { size: 24, colour: colour.inkSoft });
   const bounds = scenario.meters.map(meterBounds);
