@@ -16,5 +16,6 @@ export const guardMessages = {
   tooLongNumber: (limit: number) => `this number is written with more than ${count(limit)} characters, the most a number may have`,
   tooLongText: (limit: number) => `this text is longer than ${count(limit)} characters, the most a scenario text may have`,
   reservedName: (name: string) => `"${name}" cannot be used as a name: JavaScript gives it a meaning in every object, so it could change how the program works; choose another name`,
+  bidiControl: (code: string) => `this text holds an invisible control character (${code}) that changes the order in which letters show; the game shows it as [${code}]: delete it unless you mean it`,
   moreProblems: (n: number, shown: number) => `and ${count(n)} more problem${n === 1 ? '' : 's'} not listed (only the first ${count(shown)} are shown; fix these and check again)`,
 } as const;

@@ -193,7 +193,7 @@ export function renderReport(input: ReportInput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(text.documentTitle)} — ${say(scenario.title)}</title>
 <style>
-body { font-family: "Atkinson Hyperlegible Next", "Atkinson Hyperlegible", Verdana, sans-serif; color: #2b2118; background: #f4ecdf; margin: 0; line-height: 1.45; }
+body { font-family: "Atkinson Hyperlegible Next", "Atkinson Hyperlegible", Verdana, sans-serif; color: #2b2118; background: #f4ecdf; margin: 0; line-height: 1.45; overflow-wrap: anywhere; }
 main { max-width: 900px; margin: 0 auto; padding: 32px 24px 48px; background: #fffcf6; }
 h1 { font-size: 2.1em; margin: 0.2em 0; } h2 { margin-top: 1.6em; border-bottom: 2px solid #d9c7ad; padding-bottom: 4px; } h3 { margin: 1.2em 0 0.4em; }
 .label { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.85em; color: #594636; margin: 0; }

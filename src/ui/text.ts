@@ -49,13 +49,32 @@ export function fitHeight(text: Phaser.GameObjects.Text, maxHeight: number, minS
   }
 }
 
-/** Shrinks a one-line text until it fits the width (meter labels, names in narrow slots). */
+/**
+ * Shrinks a one-line text until it fits the width (meter labels, names in narrow slots); a text still
+ * too wide at the smallest size (a 2,000-letter word) is cut with "…" so it never runs off the screen.
+ */
 export function fitWidth(text: Phaser.GameObjects.Text, maxWidth: number, minSize: number): void {
   let fontSize = parseInt(String(text.style.fontSize), 10);
+  // Far too wide: jump close to the size it needs instead of re-rendering once per pixel of size.
+  if (text.width > maxWidth * 2) {
+    fontSize = Math.max(minSize, Math.floor((fontSize * maxWidth) / text.width));
+    text.setFontSize(fontSize);
+  }
   while (text.width > maxWidth && fontSize > minSize) {
     fontSize -= 1;
     text.setFontSize(fontSize);
   }
+  if (text.width <= maxWidth) return;
+  const full = text.text;
+  let low = 0;
+  let high = full.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    text.setText(`${full.slice(0, mid)}…`);
+    if (text.width <= maxWidth) low = mid;
+    else high = mid - 1;
+  }
+  text.setText(`${full.slice(0, low)}…`);
 }
 
 /** Cuts a wrapped text to a number of lines, ending in "…" rather than mid-sentence. */
@@ -65,7 +84,8 @@ export function clampLines(text: Phaser.GameObjects.Text, lines: number): void {
   const kept = wrapped.slice(0, lines).map((line) => line.trimEnd());
   let last = kept[lines - 1]!;
   do {
-    last = last.replace(/\s*\S+$/, '');
+    // Whole words go first; a single word longer than the line is cut letter by letter.
+    last = /\S\s+\S/.test(last) ? last.replace(/\s*\S+$/, '') : last.slice(0, -Math.max(1, Math.ceil(last.length / 8)));
     text.setText([...kept.slice(0, lines - 1), `${last}…`].join('\n'));
   } while (text.getWrappedText().length > lines && last.length > 0);
 }

@@ -163,3 +163,15 @@ describe('heavy files (the bench times them at full size)', () => {
     }
   }, 60_000);
 });
+
+describe('controls that reorder letters', () => {
+  it('are named in a warning and shown as their code, so "Pay ‮gnp.exe" cannot read "Pay exe.png"', async () => {
+    const { resolveText } = await import('../../src/engine/text.ts');
+    const scenario = makeScenario({ cards: [card('c1', { text: 'Pay \u202Egnp.exe\u202C now' }), card('c2'), card('c3')] });
+    const result = validateScenarioText(JSON.stringify(scenario, null, 2));
+    expect(result.ok).toBe(true);
+    expect(result.problems).toContainEqual(expect.objectContaining({ severity: 'warning', path: 'cards[0].text', message: expect.stringContaining('U+202E') }));
+    expect(resolveText(scenario.cards[0]!.text, 'en')).toBe('Pay [U+202E]gnp.exe[U+202C] now');
+    expect(resolveText({ nl: 'a\u2067b\u2069' }, 'en')).toBe('a[U+2067]b[U+2069]');
+  });
+});
