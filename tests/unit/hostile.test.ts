@@ -175,3 +175,23 @@ describe('controls that reorder letters', () => {
     expect(resolveText({ nl: 'a\u2067b\u2069' }, 'en')).toBe('a[U+2067]b[U+2069]');
   });
 });
+
+describe('the README\'s limits', () => {
+  it('are the validator\'s numbers', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    const n = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    for (const claim of [
+      `${LIMITS.fileBytes / 1e6} MB per file`,
+      `${LIMITS.depth} levels of nesting`,
+      `${n(LIMITS.textLength)} characters per text (any string over ${n(LIMITS.stringLength)} stops`,
+      `${LIMITS.ids} per id`,
+      `${n(LIMITS.cards)} cards`,
+      `${n(LIMITS.listItems)} items per list`,
+      `${n(LIMITS.objectKeys)} fields per object`,
+      `${LIMITS.numberLength} characters per number`,
+      `the first ${LIMITS.problems} problems are listed`,
+    ]) expect(readme).toContain(claim);
+    expect(readme).not.toContain('20,000 characters per text');
+  });
+});
