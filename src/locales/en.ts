@@ -253,7 +253,7 @@ export const en = {
   unkeptStartAnew: 'Start anew',
   unkeptStartAnewDetail: 'Starts a new game alone; what could not be read is replaced.',
   // Large decks on the map
-  mapWindow: 'Columns {from}–{to} of {columns} ({shown} of {cards} cards): the rest would be too small to read; the arrow keys move on',
+  mapWindow: 'columns {from}–{to} of {columns} (arrow keys scroll)',
   // Long tag lists on the profile pages
   profileMoreTags: 'More labels, chosen less often, not shown: {count}',
 } as const;

@@ -251,7 +251,7 @@ export const nl: Messages = {
   unkeptStartAnew: 'Opnieuw beginnen',
   unkeptStartAnewDetail: 'Begint alleen een nieuw spel; wat niet gelezen kon worden, wordt vervangen.',
   // Grote stapels op de kaart
-  mapWindow: 'Kolommen {from}–{to} van {columns} ({shown} van {cards} kaarten): de rest zou te klein zijn om te lezen; de pijltjestoetsen gaan verder',
+  mapWindow: 'kolommen {from}–{to} van {columns} (pijltjestoetsen schuiven)',
   // Lange lijsten labels op de profielpagina's
   profileMoreTags: 'Meer labels, minder vaak gekozen, niet getoond: {count}',
 };

@@ -129,9 +129,6 @@ export class MapScene extends Phaser.Scene {
     const title = addText(this, AREA.x, 30, t('mapTitle', { title: say(scenario.title) }), { size: 48, bold: true });
     fitWidth(title, AREA.width, 32);
     const never = graph.nodes.filter((n) => n.never).length;
-    addText(this, AREA.x, 100, t('mapCounts', { cards: graph.nodes.length, links: graph.edges.length, never }), { size: size.small, colour: colour.inkSoft });
-    const keys = addText(this, AREA.x + AREA.width, 100, t('mapKeys'), { size: size.small, colour: colour.inkSoft, originX: 1 });
-    fitWidth(keys, AREA.width - 700, 18);
 
     // Cells: the map fits the area, or as many columns as stay readable around the selected card
     // (the arrow keys move on through the rest); the selected card is also described below in large type.
@@ -148,10 +145,13 @@ export class MapScene extends Phaser.Scene {
     for (const p of shown) {
       this.boxes.set(p.id, { x: AREA.x + (p.column - first) * cellWidth + (cellWidth - nodeWidth) / 2, y: AREA.y + p.row * cellHeight, width: nodeWidth, height: nodeHeight });
     }
-    if (visible < layout.columns) {
-      const note = addText(this, AREA.x, 142, t('mapWindow', { from: first + 1, to: first + visible, columns: layout.columns, shown: shown.length, cards: this.placed.length }), { size: size.small, bold: true, colour: colour.inkSoft });
-      fitWidth(note, AREA.width, 18);
-    }
+    // A deck too wide for readable columns says which columns are on screen, on the line with its counts.
+    const counts = t('mapCounts', { cards: graph.nodes.length, links: graph.edges.length, never });
+    const windowNote = visible < layout.columns ? `  ·  ${t('mapWindow', { from: first + 1, to: first + visible, columns: layout.columns })}` : '';
+    const keys = addText(this, AREA.x + AREA.width, 100, t('mapKeys'), { size: size.small, colour: colour.inkSoft, originX: 1 });
+    fitWidth(keys, AREA.width - (windowNote ? 1100 : 700), 18);
+    const countsText = addText(this, AREA.x, 100, counts + windowNote, { size: size.small, colour: colour.inkSoft });
+    fitWidth(countsText, AREA.width - keys.width - 40, 18);
     if (layout.looseFrom < first + visible && layout.looseFrom >= first) {
       const x = AREA.x + (layout.looseFrom - first) * cellWidth + (cellWidth - nodeWidth) / 2;
       const label = addText(this, x, AREA.y - 12, t('mapLoose'), { size: 22, bold: true, colour: colour.inkSoft, originY: 1 });

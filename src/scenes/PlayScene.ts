@@ -22,7 +22,7 @@ import { drawBackdrop } from '../ui/backdrop.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { CARD_BOX, drawCard } from '../ui/card.ts';
 import { MeterRow } from '../ui/meters.ts';
-import { addText, fitHeight, fitWidth } from '../ui/text.ts';
+import { addText, clampHeight, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour, motion, size } from '../ui/theme.ts';
 import { goEnding, goTitle } from './navigation.ts';
 import { saves } from '../platform/saves.ts';
@@ -208,6 +208,7 @@ export class PlayScene extends Phaser.Scene {
     const ended = session.state.end !== null;
 
     const chose = addText(this, SIDE.x, SIDE.top, youChose, { size: 32, bold: true, colour: colour.inkSoft, width: SIDE.width });
+    clampLines(chose, 3);
     const button = new Button(this, SIDE.x, 0, {
       width: SIDE.width,
       label: ended ? t('toEnding') : t('continue'),
@@ -224,6 +225,7 @@ export class PlayScene extends Phaser.Scene {
     const changes = addText(this, SIDE.x + 54, 0, changesText, { size: 30, bold: true, colour: colour.accent, width: SIDE.width - 90 });
     const room = SIDE.bottom - SIDE.top - chose.height - 24 - 32 - button.buttonHeight;
     fitHeight(text, room - 100 - changes.height, 32);
+    clampHeight(text, room - 100 - changes.height);
     const panelHeight = Math.min(room, text.height + 100 + changes.height);
     const total = chose.height + 24 + panelHeight + 32 + button.buttonHeight;
     const top = SIDE.top + Math.max(0, (SIDE.bottom - SIDE.top - total) / 2);
