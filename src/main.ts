@@ -3,8 +3,7 @@
  * (Howler plays sound), while the bundled font downloads; the first screen waits for the font, so no
  * text is ever drawn in a fallback face.
  */
-import '@fontsource/atkinson-hyperlegible-next/400.css';
-import '@fontsource/atkinson-hyperlegible-next/700.css';
+import './font.css';
 import * as Phaser from 'phaser';
 import { audio } from './audio/audio.ts';
 import { exposeInspector } from './platform/inspector.ts';
@@ -18,7 +17,7 @@ import { language } from './locales/index.ts';
 import { allLevels } from './session/levels.ts';
 import { currentSession } from './session/session.ts';
 import { applyTextResolution, initTextResolution } from './ui/text.ts';
-import { artWaiting } from './ui/art.ts';
+import { artFailed, artWaiting } from './ui/art.ts';
 import { colour, FONT } from './ui/theme.ts';
 import { installGlobalCommands, SCENES, startFirstScreen } from './scenes/navigation.ts';
 import { installAuthoring } from './authoring/flow.ts';
@@ -75,6 +74,8 @@ function boot(): void {
       sleeping: isSleeping(),
       moving: isMoving(),
       artWaiting: artWaiting(),
+      artFailed: artFailed(),
+      sounds: audio.status(),
       drawnAt: screenDrawnAt(),
       frame: game.loop.frame,
       levels: allLevels().map((l) => ({
