@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { checkedLevelsPlugin } from './scripts/vite-checked-levels-plugin.ts';
 import { levelsPlugin } from './scripts/vite-levels-plugin.ts';
+import { offlinePlugin } from './scripts/vite-offline-plugin.ts';
 import { portablePlugin } from './scripts/vite-portable-plugin.ts';
 
 export default defineConfig({
@@ -13,6 +14,8 @@ export default defineConfig({
     checkedLevelsPlugin(),
     // One classic script with every asset inlined: starts from file://, a sub-folder and a strict CSP.
     portablePlugin(),
+    // Served over HTTP(S): an installable app with a service worker that keeps it playing offline.
+    offlinePlugin(),
   ],
   build: {
     target: 'es2022',

@@ -3,10 +3,13 @@
  * (Howler plays sound), while the bundled font downloads; the first screen waits for the font, so no
  * text is ever drawn in a fallback face.
  */
+// First, so that a failure anywhere while the script starts is shown on the page (see index.html).
+import { failedToStart, started } from './platform/starting.ts';
 import './font.css';
 import * as Phaser from 'phaser';
 import { audio } from './audio/audio.ts';
 import { exposeInspector } from './platform/inspector.ts';
+import { keepOfflineCopy } from './platform/offline.ts';
 import { listenToKeys, settled } from './platform/keys.ts';
 import { drawOnDemand, isMoving, isSleeping } from './platform/redraw.ts';
 import { chooseRenderer } from './platform/renderer.ts';
@@ -99,8 +102,15 @@ function boot(): void {
     void fonts.then(() => {
       document.getElementById('boot')?.remove();
       startFirstScreen(game, new URLSearchParams(location.search));
+      started();
+      keepOfflineCopy();
     });
   });
 }
 
-boot();
+try {
+  boot();
+} catch (error) {
+  failedToStart();
+  throw error;
+}

@@ -4,44 +4,15 @@
  * font, art and sounds, plays a card to the feedback, saves, and continues after a reload; a
  * scenario file can be opened and a report downloaded.
  */
-import { pathToFileURL } from 'node:url';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/locales/en.ts';
-import { DIST, launch, press, screenshot, snapshot, waitFor, watchErrors, type Snapshot } from './harness.ts';
-
-export interface Extras {
-  artWaiting: number;
-  artFailed: number;
-  sounds: { loaded: number; failed: number };
-}
-
-export function extras(page: Page): Promise<Extras> {
-  return page.evaluate(() => (window as unknown as { manyMasters: Extras }).manyMasters);
-}
-
-/** The game's font is in use (both weights), not a fallback face. */
-export function fontLoaded(page: Page): Promise<boolean> {
-  return page.evaluate(async () => {
-    await document.fonts.ready;
-    const faces = [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Atkinson Hyperlegible Next' && f.status === 'loaded');
-    return faces.some((f) => f.weight === '400') && faces.some((f) => f.weight === '700');
-  });
-}
-
-/** From the title screen with no save: the first scenario, Alone, one card to its feedback and on; the state before the next card. */
-export async function playOneCard(page: Page): Promise<Snapshot> {
-  await waitFor(page, "m.screen === 'title'", 30_000);
-  await press(page, '1');
-  await waitFor(page, "m.screen === 'mode' && !m.shown.canContinue");
-  await press(page, '1');
-  await waitFor(page, "m.ready && m.screen === 'play' && m.phase === 'choosing'");
-  await press(page, '1');
-  await waitFor(page, "m.phase === 'feedback' && m.ready");
-  await press(page, 'Enter');
-  return waitFor(page, "m.ready && m.screen === 'play' && m.phase === 'choosing' && m.state.history.length === 1");
-}
+import { DIST, launch, press, screenshot, snapshot, waitFor, watchErrors } from './harness.ts';
+import { extras, fontLoaded, playOneCard } from './starting.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -115,4 +86,57 @@ describe('the build opened from the file system', () => {
     expect((await snapshot(page)).language).toBe('nl');
     await context.close();
   }, 120_000);
+
+  it('says in Dutch and English what to do when scripts are off', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(indexUrl);
+    const text = await page.locator('noscript .blocked, .blocked:visible').first().innerText();
+    expect(text).toContain('JavaScript staat uit');
+    expect(text).toContain('JavaScript is switched off');
+    await screenshot(page, 'blocked-noscript');
+    await context.close();
+  }, 60_000);
+
+  it('says what to do when the script never runs (index.html taken out of its folder)', async () => {
+    const alone = mkdtempSync(join(tmpdir(), 'many-masters-alone-'));
+    try {
+      copyFileSync(join(DIST, 'index.html'), join(alone, 'index.html'));
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      await page.goto(pathToFileURL(join(alone, 'index.html')).href);
+      const message = page.locator('#blocked');
+      // Shown after a wait (the script may still be starting on a slow laptop), not at once.
+      expect(await message.evaluate((e) => getComputedStyle(e).visibility)).toBe('hidden');
+      await page.waitForFunction("getComputedStyle(document.getElementById('blocked')).opacity === '1'", undefined, { timeout: 30_000, polling: 200 });
+      const text = await message.innerText();
+      expect(text).toContain('Het spel start niet in deze browser');
+      expect(text).toContain('The game does not start in this browser');
+      expect(text).toContain('Extract the whole zip first');
+      await screenshot(page, 'blocked-no-script');
+      await page.close();
+    } finally {
+      rmSync(alone, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('says so at once when the game fails while starting, and hides the message once it runs', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(indexUrl);
+    await waitFor(page, "m.screen === 'title'", 30_000);
+    expect(await page.locator('#blocked').count()).toBe(0);
+
+    // A browser without any canvas: the game cannot draw and stops while starting.
+    await context.addInitScript(() => {
+      HTMLCanvasElement.prototype.getContext = () => {
+        throw new Error('no canvas here');
+      };
+    });
+    await page.reload();
+    await page.waitForFunction("document.documentElement.dataset.boot === 'failed'", undefined, { timeout: 30_000, polling: 100 });
+    // Well before the timed message would appear by itself.
+    await page.waitForFunction("getComputedStyle(document.getElementById('blocked')).visibility === 'visible'", undefined, { timeout: 5_000, polling: 100 });
+    expect(await page.locator('#blocked').innerText()).toContain('The game does not start in this browser');
+    await context.close();
+  }, 60_000);
 });
