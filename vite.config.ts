@@ -19,7 +19,7 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
-    // Phaser alone is 1.4 MB of the 2 MB bundle, and the scenarios another 0.4 MB.
+    // One script of 2.3 MB: Phaser 1.4 MB, the scenarios 0.4 MB, the inlined art and sounds 0.3 MB.
     chunkSizeWarningLimit: 2500,
   },
   server: { port: 5173 },
