@@ -3,11 +3,13 @@
  * (Howler plays sound), while the bundled font downloads; the first screen waits for the font, so no
  * text is ever drawn in a fallback face.
  */
-import '@fontsource/atkinson-hyperlegible-next/400.css';
-import '@fontsource/atkinson-hyperlegible-next/700.css';
+// First, so that a failure anywhere while the script starts is shown on the page (see index.html).
+import { failedToStart, started } from './platform/starting.ts';
+import './font.css';
 import * as Phaser from 'phaser';
 import { audio } from './audio/audio.ts';
 import { exposeInspector } from './platform/inspector.ts';
+import { keepOfflineCopy } from './platform/offline.ts';
 import { listenToKeys, settled } from './platform/keys.ts';
 import { drawOnDemand, isMoving, isSleeping } from './platform/redraw.ts';
 import { chooseRenderer } from './platform/renderer.ts';
@@ -18,7 +20,7 @@ import { language } from './locales/index.ts';
 import { allLevels } from './session/levels.ts';
 import { currentSession } from './session/session.ts';
 import { applyTextResolution, initTextResolution } from './ui/text.ts';
-import { artWaiting } from './ui/art.ts';
+import { artFailed, artWaiting } from './ui/art.ts';
 import { colour, FONT } from './ui/theme.ts';
 import { installGlobalCommands, SCENES, startFirstScreen } from './scenes/navigation.ts';
 import { installAuthoring } from './authoring/flow.ts';
@@ -75,6 +77,8 @@ function boot(): void {
       sleeping: isSleeping(),
       moving: isMoving(),
       artWaiting: artWaiting(),
+      artFailed: artFailed(),
+      sounds: audio.status(),
       drawnAt: screenDrawnAt(),
       frame: game.loop.frame,
       levels: allLevels().map((l) => ({
@@ -98,8 +102,15 @@ function boot(): void {
     void fonts.then(() => {
       document.getElementById('boot')?.remove();
       startFirstScreen(game, new URLSearchParams(location.search));
+      started();
+      keepOfflineCopy();
     });
   });
 }
 
-boot();
+try {
+  boot();
+} catch (error) {
+  failedToStart();
+  throw error;
+}

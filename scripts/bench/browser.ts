@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -161,8 +162,11 @@ type Part = (typeof BROWSER_PARTS)[number];
 const LOADS = 7;
 /** Fresh browsers (empty cache, nothing compiled) per cold first-frame figure. */
 const COLD_LOADS = 3;
+/** An old trainer's laptop: the CPU slowed this many times (DevTools' CPU throttling). */
+const SLOWDOWN = 4;
 
-type PageKind = 'bare' | 'game';
+/** The bare Phaser page and the game, both served over HTTP, and the game double-clicked (file://). */
+type PageKind = 'bare' | 'game' | 'file';
 
 /** Navigates and returns when the bare page drew its first frame, or the game showed its first card, timed inside the page. */
 async function firstFrame(page: Page, url: string, kind: PageKind, run: number): Promise<number> {
@@ -173,43 +177,53 @@ async function firstFrame(page: Page, url: string, kind: PageKind, run: number):
   }
   await page.goto(`${url}?scenario=school&run=${run}`);
   // The frame that first showed the card, taking keys, as the bare page times its own first frame.
-  const seen = await page.waitForFunction("(() => { const m = window.manyMasters; return !!m && m.screen === 'play' && m.phase === 'choosing' && m.ready && m.drawnAt; })()", undefined, { timeout: 30_000, polling: 50 });
+  // Polled every 200 ms: each read of the inspector builds a fresh snapshot, and reading it every
+  // 50 ms took main-thread time from the very start being timed (most with the CPU slowed). The
+  // time itself is taken in the page, so polling less often does not make it coarser.
+  const seen = await page.waitForFunction("(() => { const m = window.manyMasters; return !!m && m.screen === 'play' && m.phase === 'choosing' && m.ready && m.drawnAt; })()", undefined, { timeout: 60_000, polling: 200 });
   return (await seen.jsonValue()) as number;
 }
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 
-async function launch(): Promise<{ browser: Browser; page: Page }> {
+/** A browser with one 1920×1080 page; `slowdown` > 1 slows its CPU that many times, as DevTools' CPU throttling does. */
+async function launch(slowdown = 1): Promise<{ browser: Browser; page: Page }> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  if (slowdown > 1) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+  }
   return { browser, page };
 }
 
-/** Warm first frames: one browser per page, loads taking turns so that machine noise falls on both. */
-async function warmFirstFrames(urls: Record<PageKind, string>): Promise<Record<PageKind, number[]>> {
-  const times: Record<PageKind, number[]> = { bare: [], game: [] };
-  const pages = { bare: await launch(), game: await launch() };
+/** Warm first frames: one browser per page, loads taking turns so that machine noise falls on each alike. */
+async function warmFirstFrames(urls: Partial<Record<PageKind, string>>, slowdown = 1): Promise<Record<PageKind, number[]>> {
+  const kinds = (Object.keys(urls) as PageKind[]).filter((k) => urls[k]);
+  const times: Record<PageKind, number[]> = { bare: [], game: [], file: [] };
+  const pages = new Map<PageKind, { browser: Browser; page: Page }>();
   try {
+    for (const kind of kinds) pages.set(kind, await launch(slowdown));
     // Each page is left for a blank one at once: the bare page draws without pause and would slow the other.
     const load = async (kind: PageKind, run: number) => {
-      const time = await firstFrame(pages[kind].page, urls[kind], kind, run);
-      await pages[kind].page.goto('about:blank');
+      const { page } = pages.get(kind)!;
+      const time = await firstFrame(page, urls[kind]!, kind, run);
+      await page.goto('about:blank');
       return time;
     };
-    for (const kind of ['bare', 'game'] as const) await load(kind, -1);
+    for (const kind of kinds) await load(kind, -1);
     for (let i = 0; i < LOADS; i++) {
-      for (const kind of ['bare', 'game'] as const) times[kind].push(await load(kind, i));
+      for (const kind of kinds) times[kind].push(await load(kind, i));
     }
   } finally {
-    await pages.bare.browser.close();
-    await pages.game.browser.close();
+    for (const { browser } of pages.values()) await browser.close();
   }
   return times;
 }
 
 /** First frames in fresh browsers (nothing cached or compiled), taking turns like the warm ones. */
-async function coldFirstFrames(urls: Record<PageKind, string>): Promise<Record<PageKind, number[]>> {
-  const times: Record<PageKind, number[]> = { bare: [], game: [] };
+async function coldFirstFrames(urls: Record<'bare' | 'game', string>): Promise<Record<PageKind, number[]>> {
+  const times: Record<PageKind, number[]> = { bare: [], game: [], file: [] };
   for (let i = 0; i < COLD_LOADS; i++) {
     for (const kind of ['bare', 'game'] as const) {
       const { browser, page } = await launch();
@@ -270,6 +284,14 @@ export async function browserFigures(print: (line: string) => void, only: readon
         const cold = await coldFirstFrames(urls);
         const [gameCold, bareCold] = [median(cold.game), median(cold.bare)];
         print(`first card, fresh browser: ${gameCold.toFixed(0)} ms; bare page ${bareCold.toFixed(0)} ms; ratio ${(gameCold / bareCold).toFixed(2)}   (aim: ≤ 1.3; median of ${COLD_LOADS}, nothing cached or compiled)`);
+        // A slow laptop: the same loads with the CPU slowed 4×, the double-clicked build beside the served one.
+        const fileUrl = pathToFileURL(join(game, 'index.html')).href;
+        for (const slowdown of [1, SLOWDOWN]) {
+          const t = await warmFirstFrames({ bare: servedBare.url, game: servedGame.url, file: fileUrl }, slowdown);
+          const [g, f, b] = [median(t.game), median(t.file), median(t.bare)];
+          const label = slowdown === 1 ? 'CPU at full speed' : `CPU slowed ${slowdown}×`;
+          print(`first card, ${label}: served ${g.toFixed(0)} ms, double-clicked (file://) ${f.toFixed(0)} ms; bare page ${b.toFixed(0)} ms; ratios ${(g / b).toFixed(2)} / ${(f / b).toFixed(2)}   (aim: ≤ 1.0; median of ${LOADS} warm loads, taking turns)`);
+        }
       }
 
       if (parts.has('idle')) {

@@ -15,9 +15,12 @@ const TYPES: Record<string, string> = {
   '.webm': 'audio/webm',
   '.mp3': 'audio/mpeg',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
 };
 
-export function serveDirectory(root: string): Promise<{ server: Server; url: string }> {
+/** `headers` are sent with every file (a test's Content-Security-Policy, say). */
+export function serveDirectory(root: string, headers: Record<string, string> = {}): Promise<{ server: Server; url: string }> {
   if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}/index.html is missing: build first`);
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
@@ -31,7 +34,7 @@ export function serveDirectory(root: string): Promise<{ server: Server; url: str
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(response);
   });
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` })));

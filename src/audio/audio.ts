@@ -23,6 +23,8 @@ const VOLUME: Partial<Record<SoundName, number>> = { up: 0.5, down: 0.5, click: 
 
 let unlocked = false;
 const howls = new Map<SoundName, Howl | null>();
+/** Sounds decoded and ready, and sounds that could not load: for the inspector, never shown. */
+const counts = { loaded: 0, failed: 0 };
 
 function howlFor(name: SoundName): Howl | null {
   if (howls.has(name)) return howls.get(name)!;
@@ -30,7 +32,17 @@ function howlFor(name: SoundName): Howl | null {
   const src = sourcesFor(name);
   if (src.length > 0) {
     try {
-      howl = new Howl({ src, volume: VOLUME[name] ?? 0.7, preload: true, onloaderror: () => howls.set(name, null), onplayerror: () => undefined });
+      howl = new Howl({
+        src,
+        volume: VOLUME[name] ?? 0.7,
+        preload: true,
+        onload: () => counts.loaded++,
+        onloaderror: () => {
+          counts.failed++;
+          howls.set(name, null);
+        },
+        onplayerror: () => undefined,
+      });
     } catch {
       howl = null;
     }
@@ -67,6 +79,9 @@ export const audio = {
     settings.subscribe((s) => {
       if (unlocked) applyMute(s.muted);
     });
+  },
+  status(): { loaded: number; failed: number } {
+    return { ...counts };
   },
   play(name: SoundName): void {
     if (!unlocked || settings.get().muted) return;

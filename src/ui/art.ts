@@ -31,9 +31,15 @@ function iconKey(name: string | undefined): string {
 const arriving = new Set<string>();
 /** Images on screen still waiting for their art. */
 let waiting = 0;
+/** Art files that could not be loaded (a plain disc shows instead): zero in every working build. */
+let failed = 0;
 
 export function artWaiting(): number {
   return waiting;
+}
+
+export function artFailed(): number {
+  return failed;
 }
 
 function queue(scene: Phaser.Scene, key: string, url: string | undefined): void {
@@ -49,7 +55,9 @@ function queue(scene: Phaser.Scene, key: string, url: string | undefined): void 
  * once and its art fills in (addArt); later cards fetch theirs as they come.
  */
 export function queueScenarioArt(scene: Phaser.Scene, scenario: Scenario, stakeholders: readonly (Stakeholder | undefined)[] = scenario.stakeholders): void {
-  scene.load.on(Phaser.Loader.Events.FILE_LOAD_ERROR, (file: Phaser.Loader.File) => arriving.delete(file.key));
+  scene.load.on(Phaser.Loader.Events.FILE_LOAD_ERROR, (file: Phaser.Loader.File) => {
+    if (arriving.delete(file.key)) failed++;
+  });
   const names = new Set([NEUTRAL, ...stakeholders.map((s) => s?.portrait ?? NEUTRAL)]);
   for (const name of names) queue(scene, portraitKey(name), portraits.get(portraitKey(name).slice('portrait:'.length)));
   const iconNames = new Set([NEUTRAL, ...scenario.meters.map((m) => m.icon ?? NEUTRAL)]);

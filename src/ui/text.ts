@@ -61,6 +61,17 @@ function wrapLongWords(content: string, text: Phaser.GameObjects.Text): string[]
   return lines;
 }
 
+type Metrics = Phaser.Types.GameObjects.Text.TextMetrics;
+
+/**
+ * Font metrics by weight and size. Phaser measures the font afresh for every new Text (a canvas
+ * taken from its pool, a context, a measureText): on a slow laptop that was a fifth of drawing the
+ * first card. The first Text in a weight and size is measured by Phaser as usual and the rest reuse
+ * its figures. A font that arrives later (after the start-up's wait) is measured again.
+ */
+const metricsBySize = new Map<string, Metrics>();
+if (typeof document !== 'undefined' && document.fonts) document.fonts.addEventListener('loadingdone', () => metricsBySize.clear());
+
 export function addText(scene: Phaser.Scene, x: number, y: number, content: string, options: TextOptions): Phaser.GameObjects.Text {
   const style: Phaser.Types.GameObjects.Text.TextStyle = {
     fontFamily: FONT,
@@ -74,7 +85,11 @@ export function addText(scene: Phaser.Scene, x: number, y: number, content: stri
   if (options.width) {
     style.wordWrap = LONG_WORD.test(content) ? { width: options.width, callback: wrapLongWords } : { width: options.width, useAdvancedWrap: true };
   }
+  const key = `${style.fontStyle} ${style.fontSize}`;
+  const known = metricsBySize.get(key);
+  if (known) style.metrics = known;
   const text = scene.add.text(x, y, content, style);
+  if (!known) metricsBySize.set(key, text.style.getTextMetrics());
   text.setOrigin(options.originX ?? 0, options.originY ?? 0);
   return text;
 }

@@ -1,0 +1,94 @@
+/**
+ * `npm run package`: the zip holds what the README says (the one-file game, the note in Dutch and
+ * English, the guides as pages, the template, the web folder), its index.html starts from file://
+ * with nothing beside it and plays, and the guides read offline with working links inside them.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { unzipSync } from 'fflate';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePackage } from '../../scripts/package.ts';
+import { launch, ROOT, screenshot, waitFor, watchErrors } from './harness.ts';
+import { extras, fontLoaded, playOneCard } from './starting.ts';
+
+const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const TOP = `many-masters-${version}`;
+
+let browser: Browser;
+let work: string;
+let zipPath: string;
+let files: Record<string, Uint8Array>;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'many-masters-package-'));
+  zipPath = await makePackage(join(work, 'release'));
+  files = unzipSync(new Uint8Array(readFileSync(zipPath)));
+  // Only the top-level files, as a trainer who copies index.html alone would have them.
+  for (const [name, bytes] of Object.entries(files)) {
+    const path = join(work, 'unzipped', name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, bytes);
+  }
+  browser = await launch();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('npm run package', () => {
+  it('holds the game, the note, the guides, the template and the web folder, as the README lists them', () => {
+    expect(zipPath.endsWith(`${TOP}.zip`)).toBe(true);
+    const names = Object.keys(files).filter((n) => !n.endsWith('/'));
+    for (const name of ['index.html', 'LEESMIJ-README.txt', 'docs/trainer-guide.html', 'docs/authoring.html', 'docs/it.html', 'docs/template.json', 'web/index.html', 'web/sw.js', 'web/manifest.webmanifest']) {
+      expect(names, name).toContain(`${TOP}/${name}`);
+    }
+    expect(names.filter((n) => !n.startsWith(`${TOP}/`))).toEqual([]);
+    // The one-file game refers to no other file.
+    const html = new TextDecoder().decode(files[`${TOP}/index.html`]);
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+rel="(stylesheet|manifest)"/);
+    const note = new TextDecoder().decode(files[`${TOP}/LEESMIJ-README.txt`]);
+    expect(note).toContain('Dubbelklik op index.html');
+    expect(note).toContain('Double-click index.html');
+    // The README states the size of the download.
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const stated = /zip of about ([\d.]+) MB/.exec(readme);
+    expect(stated, 'the README names the size of the zip').not.toBeNull();
+    const mb = statSync(zipPath).size / 1024 / 1024;
+    expect(Math.abs(mb - Number(stated![1]))).toBeLessThanOrEqual(0.2);
+  });
+
+  it('starts from its index.html opened as a file, alone, and plays a card', async () => {
+    const alone = join(work, 'alone');
+    mkdirSync(alone, { recursive: true });
+    writeFileSync(join(alone, 'index.html'), files[`${TOP}/index.html`]!);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-NL' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(pathToFileURL(join(alone, 'index.html')).href);
+    await waitFor(page, "m.screen === 'title'", 30_000);
+    expect(await fontLoaded(page)).toBe(true);
+    await playOneCard(page);
+    await waitFor(page, 'm.artWaiting === 0');
+    expect((await extras(page)).artFailed).toBe(0);
+    await screenshot(page, 'package-play');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('has the guides as pages that read offline, their contents links leading to their headings', async () => {
+    const page = await browser.newPage();
+    for (const [file, heading] of [['trainer-guide', 'Trainershandleiding'], ['authoring', 'Scenario'], ['it', 'Voor de ICT-afdeling']] as const) {
+      await page.goto(pathToFileURL(join(work, 'unzipped', TOP, 'docs', `${file}.html`)).href);
+      expect(await page.locator('h1').first().innerText()).toContain(heading);
+      const anchors = await page.locator('a[href^="#"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!.slice(1)));
+      const missing = await page.evaluate((ids) => ids.filter((id) => !document.getElementById(decodeURIComponent(id))), anchors);
+      expect(missing, file).toEqual([]);
+    }
+    await page.close();
+  }, 60_000);
+});
