@@ -13,7 +13,7 @@ import { drawOnDemand, isMoving, isSleeping } from './platform/redraw.ts';
 import { chooseRenderer } from './platform/renderer.ts';
 import { currentScreen, frameDrawn, screenDrawnAt } from './platform/screen.ts';
 import { settings } from './platform/settings.ts';
-import { followViewport, parentScale, STAGE } from './platform/viewport.ts';
+import { followViewport, parentCanvas } from './platform/viewport.ts';
 import { language } from './locales/index.ts';
 import { allLevels } from './session/levels.ts';
 import { currentSession } from './session/session.ts';
@@ -37,7 +37,7 @@ function boot(): void {
   // Started before Phaser, so the download overlaps Phaser's own start-up instead of preceding it.
   const fonts = fontsReady();
   const parent = document.getElementById('game')!;
-  const scale = parentScale(parent);
+  const canvas = parentCanvas(parent);
   const renderer = chooseRenderer(new URLSearchParams(location.search));
   const game = new Phaser.Game({
     type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
@@ -48,8 +48,8 @@ function boot(): void {
     scale: {
       mode: Phaser.Scale.FIT,
       autoCenter: Phaser.Scale.CENTER_BOTH,
-      width: Math.floor(STAGE.width * scale),
-      height: Math.floor(STAGE.height * scale),
+      width: canvas.width,
+      height: canvas.height,
     },
     render: { antialias: true, mipmapFilter: 'LINEAR_MIPMAP_LINEAR' },
     input: { keyboard: false },

@@ -39,6 +39,8 @@ export interface Snapshot {
   frame: number;
   /** The texts and values on screen, as drawn. */
   shown: Shown;
+  /** The overlay's texts, buttons and focus (the menu, its confirmations), or null without one. */
+  overlayShown: Shown | null;
   levels: { file: string; id: string | null; ok: boolean; error: string | null }[];
   settings: { muted: boolean; showNumbers: boolean };
 }
