@@ -7,13 +7,13 @@ import '@fontsource/atkinson-hyperlegible-next/400.css';
 import '@fontsource/atkinson-hyperlegible-next/700.css';
 import * as Phaser from 'phaser';
 import { audio } from './audio/audio.ts';
-import { exposeInspector } from './platform/inspector.ts';
+import { exposeInspector, exposeTexts, type DrawnText } from './platform/inspector.ts';
 import { listenToKeys, settled } from './platform/keys.ts';
 import { drawOnDemand, isMoving, isSleeping } from './platform/redraw.ts';
 import { chooseRenderer } from './platform/renderer.ts';
 import { currentScreen, frameDrawn, screenDrawnAt } from './platform/screen.ts';
 import { settings } from './platform/settings.ts';
-import { followViewport, parentCanvas } from './platform/viewport.ts';
+import { followViewport, parentCanvas, stageSize } from './platform/viewport.ts';
 import { language } from './locales/index.ts';
 import { allLevels } from './session/levels.ts';
 import { currentSession } from './session/session.ts';
@@ -85,6 +85,21 @@ function boot(): void {
       })),
       settings: { muted: settings.get().muted, showNumbers: settings.get().showNumbers },
     };
+  });
+  exposeTexts(() => {
+    const texts: DrawnText[] = [];
+    const visit = (scene: string, list: Phaser.GameObjects.GameObject[]) => {
+      for (const object of list) {
+        if (object instanceof Phaser.GameObjects.Container) {
+          if (object.visible) visit(scene, object.list);
+        } else if (object instanceof Phaser.GameObjects.Text && object.visible && object.alpha > 0 && object.text.trim() !== '') {
+          const box = object.getBounds();
+          texts.push({ scene, text: object.text, size: parseFloat(String(object.style.fontSize)), left: box.left, top: box.top, right: box.right, bottom: box.bottom });
+        }
+      }
+    };
+    for (const scene of game.scene.getScenes(true)) visit(scene.sys.settings.key, scene.children.list);
+    return { stage: stageSize(), texts };
   });
   audio.listenForFirstInput();
   listenToKeys();

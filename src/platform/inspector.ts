@@ -62,3 +62,27 @@ export function exposeInspector(source: Source): void {
     get: () => deepFreeze(structuredClone(source())),
   });
 }
+
+/** One text as drawn: its logical font size and box on its scene's stage. */
+export interface DrawnText {
+  scene: string;
+  text: string;
+  size: number;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * `window.manyMastersTexts`: every visible text of the screens shown now, with its size and box in
+ * logical stage pixels, and the stage size. For the readability checks (no text below 28 px on the
+ * room screens, nothing outside the stage); computed only when read.
+ */
+export function exposeTexts(source: () => { stage: { width: number; height: number }; texts: DrawnText[] }): void {
+  Object.defineProperty(window, 'manyMastersTexts', {
+    configurable: false,
+    enumerable: false,
+    get: () => deepFreeze(structuredClone(source())),
+  });
+}

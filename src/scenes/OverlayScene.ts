@@ -103,17 +103,28 @@ export class OverlayScene extends Phaser.Scene {
 
   private drawHelp(): void {
     this.backdrop(colour.shadow, 0.7, true);
-    const rowHeight = 66;
     const rows = helpRowsFor(HELP_ROWS);
-    const height = 230 + rows.length * rowHeight;
-    const { x, y } = this.panel(1240, height);
-    addText(this, STAGE.width / 2, y + 56, t('helpTitle'), { size: size.heading, bold: true, originX: 0.5 });
-    rows.forEach(([keys, action], i) => {
-      const rowY = y + 150 + i * rowHeight;
-      addText(this, x + 80, rowY, t(keys), { size: size.body, bold: true, colour: colour.accent });
-      addText(this, x + 520, rowY, t(action), { size: size.body });
+    // On the room stage the help is as wide as the stage allows and its rows wrap rather than shrink.
+    const width = Math.min(1500, STAGE.width - 80);
+    const keyWidth = Math.round(width * 0.34);
+    const rowSize = rows.length > 10 ? 30 : size.body;
+    const drawn = rows.map(([keys, action]) => {
+      const k = addText(this, 0, 0, t(keys), { size: rowSize, bold: true, colour: colour.accent, width: keyWidth - 40 });
+      const a = addText(this, 0, 0, t(action), { size: rowSize, width: width - keyWidth - 120 });
+      return { k, a, height: Math.max(k.height, a.height) + 16 };
     });
-    addText(this, STAGE.width / 2, y + height - 36, t('helpClose'), { size: size.small, colour: colour.inkSoft, originX: 0.5, originY: 1 });
+    const height = 230 + drawn.reduce((sum, r) => sum + r.height, 0);
+    const { x, y } = this.panel(width, height);
+    addText(this, STAGE.width / 2, y + 50, t('helpTitle'), { size: size.heading, bold: true, originX: 0.5 });
+    let rowY = y + 140;
+    for (const row of drawn) {
+      row.k.setPosition(x + 60, rowY);
+      row.a.setPosition(x + 60 + keyWidth, rowY);
+      this.children.bringToTop(row.k);
+      this.children.bringToTop(row.a);
+      rowY += row.height;
+    }
+    addText(this, STAGE.width / 2, y + height - 30, t('helpClose'), { size: 28, colour: colour.inkSoft, originX: 0.5, originY: 1 });
     this.release = pushHandler(() => {
       this.close();
       return true;

@@ -150,7 +150,7 @@ export class WorkshopScene extends RoomScene {
       });
       return buttons.reduce((sum, b) => sum + b.buttonHeight + 16, 0);
     };
-    const space = bottom - y - rowHeight - 120;
+    const space = bottom - y - 130 - 16;
     if (build(34) > space && build(30) > space) build(ROOM_TEXT);
     for (const button of buttons) {
       button.setY(y);
@@ -168,9 +168,11 @@ export class WorkshopScene extends RoomScene {
     };
     const guess = new Button(this, side.x, y, { width: half, label: guessLabel(), textSize: ROOM_TEXT, minHeight: rowHeight, onActivate: () => update(() => cycleGuess(room, 1)), onHover: () => this.focus?.focus(buttons.length) });
     const decide = new Button(this, side.x + half + 16, y, { width: half, label: t('wsReveal'), align: 'center', textSize: 30, minHeight: Math.max(rowHeight, guess.buttonHeight), onActivate: () => this.decide(room), onHover: () => this.focus?.focus(buttons.length + 1) });
-    y += Math.max(guess.buttonHeight, decide.buttonHeight) + 14;
-    const hint = addText(this, side.x, y, '', { size: ROOM_TEXT, bold: true, colour: colour.danger, width: side.width });
-
+    // While a count is typed, or the trainer is asked to pick, the message takes the place of these two buttons.
+    const rowTop = y;
+    const rowBottom = Math.max(y + Math.max(guess.buttonHeight, decide.buttonHeight), Math.min(bottom, y + 130));
+    const hintBox = this.add.graphics();
+    const hint = addText(this, side.x + 28, rowTop + 14, '', { size: ROOM_TEXT, bold: true, colour: colour.danger, width: side.width - 48 });
     const update = (change: () => void) => {
       change();
       const counts = roomCounts(room);
@@ -187,16 +189,24 @@ export class WorkshopScene extends RoomScene {
       guess.label.setText(guessLabel());
       const asking = room.asking;
       const message = room.entry ? t('wsTyping')
-        : asking?.reason === 'tie' ? t('wsAskTie', { choices: listOf(asking.among.map((file) => String(order.indexOf(file) + 1))), votes: counts[asking.among[0]!] ?? 0 })
+        : asking?.reason === 'tie' ? t('wsAskTie', { choices: listOf(asking.among.map((file) => order.indexOf(file) + 1).sort((a, b) => a - b).map(String)), votes: counts[asking.among[0]!] ?? 0 })
         : asking?.reason === 'no-votes' ? t('wsAskNoVotes') : '';
       hint.setText(message).setColor(room.entry ? '#1d5c61' : '#a8231c');
-      fitHeight(hint, bottom - hint.y, ROOM_TEXT);
+      clampLines(hint, Math.max(1, Math.floor((rowBottom - rowTop - 20) / 34)));
+      guess.setVisible(message === '');
+      decide.setVisible(message === '');
+      hintBox.clear();
+      if (message) {
+        const h = Math.max(hint.height + 28, rowBottom - rowTop);
+        hintBox.fillStyle(room.entry ? colour.accentSoft : colour.dangerSoft, 1).fillRoundedRect(side.x, rowTop, side.width, h, 20);
+        hintBox.lineStyle(3, room.entry ? colour.accent : colour.danger, 1).strokeRoundedRect(side.x, rowTop, side.width, h, 20);
+      }
       this.shown = {
         ...this.shown,
         counts: order.map((file) => counts[file] ?? 0),
         countsByChoice: counts,
         typing: room.entry ? { choice: room.entry.position, digits: room.entry.digits } : null,
-        asking: asking ? { reason: asking.reason, among: asking.among.map((file) => order.indexOf(file)), text: message } : null,
+        asking: asking ? { reason: asking.reason, among: asking.among.map((file) => order.indexOf(file)).sort((a, b) => a - b), text: message } : null,
         guess: room.workshop.guess,
         guessLabel: guess.label.text,
       };
