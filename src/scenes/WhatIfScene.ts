@@ -23,7 +23,6 @@ import { turnLabel } from './reflection.ts';
 const LEFT = 110;
 /** The room stage's right edge, set when the screen is drawn (the stage is as wide as the projector's shape). */
 let RIGHT: number = STAGE.width - 110;
-const ROWS = 7;
 
 export class WhatIfScene extends RoomScene {
   private focus: FocusList | null = null;
@@ -70,7 +69,10 @@ export class WhatIfScene extends RoomScene {
       this.shown = { stage: 'pick', turns: [] };
       return;
     }
-    addText(this, LEFT, 150, t('whatIfPick'), { size: 32, colour: colour.inkSoft, width: RIGHT - LEFT });
+    const pick = addText(this, LEFT, Math.max(140, titleText.y + titleText.height + 10), t('whatIfPick'), { size: 30, colour: colour.inkSoft, width: RIGHT - LEFT });
+    // The list starts under the instructions, however many lines they took.
+    const listTop = Math.max(230, pick.y + pick.height + 24);
+    const ROWS = Math.max(3, Math.min(7, Math.floor((1030 - listTop) / 104)));
     // Newest first: the card just discussed is the one a room most often wants to revisit.
     const rows = [...history].reverse();
     const focusAt = Math.min(rows.length - 1, Math.max(0, wanted ?? 0));
@@ -82,20 +84,21 @@ export class WhatIfScene extends RoomScene {
     visible.forEach((entry, k) => {
       const card = room.scenario.cards.find((c) => c.id === entry.card)!;
       const label = `${turnLabel(room.scenario, entry.turn)}: ${say(card.choices[entry.choice]!.label)}`;
-      const button = new Button(this, LEFT, 230 + k * 104, { width: listWidth, label, textSize: 30, minHeight: 88, onActivate: () => this.branch(room, entry.turn, card.choices.findIndex((_, i) => i !== entry.choice)), onHover: () => this.focus?.focus(k) });
+      const other = shownOrder(card, entry.order).find((i) => i !== entry.choice) ?? -1;
+      const button = new Button(this, LEFT, listTop + k * 104, { width: listWidth, label, textSize: 30, minHeight: 88, onActivate: () => this.branch(room, entry.turn, other), onHover: () => this.focus?.focus(k) });
       clampLines(button.label, 1);
       buttons.push(button);
     });
-    if (start > 0) addText(this, LEFT + listWidth / 2, 214, '▲', { size: 28, colour: colour.inkSoft, originX: 0.5, originY: 1 });
-    if (start + ROWS < rows.length) addText(this, LEFT + listWidth / 2, 230 + ROWS * 104, '▼', { size: 28, colour: colour.inkSoft, originX: 0.5 });
+    if (start > 0) addText(this, LEFT + listWidth / 2, listTop - 16, '▲', { size: 28, colour: colour.inkSoft, originX: 0.5, originY: 1 });
+    if (start + ROWS < rows.length) addText(this, LEFT + listWidth / 2, listTop + ROWS * 104, '▼', { size: 28, colour: colour.inkSoft, originX: 0.5 });
 
     const entry = rows[focusAt]!;
     const card = room.scenario.cards.find((c) => c.id === entry.card)!;
     const stakeholder = room.scenario.stakeholders.find((s) => s.id === card.from);
     const panel = this.add.graphics();
-    panel.fillStyle(colour.card, 1).fillRoundedRect(detail.x, 230, detail.width, 780, 28);
-    panel.lineStyle(3, colour.cardEdge, 1).strokeRoundedRect(detail.x, 230, detail.width, 780, 28);
-    const who = addText(this, detail.x + 36, 260, say(stakeholder?.name), { size: 30, bold: true, colour: colour.accent, width: detail.width - 72 });
+    panel.fillStyle(colour.card, 1).fillRoundedRect(detail.x, listTop, detail.width, 1040 - listTop, 28);
+    panel.lineStyle(3, colour.cardEdge, 1).strokeRoundedRect(detail.x, listTop, detail.width, 1040 - listTop, 28);
+    const who = addText(this, detail.x + 36, listTop + 30, say(stakeholder?.name), { size: 30, bold: true, colour: colour.accent, width: detail.width - 72 });
     const text = addText(this, detail.x + 36, who.y + who.height + 14, say(card.text), { size: 30, width: detail.width - 72, lineSpacing: 6 });
     fitHeight(text, 330, 28);
     clampLines(text, 8);
@@ -126,7 +129,7 @@ export class WhatIfScene extends RoomScene {
       const index = pickOrder[position];
       if (index !== undefined && index !== entry.choice) this.branch(room, entry.turn, index);
     };
-    this.shown = { stage: 'pick', team: team.name, turns: rows.map((r) => r.turn), focusedTurn: entry.turn, realChoice: entry.choice };
+    this.shown = { stage: 'pick', team: team.name, turns: rows.map((r) => r.turn), focusedTurn: entry.turn, realChoice: entry.choice, order: pickOrder };
   }
 
   private onMove: (step: 1 | -1) => void = (step) => this.focus?.move(step);
