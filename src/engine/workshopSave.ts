@@ -98,7 +98,8 @@ export function loadWorkshop(findScenario: (id: string) => Scenario | undefined,
   }
   const issues: ShapeIssue[] = [];
   if (!savedShape.check(value, [], issues)) return { ok: false, problem: 'damaged', reason: `the workshop save is damaged: ${formatPath(issues[0]!.path)} ${issues[0]!.message}` };
-  const saved = value as unknown as SavedWorkshop;
+  const { workshop: savedWorkshop, room } = value as unknown as SavedWorkshop;
+  const saved: SavedWorkshop = { workshop: savedWorkshop, room };
   const scenario = findScenario(saved.workshop.scenario);
   if (!scenario) return { ok: false, problem: 'otherScenario', reason: `the workshop save belongs to scenario "${saved.workshop.scenario}", which is not here` };
   const w = saved.workshop;

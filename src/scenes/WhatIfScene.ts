@@ -6,7 +6,7 @@
 import * as Phaser from 'phaser';
 import { meterSeries } from '../engine/debrief.ts';
 import { currentCard, shownOrder } from '../engine/game.ts';
-import { say, t, teamLabel } from '../locales/index.ts';
+import { say, t, teamLabel, turnUnit } from '../locales/index.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
@@ -147,7 +147,7 @@ export class WhatIfScene extends RoomScene {
     const entry = team.state.history.find((h) => h.turn === whatIf.turn)!;
     const card = room.scenario.cards.find((c) => c.id === entry.card)!;
     const backWidth = Math.round(Math.min(560, (RIGHT - LEFT) * 0.34));
-    const heading = addText(this, LEFT, 40, t('whatIfHeading', { when: turnLabel(room.scenario, whatIf.turn), other: say(card.choices[whatIf.other]!.label), real: say(card.choices[whatIf.real]!.label) }), { size: 40, bold: true, width: RIGHT - LEFT - backWidth - 40, lineSpacing: 6 });
+    const heading = addText(this, LEFT, 40, t('whatIfHeading', { when: `${turnUnit(room.scenario.turnUnit)} ${whatIf.turn}`, other: say(card.choices[whatIf.other]!.label), real: say(card.choices[whatIf.real]!.label) }), { size: 40, bold: true, width: RIGHT - LEFT - backWidth - 40, lineSpacing: 6 });
     fitHeight(heading, 170, 28);
     clampLines(heading, 4);
     const backButton = new Button(this, RIGHT - backWidth, 40, { width: backWidth, label: t('whatIfBack'), align: 'center', textSize: 32, onActivate: () => this.back(room), onHover: () => this.focus?.focus(this.focus.size - 1) });

@@ -164,7 +164,7 @@ export class WorkshopScene extends RoomScene {
     const half = (side.width - 16) / 2;
     const guessLabel = () => {
       const meter = room.workshop.guess ? say(room.scenario.meters.find((m) => m.id === room.workshop.guess)?.label) : t('wsGuessNone');
-      return `${t('wsGuessPrompt')}\n${meter}`;
+      return `${t('wsGuessPrompt')}\n${capitalise(meter)}`;
     };
     const guess = new Button(this, side.x, y, { width: half, label: guessLabel(), textSize: ROOM_TEXT, minHeight: rowHeight, onActivate: () => update(() => cycleGuess(room, 1)), onHover: () => this.focus?.focus(buttons.length) });
     const decide = new Button(this, side.x + half + 16, y, { width: half, label: t('wsReveal'), align: 'center', textSize: 30, minHeight: Math.max(rowHeight, guess.buttonHeight), onActivate: () => this.decide(room), onHover: () => this.focus?.focus(buttons.length + 1) });
