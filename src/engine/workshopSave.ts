@@ -39,7 +39,7 @@ const workshopShape = object({
   seed: required(string()),
   settings: required(object({
     teams: required(array(string({ maxLength: 200 }), { min: 1, max: MAX_TEAMS })),
-    mode: required(oneOf(['turns', 'together'])),
+    mode: required(oneOf(['turns', 'same-card', 'together'])),
     preview: required(oneOf(['scenario', 'on', 'off'])),
     timer: required(count),
     length: optional(count),
@@ -49,6 +49,7 @@ const workshopShape = object({
   tally: required(object({ hands: required(counts) })),
   guess: required(nullable(string())),
   stoppedAt: required(nullable(count)),
+  round: optional(nullable(object({ card: required(string({ minLength: 1 })), order: optional(array(choiceIndex, { min: 2, max: 4 })) }))),
 });
 
 /** Where the room was, beside the engine's workshop. */

@@ -284,6 +284,7 @@ export const en = {
   helpVoteTyped: 'Set a choice’s votes (2, 8, Enter: choice 2 has 8 votes)',
   keysVoteOne: '+ −',
   helpVoteOne: 'One vote more or fewer for the focused choice',
+  setupModeSameCard: 'Teams decide the same card in turn, each with its own game',
   helpDecideVotes: 'Decide: the choice with most votes; on a tie or without votes you pick',
 } as const;
 

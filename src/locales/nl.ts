@@ -282,5 +282,6 @@ export const nl: Messages = {
   helpVoteTyped: 'De stemmen van een keuze zetten (2, 8, Enter: keuze 2 heeft 8 stemmen)',
   keysVoteOne: '+ −',
   helpVoteOne: 'Eén stem meer of minder voor de keuze met de focus',
+  setupModeSameCard: 'Teams besluiten om de beurt over dezelfde kaart, elk met een eigen spel',
   helpDecideVotes: 'Besluiten: de keuze met de meeste stemmen; bij gelijke stand of zonder stemmen kies jij',
 };

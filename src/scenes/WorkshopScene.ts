@@ -12,7 +12,7 @@ import type { Scenario } from '../engine/format.ts';
 import { shownOrder } from '../engine/game.ts';
 import { previewChoice } from '../engine/preview.ts';
 import type { HowDecided } from '../engine/votes.ts';
-import { previewMode, sessionStop, workshopOver, type TeamGame } from '../engine/workshop.ts';
+import { previewMode, roundGoesOn, sessionStop, workshopOver, type TeamGame } from '../engine/workshop.ts';
 import { capitalise, listOf, say, t, teamLabel, turnUnit } from '../locales/index.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
@@ -367,7 +367,9 @@ export class WorkshopScene extends RoomScene {
 
     // Right: the explanation, large, what moved, and on.
     const stop = sessionStop(room.workshop);
-    const nextLabel = over ? t('wsToDebrief') : room.workshop.teams.length > 1 ? t('wsToScoreboard') : t('continue');
+    const nextLabel = over ? t('wsToDebrief')
+      : roundGoesOn(room.workshop) ? t('scoreboardNextTeam', { team: teamLabel(activeTeam(room).name) })
+      : room.workshop.teams.length > 1 ? t('wsToScoreboard') : t('continue');
     const button = new Button(this, side.x, 0, { width: side.width, label: nextLabel, align: 'center', textSize: 34, minHeight: 96, onActivate: () => this.proceed(room), onHover: () => this.focus?.focus(0) });
     button.setY(bottom - button.buttonHeight);
     const feedbackText = reveal.outcome.feedback ? say(reveal.outcome.feedback) : t('noFeedback');

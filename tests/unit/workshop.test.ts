@@ -182,3 +182,26 @@ describe('the discussion timer after a reload', () => {
     expect(Countdown.restore(60, { left: 0, running: false }).done).toBe(true);
   });
 });
+
+describe('teams deciding the same card in turn', () => {
+  const deck = makeScenario({ turns: 10, cards: ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map((id) => card(id, { choices: [{ label: 'up', effects: { a: 5, b: -5 } }, { label: 'down', effects: { a: -5, b: 5 } }, { label: 'other', next: 'c6' }] })) });
+
+  it('gives every team the first team\'s card of the round, in the same order, each in its own game', () => {
+    let w = startWorkshop(deck, { teams: ['A', 'B', 'C'], mode: 'same-card', preview: 'scenario', timer: 0 }, 'same');
+    for (let round = 0; round < 4; round++) {
+      const lead = w.teams[0]!.state.current!;
+      const choices = [0, 1, 2];
+      for (const [i, c] of choices.entries()) {
+        expect(w.active).toBe(i);
+        expect(w.teams[i]!.state.current).toEqual(lead);
+        const r = decide(deck, w, c);
+        if (!r.ok) throw new Error(r.reason);
+        w = r.workshop;
+      }
+      expect(w.round).toBeNull();
+    }
+    // Each team its own game: different choices, different meters.
+    expect(new Set(w.teams.map((t) => JSON.stringify(t.state.meters))).size).toBeGreaterThan(1);
+    expect(w.teams.map((t) => t.decisions.map((d) => d.card))).toEqual([0, 1, 2].map(() => w.teams[0]!.decisions.map((d) => d.card)));
+  });
+});
