@@ -246,7 +246,7 @@ export const en = {
   wsTeamLabel: 'team {name}',
   wsTurnOf: '{unit} {turn} of {total}',
   wsTurnOnly: '{unit} {turn}',
-  wsGuessPrompt: 'Who gains most? Guess with G',
+  wsGuessPrompt: 'Who gains most? (G)',
   wsGuessPick: '{meter}',
   wsVotesOne: 'vote',
   wsVotesOther: 'votes',

@@ -244,7 +244,7 @@ export const nl: Messages = {
   wsTeamLabel: 'team {name}',
   wsTurnOf: '{unit} {turn} van {total}',
   wsTurnOnly: '{unit} {turn}',
-  wsGuessPrompt: 'Wie wint het meest? Gok met G',
+  wsGuessPrompt: 'Wie wint het meest? (G)',
   wsGuessPick: '{meter}',
   wsVotesOne: 'stem',
   wsVotesOther: 'stemmen',

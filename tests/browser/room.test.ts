@@ -49,7 +49,7 @@ async function checkTexts(page: Page, what: string, large: string | null = null)
 }
 
 /** Title → a scenario → Workshop → set-up; `together` switches to one game for the whole room; `length` steps the session length. */
-async function setUp(page: Page, scenarioId: string, options: { together?: boolean; lengthSteps?: number; timerOff?: boolean; names?: readonly string[] } = {}): Promise<Snapshot> {
+async function setUp(page: Page, scenarioId: string, options: { sameCard?: boolean; together?: boolean; lengthSteps?: number; timerOff?: boolean; names?: readonly string[] } = {}): Promise<Snapshot> {
   const title = await snapshot(page);
   const index = title.levels.filter((l) => l.ok).findIndex((l) => l.id === scenarioId);
   const first = (title.shown.canContinueWorkshop as boolean) ? 1 : 0;
@@ -69,6 +69,15 @@ async function setUp(page: Page, scenarioId: string, options: { together?: boole
     await focusOn(1);
     await press(page, 'Enter');
     m = await waitFor(page, "m.screen === 'setup' && m.shown.settings.mode === 'together'");
+  }
+  if (options.sameCard) {
+    await focusOn(1);
+    await press(page, 'Enter');
+    m = await waitFor(page, "m.screen === 'setup' && m.shown.settings.mode === 'together'");
+    // Together has no team count: the mode is the first setting now.
+    await focusOn(0);
+    await press(page, 'Enter');
+    m = await waitFor(page, "m.screen === 'setup' && m.shown.settings.mode === 'same-card'");
   }
   const optionCount = options.together ? 4 : 5;
   if (options.timerOff) {
@@ -290,6 +299,37 @@ describe('a workshop the trainer can trust', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
+});
+
+describe('teams deciding the same card in turn', () => {
+  it('shows every team the same card, one after the other, then the scoreboard (5:4, 1280×1024)', async () => {
+    const { context, page, errors } = await openTitle(env, { width: 1280, height: 1024 }, 'nl-NL');
+    let m = await setUp(page, 'hospital', { sameCard: true, timerOff: true });
+    expect(m.shown.team).toBe('Team 1');
+    const card = m.shown.cardId;
+    const order = m.shown.order;
+    await checkTexts(page, 'same card, team 1');
+    await screenshot(page, 'room-nl-same-card-1');
+    await typeCount(page, 0, 4);
+    await press(page, 'PageDown');
+    m = await waitFor(page, "m.phase === 'reveal' && m.ready");
+    expect(m.shown.nextLabel).toBe('Nu: Team 2');
+    await press(page, 'Enter');
+    m = await waitFor(page, "m.phase === 'deciding' && m.ready");
+    expect(m.shown.team).toBe('Team 2');
+    expect(m.shown.cardId).toBe(card);
+    expect(m.shown.order).toEqual(order);
+    await screenshot(page, 'room-nl-same-card-2');
+    await typeCount(page, 1, 3);
+    await press(page, 'PageDown');
+    await waitFor(page, "m.phase === 'reveal' && m.ready");
+    await press(page, 'Enter');
+    m = await waitFor(page, "m.phase === 'scoreboard' && m.ready");
+    expect((m.shown.scoreboard as { team: string }[]).map((r) => r.team)).toEqual(['Team 1', 'Team 2']);
+    expect(String(m.shown.title)).toBe('Tussenstand na week 1');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
 });
 
 const SIZES = [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }, { width: 1024, height: 768 }];
