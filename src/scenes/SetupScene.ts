@@ -131,8 +131,8 @@ export class SetupScene extends Phaser.Scene {
       addText(this, NAMES_X, 220, t('setupTogetherNote'), { size: 34, colour: colour.inkSoft, width: NAMES_WIDTH });
     }
 
-    const start = new Button(this, NAMES_X, 900, { width: 440, label: t('setupStart'), align: 'center', textSize: 40, onActivate: () => this.start(), onHover: () => focus?.focus(items.indexOf(start)) });
-    const back = new Button(this, NAMES_X + 470, 900, { width: NAMES_WIDTH - 470, label: t('setupBack'), align: 'center', textSize: 34, onActivate: () => goScreen(this.game, 'mode'), onHover: () => focus?.focus(items.indexOf(back)) });
+    const start = new Button(this, NAMES_X, 880, { width: 500, label: t('setupStart'), align: 'center', textSize: 36, onActivate: () => this.start(), onHover: () => focus?.focus(items.indexOf(start)) });
+    const back = new Button(this, NAMES_X + 524, 880, { width: NAMES_WIDTH - 524, label: t('setupBack'), align: 'center', textSize: 34, onActivate: () => goScreen(this.game, 'mode'), onHover: () => focus?.focus(items.indexOf(back)) });
     items.push(start, back);
     actions.push(() => undefined, () => undefined);
     addText(this, STAGE.width / 2, STAGE.height - 40, t('setupHint'), { size: 26, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });

@@ -50,6 +50,21 @@ function teamLine(room: Room, team: TeamGame, turn: number): string {
   return room.workshop.teams.length > 1 ? `${capitalise(teamLabel(team.name))}   ·   ${week}` : capitalise(week);
 }
 
+/** The most recent decision of any team: which team, turn and choice, and how it was reached. */
+function lastDecision(room: Room): { team: string; turn: number; card: string; choice: number; how: HowDecided; howText: string } | null {
+  let best: { team: string; turn: number; card: string; choice: number; how: HowDecided; howText: string } | null = null;
+  let count = -1;
+  room.workshop.teams.forEach((team) => {
+    const d = team.decisions[team.decisions.length - 1];
+    // Teams take turns, so the latest decision belongs to the team with the most decisions, the later one on a draw.
+    if (d && team.decisions.length >= count) {
+      count = team.decisions.length;
+      best = { team: team.name, turn: d.turn, card: d.card, choice: d.choice, how: d.how, howText: howText(d.how) };
+    }
+  });
+  return best;
+}
+
 export function howText(how: HowDecided): string {
   if (how.by === 'majority') return t('wsHowMajority', { votes: how.votes, total: how.total });
   if (how.by === 'tie') return t('wsHowTie', { votes: how.votes });
@@ -86,6 +101,7 @@ export class WorkshopScene extends RoomScene {
       phase: room.phase,
       stage: stageSize(),
       teams: room.workshop.teams.map((team) => ({ name: team.name, turn: team.state.turn, meters: team.state.meters, ended: team.state.end !== null, decisions: team.decisions.length })),
+      lastDecision: lastDecision(room),
     };
     const release = pushHandler((command) => this.handle(room, command));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {

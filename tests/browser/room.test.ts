@@ -189,6 +189,7 @@ describe('a workshop the trainer can trust', () => {
       await press(page, 'Enter');
       m = await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding' && m.ready");
       expect({ cardId: m.shown.cardId, counts: m.shown.counts, order: m.shown.order, guess: m.shown.guess, teams: m.shown.teams }).toEqual(before);
+      expect(m.shown.lastDecision).toMatchObject({ turn: 3, choice: order3[1], how: { by: 'tie' } });
 
       // Stop here: the menu's "To the debrief"; the debrief and the report cover 3 weeks.
       await press(page, 'Escape');
