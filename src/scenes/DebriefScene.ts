@@ -257,7 +257,7 @@ export class DebriefScene extends RoomScene {
     }
     const nameWidth = teams.length > 1 ? Math.min(320, (RIGHT - LEFT) * 0.2) : 0;
     const cell = (RIGHT - LEFT - nameWidth) / tags.length;
-    const rowHeight = Math.min(220, (NAV_Y - 60 - TOP - 130) / teams.length);
+    const rowHeight = Math.min(220, (NAV_Y - 60 - TOP - 150) / teams.length);
     const headers: Phaser.GameObjects.Text[] = [];
     tags.forEach((tag, i) => {
       // One line per label, shrunk to its column: a wrapped label would break inside a word.
@@ -265,16 +265,19 @@ export class DebriefScene extends RoomScene {
       const label = addText(this, LEFT + nameWidth + cell * (i + 0.5), TOP + 50, say(labels[tag]!.label), { size: 30, bold: true, originX: 0.5, originY: 0.5 });
       headers.push(label);
     });
-    if (headers.some((h) => h.width > cell - 14)) {
+    // Labels too long for their column: every other one a row lower, each with two columns' room and up to two lines.
+    const staggered = headers.some((h) => h.width > cell - 14);
+    if (staggered) {
       headers.forEach((h, i) => {
-        h.setY(i % 2 === 0 ? TOP + 24 : TOP + 76);
-        fitWidth(h, 2 * cell - 12, 28);
+        h.setFontSize(28).setWordWrapWidth(2 * cell - 16, true).setAlign('center').setOrigin(0.5, 1).setY(i % 2 === 0 ? TOP + 56 : TOP + 128);
+        clampLines(h, 2);
       });
     }
+    const rowsTop = TOP + (staggered ? 140 : 120);
     const profile = teams.map((team, r) => {
       const counts = new Map(tagProfile(room.scenario, team.state).map((p) => [p.tag, p.count]));
       const max = Math.max(1, ...tags.map((tag) => counts.get(tag) ?? 0));
-      const y = TOP + 120 + r * rowHeight;
+      const y = rowsTop + r * rowHeight;
       const g = this.add.graphics();
       g.fillStyle(colour.card, 1).fillRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 14, 18);
       if (nameWidth) clampLines(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 30, bold: true, originY: 0.5, width: nameWidth - 40 }), 2);
