@@ -255,7 +255,7 @@ export class DebriefScene extends RoomScene {
       this.shown = { ...this.shown, profile: [] };
       return;
     }
-    const nameWidth = teams.length > 1 ? Math.min(320, (RIGHT - LEFT) * 0.2) : 0;
+    const nameWidth = teams.length > 1 ? Math.min(320, (RIGHT - LEFT) * 0.22) : 0;
     const cell = (RIGHT - LEFT - nameWidth) / tags.length;
     const rowHeight = Math.min(220, (NAV_Y - 60 - TOP - 150) / teams.length);
     const headers: Phaser.GameObjects.Text[] = [];
@@ -280,14 +280,14 @@ export class DebriefScene extends RoomScene {
       const y = rowsTop + r * rowHeight;
       const g = this.add.graphics();
       g.fillStyle(colour.card, 1).fillRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 14, 18);
-      if (nameWidth) clampLines(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 30, bold: true, originY: 0.5, width: nameWidth - 40 }), 2);
+      if (nameWidth) clampLines(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 28, bold: true, originY: 0.5, width: nameWidth - 40 }), 2);
       tags.forEach((tag, i) => {
         const count = counts.get(tag) ?? 0;
         const cx = LEFT + nameWidth + cell * (i + 0.5);
         const barHeight = ((rowHeight - 50) * count) / max;
-        g.fillStyle(colour.track, 1).fillRect(cx - 18, y + 10, 36, rowHeight - 50);
-        if (count > 0) g.fillStyle(count === max ? colour.accent : colour.fill, 1).fillRect(cx - 18, y + 10 + rowHeight - 50 - barHeight, 36, barHeight);
-        addText(this, cx + 30, y + (rowHeight - 14) / 2, `${count}×`, { size: 28, bold: true, originY: 0.5 });
+        g.fillStyle(colour.track, 1).fillRect(cx - 34, y + 10, 32, rowHeight - 50);
+        if (count > 0) g.fillStyle(count === max ? colour.accent : colour.fill, 1).fillRect(cx - 34, y + 10 + rowHeight - 50 - barHeight, 32, barHeight);
+        addText(this, cx + 6, y + (rowHeight - 14) / 2, `${count}×`, { size: 28, bold: true, originY: 0.5 });
       });
       return { team: team.name, counts: Object.fromEntries(tags.map((tag) => [tag, counts.get(tag) ?? 0])) };
     });
