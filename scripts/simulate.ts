@@ -3,6 +3,8 @@
  * Plays many games headless and reports, in plain words, whether the deck can be won and what never shows.
  */
 import { findings } from '../src/engine/findings.ts';
+import { own } from '../src/engine/own.ts';
+import { endQuietlyOnClosedPipe } from './lib/pipe.ts';
 import { parseStrategy, simulate, type SimulationReport } from '../src/engine/simulate.ts';
 import { resolveText } from '../src/engine/text.ts';
 import type { Scenario } from '../src/engine/format.ts';
@@ -72,7 +74,7 @@ function humanReport(scenario: Scenario, file: string, r: SimulationReport): str
   const never = Object.entries(r.cards).filter(([, n]) => n === 0).map(([id]) => id);
   lines.push('');
   lines.push(`  Cards never drawn: ${never.length === 0 ? 'none' : never.join(', ')}`);
-  const untaken = Object.entries(r.choices).flatMap(([card, counts]) => counts.flatMap((n, i) => (n === 0 && r.cards[card]! > 0 ? [`${card}#${i}`] : [])));
+  const untaken = Object.entries(r.choices).flatMap(([card, counts]) => counts.flatMap((n, i) => (n === 0 && (own(r.cards, card) ?? 0) > 0 ? [`${card}#${i}`] : [])));
   lines.push(`  Choices never taken (card#choice, counting from 0): ${untaken.length === 0 ? 'none' : untaken.join(', ')}`);
   const notes = findings(scenario, r);
   lines.push('');
@@ -99,9 +101,11 @@ function main(args: string[]): number {
     return 2;
   }
   const report = simulate(loaded.scenario, { runs: options.runs, seed: options.seed, strategy });
-  if (options.json) console.log(JSON.stringify(report, null, 2));
+  // The findings are the point of a run; a tool reading the JSON gets them too.
+  if (options.json) console.log(JSON.stringify({ ...report, findings: findings(loaded.scenario, report) }, null, 2));
   else console.log(humanReport(loaded.scenario, options.file, report).join('\n'));
   return 0;
 }
 
+endQuietlyOnClosedPipe();
 process.exitCode = main(process.argv.slice(2));

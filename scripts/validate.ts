@@ -1,5 +1,6 @@
 /** npm run validate -- [files or folders…]: checks scenario files; exit 0 clean, 1 with errors, 2 on a usage error. */
 import { loadScenarioFile, printProblems, scenarioFiles } from './lib/files.ts';
+import { endQuietlyOnClosedPipe } from './lib/pipe.ts';
 
 const USAGE = 'usage: npm run validate -- [scenario files or folders…]   (default: levels/)';
 
@@ -37,4 +38,5 @@ function main(args: string[]): number {
   return errors > 0 ? 1 : 0;
 }
 
+endQuietlyOnClosedPipe();
 process.exitCode = main(process.argv.slice(2));

@@ -2,13 +2,14 @@
 import type { Scenario } from './format.ts';
 import { indexOf } from './scenarioIndex.ts';
 import type { GameState } from './state.ts';
+import { own } from './own.ts';
 
 /** Each meter's value at the start and after every turn. */
 export function meterSeries(scenario: Scenario, state: GameState): Record<string, number[]> {
   const series: Record<string, number[]> = {};
   for (const meter of scenario.meters) {
-    const first = state.history[0]?.before[meter.id] ?? state.meters[meter.id]!;
-    series[meter.id] = [first, ...state.history.map((h) => h.after[meter.id]!)];
+    const first = own(state.history[0]?.before, meter.id) ?? own(state.meters, meter.id)!;
+    series[meter.id] = [first, ...state.history.map((h) => own(h.after, meter.id)!)];
   }
   return series;
 }
@@ -35,13 +36,13 @@ export function stakeholderShifts(scenario: Scenario, state: GameState): Stakeho
   const firstMet = [...met.keys()];
   const byMeter = new Map<string, string>();
   for (const s of scenario.stakeholders) {
-    if (s.meter === undefined || !series[s.meter] || !met.has(s.id)) continue;
+    if (s.meter === undefined || !own(series, s.meter) || !met.has(s.id)) continue;
     const best = byMeter.get(s.meter);
     if (best === undefined || met.get(s.id)! > met.get(best)! || (met.get(s.id) === met.get(best) && firstMet.indexOf(s.id) < firstMet.indexOf(best))) byMeter.set(s.meter, s.id);
   }
   return [...byMeter]
     .map(([meter, stakeholder]) => {
-      const values = series[meter]!;
+      const values = own(series, meter)!;
       return { stakeholder, meter, change: values[values.length - 1]! - values[0]! };
     })
     .sort((a, b) => b.change - a.change);
@@ -73,7 +74,7 @@ export function weightiestChoices(state: GameState, count: number): WeightyChoic
       const deltas: Record<string, number> = {};
       let weight = 0;
       for (const [meter, after] of Object.entries(h.after)) {
-        const delta = after - h.before[meter]!;
+        const delta = after - own(h.before, meter)!;
         if (delta !== 0) deltas[meter] = delta;
         weight += Math.abs(delta);
       }

@@ -2,6 +2,7 @@
 import type { Scenario } from './format.ts';
 import { flagsNeeded, nextCardOf } from './links.ts';
 import type { SimulationReport } from './simulate.ts';
+import { own } from './own.ts';
 
 function whyNeverDrawn(scenario: Scenario, cardId: string): string {
   const card = scenario.cards.find((c) => c.id === cardId)!;
@@ -27,12 +28,12 @@ export function findings(scenario: Scenario, r: SimulationReport): string[] {
       let takes = 0;
       for (const card of scenario.cards) {
         for (const choice of card.choices) {
-          const amount = choice.effects?.[meterId] ?? 0;
+          const amount = own(choice.effects, meterId) ?? 0;
           if (amount > 0) gives += amount;
           else takes -= amount;
         }
       }
-      const atMax = (r.endedAt[meterId]?.max ?? 0) > count / 2;
+      const atMax = (own(r.endedAt, meterId)?.max ?? 0) > count / 2;
       const totals = `−${takes} against +${gives} over all choices`;
       const balance = atMax
         ? gives > takes

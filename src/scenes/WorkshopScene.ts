@@ -30,6 +30,7 @@ import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
 import { RoomScene } from './roomScene.ts';
 import { drawScoreboard } from './scoreboard.ts';
+import { own } from '../engine/own.ts';
 
 /** The smallest text on a room screen, readable from the back row; the reveal's explanation is larger. */
 export const ROOM_TEXT = 28;
@@ -365,7 +366,7 @@ export class WorkshopScene extends RoomScene {
       });
       y += 8;
     }
-    const gains = room.scenario.meters.map((m) => ({ meter: m, delta: reveal.outcome.deltas[m.id] ?? 0 })).filter((g) => g.delta > 0).sort((a, b) => b.delta - a.delta);
+    const gains = room.scenario.meters.map((m) => ({ meter: m, delta: own(reveal.outcome.deltas, m.id) ?? 0 })).filter((g) => g.delta > 0).sort((a, b) => b.delta - a.delta);
     const best = gains[0];
     let guessText: string | null = null;
     if (reveal.vote.guess) {
@@ -389,8 +390,8 @@ export class WorkshopScene extends RoomScene {
     const button = new Button(this, side.x, 0, { width: side.width, label: nextLabel, align: 'center', textSize: 34, minHeight: 96, onActivate: () => this.proceed(room), onHover: () => this.focus?.focus(0) });
     button.setY(bottom - button.buttonHeight);
     const feedbackText = reveal.outcome.feedback ? say(reveal.outcome.feedback) : t('noFeedback');
-    const changed = room.scenario.meters.filter((m) => (reveal.outcome.deltas[m.id] ?? 0) !== 0);
-    const changesText = changed.length > 0 ? changed.map((m) => `${say(m.label)} ${signed(reveal.outcome.deltas[m.id]!)}`).join('   ·   ') : t('feedbackNoChange');
+    const changed = room.scenario.meters.filter((m) => (own(reveal.outcome.deltas, m.id) ?? 0) !== 0);
+    const changesText = changed.length > 0 ? changed.map((m) => `${say(m.label)} ${signed(own(reveal.outcome.deltas, m.id)!)}`).join('   ·   ') : t('feedbackNoChange');
     const stopText = stop !== null && over ? t('debriefStopped', { unit: turnUnit(room.scenario.turnUnit), turn: stop }) : null;
     const explanationBottom = button.y - 24;
     const box = this.add.graphics();
