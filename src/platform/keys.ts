@@ -87,6 +87,19 @@ function dispatch(command: Command): boolean {
   return false;
 }
 
+/** A command from a touch control or the accessible layer: the same as its key. */
+export function sendCommand(command: Command): boolean {
+  return dispatch(command);
+}
+
+/** On a button of the accessible layer, Enter and Space press that button and Tab moves between them, as on any web page. */
+function onLayerButton(event: KeyboardEvent): boolean {
+  const target = event.target;
+  if (!(target instanceof HTMLElement) || !target.closest('[data-mm-layer]')) return false;
+  const native = event.code === 'Tab' || ((event.code === 'Enter' || event.code === 'NumpadEnter' || event.code === 'Space') && target instanceof HTMLButtonElement);
+  return native;
+}
+
 function typing(event: KeyboardEvent): boolean {
   const target = event.target;
   if (!(target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement)) return false;
@@ -97,7 +110,7 @@ function typing(event: KeyboardEvent): boolean {
 export function listenToKeys(target: Window = window): void {
   target.addEventListener('keydown', (event) => {
     // In a text box (team names, reflection answers) the keys type; only leaving keys reach the game.
-    if (typing(event)) return;
+    if (typing(event) || onLayerButton(event)) return;
     const command = commandFor(event);
     if (!command) return;
     event.preventDefault();

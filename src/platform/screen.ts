@@ -1,16 +1,34 @@
-/** Which screen and overlay are up, and what they show: the data behind `window.manyMasters`. */
+/**
+ * Which screen and overlay are up, and what they show: the data behind `window.manyMasters` and the
+ * accessible DOM layer. Each screen describes itself once as a ScreenModel (platform/screenModel.ts).
+ */
 import type { OverlayName, ScreenName, Shown } from './inspector.ts';
+import { plainModel, type ScreenModel } from './screenModel.ts';
 
 let screen: ScreenName = 'boot';
 let overlay: OverlayName = null;
-let shown: () => Shown = () => ({});
+const EMPTY: ScreenModel = { title: '', regions: [] };
+let describe: () => ScreenModel = () => EMPTY;
+let describeOverlay: (() => ScreenModel) | null = null;
 let drawnAt: number | null = null;
+const listeners = new Set<() => void>();
 
-/** `what` is read each time the inspector is asked, so it always describes the screen as it is. */
-export function showScreen(name: ScreenName, what: () => Shown = () => ({})): void {
+function changed(): void {
+  listeners.forEach((listener) => listener());
+}
+
+/** Told when the screen or overlay changes (the DOM layer redraws at once, before the next frame). */
+export function onScreenChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** `what` is read each time it is asked, so it always describes the screen as it is. */
+export function showScreen(name: ScreenName, what: () => ScreenModel = () => EMPTY): void {
   screen = name;
-  shown = what;
+  describe = what;
   drawnAt = null;
+  changed();
 }
 
 /** Called after every rendered frame: the first one after a screen is set up is when it appeared. */
@@ -23,11 +41,29 @@ export function screenDrawnAt(): number | null {
   return drawnAt;
 }
 
-export function showOverlay(name: OverlayName): void {
+export function showOverlay(name: OverlayName, what: (() => ScreenModel) | null = null): void {
   overlay = name;
+  describeOverlay = name ? what : null;
+  changed();
+}
+
+export function screenModel(): ScreenModel {
+  return describe();
+}
+
+export function overlayModel(): ScreenModel | null {
+  return describeOverlay ? describeOverlay() : null;
+}
+
+export function currentScreenName(): ScreenName {
+  return screen;
 }
 
 export function currentScreen(): { screen: ScreenName; overlay: OverlayName; phase: string | null; shown: Shown } {
-  const now = shown();
-  return { screen, overlay, phase: typeof now.phase === 'string' ? now.phase : null, shown: now };
+  const model = describe();
+  const facts = model.facts ?? {};
+  const shown: Shown = { title: model.title, ...facts, view: plainModel(model) };
+  const over = overlayModel();
+  if (over) shown.overlayView = plainModel(over);
+  return { screen, overlay, phase: typeof facts.phase === 'string' ? facts.phase : null, shown };
 }

@@ -5,6 +5,7 @@ import type { MessageKey } from '../locales/en.ts';
 import { pushHandler, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showOverlay } from '../platform/screen.ts';
+import type { ScreenModel } from '../platform/screenModel.ts';
 import { settings } from '../platform/settings.ts';
 import { fitCamera, STAGE } from '../platform/viewport.ts';
 import { Button, FocusList } from '../ui/button.ts';
@@ -42,18 +43,22 @@ export class OverlayScene extends Phaser.Scene {
 
   create(): void {
     fitCamera(this);
-    showOverlay(this.kind);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.release?.();
       this.release = null;
       showOverlay(null);
       requestFrames();
     });
+    this.describe = () => ({ title: '', regions: [] });
     if (this.kind === 'blank') this.drawBlank();
     else if (this.kind === 'help') this.drawHelp();
     else this.drawMenu();
+    showOverlay(this.kind, () => this.describe());
     requestFrames();
   }
+
+  /** What the overlay shows, for the accessible layer (a dialog) and the inspector. */
+  private describe: () => ScreenModel = () => ({ title: '', regions: [] });
 
   private close(): void {
     this.scene.stop();
@@ -73,6 +78,7 @@ export class OverlayScene extends Phaser.Scene {
       this.close();
       return true;
     });
+    this.describe = () => ({ title: t('barBlank'), regions: [{ role: 'buttons', items: [{ id: 'blank-close', label: t('a11yShowScreen'), activate: () => this.close() }] }], focus: 'blank-close' });
   }
 
   private panel(width: number, height: number): { x: number; y: number } {
@@ -102,6 +108,14 @@ export class OverlayScene extends Phaser.Scene {
       this.close();
       return true;
     });
+    this.describe = () => ({
+      title: t('helpTitle'),
+      regions: [
+        { role: 'values', label: t('a11yKeys'), items: rows.map(([keys, action], i) => ({ id: `key-${i}`, label: t(keys), value: t(action) })) },
+        { role: 'buttons', items: [{ id: 'help-close', label: t('a11yClose'), activate: () => this.close() }] },
+      ],
+      focus: 'help-close',
+    });
   }
 
   private drawMenu(): void {
@@ -111,8 +125,10 @@ export class OverlayScene extends Phaser.Scene {
       { label: t('resume'), act: () => this.close() },
       { label: t('restart'), act: () => goRestart(this.game) },
       { label: t('languageSwitch'), act: () => toggleLanguage(this.game) },
-      { label: s.muted ? t('soundOff') : t('soundOn'), act: () => { toggleSound(); this.scene.restart({ kind: 'menu' }); } },
-      { label: s.showNumbers ? t('numbersOn') : t('numbersOff'), act: () => { settings.update({ showNumbers: !s.showNumbers }); this.scene.restart({ kind: 'menu' }); } },
+      { label: s.muted ? t('soundOff') : t('soundOn'), act: () => { toggleSound(); this.scene.restart({ kind: 'menu', focus: focus.current }); } },
+      { label: s.showNumbers ? t('numbersOn') : t('numbersOff'), act: () => { settings.update({ showNumbers: !s.showNumbers }); this.scene.restart({ kind: 'menu', focus: focus.current }); } },
+      // Large reflowing text instead of the drawn stage, for kiosks and for anyone who wants it bigger.
+      { label: s.largerText ? t('largerTextOn') : t('largerTextOff'), act: () => { settings.update({ largerText: !s.largerText }); this.scene.restart({ kind: 'menu', focus: focus.current }); } },
       { label: t('backToTitle'), act: () => goTitle(this.game) },
     ];
     const buttonWidth = 760;
@@ -135,7 +151,8 @@ export class OverlayScene extends Phaser.Scene {
       top += button.buttonHeight + gap;
     }
     const focus = new FocusList(buttons);
-    focus.focus(0);
+    focus.focus((this.sys.settings.data as { focus?: number } | undefined)?.focus ?? 0);
+    this.describe = () => ({ title: t('menuTitle'), regions: [{ role: 'buttons', items: focus.items('menu-') }], focus: focus.focusId('menu-') });
     this.release = pushHandler((command: Command) => {
       switch (command.kind) {
         case 'menu': this.close(); return true;

@@ -13,6 +13,8 @@ import { capitalise, say, t } from '../locales/index.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
+import { listScreen } from '../ui/describe.ts';
+import { sendCommand } from '../platform/keys.ts';
 import { settings } from '../platform/settings.ts';
 import { STAGE } from '../platform/viewport.ts';
 import { clock } from '../session/countdown.ts';
@@ -67,7 +69,21 @@ export class WorkshopScene extends RoomScene {
     if (room.phase === 'scoreboard') this.drawScoreboardPhase(room);
     else if (room.phase === 'deciding') this.drawDeciding(room);
     else this.drawReveal(room);
-    showScreen('workshop', () => ({ ...this.shown, focus: this.focus?.current ?? -1, timer: this.timerState(room) }));
+    const letter = (key: 'p' | 'e' | 's' | 'g' | 'w') => () => void sendCommand({ kind: 'letter', key });
+    const toolbar = [
+      { id: 'timer-pause', label: t('timerPauseButton'), activate: letter('p') },
+      { id: 'timer-more', label: t('timerMoreButton'), activate: letter('e') },
+      { id: 'timer-skip', label: t('timerSkipButton'), activate: letter('s') },
+      { id: 'guess', label: t('guessButton'), activate: letter('g') },
+      { id: 'what-if', label: t('whatIfButton'), activate: letter('w') },
+    ];
+    showScreen('workshop', () => {
+      const shown = this.shown as { team?: string; turnText?: string; cardText?: string };
+      return listScreen(shown.team ?? say(room.scenario.title), this.focus, { ...this.shown, focus: this.focus?.current ?? -1, timer: this.timerState(room) }, [
+        ...(shown.turnText ? [{ role: 'text' as const, text: shown.turnText }] : []),
+        ...(shown.cardText ? [{ role: 'card' as const, text: shown.cardText }] : []),
+      ], toolbar);
+    });
     settle();
     requestFrames();
   }
