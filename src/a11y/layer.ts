@@ -7,7 +7,7 @@
  * layer.css). Built with textContent only: scenario text is never parsed as HTML.
  */
 import { language, t } from '../locales/index.ts';
-import { sendCommand, type Command } from '../platform/keys.ts';
+import { layerKeyActs, sendCommand, type Command } from '../platform/keys.ts';
 import { requestFrames, sceneChangePending } from '../platform/redraw.ts';
 import { currentScreenName, onScreenChange, overlayModel, screenModel } from '../platform/screen.ts';
 import type { ScreenItem, ScreenModel, ScreenRegion } from '../platform/screenModel.ts';
@@ -52,9 +52,11 @@ function signatureOf(model: ScreenModel | null): string {
   return JSON.stringify([language(), model.title, model.regions.map((r) => [r.role, r.label, r.text, r.image, (r.items ?? []).map((i) => [i.id, i.label, i.detail, i.value, i.fraction, i.pressed, i.disabled, !!i.activate, !!i.field])])]);
 }
 
-function activate(item: ScreenItem): void {
+function activate(item: ScreenItem, event: MouseEvent): void {
   // Between a press that changes the screen and the new screen, the old buttons must not act on the new state.
   if (sceneChangePending() || !item.activate || item.disabled) return;
+  // detail 0: pressed with a key (or a screen reader's action), not a pointer; it waits like a key.
+  if (event.detail === 0 && !layerKeyActs()) return;
   followFocus = true;
   item.activate();
   requestFrames();
@@ -101,13 +103,13 @@ function itemNode(item: ScreenItem, byId: Map<string, HTMLElement>, visible: boo
     // The label names the button; the detail (a preview, a description) is read after it.
     const detail = el('span', 'mm-detail', item.detail);
     detail.id = `mm-d-${++uid}`;
-    button.setAttribute('aria-label', item.label);
+    detail.setAttribute('aria-hidden', 'true');
     button.setAttribute('aria-describedby', detail.id);
     button.append(detail);
   }
   if (item.pressed !== undefined) button.setAttribute('aria-pressed', String(item.pressed));
   if (item.disabled) button.disabled = true;
-  button.addEventListener('click', () => activate(item));
+  button.addEventListener('click', (event) => activate(item, event));
   if (item.onFocus) {
     const onFocus = item.onFocus;
     button.addEventListener('focus', () => {
@@ -136,7 +138,8 @@ function regionNode(region: ScreenRegion, byId: Map<string, HTMLElement>, visibl
   }
   if (region.text) section.append(el('p', 'mm-text', region.text));
   const items = region.items ?? [];
-  const buttons = items.filter((i) => i.activate && !i.field);
+  // A canvas frame around a text box has no label of its own; the text box is there already.
+  const buttons = items.filter((i) => i.activate && !i.field && i.label.trim() !== '');
   const values = items.filter((i) => !i.activate && !i.field);
   const fields = items.filter((i) => i.field);
   if (values.length > 0) {
@@ -332,7 +335,11 @@ export function installLayer(): void {
     if (!(event.target instanceof Element) || !root.contains(event.target)) followFocus = false;
   }, true);
   window.addEventListener('resize', schedule);
-  onScreenChange(schedule);
+  // After the scene's create() has finished describing it, before its first frame: the layer never shows an old screen's buttons for a frame.
+  onScreenChange(() => queueMicrotask(() => {
+    cancelAnimationFrame(scheduled);
+    render();
+  }));
   settings.subscribe(() => {
     bar.setAttribute('aria-label', t('a11yControls'));
     schedule();

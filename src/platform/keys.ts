@@ -87,6 +87,16 @@ function dispatch(command: Command): boolean {
   return false;
 }
 
+/**
+ * Enter or Space on a button of the accessible layer: it waits like a key that acts (a bouncing remote
+ * must not press the button that replaced the one it pressed) and counts as a key press. False: ignore it.
+ */
+export function layerKeyActs(): boolean {
+  if (!settled()) return false;
+  lastKeyAt = performance.now();
+  return true;
+}
+
 /** A command from a touch control or the accessible layer: the same as its key. */
 export function sendCommand(command: Command): boolean {
   return dispatch(command);
