@@ -19,6 +19,7 @@ interface TextOptions {
 }
 
 let resolution = 1;
+const DESCENT_ROOM = 0.1;
 
 export function addText(scene: Phaser.Scene, x: number, y: number, content: string, options: TextOptions): Phaser.GameObjects.Text {
   const style: Phaser.Types.GameObjects.Text.TextStyle = {
@@ -32,6 +33,10 @@ export function addText(scene: Phaser.Scene, x: number, y: number, content: stri
   };
   if (options.width) style.wordWrap = { width: options.width, useAdvancedWrap: true };
   const text = scene.add.text(x, y, content, style);
+  // Phaser measures the font's descent at the canvas's pixel density; at fractional densities (a
+  // 1280-wide window draws 0.67 real pixels per logical one) it comes out short and the last line
+  // loses the bottoms of g, p and y. A little room below keeps them.
+  text.setPadding(0, 0, 0, Math.ceil(options.size * DESCENT_ROOM));
   text.setOrigin(options.originX ?? 0, options.originY ?? 0);
   return text;
 }
