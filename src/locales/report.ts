@@ -41,6 +41,11 @@ const en = {
   turnsColumn: 'Turns',
   sessionData: 'The session as data (JSON) is embedded in this file for later analysis.',
   privacy: 'Made in your browser. Nothing was sent anywhere.',
+  // How the room decided, and a session stopped early.
+  howMajority: 'Majority: {votes} of {total} votes',
+  howTie: 'No clear majority ({votes} votes each): the trainer’s pick',
+  howTrainer: 'No votes counted: the trainer’s pick',
+  stopped: 'The session stopped at {unit} {turn}: the figures cover what was played until then.',
 } as const;
 
 export type ReportText = { [K in keyof typeof en]: string };
@@ -85,6 +90,11 @@ const nl: ReportText = {
   turnsColumn: 'Beurten',
   sessionData: 'De sessie als gegevens (JSON) zit in dit bestand, voor latere analyse.',
   privacy: 'Gemaakt in je browser. Er is niets verstuurd.',
+  // Hoe de zaal besliste, en een sessie die eerder stopte.
+  howMajority: 'Meerderheid: {votes} van de {total} stemmen',
+  howTie: 'Geen duidelijke meerderheid (elk {votes} stemmen): keuze van de trainer',
+  howTrainer: 'Geen stemmen geteld: keuze van de trainer',
+  stopped: 'De sessie stopte bij {unit} {turn}: de cijfers gaan over wat tot dan gespeeld is.',
 };
 
 export const reportText: Record<Language, ReportText> = { en, nl };

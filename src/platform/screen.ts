@@ -41,6 +41,7 @@ export function screenDrawnAt(): number | null {
   return drawnAt;
 }
 
+/** `what` describes the overlay (its texts, buttons and focus), read each time like a screen's. */
 export function showOverlay(name: OverlayName, what: (() => ScreenModel) | null = null): void {
   overlay = name;
   describeOverlay = name ? what : null;
@@ -59,11 +60,13 @@ export function currentScreenName(): ScreenName {
   return screen;
 }
 
-export function currentScreen(): { screen: ScreenName; overlay: OverlayName; phase: string | null; shown: Shown } {
+function shownOf(model: ScreenModel): Shown {
+  return { title: model.title, ...(model.facts ?? {}), view: plainModel(model) };
+}
+
+export function currentScreen(): { screen: ScreenName; overlay: OverlayName; phase: string | null; shown: Shown; overlayShown: Shown | null } {
   const model = describe();
   const facts = model.facts ?? {};
-  const shown: Shown = { title: model.title, ...facts, view: plainModel(model) };
-  const over = overlayModel();
-  if (over) shown.overlayView = plainModel(over);
-  return { screen, overlay, phase: typeof facts.phase === 'string' ? facts.phase : null, shown };
+  const over = overlay ? overlayModel() : null;
+  return { screen, overlay, phase: typeof facts.phase === 'string' ? facts.phase : null, shown: shownOf(model), overlayShown: over ? shownOf(over) : null };
 }

@@ -11,7 +11,7 @@ import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
 import { listScreen } from '../ui/describe.ts';
-import { STAGE } from '../platform/viewport.ts';
+import { STAGE, stageSize } from '../platform/viewport.ts';
 import { branchFrom, closeBranch, openBranch, playBranch, type Room } from '../session/room.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { drawChart } from '../ui/chart.ts';
@@ -22,7 +22,8 @@ import { RoomScene } from './roomScene.ts';
 import { turnLabel } from './reflection.ts';
 
 const LEFT = 110;
-const RIGHT = STAGE.width - 110;
+/** The room stage's right edge, set when the screen is drawn (the stage is as wide as the projector's shape). */
+let RIGHT: number = STAGE.width - 110;
 const ROWS = 7;
 
 export class WhatIfScene extends RoomScene {
@@ -36,6 +37,7 @@ export class WhatIfScene extends RoomScene {
   create(data: { focus?: number }): void {
     const room = this.openRoom();
     if (!room) return;
+    RIGHT = stageSize().width - LEFT;
     if (!room.branch) openBranch(room);
     // The scene object outlives a restart; its key actions belong to the stage drawn now.
     this.onMove = (step) => this.focus?.move(step);
@@ -82,8 +84,8 @@ export class WhatIfScene extends RoomScene {
       clampLines(button.label, 1);
       buttons.push(button);
     });
-    if (start > 0) addText(this, LEFT + 490, 214, '▲', { size: 24, colour: colour.inkSoft, originX: 0.5, originY: 1 });
-    if (start + ROWS < rows.length) addText(this, LEFT + 490, 230 + ROWS * 104, '▼', { size: 24, colour: colour.inkSoft, originX: 0.5 });
+    if (start > 0) addText(this, LEFT + 490, 214, '▲', { size: 28, colour: colour.inkSoft, originX: 0.5, originY: 1 });
+    if (start + ROWS < rows.length) addText(this, LEFT + 490, 230 + ROWS * 104, '▼', { size: 28, colour: colour.inkSoft, originX: 0.5 });
 
     const entry = rows[focusAt]!;
     const card = room.scenario.cards.find((c) => c.id === entry.card)!;
@@ -93,14 +95,14 @@ export class WhatIfScene extends RoomScene {
     panel.lineStyle(3, colour.cardEdge, 1).strokeRoundedRect(detail.x, 230, detail.width, 780, 28);
     const who = addText(this, detail.x + 36, 260, say(stakeholder?.name), { size: 30, bold: true, colour: colour.accent, width: detail.width - 72 });
     const text = addText(this, detail.x + 36, who.y + who.height + 14, say(card.text), { size: 30, width: detail.width - 72, lineSpacing: 6 });
-    fitHeight(text, 330, 22);
+    fitHeight(text, 330, 28);
     let y = text.y + text.height + 30;
     card.choices.forEach((choice, i) => {
       const real = i === entry.choice;
       const line = addText(this, detail.x + 36, y, `${i + 1}.  ${say(choice.label)}${real ? `  (${t('whatIfRealMark')})` : ''}`, { size: 30, bold: !real, colour: real ? colour.inkSoft : colour.ink, width: detail.width - 72 });
       y += line.height + 16;
     });
-    addText(this, detail.x + 36, Math.min(y + 10, 950), t('whatIfPickKeys'), { size: 24, colour: colour.inkSoft, width: detail.width - 72 });
+    addText(this, detail.x + 36, Math.min(y + 10, 950), t('whatIfPickKeys'), { size: 28, colour: colour.inkSoft, width: detail.width - 72 });
 
     buttons.push(backButton);
     this.focus = new FocusList(buttons, (k) => {
