@@ -34,7 +34,7 @@ describe('starting a game at a chosen card', () => {
     expect(result.state.meters).toEqual({ a: 50, b: 50 });
     const next = choose(s, result.state, 0);
     if (!next.ok) throw new Error(next.error.message);
-    expect(next.state.current).toEqual({ card: 'chain-end', followUpOf: 'chain-start' });
+    expect(next.state.current).toMatchObject({ card: 'chain-end', followUpOf: 'chain-start' });
     expect(next.state.meters.a).toBe(51);
   });
 
