@@ -188,6 +188,9 @@ function syncFocus(built: Built, focus: string | null | undefined, previous: str
   if (!(followFocus && (lost || here || rebuilt))) return;
   if (focus === previous && !rebuilt && !lost) return;
   const target = (focus ? built.byId.get(focus) : undefined) ?? (rebuilt ? container.querySelector<HTMLElement>('.mm-title') : null);
+  // The game's focus is on something the layer has no button for (a frame around a text box): the keys
+  // must reach the game, not press the button the DOM focus was left on.
+  if (!target && here && active instanceof HTMLButtonElement) active.blur();
   if (target && target !== active && !(active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement)) target.focus({ preventScroll: !isVisibleLayer() });
 }
 

@@ -115,8 +115,10 @@ export function sendCommand(command: Command): boolean {
 function onLayerButton(event: KeyboardEvent): boolean {
   const target = event.target;
   if (!(target instanceof HTMLElement) || !target.closest('[data-mm-layer]')) return false;
-  const native = event.code === 'Tab' || ((event.code === 'Enter' || event.code === 'NumpadEnter' || event.code === 'Space') && target instanceof HTMLButtonElement);
-  return native;
+  // Tab moves between the layer's buttons only where the layer is the visible game; over the canvas it
+  // steps the game's focus (which the layer's focus follows), as it always has.
+  const tab = event.code === 'Tab' && document.documentElement.classList.contains('mm-dom');
+  return tab || ((event.code === 'Enter' || event.code === 'NumpadEnter' || event.code === 'Space') && target instanceof HTMLButtonElement);
 }
 
 function typing(event: KeyboardEvent): boolean {

@@ -173,7 +173,7 @@ export class WorkshopScene extends RoomScene {
       const x = side.x + side.width - PILL;
       const box = this.add.graphics();
       const count = addText(this, x + PILL / 2, y + button.buttonHeight / 2 - 14, '0', { size: 48, bold: true, originX: 0.5, originY: 0.5 });
-      const unit = addText(this, x + PILL / 2, y + button.buttonHeight / 2 + 26, t('wsVotesOther'), { size: ROOM_TEXT, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
+      const unit = addText(this, x + PILL / 2, y + button.buttonHeight / 2 + 26, t('wsVotesOther'), { size: ROOM_TEXT, bold: true, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
       pills.push({ count, unit, box, x, y, h: button.buttonHeight });
       y += button.buttonHeight + 16;
     }

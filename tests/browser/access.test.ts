@@ -44,6 +44,10 @@ async function tapButton(button: Locator): Promise<void> {
   await button.tap();
 }
 
+function settingsOf(page: Page): Promise<{ muted: boolean; showNumbers: boolean }> {
+  return page.evaluate(() => (window as unknown as { manyMasters: { settings: { muted: boolean; showNumbers: boolean } } }).manyMasters.settings);
+}
+
 type Act = (button: Locator) => Promise<void>;
 
 /** Steps through the debrief pages to the first reflection page, each step waiting for the new page. */
@@ -238,6 +242,11 @@ describe('touch', () => {
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('nl');
       await tapButton(page.getByRole('navigation').getByRole('button', exact('English')));
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+      // Sound and numbers from the bar, by tapping.
+      await tapButton(page.getByRole('navigation').getByRole('button', exact(en.soundOn)));
+      await expect.poll(() => settingsOf(page)).toMatchObject({ muted: true });
+      await tapButton(page.getByRole('navigation').getByRole('button', exact(en.numbersOff)));
+      await expect.poll(() => settingsOf(page)).toMatchObject({ showNumbers: true });
       // Every control a finger can reach is at least 44×44 CSS px, and the card text is at least 18 px.
       await tapButton(page.getByRole('button', { name: title('en') }));
       await tapButton(page.getByRole('button', exact(en.modeAlone)));
@@ -266,6 +275,10 @@ describe('touch', () => {
       await tapButton(page.getByRole('navigation').getByRole('button', exact(en.barHelp)));
       await page.getByRole('dialog').getByRole('button', exact(en.a11yClose)).waitFor();
       await tapButton(page.getByRole('dialog').getByRole('button', exact(en.a11yClose)));
+      await waitFor(page, 'm.overlay === null');
+      await tapButton(page.getByRole('navigation').getByRole('button', exact(en.barBlank)));
+      await waitFor(page, "m.overlay === 'blank'");
+      await tapButton(page.getByRole('dialog').getByRole('button', exact(en.a11yShowScreen)));
       await waitFor(page, 'm.overlay === null');
       // The game to its end and the report, all by tapping (the game is already on its first card).
       let cards = 0;
