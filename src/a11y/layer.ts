@@ -9,7 +9,7 @@
 import { language, t } from '../locales/index.ts';
 import { layerKeyActs, sendCommand, type Command } from '../platform/keys.ts';
 import { requestFrames, sceneChangePending } from '../platform/redraw.ts';
-import { currentScreenName, onScreenChange, overlayModel, screenModel } from '../platform/screen.ts';
+import { currentScreen, currentScreenName, onScreenChange, overlayModel, screenModel } from '../platform/screen.ts';
 import type { ScreenItem, ScreenModel, ScreenRegion } from '../platform/screenModel.ts';
 import { settings } from '../platform/settings.ts';
 import './layer.css';
@@ -284,6 +284,8 @@ function render(): void {
     dialogRebuilt = !!over;
   }
   dialog.hidden = !over;
+  // The black screen is black on the visible layer too.
+  dialog.classList.toggle('mm-blank', currentScreen().overlay === 'blank');
   main.inert = !!over;
   bar.inert = !!over && !visible;
   if (over) {
