@@ -76,6 +76,16 @@ export function shuffledOrder(count: number, key: string): number[] {
   return order;
 }
 
+/**
+ * Puts a given card (and its shown order) on a game's table instead of the one it drew: when teams
+ * decide the same card in turn, the first team's card is every team's card that round.
+ */
+export function dealAs(scenario: Scenario, state: GameState, card: { card: string; order?: number[] | undefined }): GameState {
+  if (state.end || !indexOf(scenario).cards.has(card.card)) return state;
+  const seen = state.seen.includes(card.card) ? state.seen : [...state.seen, card.card];
+  return { ...state, current: { card: card.card, ...(card.order ? { order: [...card.order] } : {}) }, seen };
+}
+
 /** The card's choices as shown: file indices, first shown first (file order when none was recorded). */
 export function shownOrder(card: Card, order: readonly number[] | undefined): number[] {
   const valid = order && order.length === card.choices.length && [...order].sort().every((v, i) => v === i);

@@ -3,7 +3,7 @@
  * guesses per card, and "what if" branches. Pure data and functions, like the game itself.
  */
 import type { PreviewMode, Scenario } from './format.ts';
-import { choose, currentCard, newGame, replay, type MoveError, type Outcome, type Table } from './game.ts';
+import { choose, currentCard, dealAs, newGame, replay, type MoveError, type Outcome, type Table } from './game.ts';
 import { emptyTally, readVotes, rule, totalCounts, type HowDecided, type Tally } from './votes.ts';
 import type { GameState } from './state.ts';
 
@@ -13,7 +13,8 @@ export const TIMER_CHOICES = [0, 30, 60, 90, 120] as const;
 export const LENGTH_CHOICES = [0, 3, 5, 10, 15, 20, 25, 30] as const;
 export const MAX_TEAMS = 6;
 
-export type RoomMode = 'turns' | 'together';
+/** Teams each with their own card in turn, teams deciding the same card in turn (each its own game), or the room as one. */
+export type RoomMode = 'turns' | 'same-card' | 'together';
 export type PreviewSetting = 'scenario' | 'on' | 'off';
 
 export interface WorkshopSettings {
@@ -66,6 +67,8 @@ export interface Workshop {
   guess: string | null;
   /** The turn the trainer stopped the session at, or null while it runs. */
   stoppedAt: number | null;
+  /** In 'same-card' mode: the card of the round every team decides (the first team's), until the round is over. */
+  round?: { card: string; order?: number[] } | null;
 }
 
 function choicesOnTable(scenario: Scenario, team: TeamGame | undefined): number {
@@ -146,8 +149,19 @@ export function decide(scenario: Scenario, workshop: Workshop, pick?: number): D
   const teams = workshop.teams.map((t, i) => (i === workshop.active ? { ...t, state: result.state, decisions: [...t.decisions, decision] } : t));
   const moved: Workshop = { ...workshop, teams };
   const active = nextActive(moved, workshop.active);
-  const next: Workshop = { ...moved, active, tally: emptyTally(choicesOnTable(scenario, teams[active])), guess: null };
+  let round: Workshop['round'] = null;
+  // Same card in turn: the next team in this round gets the card just decided; a new round starts from the first team's own deck.
+  if (workshop.settings.mode === 'same-card' && active > workshop.active && !workshopOver(moved)) {
+    round = workshop.round ?? { card: decision.card, ...(order ? { order: [...order] } : {}) };
+    teams[active] = { ...teams[active]!, state: dealAs(scenario, teams[active]!.state, round) };
+  }
+  const next: Workshop = { ...moved, teams, active, tally: emptyTally(choicesOnTable(scenario, teams[active])), guess: null, round };
   return { ok: true, workshop: next, outcome: result.outcome, decision };
+}
+
+/** In 'same-card' mode, whether the round goes on with the same card for the next team. */
+export function roundGoesOn(workshop: Workshop): boolean {
+  return workshop.settings.mode === 'same-card' && (workshop.round ?? null) !== null;
 }
 
 /** Whether a team has nothing more to play: its game ended, or it played the session's length. */

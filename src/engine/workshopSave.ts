@@ -39,7 +39,7 @@ const workshopShape = object({
   seed: required(string()),
   settings: required(object({
     teams: required(array(string({ maxLength: 200 }), { min: 1, max: MAX_TEAMS })),
-    mode: required(oneOf(['turns', 'together'])),
+    mode: required(oneOf(['turns', 'same-card', 'together'])),
     preview: required(oneOf(['scenario', 'on', 'off'])),
     timer: required(count),
     length: optional(count),
@@ -49,6 +49,7 @@ const workshopShape = object({
   tally: required(object({ hands: required(counts) })),
   guess: required(nullable(string())),
   stoppedAt: required(nullable(count)),
+  round: optional(nullable(object({ card: required(string({ minLength: 1 })), order: optional(array(choiceIndex, { min: 2, max: 4 })) }))),
 });
 
 /** Where the room was, beside the engine's workshop. */
@@ -98,7 +99,8 @@ export function loadWorkshop(findScenario: (id: string) => Scenario | undefined,
   }
   const issues: ShapeIssue[] = [];
   if (!savedShape.check(value, [], issues)) return { ok: false, problem: 'damaged', reason: `the workshop save is damaged: ${formatPath(issues[0]!.path)} ${issues[0]!.message}` };
-  const saved = value as unknown as SavedWorkshop;
+  const { workshop: savedWorkshop, room } = value as unknown as SavedWorkshop;
+  const saved: SavedWorkshop = { workshop: savedWorkshop, room };
   const scenario = findScenario(saved.workshop.scenario);
   if (!scenario) return { ok: false, problem: 'otherScenario', reason: `the workshop save belongs to scenario "${saved.workshop.scenario}", which is not here` };
   const w = saved.workshop;

@@ -62,7 +62,6 @@ export function fitCamera(scene: Phaser.Scene, kind: 'room' | 'fixed' = 'fixed')
   const game = scene.game;
   if (kind === 'room') {
     const zoom = stageZoom(game);
-    roomWidth = Math.round(game.scale.width / zoom);
     scene.cameras.main.setZoom(zoom).centerOn(roomWidth / 2, STAGE.height / 2);
   } else {
     const zoom = Math.min(game.scale.width / STAGE.width, game.scale.height / STAGE.height);

@@ -87,7 +87,7 @@ function teamSection(input: ReportInput, team: ReportTeam, text: ReportText): st
   if (state.end?.reason === 'meter' && state.end.meter) {
     parts.push(`<p class="note">${escapeHtml(interpolate(text.endedBy, { meter: resolveText(scenario.meters.find((m) => m.id === state.end!.meter)?.label, lang), bound: state.end.bound === 'max' ? text.boundMax : text.boundMin }))}</p>`);
   }
-  parts.push(`<p class="note">${escapeHtml(interpolate(text.survived, { turns: state.history.length }))}</p></section>`);
+  parts.push(`<p class="note">${escapeHtml(interpolate(text.survived, { turns: state.history.length, unit: resolveText(scenario.turnUnit, lang) || (lang === 'nl' ? 'beurt' : 'turn') }))}</p></section>`);
 
   parts.push(`<h3>${escapeHtml(text.meters)}</h3>${chart(scenario, state, text, lang)}`);
   const series = meterSeries(scenario, state);

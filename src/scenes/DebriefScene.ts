@@ -125,8 +125,10 @@ export class DebriefScene extends RoomScene {
         const g = this.add.graphics();
         g.fillStyle(colour.card, 1).fillRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 16, 20);
         g.lineStyle(3, colour.cardEdge, 1).strokeRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 16, 20);
-        fitWidth(addText(this, LEFT + 30, y + 20, e.team, { size: 36, bold: true }), 380, 28);
-        addText(this, LEFT + 30, y + 70, e.lasted, { size: 28, colour: colour.inkSoft });
+        // A long team name wraps to a second line rather than shrinking below room size.
+        const name = addText(this, LEFT + 30, y + 16, e.team, { size: 34, bold: true, width: 390 });
+        clampLines(name, 2);
+        addText(this, LEFT + 30, name.y + name.height + 4, e.lasted, { size: 28, colour: colour.inkSoft });
         const title = addText(this, LEFT + 440, y + 18, e.title, { size: 34, bold: true, colour: colour.accent, width: RIGHT - LEFT - 470 });
         clampLines(title, 1);
         const text = addText(this, LEFT + 440, y + 64, e.text, { size: 28, width: RIGHT - LEFT - 470 });
@@ -157,7 +159,7 @@ export class DebriefScene extends RoomScene {
   private drawCompare(room: Room): void {
     const teams = room.workshop.teams;
     const meters = room.scenario.meters;
-    const nameWidth = teams.length > 1 ? 380 : 0;
+    const nameWidth = teams.length > 1 ? Math.min(380, (RIGHT - LEFT) * 0.24) : 0;
     const cell = (RIGHT - LEFT - nameWidth) / meters.length;
     const rowHeight = Math.min(130, (NAV_Y - 60 - TOP - 120) / teams.length);
     meters.forEach((meter, m) => {
@@ -168,7 +170,7 @@ export class DebriefScene extends RoomScene {
       const y = TOP + 110 + i * rowHeight;
       const g = this.add.graphics();
       g.fillStyle(colour.card, 1).fillRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 14, 18);
-      if (nameWidth) fitWidth(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 34, bold: true, originY: 0.5 }), nameWidth - 40, 28);
+      if (nameWidth) clampLines(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 30, bold: true, originY: 0.5, width: nameWidth - 40 }), 2);
       const series = meterSeries(room.scenario, team.state);
       const changes: Record<string, number> = {};
       meters.forEach((meter, m) => {
@@ -254,20 +256,29 @@ export class DebriefScene extends RoomScene {
       this.shown = { ...this.shown, profile: [] };
       return;
     }
-    const nameWidth = teams.length > 1 ? 320 : 0;
+    const nameWidth = teams.length > 1 ? Math.min(320, (RIGHT - LEFT) * 0.2) : 0;
     const cell = (RIGHT - LEFT - nameWidth) / tags.length;
     const rowHeight = Math.min(220, (NAV_Y - 60 - TOP - 130) / teams.length);
+    const headers: Phaser.GameObjects.Text[] = [];
     tags.forEach((tag, i) => {
       // One line per label, shrunk to its column: a wrapped label would break inside a word.
-      fitWidth(addText(this, LEFT + nameWidth + cell * (i + 0.5), TOP + 50, say(labels[tag]!.label), { size: 30, bold: true, originX: 0.5, originY: 0.5 }), cell - 14, 28);
+      // One line per label; when they do not fit their columns, every other label moves down a row and gets two columns' room.
+      const label = addText(this, LEFT + nameWidth + cell * (i + 0.5), TOP + 50, say(labels[tag]!.label), { size: 30, bold: true, originX: 0.5, originY: 0.5 });
+      headers.push(label);
     });
+    if (headers.some((h) => h.width > cell - 14)) {
+      headers.forEach((h, i) => {
+        h.setY(i % 2 === 0 ? TOP + 24 : TOP + 76);
+        fitWidth(h, 2 * cell - 12, 28);
+      });
+    }
     const profile = teams.map((team, r) => {
       const counts = new Map(tagProfile(room.scenario, team.state).map((p) => [p.tag, p.count]));
       const max = Math.max(1, ...tags.map((tag) => counts.get(tag) ?? 0));
       const y = TOP + 120 + r * rowHeight;
       const g = this.add.graphics();
       g.fillStyle(colour.card, 1).fillRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 14, 18);
-      if (nameWidth) fitWidth(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 32, bold: true, originY: 0.5 }), nameWidth - 40, 28);
+      if (nameWidth) clampLines(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 30, bold: true, originY: 0.5, width: nameWidth - 40 }), 2);
       tags.forEach((tag, i) => {
         const count = counts.get(tag) ?? 0;
         const cx = LEFT + nameWidth + cell * (i + 0.5);

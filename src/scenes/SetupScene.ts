@@ -33,7 +33,8 @@ interface Draft {
 
 const draft: Draft = { teams: 2, names: [], mode: 'turns', preview: 'scenario', timer: 60, length: 0 };
 const PREVIEWS: PreviewSetting[] = ['scenario', 'on', 'off'];
-const MODES: RoomMode[] = ['turns', 'together'];
+const MODES: RoomMode[] = ['turns', 'together', 'same-card'];
+const MODE_LABEL: Record<RoomMode, MessageKey> = { turns: 'setupModeTurns', together: 'setupModeTogether', 'same-card': 'setupModeSameCard' };
 const LEFT = 110;
 const LEFT_WIDTH = 900;
 const NAMES_X = 1090;
@@ -79,7 +80,7 @@ export class SetupScene extends Phaser.Scene {
     if (!lengths.includes(draft.length as (typeof lengths)[number])) draft.length = 0;
     const options: { label: string; detail: string; change: (by: number) => void }[] = [
       { label: t('setupTeams', { count: draft.teams }), detail: t('setupTeamsDetail', { max: MAX_TEAMS }), change: (by) => (draft.teams = Math.min(MAX_TEAMS, Math.max(1, draft.teams + by))) },
-      { label: t(draft.mode === 'turns' ? 'setupModeTurns' : 'setupModeTogether'), detail: t('setupModeDetail'), change: (by) => (draft.mode = step(MODES, draft.mode, by)) },
+      { label: t(MODE_LABEL[draft.mode]), detail: t('setupModeDetail'), change: (by) => (draft.mode = step(MODES, draft.mode, by)) },
       { label: t(PREVIEW_LABEL[draft.preview]), detail: t('setupPreviewDetail'), change: (by) => (draft.preview = step(PREVIEWS, draft.preview, by)) },
       { label: draft.timer === 0 ? t('setupTimerOff') : t('setupTimer', { seconds: draft.timer }), detail: t('setupTimerDetail'), change: (by) => (draft.timer = step(TIMER_CHOICES, draft.timer, by)) },
       {
@@ -110,7 +111,7 @@ export class SetupScene extends Phaser.Scene {
     const fields = new FieldLayer(this);
     const inputs: Field[] = [];
     const firstName = items.length;
-    if (draft.mode === 'turns') {
+    if (draft.mode !== 'together') {
       addText(this, NAMES_X, 220, t('setupNames'), { size: 34, bold: true, colour: colour.inkSoft });
       for (let i = 0; i < draft.teams; i++) {
         const index = items.length;
@@ -131,8 +132,8 @@ export class SetupScene extends Phaser.Scene {
       addText(this, NAMES_X, 220, t('setupTogetherNote'), { size: 34, colour: colour.inkSoft, width: NAMES_WIDTH });
     }
 
-    const start = new Button(this, NAMES_X, 900, { width: 440, label: t('setupStart'), align: 'center', textSize: 40, onActivate: () => this.start(), onHover: () => focus?.focus(items.indexOf(start)) });
-    const back = new Button(this, NAMES_X + 470, 900, { width: NAMES_WIDTH - 470, label: t('setupBack'), align: 'center', textSize: 34, onActivate: () => goScreen(this.game, 'mode'), onHover: () => focus?.focus(items.indexOf(back)) });
+    const start = new Button(this, NAMES_X, 880, { width: 500, label: t('setupStart'), align: 'center', textSize: 36, onActivate: () => this.start(), onHover: () => focus?.focus(items.indexOf(start)) });
+    const back = new Button(this, NAMES_X + 524, 880, { width: NAMES_WIDTH - 524, label: t('setupBack'), align: 'center', textSize: 34, onActivate: () => goScreen(this.game, 'mode'), onHover: () => focus?.focus(items.indexOf(back)) });
     items.push(start, back);
     actions.push(() => undefined, () => undefined);
     addText(this, STAGE.width / 2, STAGE.height - 40, t('setupHint'), { size: 26, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });

@@ -12,7 +12,7 @@ import type { Scenario } from '../engine/format.ts';
 import { shownOrder } from '../engine/game.ts';
 import { previewChoice } from '../engine/preview.ts';
 import type { HowDecided } from '../engine/votes.ts';
-import { previewMode, sessionStop, workshopOver, type TeamGame } from '../engine/workshop.ts';
+import { previewMode, roundGoesOn, sessionStop, workshopOver, type TeamGame } from '../engine/workshop.ts';
 import { capitalise, listOf, say, t, teamLabel, turnUnit } from '../locales/index.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
@@ -52,6 +52,21 @@ function teamLine(room: Room, team: TeamGame, turn: number): string {
   return room.workshop.teams.length > 1 ? `${capitalise(teamLabel(team.name))}   ·   ${week}` : capitalise(week);
 }
 
+/** The most recent decision of any team: which team, turn and choice, and how it was reached. */
+function lastDecision(room: Room): { team: string; turn: number; card: string; choice: number; how: HowDecided; howText: string } | null {
+  let best: { team: string; turn: number; card: string; choice: number; how: HowDecided; howText: string } | null = null;
+  let count = -1;
+  room.workshop.teams.forEach((team) => {
+    const d = team.decisions[team.decisions.length - 1];
+    // Teams take turns, so the latest decision belongs to the team with the most decisions, the later one on a draw.
+    if (d && team.decisions.length >= count) {
+      count = team.decisions.length;
+      best = { team: team.name, turn: d.turn, card: d.card, choice: d.choice, how: d.how, howText: howText(d.how) };
+    }
+  });
+  return best;
+}
+
 export function howText(how: HowDecided): string {
   if (how.by === 'majority') return t('wsHowMajority', { votes: how.votes, total: how.total });
   if (how.by === 'tie') return t('wsHowTie', { votes: how.votes });
@@ -88,6 +103,7 @@ export class WorkshopScene extends RoomScene {
       phase: room.phase,
       stage: stageSize(),
       teams: room.workshop.teams.map((team) => ({ name: team.name, turn: team.state.turn, meters: team.state.meters, ended: team.state.end !== null, decisions: team.decisions.length })),
+      lastDecision: lastDecision(room),
     };
     const release = pushHandler((command) => this.handle(room, command));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
@@ -180,7 +196,7 @@ export class WorkshopScene extends RoomScene {
     const half = (side.width - 16) / 2;
     const guessLabel = () => {
       const meter = room.workshop.guess ? say(room.scenario.meters.find((m) => m.id === room.workshop.guess)?.label) : t('wsGuessNone');
-      return `${t('wsGuessPrompt')}\n${meter}`;
+      return `${t('wsGuessPrompt')}\n${capitalise(meter)}`;
     };
     const guess = new Button(this, side.x, y, { width: half, label: guessLabel(), textSize: ROOM_TEXT, minHeight: rowHeight, onActivate: () => update(() => cycleGuess(room, 1)), onHover: () => this.focus?.focus(buttons.length) });
     const decide = new Button(this, side.x + half + 16, y, { width: half, label: t('wsReveal'), align: 'center', textSize: 30, minHeight: Math.max(rowHeight, guess.buttonHeight), onActivate: () => this.decide(room), onHover: () => this.focus?.focus(buttons.length + 1) });
@@ -383,7 +399,9 @@ export class WorkshopScene extends RoomScene {
 
     // Right: the explanation, large, what moved, and on.
     const stop = sessionStop(room.workshop);
-    const nextLabel = over ? t('wsToDebrief') : room.workshop.teams.length > 1 ? t('wsToScoreboard') : t('continue');
+    const nextLabel = over ? t('wsToDebrief')
+      : roundGoesOn(room.workshop) ? t('scoreboardNextTeam', { team: teamLabel(activeTeam(room).name) })
+      : room.workshop.teams.length > 1 ? t('wsToScoreboard') : t('continue');
     const button = new Button(this, side.x, 0, { width: side.width, label: nextLabel, align: 'center', textSize: 34, minHeight: 96, onActivate: () => this.proceed(room), onHover: () => this.focus?.focus(0) });
     button.setY(bottom - button.buttonHeight);
     const feedbackText = reveal.outcome.feedback ? say(reveal.outcome.feedback) : t('noFeedback');

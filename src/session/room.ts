@@ -8,7 +8,7 @@ import { nanoid } from 'nanoid';
 import type { Scenario } from '../engine/format.ts';
 import { shownOrder, type Outcome, type Table } from '../engine/game.ts';
 import { addVotes, setCount, type HowDecided } from '../engine/votes.ts';
-import { continueWhatIf, countVotes, decide, setGuess, startWorkshop, stopSession, whatIf, workshopCounts, workshopOver, workshopTable, type TeamGame, type Vote, type WhatIf, type Workshop, type WorkshopSettings } from '../engine/workshop.ts';
+import { continueWhatIf, countVotes, decide, roundGoesOn, setGuess, startWorkshop, stopSession, whatIf, workshopCounts, workshopOver, workshopTable, type TeamGame, type Vote, type WhatIf, type Workshop, type WorkshopSettings } from '../engine/workshop.ts';
 import type { SavedWorkshop } from '../engine/workshopSave.ts';
 import { saves } from '../platform/saves.ts';
 import { Countdown } from './countdown.ts';
@@ -193,7 +193,11 @@ export function decideRoom(r: Room, pick?: number): boolean {
 /** After the reveal: the scoreboard when teams take turns, else the next card, or the end. */
 export function afterReveal(r: Room): RoomPhase {
   if (workshopOver(r.workshop)) r.phase = 'over';
-  else if (r.workshop.teams.length > 1) r.phase = 'scoreboard';
+  else if (roundGoesOn(r.workshop)) {
+    // The same card for the next team: the room has discussed it, the team decides.
+    r.phase = 'deciding';
+    freshCard(r);
+  } else if (r.workshop.teams.length > 1) r.phase = 'scoreboard';
   else {
     r.phase = 'deciding';
     freshCard(r);

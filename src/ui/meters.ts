@@ -62,9 +62,13 @@ export class MeterRow {
     scenario.meters.forEach((meter, i) => {
       const x = left + width * i + width / 2;
       const back = scene.add.graphics();
-      addIcon(scene, meter.icon, x, ICON_Y, ICON, colour.accent);
+      const label = addText(scene, x, LABEL_Y, say(meter.label), { size: Math.max(size.meterLabel, minText), bold: true, originX: 0.5 });
+      fitWidth(label, width - 12, Math.max(20, minText));
+      // A label that cannot shrink further (room screens) wraps onto two lines above its bar, under a smaller icon.
+      const wrapped = label.width > width - 12;
+      if (wrapped) label.setWordWrapWidth(width - 12, true).setAlign('center').setLineSpacing(0).setOrigin(0.5, 1).setY(BAR_Y - 4);
+      addIcon(scene, meter.icon, x, wrapped ? ICON_Y - 14 : ICON_Y, wrapped ? 52 : ICON, colour.accent);
       const badge = scene.add.graphics();
-      fitWidth(addText(scene, x, LABEL_Y, say(meter.label), { size: Math.max(size.meterLabel, minText), bold: true, originX: 0.5 }), width - 12, Math.max(20, minText));
       const bar = scene.add.graphics();
       const number = addText(scene, x + width / 2 - 22, BAR_Y + BAR_H / 2, '', { size: Math.max(size.small, minText), bold: true, originX: 1, originY: 0.5 });
       const note = addText(scene, x, NOTE_Y, '', { size: Math.max(24, minText), bold: true, colour: colour.danger, originX: 0.5 });

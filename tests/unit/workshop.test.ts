@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { meterSeries } from '../../src/engine/debrief.ts';
 import { continueWhatIf, countVotes, decide, majority, previewMode, sessionStop, setGuess, startWorkshop, stopSession, whatIf, workshopOver, type Workshop } from '../../src/engine/workshop.ts';
 import { setCount } from '../../src/engine/votes.ts';
+import { loadWorkshop, saveWorkshop } from '../../src/engine/workshopSave.ts';
+import { Countdown } from '../../src/session/countdown.ts';
 import { card, makeScenario } from './scenarios.ts';
 
 const scenario = makeScenario({ turns: 3, cards: [card('c1'), card('c2'), card('c3'), card('c4')] });
@@ -130,5 +132,76 @@ describe('what if', () => {
   it('refuses a turn that has not been played', () => {
     const w = startWorkshop(scenario, { teams: ['A'], mode: 'together', preview: 'scenario', timer: 0 }, 'wi');
     expect(whatIf(scenario, w.teams[0]!, 5, 1)).toMatchObject({ ok: false, error: { code: 'no-such-turn' } });
+  });
+});
+
+describe('a saved workshop', () => {
+  const settings = { teams: ['Rood', 'Blauw'], mode: 'turns' as const, preview: 'scenario' as const, timer: 60 as const, length: 5 };
+  const room = { phase: 'deciding' as const, revealTeam: null, slide: 0, timer: { left: 41_000, running: true } };
+  const find = (id: string) => (id === scenario.id ? scenario : undefined);
+
+  it('comes back exactly: teams, decisions, the votes being counted, the guess, where the room was', () => {
+    let w = decideAll(startWorkshop(scenario, settings, 'save'), [0, 1]);
+    w = vote(w, [2, 3], 'b');
+    const loaded = loadWorkshop(find, saveWorkshop({ workshop: w, room }));
+    expect(loaded).toEqual({ ok: true, saved: { workshop: w, room }, scenario });
+  });
+
+  it('is refused with the reason when it is not JSON, damaged, from another version or for a scenario not here', () => {
+    const w = startWorkshop(scenario, settings, 'save');
+    const text = saveWorkshop({ workshop: w, room });
+    expect(loadWorkshop(find, text.slice(0, 40))).toMatchObject({ ok: false, problem: 'notReadable' });
+    expect(loadWorkshop(find, text.replace('"version":2', '"version":1'))).toMatchObject({ ok: false, problem: 'otherVersion' });
+    expect(loadWorkshop(find, text.replace('"active":0', '"active":"x"'))).toMatchObject({ ok: false, problem: 'damaged' });
+    expect(loadWorkshop(find, text.replace('"active":0', '"active":7'))).toMatchObject({ ok: false, problem: 'damaged' });
+    expect(loadWorkshop(() => undefined, text)).toMatchObject({ ok: false, problem: 'otherScenario' });
+    const changed = { ...scenario, cards: scenario.cards.slice(1) };
+    const first = w.teams[0]!.state.current!.card;
+    const result = loadWorkshop(() => (first === scenario.cards[0]!.id ? changed : { ...scenario, cards: scenario.cards.filter((c) => c.id !== first) }), text);
+    expect(result).toMatchObject({ ok: false, problem: 'scenarioChanged' });
+  });
+});
+
+describe('the discussion timer after a reload', () => {
+  it('keeps the time left and whether it ran, and does not count the time away', () => {
+    let now = 0;
+    const timer = new Countdown(60, () => now);
+    timer.begin();
+    now = 15_000;
+    const saved = timer.snapshot();
+    expect(saved).toEqual({ left: 45_000, running: true });
+    now = 500_000;
+    const back = Countdown.restore(60, saved, () => now);
+    expect(back.left()).toBe(45_000);
+    now += 5_000;
+    expect(back.left()).toBe(40_000);
+    const paused = Countdown.restore(60, { left: 20_000, running: false }, () => now);
+    now += 5_000;
+    expect(paused.left()).toBe(20_000);
+    expect(paused.paused).toBe(true);
+    expect(Countdown.restore(60, { left: 0, running: false }).done).toBe(true);
+  });
+});
+
+describe('teams deciding the same card in turn', () => {
+  const deck = makeScenario({ turns: 10, cards: ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map((id) => card(id, { choices: [{ label: 'up', effects: { a: 5, b: -5 } }, { label: 'down', effects: { a: -5, b: 5 } }, { label: 'other', next: 'c6' }] })) });
+
+  it('gives every team the first team\'s card of the round, in the same order, each in its own game', () => {
+    let w = startWorkshop(deck, { teams: ['A', 'B', 'C'], mode: 'same-card', preview: 'scenario', timer: 0 }, 'same');
+    for (let round = 0; round < 4; round++) {
+      const lead = w.teams[0]!.state.current!;
+      const choices = [0, 1, 2];
+      for (const [i, c] of choices.entries()) {
+        expect(w.active).toBe(i);
+        expect(w.teams[i]!.state.current).toEqual(lead);
+        const r = decide(deck, w, c);
+        if (!r.ok) throw new Error(r.reason);
+        w = r.workshop;
+      }
+      expect(w.round).toBeNull();
+    }
+    // Each team its own game: different choices, different meters.
+    expect(new Set(w.teams.map((t) => JSON.stringify(t.state.meters))).size).toBeGreaterThan(1);
+    expect(w.teams.map((t) => t.decisions.map((d) => d.card))).toEqual([0, 1, 2].map(() => w.teams[0]!.decisions.map((d) => d.card)));
   });
 });
