@@ -112,6 +112,7 @@ function itemNode(item: ScreenItem, byId: Map<string, HTMLElement>, visible: boo
   button.addEventListener('click', (event) => activate(item, event));
   if (item.onFocus) {
     const onFocus = item.onFocus;
+    button.dataset.mmGame = '';
     button.addEventListener('focus', () => {
       onFocus();
       requestFrames();

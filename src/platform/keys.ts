@@ -118,7 +118,11 @@ function onLayerButton(event: KeyboardEvent): boolean {
   // Tab moves between the layer's buttons only where the layer is the visible game; over the canvas it
   // steps the game's focus (which the layer's focus follows), as it always has.
   const tab = event.code === 'Tab' && document.documentElement.classList.contains('mm-dom');
-  return tab || ((event.code === 'Enter' || event.code === 'NumpadEnter' || event.code === 'Space') && target instanceof HTMLButtonElement);
+  // A button that stands for one of the game's own (its focus is the game's focus) is pressed through the
+  // game, which may want the key for something else first (a vote count being typed); the layer's own
+  // buttons (touch bar, dialogs) are pressed as on any page.
+  const own = target instanceof HTMLButtonElement && !('mmGame' in target.dataset);
+  return tab || ((event.code === 'Enter' || event.code === 'NumpadEnter' || event.code === 'Space') && own);
 }
 
 function typing(event: KeyboardEvent): boolean {
