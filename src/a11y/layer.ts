@@ -7,7 +7,7 @@
  * layer.css). Built with textContent only: scenario text is never parsed as HTML.
  */
 import { language, t } from '../locales/index.ts';
-import { layerKeyActs, sendCommand, type Command } from '../platform/keys.ts';
+import { asKey, layerKeyActs, sendCommand, type Command } from '../platform/keys.ts';
 import { requestFrames, sceneChangePending } from '../platform/redraw.ts';
 import { currentScreen, currentScreenName, onScreenChange, overlayModel, screenModel } from '../platform/screen.ts';
 import type { ScreenItem, ScreenModel, ScreenRegion } from '../platform/screenModel.ts';
@@ -58,7 +58,9 @@ function activate(item: ScreenItem, event: MouseEvent): void {
   // detail 0: pressed with a key (or a screen reader's action), not a pointer; it waits like a key.
   if (event.detail === 0 && !layerKeyActs()) return;
   followFocus = true;
-  item.activate();
+  const run = item.activate;
+  if (event.detail === 0) asKey(run);
+  else run();
   requestFrames();
   schedule();
 }

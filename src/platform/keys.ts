@@ -79,6 +79,21 @@ export function settle(): void {
   // The bounce comes within SETTLE_MS of the press that changed the screen; a screen that changed by
   // itself (the first one after loading, a timer) takes keys at once.
   settledAt = Math.max(settledAt, lastKeyAt + SETTLE_MS);
+  // While a key is being handled the bounce may already be queued behind it: on a slow machine the
+  // handling itself can take longer than SETTLE_MS, so the wait counts from when the change is made.
+  if (handling) settledAt = Math.max(settledAt, performance.now() + SETTLE_MS);
+}
+
+let handling = false;
+
+/** Runs what a key does, so that a screen change it makes waits out a bounce counted from its end. */
+export function asKey(run: () => void): void {
+  handling = true;
+  try {
+    run();
+  } finally {
+    handling = false;
+  }
 }
 
 export function settled(): boolean {
@@ -92,8 +107,11 @@ function acts(command: Command): boolean {
 function dispatch(command: Command): boolean {
   if (acts(command) && !settled()) return true;
   lastKeyAt = performance.now();
-  for (let i = handlers.length - 1; i >= 0; i--) if (handlers[i]!(command)) return true;
-  return false;
+  let taken = false;
+  asKey(() => {
+    for (let i = handlers.length - 1; i >= 0 && !taken; i--) taken = handlers[i]!(command);
+  });
+  return taken;
 }
 
 /**
