@@ -25,6 +25,7 @@ import { colour, FONT } from './ui/theme.ts';
 import { installGlobalCommands, SCENES, startFirstScreen } from './scenes/navigation.ts';
 import { installAuthoring } from './authoring/flow.ts';
 import { installLiveReload } from './authoring/liveReload.ts';
+import { installLayer, refreshLayer } from './a11y/layer.ts';
 
 const FONT_TIMEOUT_MS = 4000;
 
@@ -39,6 +40,8 @@ function boot(): void {
   // Started before Phaser, so the download overlaps Phaser's own start-up instead of preceding it.
   const fonts = fontsReady();
   const parent = document.getElementById('game')!;
+  // First, so the stage is sized for the room the touch bar leaves it.
+  installLayer();
   const canvas = parentCanvas(parent);
   const renderer = chooseRenderer(new URLSearchParams(location.search));
   const game = new Phaser.Game({
@@ -111,7 +114,10 @@ function boot(): void {
   // Play my file (picker, drag-and-drop) and live reload of levels/ (issue 6).
   installAuthoring(game);
   installLiveReload(game);
-  game.events.on(Phaser.Core.Events.POST_RENDER, frameDrawn);
+  game.events.on(Phaser.Core.Events.POST_RENDER, () => {
+    frameDrawn();
+    refreshLayer();
+  });
   game.events.once(Phaser.Core.Events.READY, () => {
     drawOnDemand(game);
     void fonts.then(() => {

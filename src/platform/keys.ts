@@ -79,6 +79,21 @@ export function settle(): void {
   // The bounce comes within SETTLE_MS of the press that changed the screen; a screen that changed by
   // itself (the first one after loading, a timer) takes keys at once.
   settledAt = Math.max(settledAt, lastKeyAt + SETTLE_MS);
+  // While a key is being handled the bounce may already be queued behind it: on a slow machine the
+  // handling itself can take longer than SETTLE_MS, so the wait counts from when the change is made.
+  if (handling) settledAt = Math.max(settledAt, performance.now() + SETTLE_MS);
+}
+
+let handling = false;
+
+/** Runs what a key does, so that a screen change it makes waits out a bounce counted from its end. */
+export function asKey(run: () => void): void {
+  handling = true;
+  try {
+    run();
+  } finally {
+    handling = false;
+  }
 }
 
 export function settled(): boolean {
@@ -92,8 +107,40 @@ function acts(command: Command): boolean {
 function dispatch(command: Command): boolean {
   if (acts(command) && !settled()) return true;
   lastKeyAt = performance.now();
-  for (let i = handlers.length - 1; i >= 0; i--) if (handlers[i]!(command)) return true;
-  return false;
+  let taken = false;
+  asKey(() => {
+    for (let i = handlers.length - 1; i >= 0 && !taken; i--) taken = handlers[i]!(command);
+  });
+  return taken;
+}
+
+/**
+ * Enter or Space on a button of the accessible layer: it waits like a key that acts (a bouncing remote
+ * must not press the button that replaced the one it pressed) and counts as a key press. False: ignore it.
+ */
+export function layerKeyActs(): boolean {
+  if (!settled()) return false;
+  lastKeyAt = performance.now();
+  return true;
+}
+
+/** A command from a touch control or the accessible layer: the same as its key. */
+export function sendCommand(command: Command): boolean {
+  return dispatch(command);
+}
+
+/** On a button of the accessible layer, Enter and Space press that button and Tab moves between them, as on any web page. */
+function onLayerButton(event: KeyboardEvent): boolean {
+  const target = event.target;
+  if (!(target instanceof HTMLElement) || !target.closest('[data-mm-layer]')) return false;
+  // Tab moves between the layer's buttons only where the layer is the visible game; over the canvas it
+  // steps the game's focus (which the layer's focus follows), as it always has.
+  const tab = event.code === 'Tab' && document.documentElement.classList.contains('mm-dom');
+  // A button that stands for one of the game's own (its focus is the game's focus) is pressed through the
+  // game, which may want the key for something else first (a vote count being typed); the layer's own
+  // buttons (touch bar, dialogs) are pressed as on any page.
+  const own = target instanceof HTMLButtonElement && !('mmGame' in target.dataset);
+  return tab || ((event.code === 'Enter' || event.code === 'NumpadEnter' || event.code === 'Space') && own);
 }
 
 function typing(event: KeyboardEvent): boolean {
@@ -106,7 +153,7 @@ function typing(event: KeyboardEvent): boolean {
 export function listenToKeys(target: Window = window): void {
   target.addEventListener('keydown', (event) => {
     // In a text box (team names, reflection answers) the keys type; only leaving keys reach the game.
-    if (typing(event)) return;
+    if (typing(event) || onLayerButton(event)) return;
     const command = commandFor(event);
     if (!command) return;
     event.preventDefault();

@@ -1,17 +1,34 @@
-/** Which screen and overlay are up, and what they show: the data behind `window.manyMasters`. */
+/**
+ * Which screen and overlay are up, and what they show: the data behind `window.manyMasters` and the
+ * accessible DOM layer. Each screen describes itself once as a ScreenModel (platform/screenModel.ts).
+ */
 import type { OverlayName, ScreenName, Shown } from './inspector.ts';
+import { plainModel, type ScreenModel } from './screenModel.ts';
 
 let screen: ScreenName = 'boot';
 let overlay: OverlayName = null;
-let shown: () => Shown = () => ({});
+const EMPTY: ScreenModel = { title: '', regions: [] };
+let describe: () => ScreenModel = () => EMPTY;
+let describeOverlay: (() => ScreenModel) | null = null;
 let drawnAt: number | null = null;
-let overlayShown: () => Shown = () => ({});
+const listeners = new Set<() => void>();
 
-/** `what` is read each time the inspector is asked, so it always describes the screen as it is. */
-export function showScreen(name: ScreenName, what: () => Shown = () => ({})): void {
+function changed(): void {
+  listeners.forEach((listener) => listener());
+}
+
+/** Told when the screen or overlay changes (the DOM layer redraws at once, before the next frame). */
+export function onScreenChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** `what` is read each time it is asked, so it always describes the screen as it is. */
+export function showScreen(name: ScreenName, what: () => ScreenModel = () => EMPTY): void {
   screen = name;
-  shown = what;
+  describe = what;
   drawnAt = null;
+  changed();
 }
 
 /** Called after every rendered frame: the first one after a screen is set up is when it appeared. */
@@ -25,12 +42,31 @@ export function screenDrawnAt(): number | null {
 }
 
 /** `what` describes the overlay (its texts, buttons and focus), read each time like a screen's. */
-export function showOverlay(name: OverlayName, what: () => Shown = () => ({})): void {
+export function showOverlay(name: OverlayName, what: (() => ScreenModel) | null = null): void {
   overlay = name;
-  overlayShown = what;
+  describeOverlay = name ? what : null;
+  changed();
+}
+
+export function screenModel(): ScreenModel {
+  return describe();
+}
+
+export function overlayModel(): ScreenModel | null {
+  return describeOverlay ? describeOverlay() : null;
+}
+
+export function currentScreenName(): ScreenName {
+  return screen;
+}
+
+function shownOf(model: ScreenModel): Shown {
+  return { title: model.title, ...(model.facts ?? {}), view: plainModel(model) };
 }
 
 export function currentScreen(): { screen: ScreenName; overlay: OverlayName; phase: string | null; shown: Shown; overlayShown: Shown | null } {
-  const now = shown();
-  return { screen, overlay, phase: typeof now.phase === 'string' ? now.phase : null, shown: now, overlayShown: overlay ? overlayShown() : null };
+  const model = describe();
+  const facts = model.facts ?? {};
+  const over = overlay ? overlayModel() : null;
+  return { screen, overlay, phase: typeof facts.phase === 'string' ? facts.phase : null, shown: shownOf(model), overlayShown: over ? shownOf(over) : null };
 }

@@ -8,6 +8,8 @@ interface Settings {
   language: Language;
   muted: boolean;
   showNumbers: boolean;
+  /** The screen as large, reflowing text (the accessible layer shown) instead of the drawn stage. */
+  largerText: boolean;
 }
 
 const KEY = 'many-masters.settings';
@@ -22,7 +24,7 @@ function browserLanguage(): Language {
 }
 
 function load(): Settings {
-  const defaults: Settings = { language: browserLanguage(), muted: false, showNumbers: false };
+  const defaults: Settings = { language: browserLanguage(), muted: false, showNumbers: false, largerText: false };
   try {
     const raw = localStorage.getItem(KEY);
     if (!raw) return defaults;
@@ -31,6 +33,7 @@ function load(): Settings {
       language: stored.language === 'nl' || stored.language === 'en' ? stored.language : defaults.language,
       muted: typeof stored.muted === 'boolean' ? stored.muted : defaults.muted,
       showNumbers: typeof stored.showNumbers === 'boolean' ? stored.showNumbers : defaults.showNumbers,
+      largerText: typeof stored.largerText === 'boolean' ? stored.largerText : defaults.largerText,
     };
   } catch {
     return defaults;

@@ -11,6 +11,7 @@ import { language, say, t } from '../locales/index.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
+import { listScreen } from '../ui/describe.ts';
 import { fitCamera, STAGE } from '../platform/viewport.ts';
 import { allLevels } from '../session/levels.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
@@ -114,7 +115,14 @@ export class AuthorScene extends Phaser.Scene {
       }
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
-    showScreen('author', () => ({ lastFile: last?.file ?? null, levels: rows, buttons: focus!.labels(), targets, focus: focus!.current }));
+    showScreen('author', () => listScreen(
+      t('authorTitle'),
+      focus,
+      { lastFile: last?.file ?? null, levels: rows, buttons: focus!.labels(), targets, focus: focus!.current },
+      [{ role: 'text', text: t('authorIntro') }, { role: 'values', items: rows.map((r, i) => ({ id: `level-${i}`, label: r.file, value: r.check })) }],
+      [],
+      (i) => (targets[i]?.includes(':') ? { detail: targets[i]!.slice(targets[i]!.indexOf(':') + 1) } : {}),
+    ));
     settle();
     requestFrames();
   }

@@ -12,6 +12,7 @@ import { downloadFile, reportFileName } from '../platform/download.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
+import { listScreen } from '../ui/describe.ts';
 import { STAGE, stageSize } from '../platform/viewport.ts';
 import { renderReport } from '../report/report.ts';
 import { openBranch, setSlide, type Room } from '../session/room.ts';
@@ -370,7 +371,7 @@ export class DebriefScene extends RoomScene {
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
     const labels = focus.labels();
-    showScreen('debrief', () => ({ ...this.shown, buttons: labels, focus: focus!.current }));
+    showScreen('debrief', () => listScreen(t(TITLES[this.shown.slide as Slide]), focus, { ...this.shown, buttons: labels, focus: focus!.current }));
   }
 
   private download(room: Room): void {

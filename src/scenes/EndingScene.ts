@@ -23,7 +23,9 @@ import { meterTriangle } from '../ui/meters.ts';
 import { addText, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour, size } from '../ui/theme.ts';
 import { goPlay, goTitle } from './navigation.ts';
-import { answersFor } from '../session/answers.ts';
+import { answersFor, setAnswer } from '../session/answers.ts';
+import type { ScreenItem, ScreenRegion } from '../platform/screenModel.ts';
+import { meterItems } from '../ui/describe.ts';
 import { downloadSoloReport, drawReflection, drawWeighty, QUESTIONS_PER_PAGE, reflectionPages } from './reflection.ts';
 import { own } from '../engine/own.ts';
 
@@ -58,6 +60,9 @@ export class EndingScene extends Phaser.Scene {
   private page = 0;
   private pages: Page[] = [];
   private shown: Record<string, unknown> = {};
+  /** This page in words, for the accessible layer: set by each page as it draws. */
+  private pageTitle = '';
+  private regions: ScreenRegion[] = [];
   private reflection: ReturnType<typeof drawReflection> | null = null;
   private download: Button | null = null;
 
@@ -89,6 +94,7 @@ export class EndingScene extends Phaser.Scene {
     this.download = null;
     const page: Page = this.pages[this.page]!;
     this.shown = { page, pageIndex: this.page, pages: this.pages.length };
+    this.regions = [];
     if (page === 'ending') this.drawEnding(scenario, state);
     else if (page === 'customers') this.drawCustomers(scenario, state);
     else if (page === 'profile') this.drawProfile(scenario, state);
@@ -100,6 +106,7 @@ export class EndingScene extends Phaser.Scene {
   }
 
   private heading(text: string): void {
+    this.pageTitle = text;
     addText(this, LEFT, 70, text, { size: 64, bold: true, width: RIGHT - LEFT - 200 });
   }
 
@@ -122,6 +129,9 @@ export class EndingScene extends Phaser.Scene {
     addText(this, chartX - 20, 84, t('chartTitle'), { size: 40, bold: true });
     drawChart(this, scenario, meterSeries(scenario, state), { x: chartX, y: 190, width: RIGHT - chartX, height: 660 });
     this.shown = { ...this.shown, endingTitle: title, endingText: text, reason };
+    this.pageTitle = title;
+    this.regions.push({ role: 'text', text: `${reason}\n${text}` });
+    this.regions.push({ role: 'values', label: t('chartTitle'), items: meterItems(scenario, state.meters) });
   }
 
   private drawCustomers(scenario: Scenario, state: GameState): void {
@@ -134,6 +144,14 @@ export class EndingScene extends Phaser.Scene {
     this.customerColumn(scenario, t('lostMost'), lost, t('nobodyLost'), LEFT + columnWidth + 80, columnWidth);
     const describe = (s: StakeholderShift) => ({ stakeholder: s.stakeholder, change: s.change });
     this.shown = { ...this.shown, gained: gained.map(describe), lost: lost.map(describe) };
+    const items = (list: StakeholderShift[]) => list.map((shift) => ({
+      id: `shift-${shift.stakeholder}`,
+      label: say(scenario.stakeholders.find((s) => s.id === shift.stakeholder)?.name),
+      value: signed(shift.change),
+      detail: say(scenario.meters.find((m) => m.id === shift.meter)?.label),
+    }));
+    this.regions.push({ role: 'values', label: t('gainedMost'), ...(gained.length === 0 ? { text: t('nobodyGained') } : {}), items: items(gained) });
+    this.regions.push({ role: 'values', label: t('lostMost'), ...(lost.length === 0 ? { text: t('nobodyLost') } : {}), items: items(lost) });
   }
 
   private customerColumn(scenario: Scenario, title: string, shifts: StakeholderShift[], empty: string, x: number, width: number): void {
@@ -181,6 +199,7 @@ export class EndingScene extends Phaser.Scene {
     if (groups.length === 0 || counts.size === 0) {
       addText(this, LEFT, 220, t('profileEmpty'), { size: size.body, colour: colour.inkSoft, width: RIGHT - LEFT });
       this.shown = { ...this.shown, profile: [] };
+      this.regions.push({ role: 'text', text: t('profileEmpty') });
       return;
     }
     const columnWidth = (RIGHT - LEFT - 60 * (groups.length - 1)) / groups.length;
@@ -188,6 +207,9 @@ export class EndingScene extends Phaser.Scene {
     groups.forEach((group, gi) => {
       const x = LEFT + gi * (columnWidth + 60);
       addText(this, x, 200, t(group.title), { size: 36, bold: true, colour: colour.inkSoft, width: columnWidth });
+      const groupItems: ScreenItem[] = [];
+      const region: ScreenRegion = { role: 'values', label: t(group.title), items: groupItems };
+      this.regions.push(region);
       const best = largest(group.tags.map((tag) => counts.get(tag) ?? 0));
       const max = Math.max(1, best);
       const leaders = group.tags.filter((tag) => (counts.get(tag) ?? 0) === best);
@@ -197,6 +219,7 @@ export class EndingScene extends Phaser.Scene {
         const count = counts.get(tag) ?? 0;
         const label = say(own(labels, tag)!.label);
         profile.push({ group: group.title, tag, label, count });
+        groupItems.push({ id: `tag-${tag}`, label, value: t('profileTimes', { count }) });
         addText(this, x, y, label, { size: 32, bold: true, width: columnWidth - 90 });
         addText(this, x + columnWidth, y, t('profileTimes', { count }), { size: 32, bold: true, originX: 1 });
         const g = this.add.graphics();
@@ -215,6 +238,7 @@ export class EndingScene extends Phaser.Scene {
         const summary = addText(this, x + 28, y + 24, t(top ? 'profileMostly' : 'profileTied', { label: summaryLabel }), { size: 32, bold: true, colour: colour.accent, width: columnWidth - 56 });
         const explanation = addText(this, x + 28, summary.y + summary.height + 10, top ? say(own(labels, top)!.text) : '', { size: 30, width: columnWidth - 56 });
         fitHeight(explanation, NAV_Y - 50 - explanation.y, 26);
+        region.text = `${summary.text}${top ? `\n${explanation.text}` : ''}`;
         box.fillStyle(colour.accentSoft, 1).fillRoundedRect(x, y, columnWidth, (top ? explanation.y + explanation.height : summary.y + summary.height) + 24 - y, 22);
       }
     });
@@ -225,6 +249,8 @@ export class EndingScene extends Phaser.Scene {
     this.heading(t('weightyTitle'));
     const rows = drawWeighty(this, scenario, state, { x: LEFT, y: 200, width: RIGHT - LEFT, bottom: NAV_Y - 50 });
     this.shown = { ...this.shown, weighty: rows };
+    if (rows.length === 0) this.regions.push({ role: 'text', text: t('weightyEmpty') });
+    this.regions.push({ role: 'values', items: rows.map((row, i) => ({ id: `weighty-${i}`, label: row.choice, value: row.changes, detail: say(scenario.stakeholders.find((s) => s.id === scenario.cards.find((c) => c.id === row.card)?.from)?.name) })) });
   }
 
   /** Reflection questions with a box each, and the report to keep. */
@@ -234,6 +260,18 @@ export class EndingScene extends Phaser.Scene {
     this.download = new Button(this, RIGHT - 560, 66, { width: 560, label: t('downloadMyReport'), align: 'center', textSize: 34, onActivate: () => this.downloadReport(scenario, state), onHover: () => undefined });
     this.reflection = drawReflection(this, scenario, state, this.page - FIRST_QUESTIONS, { x: LEFT, y: 230, width: RIGHT - LEFT, bottom: NAV_Y - 20 }, (frame) => this.focusFrame?.(frame));
     this.shown = { ...this.shown, questions: this.reflection.questions, firstQuestion: (this.page - FIRST_QUESTIONS) * QUESTIONS_PER_PAGE };
+    this.pageTitle = t('reflectionTitle');
+    const first = (this.page - FIRST_QUESTIONS) * QUESTIONS_PER_PAGE;
+    const seed = state.seed;
+    this.regions.push({ role: 'text', text: t('reflectionHint') });
+    this.regions.push({
+      role: 'text',
+      items: this.reflection.questions.map((question, i) => ({
+        id: `answer-${first + i}`,
+        label: question,
+        field: { value: answersFor(seed)[first + i] ?? '', multiline: true, placeholder: t('answerPlaceholder'), maxLength: 4000, onInput: (value: string) => setAnswer(seed, first + i, value) },
+      })),
+    });
   }
 
   private focusFrame: ((frame: number) => void) | null = null;
@@ -298,6 +336,23 @@ export class EndingScene extends Phaser.Scene {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
     const labels = focus.labels();
     const seed = currentSession()?.state.seed ?? '';
-    showScreen('ending', () => ({ ...this.shown, buttons: labels, focus: focus!.current, ...(this.reflection ? { answers: answersFor(seed), typing: this.reflection.fields.typing() } : {}) }));
+    const frameCount = frames.length;
+    showScreen('ending', () => {
+      const items = focus!.items('end-');
+      // The answer boxes are fields of their own in the layer; their canvas frames are not buttons there.
+      const rest = items.slice(frameCount);
+      const focusId = focus!.current >= frameCount ? focus!.focusId('end-') : null;
+      return {
+        title: this.pageTitle,
+        regions: [
+          ...this.regions,
+          { role: 'buttons', items: rest },
+          { role: 'text', text: t('pageOf', { page: this.page + 1, pages: this.pages.length }) },
+        ],
+        focus: focusId,
+        ...(this.page === 0 ? { announce: `${this.pageTitle}. ${String(this.shown.endingText ?? '')}` } : {}),
+        facts: { ...this.shown, buttons: labels, focus: focus!.current, ...(this.reflection ? { answers: answersFor(seed), typing: this.reflection.fields.typing() } : {}) },
+      };
+    });
   }
 }

@@ -15,6 +15,7 @@ import type { MessageKey } from '../locales/en.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
+import { listScreen } from '../ui/describe.ts';
 import { fitCamera, STAGE } from '../platform/viewport.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { Button, FocusList } from '../ui/button.ts';
@@ -173,7 +174,7 @@ export class MapScene extends Phaser.Scene {
 
     const release = pushHandler((command) => this.handle(command));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
-    showScreen('map', () => ({
+    showScreen('map', () => listScreen(t('mapTitle', { title: say(scenario.title) }), this.form?.focus ?? null, {
       scenarioId: scenario.id,
       cards: this.placed.map((p) => ({ id: p.id, column: p.column, row: p.row })),
       window: { ...this.window, shown: shown.map((p) => p.id) },
@@ -181,7 +182,10 @@ export class MapScene extends Phaser.Scene {
       never: graph.nodes.filter((n) => n.never).map((n) => n.id),
       selected: this.selected,
       form: this.form ? { card: this.form.card, meters: { ...this.form.values }, buttons: this.form.focus.labels(), focus: this.form.focus.current } : null,
-    }));
+    }, [
+      { role: 'values', items: this.placed.map((p) => ({ id: `card-${p.id}`, label: p.id, value: this.edges.filter((e) => e.from === p.id).map((e) => e.to).join(', '), ...(graph.nodes.find((n) => n.id === p.id)?.never ? { detail: t('a11yNever') } : {}) })) },
+      { role: 'text', text: this.selected },
+    ]));
     if (this.pendingForm && this.nodes.has(this.pendingForm.card)) this.openForm(this.pendingForm.card, this.pendingForm.values);
     settle();
     requestFrames();

@@ -134,7 +134,15 @@ export class ModeScene extends Phaser.Scene {
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
     const labels = focus.labels();
-    showScreen('mode', () => ({ scenarioId: scenario.id, buttons: labels, focus: focus!.current, notices, canContinue: saved !== null, saveProblem: lookup.kind === 'unreadable' ? lookup : null, unkept: unkept.map((u) => u.what), downloaded: data.downloaded ?? [] }));
+    showScreen('mode', () => ({
+      title: say(scenario.title),
+      regions: [
+        { role: 'buttons', label: t('modeQuestion'), items: focus!.items('mode-') },
+        ...notices.map((text) => ({ role: 'notice' as const, text })),
+      ],
+      focus: focus!.focusId('mode-'),
+      facts: { scenarioId: scenario.id, buttons: labels, focus: focus!.current, notices, canContinue: saved !== null, saveProblem: lookup.kind === 'unreadable' ? lookup : null, unkept: unkept.map((u) => u.what), downloaded: data.downloaded ?? [] },
+    }));
     requestFrames();
   }
 }

@@ -6,6 +6,7 @@ import type { MessageKey } from '../locales/en.ts';
 import { pushHandler, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { currentScreen, showOverlay } from '../platform/screen.ts';
+import type { ScreenModel } from '../platform/screenModel.ts';
 import { settings } from '../platform/settings.ts';
 import { fitCamera, STAGE as FIXED, stageSize } from '../platform/viewport.ts';
 import { currentRoom } from '../session/room.ts';
@@ -59,18 +60,22 @@ export class OverlayScene extends Phaser.Scene {
     const room = onRoomScreen();
     fitCamera(this, room ? 'room' : 'fixed');
     STAGE = room ? stageSize() : FIXED;
-    showOverlay(this.kind);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.release?.();
       this.release = null;
       showOverlay(null);
       requestFrames();
     });
+    this.describe = () => ({ title: '', regions: [] });
     if (this.kind === 'blank') this.drawBlank();
     else if (this.kind === 'help') this.drawHelp();
     else this.drawMenu();
+    showOverlay(this.kind, () => this.describe());
     requestFrames();
   }
+
+  /** What the overlay shows, for the accessible layer (a dialog) and the inspector. */
+  private describe: () => ScreenModel = () => ({ title: '', regions: [] });
 
   private close(): void {
     this.scene.stop();
@@ -90,6 +95,7 @@ export class OverlayScene extends Phaser.Scene {
       this.close();
       return true;
     });
+    this.describe = () => ({ title: t('barBlank'), regions: [{ role: 'buttons', items: [{ id: 'blank-close', label: t('a11yShowScreen'), activate: () => this.close() }] }], focus: 'blank-close' });
   }
 
   private panel(width: number, height: number): { x: number; y: number } {
@@ -130,6 +136,14 @@ export class OverlayScene extends Phaser.Scene {
       this.close();
       return true;
     });
+    this.describe = () => ({
+      title: t('helpTitle'),
+      regions: [
+        { role: 'values', label: t('a11yKeys'), items: rows.map(([keys, action], i) => ({ id: `key-${i}`, label: t(keys), value: t(action) })) },
+        { role: 'buttons', items: [{ id: 'help-close', label: t('a11yClose'), activate: () => this.close() }] },
+      ],
+      focus: 'help-close',
+    });
   }
 
   private drawMenu(): void {
@@ -157,6 +171,8 @@ export class OverlayScene extends Phaser.Scene {
         { label: s.muted ? t('soundOff') : t('soundOn'), act: () => { toggleSound(); this.scene.restart({ kind: 'menu' }); } },
         { label: s.showNumbers ? t('numbersOn') : t('numbersOff'), act: () => { settings.update({ showNumbers: !s.showNumbers }); this.scene.restart({ kind: 'menu' }); } },
         { label: t('paperButton'), act: () => { const playing = scenarioInPlay(); openPaper(playing ? [playing] : paperScenarios(), language()); } },
+        // Large reflowing text instead of the drawn stage, for kiosks and for anyone who wants it bigger.
+        { label: s.largerText ? t('largerTextOn') : t('largerTextOff'), act: () => { settings.update({ largerText: !s.largerText }); this.scene.restart({ kind: 'menu', focus: focus.current }); } },
         { label: t('backToTitle'), act: room ? ask('title') : () => goTitle(this.game) },
       ];
     }
@@ -186,9 +202,14 @@ export class OverlayScene extends Phaser.Scene {
       top += button.buttonHeight + gap;
     }
     const focus = new FocusList(buttons);
-    focus.focus(0);
+    focus.focus(this.confirming ? 0 : (this.sys.settings.data as { focus?: number } | undefined)?.focus ?? 0);
     const labels = entries.map((e) => e.label);
-    showOverlay('menu', () => ({ title, question, buttons: labels, focus: focus.current }));
+    this.describe = () => ({
+      title,
+      regions: [...(question ? [{ role: 'text' as const, text: question }] : []), { role: 'buttons', items: focus.items('menu-') }],
+      focus: focus.focusId('menu-'),
+      facts: { title, question, buttons: labels, focus: focus.current },
+    });
     this.release = pushHandler((command: Command) => {
       switch (command.kind) {
         case 'menu': if (this.confirming) this.scene.restart({ kind: 'menu' }); else this.close(); return true;

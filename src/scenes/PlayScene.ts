@@ -17,7 +17,9 @@ import { showScreen } from '../platform/screen.ts';
 import { settings } from '../platform/settings.ts';
 import { fitCamera, STAGE } from '../platform/viewport.ts';
 import { currentSession, dismissFeedback, table, takeChoice, type Session } from '../session/session.ts';
-import { queueScenarioArt } from '../ui/art.ts';
+import { portraitUrl, queueScenarioArt } from '../ui/art.ts';
+import { meterItems, previewWords } from '../ui/describe.ts';
+import type { ScreenModel, ScreenRegion } from '../platform/screenModel.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { CARD_BOX, drawCard } from '../ui/card.ts';
@@ -105,7 +107,7 @@ export class PlayScene extends Phaser.Scene {
     const storageNotice = session.solo && !saves.storageWorks() ? t('storageOff') : null;
     if (storageNotice) fitWidth(addText(this, STAGE.width / 2, STAGE.height - 42, storageNotice, { size: size.small, bold: true, colour: colour.danger, originX: 0.5, originY: 0.5 }), 980, 18);
     this.shown = { turnText: turn, scenarioTitle: say(session.scenario.title), storageNotice };
-    showScreen('play', () => ({ ...this.shown, meters: this.meters.describe(), focus: this.focus?.current ?? -1 }));
+    showScreen('play', () => this.describe());
 
     if (feedback) this.showFeedback(session, false);
     else this.showCard(session, animate);
@@ -146,6 +148,36 @@ export class PlayScene extends Phaser.Scene {
       order: [...this.order],
     };
     settle();
+  }
+
+  /** What this screen shows, once: the canvas above draws it, the accessible layer and the inspector read it. */
+  private describe(): ScreenModel {
+    const facts = { ...this.shown, meters: this.meters.describe(), focus: this.focus?.current ?? -1 };
+    const session = currentSession();
+    const shown = this.shown as { phase?: string; stakeholder?: string; cardText?: string; followUp?: string | null; youChose?: string; feedback?: string; changes?: string; turnText?: string; storageNotice?: string | null; scenarioTitle?: string };
+    if (!session || !this.focus) return { title: shown.scenarioTitle ?? '', regions: [], facts };
+    const { scenario, state } = session;
+    const regions: ScreenRegion[] = [];
+    const stakeholder = shownStakeholder(session);
+    let announce: string;
+    if (shown.phase === 'feedback') {
+      const last = state.history[state.history.length - 1];
+      const card = scenario.cards.find((c) => c.id === last?.card);
+      regions.push({ role: 'card', label: say(stakeholder?.name), text: say(card?.text), image: portraitUrl(stakeholder?.portrait) });
+      regions.push({ role: 'feedback', label: shown.youChose ?? '', text: `${shown.feedback ?? ''}\n${shown.changes ?? ''}`, items: this.focus.items('next-') });
+      announce = `${shown.youChose ?? ''}. ${shown.feedback ?? ''} ${shown.changes ?? ''}`;
+    } else {
+      const text = shown.followUp ? `${shown.followUp}\n${shown.cardText ?? ''}` : shown.cardText ?? '';
+      regions.push({ role: 'card', label: shown.stakeholder ?? '', text, image: portraitUrl(stakeholder?.portrait) });
+      const preview = (i: number) => previewWords(scenario, previewChoice(scenario, state, i));
+      regions.push({ role: 'buttons', label: t('a11yChoices'), items: this.focus.items('choice-', (i) => (preview(i) ? { detail: preview(i) } : {})) });
+      announce = t('a11yNewCard', { name: shown.stakeholder ?? '', text });
+    }
+    regions.push({ role: 'values', name: 'meters', label: t('a11yMeters'), items: meterItems(scenario, state.meters) });
+    regions.push({ role: 'text', text: shown.turnText ?? '' });
+    if (shown.storageNotice) regions.push({ role: 'notice', text: shown.storageNotice });
+    const prefix = shown.phase === 'feedback' ? 'next-' : 'choice-';
+    return { title: shown.scenarioTitle ?? '', regions, focus: this.focus.focusId(prefix), announce, facts };
   }
 
   /** Stacks the choices in the right column; null when they do not fit at this text size. */

@@ -15,6 +15,7 @@ import { say, t } from '../locales/index.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
+import { listScreen } from '../ui/describe.ts';
 import { fitCamera, STAGE } from '../platform/viewport.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { Button, FocusList } from '../ui/button.ts';
@@ -84,7 +85,7 @@ export class ProblemsScene extends Phaser.Scene {
     this.input.on('wheel', (_pointer: unknown, _over: unknown, _dx: number, dy: number) => this.scrollTo(this.first + Math.sign(dy)));
     const release = pushHandler((command) => this.handle(command));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
-    showScreen('problems', () => ({
+    showScreen('problems', () => listScreen(heading, this.focus, {
       file: draft.file,
       origin: draft.origin,
       ok: draft.scenario !== null,
@@ -95,7 +96,10 @@ export class ProblemsScene extends Phaser.Scene {
       shownTo: this.shownRange[1],
       buttons: this.focus?.labels() ?? [],
       focus: this.focus?.current ?? -1,
-    }));
+    }, [
+      { role: 'text', text: draft.file },
+      { role: 'values', items: draft.problems.map((p, i) => ({ id: `problem-${i}`, label: `${p.line}:${p.column} ${p.path}`, value: p.message, ...(p.suggestion ? { detail: p.suggestion } : {}) })) },
+    ]));
     settle();
     requestFrames();
   }

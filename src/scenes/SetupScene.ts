@@ -9,6 +9,7 @@ import type { MessageKey } from '../locales/en.ts';
 import { pushHandler, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
+import { listScreen } from '../ui/describe.ts';
 import { fitCamera, STAGE } from '../platform/viewport.ts';
 import { findScenario } from '../session/levels.ts';
 import { startRoom } from '../session/room.ts';
@@ -164,7 +165,7 @@ export class SetupScene extends Phaser.Scene {
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
     const labels = items.map((b) => b.label.text);
-    showScreen('setup', () => ({ scenarioId: scenario.id, settings: draftSettings(), buttons: labels, focus: focus!.current, typing: fields.typing() }));
+    showScreen('setup', () => listScreen(heading.text, focus, { scenarioId: scenario.id, settings: draftSettings(), buttons: labels, focus: focus!.current, typing: fields.typing() }));
     requestFrames();
   }
 

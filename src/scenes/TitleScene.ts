@@ -148,7 +148,24 @@ export class TitleScene extends Phaser.Scene {
     const labels = focus.labels();
     const scenarios = levels.map((l) => (l.ok ? say(l.scenario.title) : l.file));
     const details = levels.map(describe);
-    showScreen('title', () => ({ title: t('gameTitle'), scenarios, details, buttons: labels, focus: focus!.current, canContinueWorkshop: lookup.kind === 'ok', workshopNotice }));
+    const playable = levels.filter((l) => l.ok).length + (lookup.kind === 'ok' ? 1 : 0);
+    const broken = levels.filter((l) => !l.ok).map(describe);
+    showScreen('title', () => {
+      const items = focus!.items('title-');
+      return {
+        title: t('gameTitle'),
+        regions: [
+          { role: 'text', text: t('gameSubtitle') },
+          ...(workshopNotice ? [{ role: 'notice' as const, text: workshopNotice }] : []),
+          { role: 'buttons', items: items.slice(0, playable) },
+          ...(levels.length === 0 ? [{ role: 'notice' as const, text: t('noScenarios') }] : []),
+          ...broken.map((text) => ({ role: 'notice' as const, text })),
+          { role: 'buttons', items: items.slice(playable) },
+        ],
+        focus: focus!.focusId('title-'),
+        facts: { title: t('gameTitle'), scenarios, details, buttons: labels, focus: focus!.current, canContinueWorkshop: lookup.kind === 'ok', workshopNotice },
+      };
+    });
     requestFrames();
   }
 }

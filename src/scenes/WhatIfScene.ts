@@ -10,6 +10,7 @@ import { say, t, teamLabel, turnUnit } from '../locales/index.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
+import { listScreen } from '../ui/describe.ts';
 import { STAGE, stageSize } from '../platform/viewport.ts';
 import { branchFrom, closeBranch, openBranch, playBranch, type Room } from '../session/room.ts';
 import { Button, FocusList } from '../ui/button.ts';
@@ -44,7 +45,7 @@ export class WhatIfScene extends RoomScene {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
     if (room.branch!.whatIf) this.drawBranch(room);
     else this.drawPicker(room, data.focus);
-    showScreen('whatif', () => ({ ...this.shown, focus: this.focus?.current ?? -1 }));
+    showScreen('whatif', () => listScreen(t('whatIfButton'), this.focus, { ...this.shown, focus: this.focus?.current ?? -1 }));
     settle();
     requestFrames();
   }

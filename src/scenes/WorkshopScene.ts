@@ -17,6 +17,8 @@ import { capitalise, listOf, say, t, teamLabel, turnUnit } from '../locales/inde
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
+import { listScreen } from '../ui/describe.ts';
+import { sendCommand } from '../platform/keys.ts';
 import { settings } from '../platform/settings.ts';
 import { stageSize } from '../platform/viewport.ts';
 import { clock } from '../session/countdown.ts';
@@ -112,7 +114,21 @@ export class WorkshopScene extends RoomScene {
     if (room.phase === 'scoreboard') this.drawScoreboardPhase(room);
     else if (room.phase === 'deciding') this.drawDeciding(room);
     else this.drawReveal(room);
-    showScreen('workshop', () => ({ ...this.shown, focus: this.focus?.current ?? -1, timer: this.timerState(room) }));
+    const letter = (key: 'p' | 'e' | 's' | 'g' | 'w') => () => void sendCommand({ kind: 'letter', key });
+    const toolbar = [
+      { id: 'timer-pause', label: t('timerPauseButton'), activate: letter('p') },
+      { id: 'timer-more', label: t('timerMoreButton'), activate: letter('e') },
+      { id: 'timer-skip', label: t('timerSkipButton'), activate: letter('s') },
+      { id: 'guess', label: t('guessButton'), activate: letter('g') },
+      { id: 'what-if', label: t('whatIfButton'), activate: letter('w') },
+    ];
+    showScreen('workshop', () => {
+      const shown = this.shown as { team?: string; turnText?: string; cardText?: string };
+      return listScreen(shown.team ?? say(room.scenario.title), this.focus, { ...this.shown, focus: this.focus?.current ?? -1, timer: this.timerState(room) }, [
+        ...(shown.turnText ? [{ role: 'text' as const, text: shown.turnText }] : []),
+        ...(shown.cardText ? [{ role: 'card' as const, text: shown.cardText }] : []),
+      ], toolbar);
+    });
     settle();
     requestFrames();
   }
@@ -174,7 +190,7 @@ export class WorkshopScene extends RoomScene {
       const x = side.x + side.width - PILL;
       const box = this.add.graphics();
       const count = addText(this, x + PILL / 2, y + button.buttonHeight / 2 - 14, '0', { size: 48, bold: true, originX: 0.5, originY: 0.5 });
-      const unit = addText(this, x + PILL / 2, y + button.buttonHeight / 2 + 26, t('wsVotesOther'), { size: ROOM_TEXT, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
+      const unit = addText(this, x + PILL / 2, y + button.buttonHeight / 2 + 26, t('wsVotesOther'), { size: ROOM_TEXT, bold: true, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
       pills.push({ count, unit, box, x, y, h: button.buttonHeight });
       y += button.buttonHeight + 16;
     }

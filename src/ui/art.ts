@@ -23,6 +23,11 @@ export function portraitKey(name: string | undefined): string {
   return `portrait:${name && portraits.has(name) ? name : NEUTRAL}`;
 }
 
+/** The portrait's file, for the accessible layer's picture of who brings the card. */
+export function portraitUrl(name: string | undefined): string {
+  return portraits.get(name && portraits.has(name) ? name : NEUTRAL) ?? '';
+}
+
 function iconKey(name: string | undefined): string {
   return `icon:${name && icons.has(name) ? name : NEUTRAL}`;
 }

@@ -7,6 +7,7 @@ import { addText, clampLines } from './text.ts';
 import { colour, css, size as sizes } from './theme.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import type { Command } from '../platform/keys.ts';
+import type { ScreenItem } from '../platform/screenModel.ts';
 
 interface ButtonOptions {
   width: number;
@@ -166,5 +167,26 @@ export class FocusList {
 
   labels(): string[] {
     return this.buttons.map((b) => b.label.text);
+  }
+
+  /** The buttons as items of a screen description: activating one focuses and presses it, as a tap does. */
+  items(prefix: string, extra: (index: number) => Partial<ScreenItem> = () => ({})): ScreenItem[] {
+    return this.buttons.map((button, i) => ({
+      id: `${prefix}${i}`,
+      label: button.label.text,
+      ...(button.detail?.text ? { detail: button.detail.text } : {}),
+      ...(button.disabled ? { disabled: true } : {}),
+      activate: () => {
+        this.focus(i);
+        this.activate();
+      },
+      onFocus: () => this.focus(i),
+      ...extra(i),
+    }));
+  }
+
+  /** The focused item's id in `items(prefix)`. */
+  focusId(prefix: string): string | null {
+    return this.index >= 0 ? `${prefix}${this.index}` : null;
   }
 }

@@ -19,6 +19,7 @@ interface TextOptions {
 }
 
 let resolution = 1;
+const DESCENT_ROOM = 0.1;
 
 /** A word this long cannot be a normal word, even a Dutch compound; it is wrapped by `wrapLongWords`. */
 const LONG_WORD = /\S{41}/;
@@ -90,6 +91,11 @@ export function addText(scene: Phaser.Scene, x: number, y: number, content: stri
   if (known) style.metrics = known;
   const text = scene.add.text(x, y, content, style);
   if (!known) metricsBySize.set(key, text.style.getTextMetrics());
+  // Phaser measures the font's descent at the canvas's pixel density; at fractional densities (a
+  // 1280-wide window draws 0.67 real pixels per logical one) it comes out short and the last line
+  // loses the bottoms of g, p and y. A little room below keeps them (wrapped texts: single lines sit
+  // centred in their boxes, whose measured height the room layouts rely on).
+  if (options.width) text.setPadding(0, 0, 0, Math.ceil(options.size * DESCENT_ROOM));
   text.setOrigin(options.originX ?? 0, options.originY ?? 0);
   return text;
 }

@@ -157,7 +157,7 @@ describe('the game in the browser', () => {
     await waitFor(page, "m.screen === 'play' && m.phase === 'choosing'");
     await press(page, 'Escape');
     await waitFor(page, "m.overlay === 'menu'");
-    // Up from the first entry wraps to the last one: back to the title.
+    // "Back to the title screen" is the menu's last entry: one step up from the first.
     await press(page, 'ArrowUp');
     await press(page, 'Enter');
     await waitFor(page, "m.screen === 'title' && m.overlay === null");

@@ -1,0 +1,44 @@
+/** Pieces of screen descriptions that several screens share: meters and choice previews in words. */
+import type { Scenario } from '../engine/format.ts';
+import { meterBounds, meterDanger } from '../engine/meters.ts';
+import type { MeterPreview } from '../engine/preview.ts';
+import { signed } from '../locales/format.ts';
+import { say, t } from '../locales/index.ts';
+import type { ScreenItem, ScreenModel, ScreenRegion } from '../platform/screenModel.ts';
+import type { FocusList } from './button.ts';
+
+/** The meters as names and values, with their danger in words. */
+export function meterItems(scenario: Scenario, values: Readonly<Record<string, number>>): ScreenItem[] {
+  return scenario.meters.map((meter) => {
+    const value = values[meter.id] ?? meter.start;
+    const { min, max } = meterBounds(meter);
+    const danger = meterDanger(meter, value);
+    return { id: `meter-${meter.id}`, label: say(meter.label), value: t(danger ? 'meterValueDanger' : 'meterValue', { value: Math.round(value), max }), fraction: (value - min) / (max - min || 1) };
+  });
+}
+
+/** What a choice would move, in words, as much as the preview setting shows on the meters. */
+export function previewWords(scenario: Scenario, previews: readonly MeterPreview[]): string {
+  return previews.map((p) => {
+    const meter = say(scenario.meters.find((m) => m.id === p.meter)?.label);
+    if (p.amount !== undefined) return t('previewAmount', { meter, amount: signed(p.amount) });
+    const large = p.size === 'large';
+    if (p.direction === 'up') return t(large ? 'previewUpLarge' : 'previewUp', { meter });
+    if (p.direction === 'down') return t(large ? 'previewDownLarge' : 'previewDown', { meter });
+    return t(large ? 'previewWhichLarge' : 'previewWhich', { meter });
+  }).join(', ');
+}
+
+/** A screen that is a heading, some regions and one list of buttons: most of the workshop and authoring screens. */
+export function listScreen(title: string, focus: FocusList | null, facts: Record<string, unknown>, regions: ScreenRegion[] = [], toolbar: ScreenItem[] = [], extra: (index: number) => Partial<ScreenItem> = () => ({})): ScreenModel {
+  return {
+    title,
+    regions: [
+      ...regions,
+      ...(focus ? [{ role: 'buttons' as const, items: focus.items('b-', extra) }] : []),
+      ...(toolbar.length > 0 ? [{ role: 'toolbar' as const, items: toolbar }] : []),
+    ],
+    focus: focus?.focusId('b-') ?? null,
+    facts,
+  };
+}

@@ -1,0 +1,371 @@
+/**
+ * Everyone can play: a whole solo game through the accessibility tree only (roles, names, the live
+ * region), in Dutch and English; axe-core on every solo screen, the workshop set-up and the authoring
+ * screens; a game played to its end by tapping on a phone and a tablet; the layout at phone, tablet,
+ * laptop and zoomed-in sizes, with screenshots.
+ */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../src/engine/format.ts';
+import { validateScenarioText } from '../../src/engine/validate.ts';
+import { en } from '../../src/locales/en.ts';
+import { nl } from '../../src/locales/nl.ts';
+import type { Messages } from '../../src/locales/en.ts';
+import { openTitle, press, ROOT, screenshot, snapshot, useBrowser, waitFor } from './harness.ts';
+
+const result = validateScenarioText(readFileSync(join(ROOT, 'levels', 'example.json'), 'utf8'));
+if (!result.ok) throw new Error('levels/example.json does not validate');
+const scenario: Scenario = result.scenario;
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+const env = useBrowser();
+
+function title(language: 'nl' | 'en'): string {
+  const text = scenario.title;
+  return typeof text === 'string' ? text : text[language]!;
+}
+
+function exact(name: string): { name: string; exact: true } {
+  return { name, exact: true };
+}
+
+/** Presses a button of the accessible layer with the keyboard, as a screen-reader user does (focus, Enter). */
+async function pressButton(button: Locator): Promise<void> {
+  // Like a key, Enter on a button waits a moment after the screen changed (the remote's bounce guard).
+  await waitFor(button.page(), 'm.ready');
+  await button.press('Enter');
+}
+
+/** Taps a visible button, as a finger does. */
+async function tapButton(button: Locator): Promise<void> {
+  await button.tap();
+}
+
+function settingsOf(page: Page): Promise<{ muted: boolean; showNumbers: boolean }> {
+  return page.evaluate(() => (window as unknown as { manyMasters: { settings: { muted: boolean; showNumbers: boolean } } }).manyMasters.settings);
+}
+
+type Act = (button: Locator) => Promise<void>;
+
+/** Steps through the debrief pages to the first reflection page, each step waiting for the new page. */
+async function nextPages(page: Page, t: Messages, act: Act): Promise<void> {
+  const heading = page.getByRole('heading', { level: 1 });
+  const reflection = page.getByRole('heading', { level: 1, name: t.reflectionTitle, exact: true });
+  const next = page.getByRole('button', exact(t.nextPage));
+  for (let step = 0; step < 12; step++) {
+    // The page is there when it shows its Next button or is the reflection.
+    await reflection.or(next).first().waitFor();
+    if ((await reflection.count()) > 0) return;
+    const before = await heading.textContent();
+    await act(next);
+    await expect.poll(() => heading.textContent()).not.toBe(before);
+  }
+  throw new Error('no reflection page after 12 pages');
+}
+
+/** Plays the example scenario from the title to the report download using roles, names and the live region only. */
+async function playThrough(page: Page, t: Messages, language: 'nl' | 'en', act: Act, reflect: boolean): Promise<{ cards: number; announced: string[] }> {
+  await act(page.getByRole('button', { name: title(language) }));
+  await act(page.getByRole('button', exact(t.modeAlone)));
+  const status = page.getByRole('status');
+  const announced: string[] = [];
+  let cards = 0;
+  for (;;) {
+    const choices = page.getByRole('region', exact(t.a11yChoices)).getByRole('button');
+    await choices.first().waitFor();
+    // The new card is announced: who brings it and what it says.
+    await expect.poll(() => status.textContent()).toContain(':');
+    announced.push((await status.textContent()) ?? '');
+    const count = await choices.count();
+    await act(choices.nth(cards % count));
+    cards++;
+    // The outcome is announced, then the next card or the ending is one button away.
+    await expect.poll(() => status.textContent()).toContain(t.youChose.split(':')[0]!);
+    announced.push((await status.textContent()) ?? '');
+    const next = page.getByRole('button', exact(t.continue)).or(page.getByRole('button', exact(t.toEnding)));
+    await next.first().waitFor();
+    const ending = (await next.first().textContent())?.includes(t.toEnding);
+    await act(next.first());
+    if (ending) break;
+    if (cards > 40) throw new Error('the game did not end');
+  }
+  // The ending, then the debrief pages up to the reflection.
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await expect.poll(() => status.textContent()).not.toContain(t.youChose.split(':')[0]!);
+  announced.push((await status.textContent()) ?? '');
+  await nextPages(page, t, act);
+  if (reflect) {
+    const box = page.getByRole('textbox').first();
+    await box.fill(language === 'nl' ? 'Ik koos vaak voor de leerlingen.' : 'I often chose the pupils.');
+  }
+  const download = page.waitForEvent('download');
+  await act(page.getByRole('button', exact(t.downloadMyReport)));
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.html$/);
+  return { cards, announced };
+}
+
+describe('a screen reader', () => {
+  for (const [language, t, locale] of [['nl', nl, 'nl-NL'], ['en', en, 'en-GB']] as const) {
+    it(`plays a whole solo game from the accessibility tree (${language})`, async () => {
+      const { context, page, errors } = await openTitle(env, { width: 1280, height: 1024 }, locale);
+      // The canvas is hidden from assistive technology; the layer carries the screen.
+      expect(await page.locator('#game').getAttribute('aria-hidden')).toBe('true');
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(t.gameTitle);
+      const { cards, announced } = await playThrough(page, t, language, pressButton, true);
+      // A meter can end the game before the last card.
+      expect(cards).toBeGreaterThan(1);
+      expect(cards).toBeLessThanOrEqual(scenario.turns!);
+      const firstCard = scenario.cards.find((c) => announced[0]!.includes(typeof c.text === 'string' ? c.text : c.text[language]!));
+      expect(firstCard, `first announcement: ${announced[0]}`).toBeDefined();
+      // Meters are a list of names and values.
+      const m = await snapshot(page);
+      expect(m.state?.end).not.toBeNull();
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('keeps one focus: keys move the canvas focus and the DOM focus together, Tab in the layer moves the canvas focus', async () => {
+    const { context, page } = await openTitle(env, { width: 1280, height: 1024 }, 'en-GB');
+    await page.keyboard.press('ArrowDown');
+    await waitFor(page, 'm.shown.focus === 1');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id ?? null)).toBe('title-1');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id ?? null)).toBe('title-2');
+    await waitFor(page, 'm.shown.focus === 2');
+    await page.getByRole('button', { name: 'Nederlands' }).first().focus();
+    await waitFor(page, `m.shown.focus === ${(await snapshot(page)).levels.filter((l) => l.ok).length}`);
+    await context.close();
+  });
+});
+
+/** axe-core's serious and critical findings on the page as it is now. */
+async function axeFindings(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  });
+  return found;
+}
+
+describe('axe-core', () => {
+  for (const viewport of [{ width: 1280, height: 1024 }, { width: 390, height: 844 }]) {
+    it(`finds nothing serious on the solo, workshop set-up and authoring screens at ${viewport.width}×${viewport.height}`, async () => {
+      const { context, page, errors } = await openTitle(env, viewport, 'en-GB');
+      const t = en;
+      const findings: Record<string, string[]> = {};
+      const check = async (name: string) => {
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        findings[name] = await axeFindings(page);
+      };
+      await check('title');
+      await pressButton(page.getByRole('button', { name: title('en') }));
+      await page.getByRole('button', exact(t.modeAlone)).waitFor();
+      await check('mode');
+      await pressButton(page.getByRole('button', exact(t.modeWorkshop)));
+      await waitFor(page, "m.screen === 'setup'");
+      await check('setup');
+      await page.keyboard.press('Escape');
+      await waitFor(page, "m.screen === 'mode' || m.overlay === 'menu'");
+      await page.goto(env.url);
+      await waitFor(page, "m.screen === 'title'");
+      await pressButton(page.getByRole('button', { name: title('en') }));
+      await pressButton(page.getByRole('button', exact(t.modeAlone)));
+      await page.getByRole('region', exact(t.a11yChoices)).waitFor();
+      await check('play');
+      await pressButton(page.getByRole('region', exact(t.a11yChoices)).getByRole('button').first());
+      await page.getByRole('button', exact(t.continue)).waitFor();
+      await check('feedback');
+      for (const [kind, key] of [['menu', 'Escape'], ['help', 'F1'], ['blank', 'b']] as const) {
+        await page.keyboard.press(key);
+        await waitFor(page, `m.overlay === '${kind}'`);
+        await page.getByRole('dialog').waitFor();
+        await check(kind);
+        await page.keyboard.press('Escape');
+        await waitFor(page, 'm.overlay === null');
+      }
+      // To the ending through the layer, then every debrief page.
+      for (;;) {
+        const next = page.getByRole('button', exact(t.continue)).or(page.getByRole('button', exact(t.toEnding)));
+        const choice = page.getByRole('region', exact(t.a11yChoices)).getByRole('button').first();
+        await next.or(choice).first().waitFor();
+        if (await choice.count()) { await pressButton(choice); continue; }
+        const ending = (await next.first().textContent())?.includes(t.toEnding);
+        await pressButton(next.first());
+        if (ending) break;
+        await waitFor(page, "m.phase === 'choosing'");
+      }
+      let page_ = 0;
+      for (;;) {
+        await waitFor(page, `m.screen === 'ending' && m.shown.pageIndex === ${page_}`);
+        await check(`ending page ${page_ + 1}`);
+        const next = page.getByRole('button', exact(t.nextPage));
+        if ((await next.count()) === 0) break;
+        await pressButton(next);
+        page_++;
+      }
+      // Authoring: the writing screen, a file's check and the scenario map.
+      await page.goto(env.url);
+      await waitFor(page, "m.screen === 'title'");
+      await pressButton(page.getByRole('button', exact(t.authorButton)));
+      await waitFor(page, "m.screen === 'author'");
+      await check('author');
+      const targets = (await snapshot(page)).shown.targets as string[];
+      await pressButton(page.locator(`[data-mm-layer] main [data-id="b-${targets.findIndex((x) => x.startsWith('check:'))}"]`));
+      await waitFor(page, "m.screen === 'problems'");
+      await check('problems');
+      await page.goto(env.url);
+      await waitFor(page, "m.screen === 'title'");
+      await pressButton(page.getByRole('button', exact(t.authorButton)));
+      await waitFor(page, "m.screen === 'author'");
+      await pressButton(page.locator(`[data-mm-layer] main [data-id="b-${targets.findIndex((x) => x.startsWith('map:'))}"]`));
+      await waitFor(page, "m.screen === 'map'");
+      await check('map');
+      const serious = Object.entries(findings).filter(([, list]) => list.length > 0);
+      expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
+      expect(Object.keys(findings).length).toBeGreaterThanOrEqual(15);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+});
+
+describe('touch', () => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 768, height: 1024 }]) {
+    it(`plays to the end and reaches menu, help and language by tapping at ${viewport.width}×${viewport.height}`, async () => {
+      const context = await env.browser.newContext({ viewport, hasTouch: true, isMobile: true, locale: 'en-GB', acceptDownloads: true });
+      const page = await context.newPage();
+      await page.goto(env.url);
+      await waitFor(page, "m.screen === 'title'", 30_000);
+      // Language on the title screen, by tapping.
+      await tapButton(page.getByRole('navigation').getByRole('button', exact('Nederlands')));
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('nl');
+      await tapButton(page.getByRole('navigation').getByRole('button', exact('English')));
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+      // Sound and numbers from the bar, by tapping.
+      await tapButton(page.getByRole('navigation').getByRole('button', exact(en.soundOn)));
+      await expect.poll(() => settingsOf(page)).toMatchObject({ muted: true });
+      await tapButton(page.getByRole('navigation').getByRole('button', exact(en.numbersOff)));
+      await expect.poll(() => settingsOf(page)).toMatchObject({ showNumbers: true });
+      // Every control a finger can reach is at least 44×44 CSS px, and the card text is at least 18 px.
+      await tapButton(page.getByRole('button', { name: title('en') }));
+      await tapButton(page.getByRole('button', exact(en.modeAlone)));
+      await page.getByRole('region', exact(en.a11yChoices)).waitFor();
+      const small = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-mm-layer] button')]
+        .filter((b) => b.offsetParent !== null)
+        .map((b) => ({ text: b.textContent, box: b.getBoundingClientRect() }))
+        .filter(({ box }) => box.width < 44 || box.height < 44)
+        .map(({ text, box }) => `${text} ${box.width}×${box.height}`));
+      expect(small).toEqual([]);
+      const cardSize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.mm-r-card .mm-text')!).fontSize));
+      expect(cardSize).toBeGreaterThanOrEqual(18);
+      const fullWidth = await page.evaluate(() => {
+        const button = document.querySelector<HTMLElement>('.mm-r-buttons .mm-button')!.getBoundingClientRect();
+        const screen = document.querySelector<HTMLElement>('.mm-screen')!.getBoundingClientRect();
+        return button.width / screen.width;
+      });
+      expect(fullWidth).toBeGreaterThan(0.85);
+      await screenshot(page, 'touch-play');
+      // Menu and help from the touch bar, closed by tapping too.
+      await tapButton(page.getByRole('navigation').getByRole('button', exact(en.barMenu)));
+      await page.getByRole('dialog').getByRole('button', exact(en.resume)).waitFor();
+      await screenshot(page, 'touch-menu');
+      await tapButton(page.getByRole('dialog').getByRole('button', exact(en.resume)));
+      await waitFor(page, 'm.overlay === null');
+      await tapButton(page.getByRole('navigation').getByRole('button', exact(en.barHelp)));
+      await page.getByRole('dialog').getByRole('button', exact(en.a11yClose)).waitFor();
+      await tapButton(page.getByRole('dialog').getByRole('button', exact(en.a11yClose)));
+      await waitFor(page, 'm.overlay === null');
+      await tapButton(page.getByRole('navigation').getByRole('button', exact(en.barBlank)));
+      await waitFor(page, "m.overlay === 'blank'");
+      await tapButton(page.getByRole('dialog').getByRole('button', exact(en.a11yShowScreen)));
+      await waitFor(page, 'm.overlay === null');
+      // The game to its end and the report, all by tapping (the game is already on its first card).
+      let cards = 0;
+      for (;;) {
+        const choices = page.getByRole('region', exact(en.a11yChoices)).getByRole('button');
+        await choices.first().waitFor();
+        await tapButton(choices.first());
+        cards++;
+        const next = page.getByRole('button', exact(en.continue)).or(page.getByRole('button', exact(en.toEnding)));
+        await next.first().waitFor();
+        if (cards === 1) await screenshot(page, 'touch-feedback');
+        const ending = (await next.first().textContent())?.includes(en.toEnding);
+        await tapButton(next.first());
+        if (ending) break;
+      }
+      expect(cards).toBeLessThanOrEqual(scenario.turns!);
+      await waitFor(page, "m.screen === 'ending'");
+      await screenshot(page, 'touch-ending');
+      await nextPages(page, en, tapButton);
+      const box = page.getByRole('textbox').first();
+      await box.tap();
+      await box.fill('Typed on a phone.');
+      await expect.poll(async () => ((await snapshot(page)).shown.answers as string[])[0]).toBe('Typed on a phone.');
+      await screenshot(page, 'touch-reflection');
+      const download = page.waitForEvent('download');
+      await tapButton(page.getByRole('button', exact(en.downloadMyReport)));
+      expect((await download).suggestedFilename()).toMatch(/\.html$/);
+      await context.close();
+    });
+  }
+});
+
+describe('layout', () => {
+  const sizes = [
+    { name: 'phone-portrait', viewport: { width: 390, height: 844 }, scale: 3, layer: true },
+    { name: 'phone-landscape', viewport: { width: 844, height: 390 }, scale: 3, layer: true },
+    { name: 'tablet', viewport: { width: 768, height: 1024 }, scale: 2, layer: true },
+    { name: 'laptop', viewport: { width: 1280, height: 1024 }, scale: 1, layer: false },
+    // Browser zoom 200% on a 1280×1024 screen: half the CSS pixels, each twice as large.
+    { name: 'zoom200', viewport: { width: 640, height: 512 }, scale: 2, layer: true },
+  ];
+  for (const { name, viewport, scale, layer } of sizes) {
+    it(`fits the screen at ${name} (${viewport.width}×${viewport.height})`, async () => {
+      const context = await env.browser.newContext({ viewport, deviceScaleFactor: scale, locale: 'nl-NL' });
+      const page = await context.newPage();
+      await page.goto(`${env.url}?scenario=school`);
+      await waitFor(page, "m.screen === 'play' && m.phase === 'choosing'", 30_000);
+      expect(await page.evaluate(() => document.documentElement.classList.contains('mm-dom'))).toBe(layer);
+      if (layer) {
+        // Nothing is cut off sideways; card text is at least 18 CSS px (twice the device pixels at 200%).
+        const overflow = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-mm-layer] *')]
+          .filter((n) => n.getClientRects().length > 0 && n.getBoundingClientRect().right > window.innerWidth + 1 && !n.closest('.mm-live'))
+          .map((n) => n.className || n.tagName));
+        expect(overflow).toEqual([]);
+        const cardSize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.mm-r-card .mm-text')!).fontSize));
+        expect(cardSize).toBeGreaterThanOrEqual(18);
+      }
+      await screenshot(page, `layout-${name}`);
+      await page.keyboard.press('1');
+      await waitFor(page, "m.phase === 'feedback'");
+      await screenshot(page, `layout-${name}-feedback`);
+      await context.close();
+    });
+  }
+
+  it('larger text in the menu turns a projector screen into large reflowing text', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${env.url}?scenario=example`);
+    await waitFor(page, "m.screen === 'play' && m.phase === 'choosing'", 30_000);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('mm-dom'))).toBe(false);
+    await press(page, 'Escape');
+    await waitFor(page, "m.overlay === 'menu'");
+    await pressButton(page.getByRole('dialog').getByRole('button', exact(en.largerTextOff)));
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('mm-dom'))).toBe(true);
+    await page.getByRole('dialog').getByRole('button', exact(en.largerTextOn)).waitFor();
+    await pressButton(page.getByRole('dialog').getByRole('button', exact(en.resume)));
+    await waitFor(page, 'm.overlay === null');
+    const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.mm-r-buttons .mm-button')!).fontSize));
+    expect(size).toBeGreaterThanOrEqual(36);
+    await screenshot(page, 'layout-larger-text');
+    await context.close();
+  });
+});
