@@ -3,6 +3,7 @@
  * proxy that forwards WebSockets) and, for a built game, the static files with `…/p` as the phones'
  * short address. Used by `npm start` (attached to Vite's dev server) and by `npm run serve`.
  */
+import type { EventEmitter } from 'node:events';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -43,7 +44,7 @@ export interface AttachedRoom {
 }
 
 /** Takes the room's WebSocket upgrades on a server; every other upgrade (Vite's own) is left alone. */
-export function attachRoom(server: Server, options: RoomOptions): AttachedRoom {
+export function attachRoom(server: EventEmitter, options: RoomOptions): AttachedRoom {
   const phoneUrls = () => (options.publicUrl ? [publicPhoneUrl(options.publicUrl)] : lanUrls(options.port()));
   const hub = new Hub({ ...DEFAULT_LIMITS, ...options.limits }, Date.now, phoneUrls);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PROJECTOR_MESSAGE + 1024, perMessageDeflate: false });

@@ -1,0 +1,53 @@
+/**
+ * The room for phone votes inside `npm start` (and `npm run preview`): the dev server listens on the
+ * local network, the room's WebSocket is attached to it, `/p` opens the phone page, the build gets
+ * the phone page as a second entry, and the phones' address is printed next to Vite's own.
+ */
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import type { Connect, Plugin } from 'vite';
+import { PHONE_PATH } from '../src/room-protocol/protocol.ts';
+import { attachRoom, lanUrls } from '../server/server.ts';
+
+const CYAN = '\u001b[36m';
+const RESET = '\u001b[0m';
+
+/** `/p` (under any prefix) serves the phone page, so the address on the projector stays short. */
+function shortPhoneAddress(): Connect.NextHandleFunction {
+  return (request, _response, next) => {
+    const [path, query] = (request.url ?? '/').split('?', 2);
+    if (path === `/${PHONE_PATH}` || path === `/${PHONE_PATH}/`) request.url = `/phone.html${query ? `?${query}` : ''}`;
+    next();
+  };
+}
+
+export function roomPlugin(): Plugin {
+  return {
+    name: 'many-masters-room',
+    config(config) {
+      return {
+        // Phones reach the laptop over its Wi-Fi or hotspot, so listen there and not on loopback only.
+        server: { host: config.server?.host ?? true },
+        preview: { host: config.preview?.host ?? true },
+        build: { rolldownOptions: { input: { main: resolve(config.root ?? '.', 'index.html'), phone: resolve(config.root ?? '.', 'phone.html') } } },
+      };
+    },
+    configureServer(server) {
+      const http = server.httpServer;
+      if (!http) return; // middleware mode: whoever hosts Vite hosts the room
+      const room = attachRoom(http, { port: () => (http.address() as AddressInfo | null)?.port ?? server.config.server.port ?? 5173 });
+      server.middlewares.use(shortPhoneAddress());
+      http.once('listening', () => {
+        const urls = lanUrls((http.address() as AddressInfo).port);
+        server.config.logger.info(urls.length > 0 ? `  ${CYAN}➜  Phones:${RESET}  ${urls.join('  or  ')}` : `  ${CYAN}➜  Phones:${RESET}  no network found; connect to the Wi-Fi or start this laptop's hotspot`);
+      });
+      http.once('close', () => room.close());
+    },
+    configurePreviewServer(server) {
+      const http = server.httpServer;
+      const room = attachRoom(http, { port: () => (http.address() as AddressInfo | null)?.port ?? 4173 });
+      server.middlewares.use(shortPhoneAddress());
+      http.once('close', () => room.close());
+    },
+  };
+}
