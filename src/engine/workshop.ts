@@ -23,8 +23,10 @@ export interface WorkshopSettings {
 }
 
 export interface Vote {
-  /** Votes per choice, when the trainer counted them. */
+  /** Votes per choice, when counted: by the trainer (hands, keys) and from phones together. */
   counts?: number[];
+  /** The part of `counts` that came from phones, when phones voted. */
+  phones?: number[];
   /** The meter the room expected to gain most, when asked. */
   guess?: string;
 }
@@ -83,7 +85,7 @@ export function decide(scenario: Scenario, workshop: Workshop, choice: number, v
   const team = workshop.teams[workshop.active]!;
   if (vote.counts && team.state.current) {
     const card = scenario.cards.find((c) => c.id === team.state.current!.card);
-    if (card && vote.counts.length !== card.choices.length) {
+    if (card && (vote.counts.length !== card.choices.length || (vote.phones && vote.phones.length !== card.choices.length))) {
       return { ok: false, error: { code: 'vote-mismatch', message: `card "${card.id}" has ${card.choices.length} choices; ${vote.counts.length} vote counts were given` } };
     }
   }

@@ -296,7 +296,8 @@ export const en = {
   phonesOpening: 'Phones: opening the room…',
   phonesLost: 'Phones: no connection to the room server, retrying',
   phonesSources: '{phones} from phones · {counted} counted',
-  phonesKey: 'J: show the room code',
+  keysJoin: 'J',
+  helpJoin: 'Phones: show the QR code and room code again',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -294,5 +294,6 @@ export const nl: Messages = {
   phonesOpening: 'Telefoons: de zaal wordt geopend…',
   phonesLost: 'Telefoons: geen verbinding met de zaalserver, opnieuw proberen',
   phonesSources: '{phones} via telefoons · {counted} geteld',
-  phonesKey: 'J: de zaalcode tonen',
+  keysJoin: 'J',
+  helpJoin: 'Telefoons: de QR-code en zaalcode opnieuw tonen',
 };

@@ -11,6 +11,7 @@ import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
 import { fitCamera, STAGE } from '../platform/viewport.ts';
 import { findScenario } from '../session/levels.ts';
+import { phonesWanted, phoneServerKnown, phonesAvailable, setPhonesWanted, startPhones } from '../session/phones.ts';
 import { startRoom } from '../session/room.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { Button, FocusList } from '../ui/button.ts';
@@ -103,7 +104,8 @@ export class SetupScene extends Phaser.Scene {
       addText(this, NAMES_X, 220, t('setupNames'), { size: 34, bold: true, colour: colour.inkSoft });
       for (let i = 0; i < draft.teams; i++) {
         const index = items.length;
-        const top = 280 + i * 102;
+        // Room for the phones switch under six names.
+        const top = 280 + i * (draft.teams >= 5 && phoneServerKnown() !== false ? 86 : 102);
         let input: Field | null = null;
         const frame = new Button(this, NAMES_X, top, { width: NAMES_WIDTH, minHeight: 84, label: '', onActivate: () => input?.focus(), onHover: () => undefined });
         input = fields.add({
@@ -118,6 +120,33 @@ export class SetupScene extends Phaser.Scene {
       }
     } else {
       addText(this, NAMES_X, 220, t('setupTogetherNote'), { size: 34, colour: colour.inkSoft, width: NAMES_WIDTH });
+    }
+
+    // Phones: a switch when the room server answers, else a note that phones need it.
+    const namesBottom = draft.mode === 'turns' ? 280 + draft.teams * (draft.teams >= 5 ? 86 : 102) : 360;
+    const server = phoneServerKnown();
+    let phonesIndex = -1;
+    if (server === true) {
+      phonesIndex = items.length;
+      const label = t(phonesWanted() ? 'setupPhonesOn' : 'setupPhonesOff');
+      const roomy = namesBottom + 22 + 170 <= 880;
+      const toggle = () => {
+        setPhonesWanted(!phonesWanted());
+        redraw(phonesIndex);
+      };
+      const phones = new Button(this, NAMES_X, 0, { width: NAMES_WIDTH, label, textSize: 36, ...(roomy ? { detail: t('setupPhonesDetail'), detailLines: 2 } : { minHeight: 84 }), onActivate: toggle, onHover: () => focus?.focus(phonesIndex) });
+      phones.setY(880 - phones.buttonHeight);
+      items.push(phones);
+      actions.push(toggle);
+    } else if (server === false && namesBottom + 22 + 80 <= 880) {
+      addText(this, NAMES_X, 880, t('setupPhonesNoServer'), { size: 28, colour: colour.inkSoft, width: NAMES_WIDTH, originY: 1 });
+    } else if (server === null) {
+      // Asked once; the screen is drawn again with the answer, the focus on the same button.
+      const insertAt = items.length;
+      void phonesAvailable().then((available) => {
+        const at = focus?.current ?? 0;
+        if (this.scene.isActive()) redraw(available && at >= insertAt ? at + 1 : at);
+      });
     }
 
     const start = new Button(this, LEFT, 900, { width: LEFT_WIDTH, label: t('setupStart'), align: 'center', textSize: 40, onActivate: () => this.start(), onHover: () => focus?.focus(items.indexOf(start)) });
@@ -153,7 +182,7 @@ export class SetupScene extends Phaser.Scene {
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
     const labels = items.map((b) => b.label.text);
-    showScreen('setup', () => ({ scenarioId: scenario.id, settings: draftSettings(), buttons: labels, focus: focus!.current, typing: fields.typing() }));
+    showScreen('setup', () => ({ scenarioId: scenario.id, settings: draftSettings(), buttons: labels, focus: focus!.current, typing: fields.typing(), phones: server === true ? phonesWanted() : server === false ? 'no-server' : 'asking' }));
     requestFrames();
   }
 
@@ -162,6 +191,9 @@ export class SetupScene extends Phaser.Scene {
     const scenario = visit ? findScenario(visit.scenarioId) : undefined;
     if (!scenario) return;
     startRoom(scenario, draftSettings());
-    goScreen(this.game, 'workshop');
+    if (phonesWanted() && phoneServerKnown()) {
+      startPhones();
+      goScreen(this.game, 'join');
+    } else goScreen(this.game, 'workshop');
   }
 }

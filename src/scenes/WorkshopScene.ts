@@ -16,6 +16,7 @@ import { showScreen } from '../platform/screen.ts';
 import { settings } from '../platform/settings.ts';
 import { STAGE } from '../platform/viewport.ts';
 import { clock } from '../session/countdown.ts';
+import { phoneFigures, phonesOn, phoneVotes, syncPhones } from '../session/phones.ts';
 import { activeTeam, afterReveal, countVote, cycleGuess, decideRoom, leaveScoreboard, majorityChoice, openBranch, roomTable, type Room } from '../session/room.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { CARD_BOX, drawCard } from '../ui/card.ts';
@@ -25,6 +26,7 @@ import { addText, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour, size } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
 import { RoomScene } from './roomScene.ts';
+import { drawPhoneLine } from './phoneStatus.ts';
 import { drawScoreboard } from './scoreboard.ts';
 
 const SIDE = { x: 1140, width: 700, top: CARD_BOX.y, bottom: CARD_BOX.y + CARD_BOX.height } as const;
@@ -67,7 +69,10 @@ export class WorkshopScene extends RoomScene {
     if (room.phase === 'scoreboard') this.drawScoreboardPhase(room);
     else if (room.phase === 'deciding') this.drawDeciding(room);
     else this.drawReveal(room);
-    showScreen('workshop', () => ({ ...this.shown, focus: this.focus?.current ?? -1, timer: this.timerState(room) }));
+    showScreen('workshop', () => {
+      const phones = phoneFigures();
+      return { ...this.shown, focus: this.focus?.current ?? -1, timer: this.timerState(room), phones: phones ? { joined: phones.joined, voted: phones.voted, status: phones.status } : null };
+    });
     settle();
     requestFrames();
   }
@@ -93,6 +98,8 @@ export class WorkshopScene extends RoomScene {
     let y = SIDE.top;
     const timerTexts = room.timer.enabled ? this.drawTimer(room, y) : null;
     if (timerTexts) y += 104;
+    // Phones: how many joined and voted, never the split before the reveal.
+    if (drawPhoneLine(this, SIDE.x, y, SIDE.width)) y += 52;
 
     const mode = previewMode(room.scenario, room.workshop.settings.preview);
     const counts: Phaser.GameObjects.Text[] = [];
@@ -127,7 +134,7 @@ export class WorkshopScene extends RoomScene {
       room.counts.forEach((c, i) => counts[i]?.setText(String(c)));
       guess.label.setText(guessLabel());
       hint.setText('');
-      this.shown = { ...this.shown, counts: [...room.counts], guess: room.guess, majority: majorityChoice(room) };
+      this.shown = { ...this.shown, counts: [...room.counts], guess: room.guess, majority: majorityChoice(room, phoneVotes(room)) };
       requestFrames();
     };
     this.focus = new FocusList([...buttons, guess, reveal], (i) => meters.showPreview(i < buttons.length ? previewChoice(room.scenario, team.state, i, mode) : []));
@@ -189,14 +196,16 @@ export class WorkshopScene extends RoomScene {
   private paintTimer: () => void = () => undefined;
 
   private revealMajority(room: Room): void {
-    const winner = majorityChoice(room);
+    const winner = majorityChoice(room, phoneVotes(room));
     if (winner !== null) this.decide(room, winner);
     else if (this.focus && this.focus.current < (roomTable(room)?.card.choices.length ?? 0)) this.decide(room, this.focus.current);
     else this.noMajority();
   }
 
   private decide(room: Room, choice: number): void {
-    if (!decideRoom(room, choice)) return;
+    if (!decideRoom(room, choice, phoneVotes(room))) return;
+    // Voting closes on the phones now, before any late vote could land.
+    syncPhones();
     audio.play('choice');
     this.scene.restart();
   }
@@ -234,6 +243,12 @@ export class WorkshopScene extends RoomScene {
         addText(this, SIDE.x + SIDE.width, y + 22, `${counts[i]}${i === reveal.choice ? '  ✓' : ''}`, { size: 34, bold: true, originX: 1, originY: 0.5 });
         y += 66;
       });
+      const phones = reveal.vote.phones;
+      if (phones) {
+        const fromPhones = phones.reduce((a, b) => a + b, 0);
+        const line = addText(this, SIDE.x, y, t('phonesSources', { phones: fromPhones, counted: counts.reduce((a, b) => a + b, 0) - fromPhones }), { size: 28, bold: true, colour: colour.accent, width: SIDE.width });
+        y += line.height + 10;
+      }
       y += 6;
     }
 
@@ -283,6 +298,7 @@ export class WorkshopScene extends RoomScene {
       cardId: card.id,
       decision: reveal.choice,
       votes: counts ?? null,
+      phoneVotes: reveal.vote.phones ?? null,
       guess: reveal.vote.guess ?? null,
       guessText,
       feedback: feedbackText,
@@ -349,7 +365,7 @@ export class WorkshopScene extends RoomScene {
         if (command.key === 'w') {
           openBranch(room);
           goScreen(this.game, 'whatif');
-        } else if (deciding && command.key === 'g') this.voteUpdate(() => cycleGuess(room, 1));
+        } else if (command.key === 'j' && phonesOn()) goScreen(this.game, 'join'); else if (deciding && command.key === 'g') this.voteUpdate(() => cycleGuess(room, 1));
         else if (deciding && room.timer.enabled && (command.key === 'p' || command.key === 'e' || command.key === 's')) {
           if (command.key === 'p') room.timer.togglePause();
           else if (command.key === 'e') room.timer.extend(EXTEND_SECONDS);

@@ -8,6 +8,7 @@ const WORKSHOP_HELP_ROWS: [MessageKey, MessageKey][] = [
   ['keysDecide', 'helpDecide'],
   ['keysTimer', 'helpTimer'],
   ['keysWhatIf', 'helpWhatIf'],
+  ['keysJoin', 'helpJoin'],
   ['keysFocus', 'helpFocus'],
   ['keysBlank', 'helpBlank'],
   ['keysLanguage', 'helpLanguage'],

@@ -83,18 +83,33 @@ export function cycleGuess(r: Room, step: 1 | -1): void {
   r.guess = options[(at + step + options.length) % options.length]!;
 }
 
-export function majorityChoice(r: Room): number | null {
-  return majority(r.counts);
+/** Votes from phones on the card on the table, and the meter most phones guessed (when one leads). */
+export interface PhoneVotes {
+  counts: number[];
+  guess: string | null;
+}
+
+/** The trainer's counts and the phones' together. */
+export function allCounts(r: Room, phones?: PhoneVotes): number[] {
+  return r.counts.map((c, i) => c + (phones?.counts[i] ?? 0));
+}
+
+export function majorityChoice(r: Room, phones?: PhoneVotes): number | null {
+  return majority(allCounts(r, phones));
 }
 
 /** Records the room's decision for the team whose turn it is and shows the reveal. */
-export function decideRoom(r: Room, choice: number): boolean {
+export function decideRoom(r: Room, choice: number, phones?: PhoneVotes): boolean {
   if (r.phase !== 'deciding') return false;
   const team = r.workshop.active;
   const before = activeTeam(r).state.meters;
   const vote: Vote = {};
-  if (r.counts.some((c) => c > 0)) vote.counts = [...r.counts];
-  if (r.guess) vote.guess = r.guess;
+  const counts = allCounts(r, phones);
+  if (counts.some((c) => c > 0)) vote.counts = counts;
+  if (phones && phones.counts.some((c) => c > 0)) vote.phones = r.counts.map((_, i) => phones.counts[i] ?? 0);
+  // The trainer's guess (G) stands; without one, the phones' leading guess is the room's.
+  const guess = r.guess ?? phones?.guess ?? null;
+  if (guess) vote.guess = guess;
   const result = decide(r.scenario, r.workshop, choice, vote);
   if (!result.ok) return false;
   r.workshop = result.workshop;

@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+import { serveDirectory } from '/work/wt16/scripts/lib/static-server.ts';
+const { server, url } = await serveDirectory('/work/wt16/dist');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'nl-NL' });
+await page.goto(url);
+await page.waitForFunction(() => (window as any).manyMasters?.screen === 'title', undefined, { timeout: 30000 });
+await page.keyboard.press('Enter');
+await page.waitForFunction(() => (window as any).manyMasters?.screen === 'mode');
+await page.waitForTimeout(500);
+await page.keyboard.press('2');
+await page.waitForFunction(() => (window as any).manyMasters?.screen === 'setup');
+await page.waitForTimeout(500);
+await page.screenshot({ path: '/tmp/s16/setup.png' });
+await browser.close(); server.close();
