@@ -17,6 +17,8 @@ import { RoomSocket, type SocketStatus } from '../platform/roomSocket.ts';
 import { normaliseCode, type ErrorCode, type Kept, type Mine, type PhoneView, type ServerMessage, type Texts } from '../room-protocol/protocol.ts';
 import { addAnswer, loadAnswers, loadJoin, loadLanguage, saveJoin, saveLanguage, type Answer } from './memory.ts';
 
+/** How long a phone that was in a room waits for its projector to open it again. */
+const REOPEN_WAIT = 3 * 60 * 1000;
 const catalogues = new Map<Language, Messages>([['en', en], ['nl', nl]]);
 
 interface State {
@@ -28,11 +30,13 @@ interface State {
   mine: Mine;
   status: SocketStatus | 'idle';
   failures: number;
+  /** When the server first said it does not know the room, while the phone waits for it to reopen. */
+  unknownSince: number | null;
   /** A message about the last thing that went wrong, shown until the next change. */
   problem: { key: MessageKey; code?: string } | null;
 }
 
-const state: State = { language: loadLanguage(), code: null, token: null, kept: null, view: null, mine: { choice: null, guess: null }, status: 'idle', failures: 0, problem: null };
+const state: State = { language: loadLanguage(), code: null, token: null, kept: null, view: null, mine: { choice: null, guess: null }, status: 'idle', failures: 0, unknownSince: null, problem: null };
 let socket: RoomSocket | null = null;
 /** What the page showed last, to move focus to the new heading only when the screen really changes. */
 let shownKey = '';
@@ -82,6 +86,8 @@ function join(code: string): void {
 function receive(message: ServerMessage): void {
   switch (message.type) {
     case 'joined':
+      socket?.healthy();
+      state.unknownSince = null;
       state.token = message.token;
       state.failures = 0;
       saveJoin({ code: message.code, token: message.token, kept: state.kept });
@@ -107,6 +113,13 @@ function receive(message: ServerMessage): void {
 
 function failed(code: ErrorCode): void {
   if (code === 'unknown-room') {
+    // A phone that was in this room waits a while: after a server restart the projector opens it again.
+    state.unknownSince ??= Date.now();
+    if (state.token && Date.now() - state.unknownSince < REOPEN_WAIT) {
+      state.status = 'lost';
+      socket?.reconnect();
+      return;
+    }
     state.problem = { key: 'phoneUnknownRoom', code: state.code ?? '' };
     leave();
   } else if (code === 'stale-token') {

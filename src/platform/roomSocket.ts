@@ -58,7 +58,12 @@ export class RoomSocket {
     this.socket = null;
   }
 
-  /** Drops the connection and opens a new one now (a phone that gives up its token, for one). */
+  /** The server accepted the hello: the next drop is retried quickly again. */
+  healthy(): void {
+    this.retry = 0;
+  }
+
+  /** Drops the connection and opens a new one, sooner or later by how often this happened lately. */
   reconnect(): void {
     this.socket?.close();
   }
@@ -76,7 +81,6 @@ export class RoomSocket {
     }
     this.socket = socket;
     socket.onopen = () => {
-      this.retry = 0;
       this.everOpened = true;
       socket.send(JSON.stringify(this.handlers.hello()));
       this.handlers.status('open', true);

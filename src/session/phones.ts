@@ -185,6 +185,7 @@ export function stopPhones(): void {
 
 function receive(state: Phones, message: ServerMessage): void {
   if (message.type === 'hosted') {
+    state.socket.healthy();
     state.figures.code = message.code;
     state.secret = message.secret;
     state.phoneUrls = message.phoneUrls;

@@ -130,6 +130,7 @@ describe('phone votes', () => {
     await vote(p3, 0);
     await vote(p3, 1); // changed
     m = await waitFor(projector, 'm.shown.phones.voted === 3');
+    await screenshot(projector, 'phones-workshop-en');
     expect(m.shown.counts).toEqual((m.shown.choices as string[]).map(() => 0)); // the projector's own counts stay the trainer's
     for (const phone of [p1, p2, p3]) expect(await phone.locator('main').innerText()).not.toMatch(/from phones|via telefoons/);
 
@@ -189,6 +190,7 @@ describe('phone votes', () => {
     expect(m.shown.decision).toBe(0);
     expect((m.shown.votes as number[])[0]).toBe(3);
     expect((m.shown.phoneVotes as number[])[0]).toBe(2);
+    await screenshot(projector, 'phones-reveal-en');
     expect(await phoneShows(p3, 'reveal')).toContain('You did not vote on this card');
     expect(await phoneShows(p2, 'reveal')).toContain('2 from phones, 1 counted in the room');
 
