@@ -1,16 +1,17 @@
 /**
  * npm run bench: prints the speed and memory figures. Engine figures always; browser figures need
  * Chromium. Names after `--` run only those parts: `npm run bench -- first frames` (engine, size,
- * first, idle, frames, heap).
+ * first, idle, frames, heap, room).
  */
 import { existsSync } from 'node:fs';
 import { BROWSER_PARTS, browserFigures } from './bench/browser.ts';
 import { engineFigures } from './bench/engine.ts';
+import { roomFigures } from './bench/room.ts';
 
 const asked = process.argv.slice(2);
-const unknown = asked.filter((a) => a !== 'engine' && !(BROWSER_PARTS as readonly string[]).includes(a));
+const unknown = asked.filter((a) => a !== 'engine' && a !== 'room' && !(BROWSER_PARTS as readonly string[]).includes(a));
 if (unknown.length > 0) {
-  console.error(`unknown part: ${unknown.join(', ')} (choose from engine, ${BROWSER_PARTS.join(', ')})`);
+  console.error(`unknown part: ${unknown.join(', ')} (choose from engine, room, ${BROWSER_PARTS.join(', ')})`);
   process.exit(2);
 }
 const browserParts = BROWSER_PARTS.filter((p) => asked.length === 0 || asked.includes(p));
@@ -18,6 +19,11 @@ const browserParts = BROWSER_PARTS.filter((p) => asked.length === 0 || asked.inc
 if (asked.length === 0 || asked.includes('engine')) {
   console.log('Engine (Node)');
   for (const line of engineFigures()) console.log(`  ${line}`);
+}
+
+if (asked.length === 0 || asked.includes('room')) {
+  console.log('Room server for phone votes (Node, loopback)');
+  await roomFigures((line) => console.log(`  ${line}`));
 }
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
