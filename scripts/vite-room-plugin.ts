@@ -37,10 +37,14 @@ export function roomPlugin(): Plugin {
       if (!http) return; // middleware mode: whoever hosts Vite hosts the room
       const room = attachRoom(http, { port: () => (http.address() as AddressInfo | null)?.port ?? server.config.server.port ?? 5173 });
       server.middlewares.use(shortPhoneAddress());
-      http.once('listening', () => {
-        const urls = lanUrls((http.address() as AddressInfo).port);
+      // Right under Vite's own addresses, where the trainer looks.
+      const printUrls = server.printUrls.bind(server);
+      server.printUrls = () => {
+        printUrls();
+        const address = http.address() as AddressInfo | null;
+        const urls = address ? lanUrls(address.port) : [];
         server.config.logger.info(urls.length > 0 ? `  ${CYAN}➜  Phones:${RESET}  ${urls.join('  or  ')}` : `  ${CYAN}➜  Phones:${RESET}  no network found; connect to the Wi-Fi or start this laptop's hotspot`);
-      });
+      };
       http.once('close', () => room.close());
     },
     configurePreviewServer(server) {

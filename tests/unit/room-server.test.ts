@@ -3,9 +3,13 @@
  * per card, rejoin with the vote kept, no split for phones, only the projector shows, floods, stale
  * tokens, unknown rooms, a restart) and the real WebSocket server over loopback.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
+import { createLogger, createServer as createVite } from 'vite';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { DEFAULT_LIMITS, Hub, type Connection } from '../../server/hub.ts';
@@ -236,4 +240,61 @@ describe('room server over WebSocket', () => {
       await new Promise((done) => server.close(done));
     }
   });
+});
+
+describe('starting the room', () => {
+  const root = resolve(import.meta.dirname, '../..');
+
+  it('npm start: the dev server takes the room on its own port, opens the phone page at /p and prints the phones\' address', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('info');
+    logger.info = (message) => void lines.push(message);
+    const vite = await createVite({ root, configFile: join(root, 'vite.config.ts'), server: { port: 0, open: false }, customLogger: logger, clearScreen: false });
+    try {
+      await vite.listen();
+      vite.printUrls();
+      const port = (vite.httpServer!.address() as AddressInfo).port;
+      expect(vite.config.server.host).toBe(true);
+      const printed = lines.join('\n').replace(/\u001b\[\d+m/g, '');
+      expect(printed).toMatch(/Phones: +(http:\/\/[\d.]+:\d+\/p|no network found)/);
+      expect(await (await fetch(`http://127.0.0.1:${port}/p`)).text()).toContain('src/phone/main.ts');
+      const hosted = await new Promise<ServerMessage>((done, fail) => {
+        const socket = new WebSocket(`ws://127.0.0.1:${port}/room`);
+        socket.on('open', () => socket.send(JSON.stringify({ type: 'host' })));
+        socket.on('message', (data) => {
+          socket.close();
+          done(JSON.parse(String(data)) as ServerMessage);
+        });
+        socket.on('error', fail);
+      });
+      expect(hosted.type).toBe('hosted');
+    } finally {
+      await vite.close();
+    }
+  }, 60_000);
+
+  it('npm run serve: a plain Node process on the given port prints the game and the phones\' address; bad flags are refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mm-serve-'));
+    writeFileSync(join(dir, 'index.html'), '<title>game</title>');
+    writeFileSync(join(dir, 'phone.html'), '<title>phone</title>');
+    const tsx = join(root, 'node_modules/.bin/tsx');
+    const child = spawn(tsx, ['server/main.ts', '--port', '0', '--host', '127.0.0.1', '--dir', dir, '--public-url', 'https://intranet.example/many-masters/'], { cwd: root });
+    try {
+      const lines = createInterface({ input: child.stdout });
+      const printed: string[] = [];
+      for await (const line of lines) {
+        printed.push(line);
+        if (printed.length === 2) break;
+      }
+      expect(printed[0]).toMatch(/^Many Masters: http:\/\/127\.0\.0\.1:\d+\/$/);
+      expect(printed[1]).toBe('Phones: https://intranet.example/many-masters/p');
+      const url = printed[0]!.slice('Many Masters: '.length);
+      expect(await (await fetch(new URL('p', url))).text()).toContain('phone');
+    } finally {
+      child.kill();
+    }
+    const bad = spawn(tsx, ['server/main.ts', '--port', 'eighty'], { cwd: root });
+    const code = await new Promise<number | null>((done) => bad.on('exit', (exit) => done(exit)));
+    expect(code).toBe(2);
+  }, 60_000);
 });
