@@ -7,13 +7,13 @@ import '@fontsource/atkinson-hyperlegible-next/400.css';
 import '@fontsource/atkinson-hyperlegible-next/700.css';
 import * as Phaser from 'phaser';
 import { audio } from './audio/audio.ts';
-import { exposeInspector } from './platform/inspector.ts';
+import { exposeInspector, exposeTexts, type DrawnText } from './platform/inspector.ts';
 import { listenToKeys, settled } from './platform/keys.ts';
 import { drawOnDemand, isMoving, isSleeping } from './platform/redraw.ts';
 import { chooseRenderer } from './platform/renderer.ts';
 import { currentScreen, frameDrawn, screenDrawnAt } from './platform/screen.ts';
 import { settings } from './platform/settings.ts';
-import { followViewport, parentScale, STAGE } from './platform/viewport.ts';
+import { followViewport, parentCanvas, stageSize } from './platform/viewport.ts';
 import { language } from './locales/index.ts';
 import { allLevels } from './session/levels.ts';
 import { currentSession } from './session/session.ts';
@@ -37,7 +37,7 @@ function boot(): void {
   // Started before Phaser, so the download overlaps Phaser's own start-up instead of preceding it.
   const fonts = fontsReady();
   const parent = document.getElementById('game')!;
-  const scale = parentScale(parent);
+  const canvas = parentCanvas(parent);
   const renderer = chooseRenderer(new URLSearchParams(location.search));
   const game = new Phaser.Game({
     type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
@@ -48,8 +48,8 @@ function boot(): void {
     scale: {
       mode: Phaser.Scale.FIT,
       autoCenter: Phaser.Scale.CENTER_BOTH,
-      width: Math.floor(STAGE.width * scale),
-      height: Math.floor(STAGE.height * scale),
+      width: canvas.width,
+      height: canvas.height,
     },
     render: { antialias: true, mipmapFilter: 'LINEAR_MIPMAP_LINEAR' },
     input: { keyboard: false },
@@ -85,6 +85,21 @@ function boot(): void {
       })),
       settings: { muted: settings.get().muted, showNumbers: settings.get().showNumbers },
     };
+  });
+  exposeTexts(() => {
+    const texts: DrawnText[] = [];
+    const visit = (scene: string, list: Phaser.GameObjects.GameObject[]) => {
+      for (const object of list) {
+        if (object instanceof Phaser.GameObjects.Container) {
+          if (object.visible) visit(scene, object.list);
+        } else if (object instanceof Phaser.GameObjects.Text && object.visible && object.alpha > 0 && object.text.trim() !== '') {
+          const box = object.getBounds();
+          texts.push({ scene, text: object.text, size: parseFloat(String(object.style.fontSize)), left: box.left, top: box.top, right: box.right, bottom: box.bottom });
+        }
+      }
+    };
+    for (const scene of game.scene.getScenes(true)) visit(scene.sys.settings.key, scene.children.list);
+    return { stage: stageSize(), texts };
   });
   audio.listenForFirstInput();
   listenToKeys();

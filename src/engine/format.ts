@@ -273,6 +273,7 @@ export const scenarioShape = object(
     turns: optional(number({ integer: true, min: 1, max: 1000 }, { description: 'Cards to survive; absent = endless until a meter ends the game.', examples: [30] })),
     turnUnit: optional(textShape, { description: 'What a turn is called on screen ("week 5 of 30").', examples: [{ nl: 'week', en: 'week' }] }),
     preview: optional(oneOf(['none', 'which', 'direction', 'amount'], { description: 'What the player sees of a choice before choosing.' })),
+    choiceOrder: optional(oneOf(['shuffled', 'file'], { description: 'The order a card\'s choices are shown in: shuffled per game (default, so no position gives the answer away) or as written in the file.' })),
     meters: required(array(meterShape, { min: 2, max: 8 }, { description: 'Two to eight satisfaction meters.' })),
     stakeholders: required(array(stakeholderShape, { min: 1, max: 64 }, { description: 'The masters who send cards.' })),
     cards: required(array(cardShape, { min: 1, max: LIMITS.cards }, { description: 'The deck: every dilemma the player may meet.' })),

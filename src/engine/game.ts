@@ -6,7 +6,7 @@ import { drawCard } from './deck.ts';
 import { meterEnding, pickEnding } from './endings.ts';
 import type { Card, Choice, Scenario, Text } from './format.ts';
 import { clampMeter } from './meters.ts';
-import { seedState } from './random.ts';
+import { nextRandom, seedState } from './random.ts';
 import { indexOf } from './scenarioIndex.ts';
 import { STATE_VERSION, type GameEnd, type GameState, type HistoryEntry } from './state.ts';
 
@@ -53,7 +53,33 @@ function dealCard(scenario: Scenario, state: GameState, previous: string | undef
     return { ...ended, end: pickEnding(scenario, ended, 'deck') };
   }
   const seen = state.seen.includes(draw.current.card) ? state.seen : [...state.seen, draw.current.card];
-  return { ...state, current: draw.current, scheduled: draw.scheduled, rng: draw.rng, seen };
+  const card = indexOf(scenario).cards.get(draw.current.card);
+  const order = card && scenario.choiceOrder !== 'file' ? shuffledOrder(card.choices.length, `${state.seed}|${state.turn}|${card.id}`) : null;
+  const current = order ? { ...draw.current, order } : draw.current;
+  return { ...state, current, scheduled: draw.scheduled, rng: draw.rng, seen };
+}
+
+/**
+ * The order a card's choices are shown in: a shuffle seeded by the game's seed, the turn and the card,
+ * so a room cannot learn that "option 1 is the efficient one". It uses its own generator, not the
+ * deck's, so the cards drawn from a seed stay the same whatever the order.
+ */
+export function shuffledOrder(count: number, key: string): number[] {
+  const order = Array.from({ length: count }, (_, i) => i);
+  let rng = seedState(key);
+  for (let i = count - 1; i > 0; i--) {
+    const [r, next] = nextRandom(rng);
+    rng = next;
+    const j = Math.floor(r * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}
+
+/** The card's choices as shown: file indices, first shown first (file order when none was recorded). */
+export function shownOrder(card: Card, order: readonly number[] | undefined): number[] {
+  const valid = order && order.length === card.choices.length && [...order].sort().every((v, i) => v === i);
+  return valid ? [...order] : card.choices.map((_, i) => i);
 }
 
 export interface Table {
@@ -113,6 +139,7 @@ export function choose(scenario: Scenario, state: GameState, choiceIndex: number
     card: card.id,
     choice: choiceIndex,
     followUp: state.current?.followUpOf !== undefined,
+    ...(state.current?.order ? { order: state.current.order } : {}),
     before: state.meters,
     after,
   };

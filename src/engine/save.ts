@@ -39,7 +39,8 @@ export function loadGame(scenario: Scenario, text: string): LoadResult {
   return mismatch ? { ok: false, ...mismatch } : { ok: true, state };
 }
 
-function checkAgainstScenario(scenario: Scenario, state: GameState): Refusal | undefined {
+/** Whether a well-formed state still fits its scenario; the refusal says why not. */
+export function checkAgainstScenario(scenario: Scenario, state: GameState): Refusal | undefined {
   const changed = (reason: string): Refusal => ({ problem: 'scenarioChanged', reason });
   if (state.scenario !== scenario.id) return { problem: 'otherScenario', reason: `the save belongs to scenario "${state.scenario}", not "${scenario.id}"` };
   const { cards, meters, endings } = indexOf(scenario);

@@ -10,12 +10,17 @@ const meterValues = record(number());
 const cardId = string({ minLength: 1 });
 const count = number({ integer: true, min: 0 });
 
+/** A permutation of a card's choice indices, first shown first. */
+const choiceOrderShape = array(number({ integer: true, min: 0, max: 3 }), { min: 2, max: 4 });
+
 const historyEntryShape = object({
   turn: required(count),
   card: required(cardId),
   choice: required(number({ integer: true, min: 0, max: 3 })),
   /** True when the card came as a follow-up of an earlier choice. */
   followUp: required(boolean()),
+  /** The order its choices were shown in (file indices); absent = file order. */
+  order: optional(choiceOrderShape),
   before: required(meterValues),
   after: required(meterValues),
 });
@@ -39,6 +44,8 @@ const currentShape = object({
   card: required(cardId),
   /** The card whose earlier choice led here, when this is a follow-up. */
   followUpOf: optional(cardId),
+  /** The order its choices are shown in (file indices), drawn once per game from the seed; absent = file order. */
+  order: optional(choiceOrderShape),
 });
 
 export const stateShape = object({

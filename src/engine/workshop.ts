@@ -3,11 +3,14 @@
  * guesses per card, and "what if" branches. Pure data and functions, like the game itself.
  */
 import type { PreviewMode, Scenario } from './format.ts';
-import { choose, newGame, replay, type MoveError, type Outcome } from './game.ts';
+import { choose, currentCard, newGame, replay, type MoveError, type Outcome, type Table } from './game.ts';
+import { emptyTally, readVotes, rule, totalCounts, type HowDecided, type Tally } from './votes.ts';
 import type { GameState } from './state.ts';
 
-export const WORKSHOP_VERSION = 1;
+export const WORKSHOP_VERSION = 2;
 export const TIMER_CHOICES = [0, 30, 60, 90, 120] as const;
+/** Session lengths the set-up offers, in turns; 0 = until the scenario ends. */
+export const LENGTH_CHOICES = [0, 3, 5, 10, 15, 20, 25, 30] as const;
 export const MAX_TEAMS = 6;
 
 export type RoomMode = 'turns' | 'together';
@@ -20,10 +23,12 @@ export interface WorkshopSettings {
   preview: PreviewSetting;
   /** Discussion time per card in seconds; 0 = no timer. */
   timer: (typeof TIMER_CHOICES)[number];
+  /** Turns each team plays before the debrief; 0 or absent = until the scenario ends. */
+  length?: number;
 }
 
 export interface Vote {
-  /** Votes per choice, when counted: by the trainer (hands, keys) and from phones together. */
+  /** Votes per choice (file order), when counted: by the trainer and from phones together. */
   counts?: number[];
   /** The part of `counts` that came from phones, when phones voted. */
   phones?: number[];
@@ -36,6 +41,10 @@ export interface Decision {
   card: string;
   choice: number;
   vote: Vote;
+  /** How the choice was reached: the majority, the trainer's pick after a tie, or the trainer's pick without votes. */
+  how: HowDecided;
+  /** The order the choices were shown in (file indices), when not file order. */
+  order?: number[];
   deltas: Record<string, number>;
 }
 
@@ -53,12 +62,28 @@ export interface Workshop {
   teams: TeamGame[];
   /** The team whose turn it is. */
   active: number;
+  /** The votes counted so far on the active team's card, per source, per choice in file order. */
+  tally: Tally;
+  /** The room's guess of the meter that gains most on that card, or null. */
+  guess: string | null;
+  /** The turn the trainer stopped the session at, or null while it runs. */
+  stoppedAt: number | null;
+}
+
+function choicesOnTable(scenario: Scenario, team: TeamGame | undefined): number {
+  return team ? currentCard(scenario, team.state)?.card.choices.length ?? 0 : 0;
 }
 
 export function startWorkshop(scenario: Scenario, settings: WorkshopSettings, seed: string): Workshop {
   const names = settings.mode === 'together' ? settings.teams.slice(0, 1) : settings.teams.slice(0, MAX_TEAMS);
   const teams = (names.length > 0 ? names : ['']).map((name) => ({ name, state: newGame(scenario, seed), decisions: [] }));
-  return { version: WORKSHOP_VERSION, scenario: scenario.id, seed, settings, teams, active: 0 };
+  return { version: WORKSHOP_VERSION, scenario: scenario.id, seed, settings, teams, active: 0, tally: emptyTally(choicesOnTable(scenario, teams[0])), guess: null, stoppedAt: null };
+}
+
+/** The card the active team must decide, or null when the session is over. */
+export function workshopTable(scenario: Scenario, workshop: Workshop): Table | null {
+  if (workshopOver(workshop)) return null;
+  return currentCard(scenario, workshop.teams[workshop.active]!.state);
 }
 
 /** What the players may see of effects this session: the trainer's setting overrides the scenario's. */
@@ -71,41 +96,101 @@ export function previewMode(scenario: Scenario, setting: PreviewSetting): Previe
 
 /** The choice most votes went to, or null when there are no votes or the top is tied. */
 export function majority(counts: readonly number[] | undefined): number | null {
-  if (!counts || counts.length === 0) return null;
-  const top = Math.max(...counts);
-  if (top <= 0) return null;
-  const winners = counts.flatMap((c, i) => (c === top ? [i] : []));
-  return winners.length === 1 ? winners[0]! : null;
+  if (!counts) return null;
+  const reading = readVotes(counts);
+  return reading.kind === 'majority' ? reading.choice : null;
 }
 
-export type DecisionResult = { ok: true; workshop: Workshop; outcome: Outcome } | { ok: false; error: MoveError | { code: 'vote-mismatch'; message: string } };
+/** The active card's votes, all sources added up (file order). */
+export function workshopCounts(workshop: Workshop): number[] {
+  return totalCounts(workshop.tally);
+}
 
-/** Records the room's decision for the active team and passes the turn to the next team still playing. */
-export function decide(scenario: Scenario, workshop: Workshop, choice: number, vote: Vote = {}): DecisionResult {
+/** Counts change only while a card is being decided. */
+export function countVotes(workshop: Workshop, change: (tally: Tally) => Tally): Workshop {
+  if (workshopOver(workshop)) return workshop;
+  return { ...workshop, tally: change(workshop.tally) };
+}
+
+/** The room's guess: a meter id of the scenario, or null for none. */
+export function setGuess(scenario: Scenario, workshop: Workshop, guess: string | null): Workshop {
+  if (guess !== null && !scenario.meters.some((m) => m.id === guess)) return workshop;
+  return { ...workshop, guess };
+}
+
+export type DecideError = MoveError | { code: 'session-over'; message: string };
+
+export type DecisionResult =
+  | { ok: true; workshop: Workshop; outcome: Outcome; decision: Decision }
+  /** The votes do not decide: nothing was counted, or the top is tied. The trainer picks (`tied` lists the choices to pick from). */
+  | { ok: false; reason: 'no-votes' }
+  | { ok: false; reason: 'tie'; tied: number[] }
+  | { ok: false; reason: 'error'; error: DecideError };
+
+/**
+ * Records the room's decision for the active team and passes the turn to the next team still playing.
+ * The counted votes decide; `pick` (a file index) only counts when nothing was counted or the top is
+ * tied, and then only among the tied choices. Without a usable pick the answer says what is needed.
+ */
+export function decide(scenario: Scenario, workshop: Workshop, pick?: number): DecisionResult {
+  if (workshopOver(workshop)) return { ok: false, reason: 'error', error: { code: 'session-over', message: 'the session is over: there is no card to decide' } };
   const team = workshop.teams[workshop.active]!;
-  if (vote.counts && team.state.current) {
-    const card = scenario.cards.find((c) => c.id === team.state.current!.card);
-    if (card && (vote.counts.length !== card.choices.length || (vote.phones && vote.phones.length !== card.choices.length))) {
-      return { ok: false, error: { code: 'vote-mismatch', message: `card "${card.id}" has ${card.choices.length} choices; ${vote.counts.length} vote counts were given` } };
-    }
-  }
-  const result = choose(scenario, team.state, choice);
-  if (!result.ok) return result;
-  const decision: Decision = { turn: team.state.turn, card: result.outcome.card, choice, vote, deltas: result.outcome.deltas };
+  const counts = workshopCounts(workshop);
+  const ruling = rule(counts, pick);
+  if (!ruling.ok) return ruling;
+  const order = team.state.current?.order;
+  const result = choose(scenario, team.state, ruling.choice);
+  if (!result.ok) return { ok: false, reason: 'error', error: result.error };
+  const vote: Vote = {};
+  if (counts.some((c) => c > 0)) vote.counts = counts;
+  if (workshop.tally.phones.some((c) => c > 0)) vote.phones = [...workshop.tally.phones];
+  if (workshop.guess) vote.guess = workshop.guess;
+  const decision: Decision = { turn: team.state.turn, card: result.outcome.card, choice: ruling.choice, vote, how: ruling.how, ...(order ? { order: [...order] } : {}), deltas: result.outcome.deltas };
   const teams = workshop.teams.map((t, i) => (i === workshop.active ? { ...t, state: result.state, decisions: [...t.decisions, decision] } : t));
-  return { ok: true, workshop: { ...workshop, teams, active: nextActive(teams, workshop.active) }, outcome: result.outcome };
+  const moved: Workshop = { ...workshop, teams };
+  const active = nextActive(moved, workshop.active);
+  const next: Workshop = { ...moved, active, tally: emptyTally(choicesOnTable(scenario, teams[active])), guess: null };
+  return { ok: true, workshop: next, outcome: result.outcome, decision };
 }
 
-function nextActive(teams: TeamGame[], from: number): number {
+/** Whether a team has nothing more to play: its game ended, or it played the session's length. */
+function teamDone(workshop: Workshop, team: TeamGame): boolean {
+  const length = workshop.settings.length ?? 0;
+  return team.state.end !== null || (length > 0 && team.decisions.length >= length);
+}
+
+function nextActive(workshop: Workshop, from: number): number {
+  const { teams } = workshop;
   for (let step = 1; step <= teams.length; step++) {
     const i = (from + step) % teams.length;
-    if (!teams[i]!.state.end) return i;
+    if (!teamDone(workshop, teams[i]!)) return i;
   }
   return from;
 }
 
+/** The trainer ends the session now: the debrief and the report cover what was played. */
+export function stopSession(workshop: Workshop): Workshop {
+  if (workshop.stoppedAt !== null) return workshop;
+  return { ...workshop, stoppedAt: playedTurns(workshop) };
+}
+
+/** The most turns any team has played. */
+export function playedTurns(workshop: Workshop): number {
+  return Math.max(0, ...workshop.teams.map((t) => t.decisions.length));
+}
+
 export function workshopOver(workshop: Workshop): boolean {
-  return workshop.teams.every((t) => t.state.end !== null);
+  return workshop.stoppedAt !== null || workshop.teams.every((t) => teamDone(workshop, t));
+}
+
+/**
+ * The turn the session stopped at when it ended before every game did (the trainer stopped it, or
+ * the set-up's length was reached); null while it runs or when every game reached its own end.
+ */
+export function sessionStop(workshop: Workshop): number | null {
+  if (!workshopOver(workshop)) return null;
+  if (workshop.teams.every((t) => t.state.end !== null)) return null;
+  return workshop.stoppedAt ?? playedTurns(workshop);
 }
 
 export interface WhatIf {

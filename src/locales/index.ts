@@ -28,3 +28,24 @@ export function say(text: Text | undefined): string {
 export function capitalise(word: string): string {
   return word.charAt(0).toLocaleUpperCase(language()) + word.slice(1);
 }
+
+/** A message in its singular or plural form ("1 besluit", "3 besluiten"), chosen by the language's rules. */
+export function plural(one: MessageKey, other: MessageKey, count: number, params: Record<string, string | number> = {}): string {
+  const form = new Intl.PluralRules(language()).select(count);
+  return t(form === 'one' ? one : other, { count, ...params });
+}
+
+/** "2 and 3", "1, 2 and 4": a list in the UI language. */
+export function listOf(items: string[]): string {
+  return new Intl.ListFormat(language(), { type: 'conjunction' }).format(items);
+}
+
+/** "team Sociaal domein", or the name alone when it already says team ("Team 1"), never "team Team 1". */
+export function teamLabel(name: string): string {
+  return /^team\b/i.test(name.trim()) ? name : t('wsTeamLabel', { name });
+}
+
+/** The scenario's name for a turn ("week"), lower case, for the middle of a sentence. */
+export function turnUnit(unit: Text | undefined): string {
+  return say(unit) || t('defaultTurnUnit');
+}

@@ -13,7 +13,7 @@ const en = {
   endedBy: 'Ended because {meter} reached its {bound}.',
   boundMin: 'minimum',
   boundMax: 'maximum',
-  survived: 'Played {turns} turns.',
+  survived: 'Played until {unit} {turns}.',
   meters: 'The meters over the game',
   chartLabel: 'Line chart of every meter from the start to turn {turns}.',
   finalValue: '{label}: {start} → {end}',
@@ -41,6 +41,11 @@ const en = {
   turnsColumn: 'Turns',
   sessionData: 'The session as data (JSON) is embedded in this file for later analysis.',
   privacy: 'Made in your browser. Nothing was sent anywhere.',
+  // How the room decided, and a session stopped early.
+  howMajority: 'Majority: {votes} of {total} votes',
+  howTie: 'No clear majority ({votes} votes each): the trainer’s pick',
+  howTrainer: 'No votes counted: the trainer’s pick',
+  stopped: 'The session stopped at {unit} {turn}: the figures cover what was played until then.',
 } as const;
 
 export type ReportText = { [K in keyof typeof en]: string };
@@ -57,7 +62,7 @@ const nl: ReportText = {
   endedBy: 'Afgelopen omdat {meter} zijn {bound} bereikte.',
   boundMin: 'minimum',
   boundMax: 'maximum',
-  survived: '{turns} beurten gespeeld.',
+  survived: 'Gespeeld tot en met {unit} {turns}.',
   meters: 'De meters in de loop van het spel',
   chartLabel: 'Lijngrafiek van elke meter van de start tot beurt {turns}.',
   finalValue: '{label}: {start} → {end}',
@@ -85,6 +90,11 @@ const nl: ReportText = {
   turnsColumn: 'Beurten',
   sessionData: 'De sessie als gegevens (JSON) zit in dit bestand, voor latere analyse.',
   privacy: 'Gemaakt in je browser. Er is niets verstuurd.',
+  // Hoe de zaal besliste, en een sessie die eerder stopte.
+  howMajority: 'Meerderheid: {votes} van de {total} stemmen',
+  howTie: 'Geen duidelijke meerderheid (elk {votes} stemmen): keuze van de trainer',
+  howTrainer: 'Geen stemmen geteld: keuze van de trainer',
+  stopped: 'De sessie stopte bij {unit} {turn}: de cijfers gaan over wat tot dan gespeeld is.',
 };
 
 export const reportText: Record<Language, ReportText> = { en, nl };

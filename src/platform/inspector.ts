@@ -41,6 +41,8 @@ export interface Snapshot {
   frame: number;
   /** The texts and values on screen, as drawn. */
   shown: Shown;
+  /** The overlay's texts, buttons and focus (the menu, its confirmations), or null without one. */
+  overlayShown: Shown | null;
   levels: { file: string; id: string | null; ok: boolean; error: string | null }[];
   settings: { muted: boolean; showNumbers: boolean };
 }
@@ -59,6 +61,30 @@ export function exposeInspector(source: Source): void {
   Object.defineProperty(window, 'manyMasters', {
     configurable: false,
     enumerable: true,
+    get: () => deepFreeze(structuredClone(source())),
+  });
+}
+
+/** One text as drawn: its logical font size and box on its scene's stage. */
+export interface DrawnText {
+  scene: string;
+  text: string;
+  size: number;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * `window.manyMastersTexts`: every visible text of the screens shown now, with its size and box in
+ * logical stage pixels, and the stage size. For the readability checks (no text below 28 px on the
+ * room screens, nothing outside the stage); computed only when read.
+ */
+export function exposeTexts(source: () => { stage: { width: number; height: number }; texts: DrawnText[] }): void {
+  Object.defineProperty(window, 'manyMastersTexts', {
+    configurable: false,
+    enumerable: false,
     get: () => deepFreeze(structuredClone(source())),
   });
 }

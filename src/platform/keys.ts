@@ -13,6 +13,8 @@ export type Command =
   | { kind: 'menu' | 'help' | 'blank' | 'mute' | 'numbers' | 'language' }
   // Workshop: + and − count votes; letters drive the timer (P, E, S), the guess (G) and "what if" (W).
   | { kind: 'more' | 'less' }
+  // Workshop: the other digits, for typing a vote count (1–4 arrive as choices).
+  | { kind: 'digit'; value: number }
   | { kind: 'letter'; key: WorkshopLetter };
 
 export type WorkshopLetter = 'p' | 'e' | 's' | 'g' | 'w' | 'd' | 'j';
@@ -29,6 +31,13 @@ function commandFor(event: KeyboardEvent): Command | null {
     case 'Digit2': case 'Numpad2': return { kind: 'choice', index: 1 };
     case 'Digit3': case 'Numpad3': return { kind: 'choice', index: 2 };
     case 'Digit4': case 'Numpad4': return { kind: 'choice', index: 3 };
+    case 'Digit0': case 'Numpad0': return { kind: 'digit', value: 0 };
+    case 'Digit5': case 'Numpad5': return { kind: 'digit', value: 5 };
+    case 'Digit6': case 'Numpad6': return { kind: 'digit', value: 6 };
+    case 'Digit7': case 'Numpad7': return { kind: 'digit', value: 7 };
+    case 'Digit8': case 'Numpad8': return { kind: 'digit', value: 8 };
+    case 'Digit9': case 'Numpad9': return { kind: 'digit', value: 9 };
+    case 'Backspace': return { kind: 'digit', value: -1 };
     case 'ArrowDown': return { kind: 'next' };
     case 'ArrowUp': return { kind: 'previous' };
     case 'Tab': return { kind: event.shiftKey ? 'previous' : 'next' };

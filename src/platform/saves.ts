@@ -7,6 +7,7 @@
 import type { Scenario } from '../engine/format.ts';
 import { loadGame, saveGame, type SaveProblem } from '../engine/save.ts';
 import type { GameState } from '../engine/state.ts';
+import { loadWorkshop, saveWorkshop, type SavedWorkshop } from '../engine/workshopSave.ts';
 
 /** The part of the Web Storage API used here, so tests can hand in a storage that fails. */
 export interface KeyValueStore {
@@ -18,6 +19,13 @@ export interface KeyValueStore {
 const PREFIX = 'many-masters.';
 const saveKey = (scenarioId: string) => `${PREFIX}save.${scenarioId}`;
 const ENDINGS_KEY = `${PREFIX}endings`;
+/** One workshop at a time: the trainer's session in this browser, whatever its scenario. */
+const WORKSHOP_KEY = `${PREFIX}workshop`;
+
+export type WorkshopLookup =
+  | { kind: 'none' }
+  | { kind: 'ok'; saved: SavedWorkshop; scenario: Scenario }
+  | { kind: 'unreadable'; problem: SaveProblem; reason: string; keptAs: string | null };
 
 export type SaveLookup =
   | { kind: 'none' }
@@ -74,6 +82,32 @@ export class SaveStore {
 
   forget(scenarioId: string): void {
     this.attempt((s) => s.removeItem(saveKey(scenarioId)), undefined);
+  }
+
+  writeWorkshop(saved: SavedWorkshop): boolean {
+    return this.attempt((s) => {
+      s.setItem(WORKSHOP_KEY, saveWorkshop(saved));
+      return true;
+    }, false);
+  }
+
+  /** The saved workshop; one that cannot be used is moved aside under its own key, never deleted. */
+  readWorkshop(findScenario: (id: string) => Scenario | undefined, now: () => number = Date.now): WorkshopLookup {
+    const raw = this.attempt((s) => s.getItem(WORKSHOP_KEY), null);
+    if (raw === null) return { kind: 'none' };
+    const loaded = loadWorkshop(findScenario, raw);
+    if (loaded.ok) return { kind: 'ok', saved: loaded.saved, scenario: loaded.scenario };
+    const keptAs = `${PREFIX}unreadable.workshop.${new Date(now()).toISOString()}`;
+    const kept = this.attempt((s) => {
+      s.setItem(keptAs, raw);
+      s.removeItem(WORKSHOP_KEY);
+      return true;
+    }, false);
+    return { kind: 'unreadable', problem: loaded.problem, reason: loaded.reason, keptAs: kept ? keptAs : null };
+  }
+
+  forgetWorkshop(): void {
+    this.attempt((s) => s.removeItem(WORKSHOP_KEY), undefined);
   }
 
   /** Ending ids reached per scenario, across games. */

@@ -5,6 +5,7 @@ let screen: ScreenName = 'boot';
 let overlay: OverlayName = null;
 let shown: () => Shown = () => ({});
 let drawnAt: number | null = null;
+let overlayShown: () => Shown = () => ({});
 
 /** `what` is read each time the inspector is asked, so it always describes the screen as it is. */
 export function showScreen(name: ScreenName, what: () => Shown = () => ({})): void {
@@ -23,11 +24,13 @@ export function screenDrawnAt(): number | null {
   return drawnAt;
 }
 
-export function showOverlay(name: OverlayName): void {
+/** `what` describes the overlay (its texts, buttons and focus), read each time like a screen's. */
+export function showOverlay(name: OverlayName, what: () => Shown = () => ({})): void {
   overlay = name;
+  overlayShown = what;
 }
 
-export function currentScreen(): { screen: ScreenName; overlay: OverlayName; phase: string | null; shown: Shown } {
+export function currentScreen(): { screen: ScreenName; overlay: OverlayName; phase: string | null; shown: Shown; overlayShown: Shown | null } {
   const now = shown();
-  return { screen, overlay, phase: typeof now.phase === 'string' ? now.phase : null, shown: now };
+  return { screen, overlay, phase: typeof now.phase === 'string' ? now.phase : null, shown: now, overlayShown: overlay ? overlayShown() : null };
 }

@@ -27,6 +27,8 @@ export interface ReportInput {
   date: Date;
   /** Embedded as JSON for later analysis. */
   session: unknown;
+  /** The turn a workshop was stopped at before its games ended (the trainer stopped it, or its set length). */
+  stoppedAt?: number | null;
 }
 
 const LINE_COLOURS = ['#1d5c61', '#a8471c', '#5b3f8c', '#2f6b2f', '#8c2f5b', '#6b5a1e', '#205a8c', '#7a3b2e'];
@@ -85,7 +87,7 @@ function teamSection(input: ReportInput, team: ReportTeam, text: ReportText): st
   if (state.end?.reason === 'meter' && state.end.meter) {
     parts.push(`<p class="note">${escapeHtml(interpolate(text.endedBy, { meter: resolveText(scenario.meters.find((m) => m.id === state.end!.meter)?.label, lang), bound: state.end.bound === 'max' ? text.boundMax : text.boundMin }))}</p>`);
   }
-  parts.push(`<p class="note">${escapeHtml(interpolate(text.survived, { turns: state.history.length }))}</p></section>`);
+  parts.push(`<p class="note">${escapeHtml(interpolate(text.survived, { turns: state.history.length, unit: resolveText(scenario.turnUnit, lang) || (lang === 'nl' ? 'beurt' : 'turn') }))}</p></section>`);
 
   parts.push(`<h3>${escapeHtml(text.meters)}</h3>${chart(scenario, state, text, lang)}`);
   const series = meterSeries(scenario, state);
@@ -126,15 +128,22 @@ function teamSection(input: ReportInput, team: ReportTeam, text: ReportText): st
     parts.push('</ol>');
   }
 
+  const decisionByTurn = new Map((team.decisions ?? []).map((d) => [d.turn, d]));
   const votesByTurn = new Map((team.decisions ?? []).map((d) => [d.turn, d.vote]));
   const hasVotes = [...votesByTurn.values()].some((v) => v.counts || v.guess);
+  const howText = (how: Decision['how']) =>
+    how.by === 'majority' ? interpolate(text.howMajority, { votes: how.votes, total: how.total }) : how.by === 'tie' ? interpolate(text.howTie, { votes: how.votes }) : text.howTrainer;
   parts.push(`<h3>${escapeHtml(text.decisions)}</h3><table class="cards"><thead><tr><th>${escapeHtml(text.turn)}</th><th>${escapeHtml(text.card)}</th><th>${escapeHtml(text.decision)}</th><th>${escapeHtml(text.effects)}</th></tr></thead><tbody>`);
   for (const h of state.history) {
     const card = scenario.cards.find((c) => c.id === h.card)!;
     const holder = scenario.stakeholders.find((s) => s.id === card.from);
     const vote = votesByTurn.get(h.turn);
-    const choices = card.choices
-      .map((c, i) => {
+    const decided = decisionByTurn.get(h.turn);
+    // In the order the room saw them (the order is recorded in the game), each with its votes.
+    const shown = h.order && h.order.length === card.choices.length ? h.order : card.choices.map((_, i) => i);
+    const choices = shown
+      .map((i) => {
+        const c = card.choices[i]!;
         const count = vote?.counts ? ` <span class="votes">(${escapeHtml(text.votes.toLowerCase())}: ${vote.counts[i] ?? 0})</span>` : '';
         return i === h.choice ? `<li class="chosen"><strong>${say(c.label)}</strong> ✓ <span class="sr">${escapeHtml(text.chosenMark)}</span>${count}</li>` : `<li>${say(c.label)}${count}</li>`;
       })
@@ -144,8 +153,9 @@ function teamSection(input: ReportInput, team: ReportTeam, text: ReportText): st
       .map((m) => `${meterLabel(m)} ${signed(h.after[m]! - h.before[m]!)}`)
       .join('<br>');
     const guess = hasVotes && vote?.guess ? `<p class="note">${escapeHtml(text.guess)}: ${meterLabel(vote.guess)}</p>` : '';
+    const how = decided?.how ? `<p class="note how">${escapeHtml(howText(decided.how))}</p>` : '';
     parts.push(
-      `<tr><td>${h.turn}</td><td><p class="from">${holder ? say(holder.name) : ''}${h.followUp ? ` · <em>${escapeHtml(text.followUp)}</em>` : ''}</p><p>${say(card.text)}</p></td><td><ul class="choices">${choices}</ul>${guess}</td><td>${effects}</td></tr>`,
+      `<tr><td>${h.turn}</td><td><p class="from">${holder ? say(holder.name) : ''}${h.followUp ? ` · <em>${escapeHtml(text.followUp)}</em>` : ''}</p><p>${say(card.text)}</p></td><td><ul class="choices">${choices}</ul>${how}${guess}</td><td>${effects}</td></tr>`,
     );
   }
   parts.push('</tbody></table>');
@@ -160,7 +170,11 @@ export function renderReport(input: ReportInput): string {
   const body: string[] = [];
   body.push(`<header><p class="label">${escapeHtml(input.kind === 'solo' ? text.soloKind : text.workshopKind)}</p><h1>${say(scenario.title)}</h1>`);
   if (scenario.description) body.push(`<p>${say(scenario.description)}</p>`);
-  body.push(`<p class="note">${escapeHtml(interpolate(text.made, { date }))}</p></header>`);
+  body.push(`<p class="note">${escapeHtml(interpolate(text.made, { date }))}</p>`);
+  if (input.stoppedAt !== undefined && input.stoppedAt !== null) {
+    body.push(`<p class="stopped"><strong>${escapeHtml(interpolate(text.stopped, { unit: resolveText(scenario.turnUnit, lang) || (lang === 'nl' ? 'beurt' : 'turn'), turn: input.stoppedAt }))}</strong></p>`);
+  }
+  body.push('</header>');
 
   if (input.kind === 'workshop' && input.teams.length > 1) {
     body.push(`<h2>${escapeHtml(text.comparison)}</h2><table class="compare"><thead><tr><th>${escapeHtml(text.teamColumn)}</th><th>${escapeHtml(text.endingColumn)}</th><th>${escapeHtml(text.turnsColumn)}</th>${scenario.meters.map((m) => `<th>${say(m.label)}</th>`).join('')}</tr></thead><tbody>`);

@@ -6,15 +6,16 @@
 import * as Phaser from 'phaser';
 import { meterSeries, tagProfile } from '../engine/debrief.ts';
 import { meterBounds } from '../engine/meters.ts';
-import { say, t, language } from '../locales/index.ts';
+import { plural, say, t, language, turnUnit } from '../locales/index.ts';
 import type { MessageKey } from '../locales/en.ts';
 import { downloadFile, reportFileName } from '../platform/download.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
-import { STAGE } from '../platform/viewport.ts';
+import { STAGE, stageSize } from '../platform/viewport.ts';
 import { renderReport } from '../report/report.ts';
-import { openBranch, type Room } from '../session/room.ts';
+import { openBranch, setSlide, type Room } from '../session/room.ts';
+import { sessionStop } from '../engine/workshop.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { drawChart } from '../ui/chart.ts';
 import { signed } from '../locales/format.ts';
@@ -37,9 +38,11 @@ const TITLES: Record<Slide, MessageKey> = {
   questions: 'questionsTitle',
 };
 const LEFT = 110;
-const RIGHT = STAGE.width - 110;
+/** The room stage's right edge, set when the screen is drawn (the stage is as wide as the projector's shape). */
+let RIGHT: number = STAGE.width - 110;
 const TOP = 190;
-const NAV_Y = 960;
+/** Where the navigation row starts; lower on a wide stage, where its labels fit on one line. */
+let NAV_Y = 960;
 const TAG_ORDER = ['friendly', 'oriented', 'driven', 'more', 'better', 'different'];
 
 export function downloadWorkshopReport(room: Room): string {
@@ -51,6 +54,7 @@ export function downloadWorkshopReport(room: Room): string {
     teams: room.workshop.teams.map((team) => ({ name: team.name, state: team.state, decisions: team.decisions })),
     date,
     session: room.workshop,
+    stoppedAt: sessionStop(room.workshop),
   });
   const name = reportFileName(room.scenario.id, date);
   downloadFile(name, html);
@@ -67,6 +71,8 @@ export class DebriefScene extends RoomScene {
   create(): void {
     const room = this.openRoom();
     if (!room) return;
+    RIGHT = stageSize().width - LEFT;
+    NAV_Y = RIGHT - LEFT < 1600 ? 930 : 960;
     room.slide = Math.min(SLIDES.length - 1, Math.max(0, room.slide));
     const slide = SLIDES[room.slide]!;
     const heading = addText(this, LEFT, 60, t(TITLES[slide]), { size: 64, bold: true, width: RIGHT - LEFT });
@@ -89,16 +95,26 @@ export class DebriefScene extends RoomScene {
 
   private drawEndings(room: Room): void {
     const teams = room.workshop.teams;
+    const stop = sessionStop(room.workshop);
+    const stopped = stop !== null ? t('debriefStopped', { unit: turnUnit(room.scenario.turnUnit), turn: stop }) : null;
+    // A game the trainer stopped has no ending yet: the slide says where it stood, not "the end".
     const endings = teams.map((team) => {
       const ending = team.state.end?.ending ? room.scenario.endings?.find((e) => e.id === team.state.end!.ending) : undefined;
-      return { team: team.name, title: ending ? say(ending.title) : t('endingTheEnd'), text: ending ? say(ending.text) : t('endingNoText'), turns: team.state.history.length };
+      const running = team.state.end === null;
+      return {
+        team: team.name,
+        title: running ? t('debriefNotEnded') : ending ? say(ending.title) : t('endingTheEnd'),
+        text: running ? stopped ?? '' : ending ? say(ending.text) : t('endingNoText'),
+        turns: team.state.history.length,
+        lasted: plural('debriefLastedOne', 'debriefLastedOther', team.state.history.length),
+      };
     });
     if (teams.length === 1) {
       const e = endings[0]!;
       const title = addText(this, LEFT, TOP + 20, e.title, { size: 56, bold: true, colour: colour.accent, width: RIGHT - LEFT });
       const body = addText(this, LEFT, title.y + title.height + 30, e.text, { size: 42, width: RIGHT - LEFT, lineSpacing: 12 });
       fitHeight(body, NAV_Y - 140 - body.y, 30);
-      addText(this, LEFT, NAV_Y - 90, t('debriefLasted', { turns: e.turns }), { size: 34, bold: true, colour: colour.inkSoft });
+      addText(this, LEFT, NAV_Y - 90, e.lasted, { size: 34, bold: true, colour: colour.inkSoft });
     } else {
       // Who lasted longest first: the comparison the room asks for.
       const order = endings.map((e, i) => ({ ...e, i })).sort((a, b) => b.turns - a.turns || a.i - b.i);
@@ -108,15 +124,17 @@ export class DebriefScene extends RoomScene {
         const g = this.add.graphics();
         g.fillStyle(colour.card, 1).fillRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 16, 20);
         g.lineStyle(3, colour.cardEdge, 1).strokeRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 16, 20);
-        fitWidth(addText(this, LEFT + 30, y + 20, e.team, { size: 36, bold: true }), 380, 22);
-        addText(this, LEFT + 30, y + 70, t('debriefLasted', { turns: e.turns }), { size: 26, colour: colour.inkSoft });
+        // A long team name wraps to a second line rather than shrinking below room size.
+        const name = addText(this, LEFT + 30, y + 16, e.team, { size: 34, bold: true, width: 390 });
+        clampLines(name, 2);
+        addText(this, LEFT + 30, name.y + name.height + 4, e.lasted, { size: 28, colour: colour.inkSoft });
         const title = addText(this, LEFT + 440, y + 18, e.title, { size: 34, bold: true, colour: colour.accent, width: RIGHT - LEFT - 470 });
         clampLines(title, 1);
-        const text = addText(this, LEFT + 440, y + 64, e.text, { size: 26, width: RIGHT - LEFT - 470 });
+        const text = addText(this, LEFT + 440, y + 64, e.text, { size: 28, width: RIGHT - LEFT - 470 });
         clampLines(text, Math.max(1, Math.floor((rowHeight - 90) / 34)));
       });
     }
-    this.shown = { ...this.shown, endings };
+    this.shown = { ...this.shown, endings, stoppedAt: stop, stopped };
   }
 
   private drawCharts(room: Room): void {
@@ -130,7 +148,7 @@ export class DebriefScene extends RoomScene {
       const x = LEFT + (i % columns) * (width + gap);
       const y = TOP + Math.floor(i / columns) * (height + 40);
       const labelHeight = teams.length > 1 ? 44 : 0;
-      if (teams.length > 1) fitWidth(addText(this, x, y - 10, team.name, { size: 30, bold: true }), width, 20);
+      if (teams.length > 1) fitWidth(addText(this, x, y - 10, team.name, { size: 30, bold: true }), width, 28);
       drawChart(this, room.scenario, meterSeries(room.scenario, team.state), { x: x + 24, y: y + labelHeight + 24, width: width - 48, height: height - labelHeight - 48 });
     });
     this.shown = { ...this.shown, charts: teams.map((team) => team.name) };
@@ -140,18 +158,18 @@ export class DebriefScene extends RoomScene {
   private drawCompare(room: Room): void {
     const teams = room.workshop.teams;
     const meters = room.scenario.meters;
-    const nameWidth = teams.length > 1 ? 380 : 0;
+    const nameWidth = teams.length > 1 ? Math.min(380, (RIGHT - LEFT) * 0.24) : 0;
     const cell = (RIGHT - LEFT - nameWidth) / meters.length;
     const rowHeight = Math.min(130, (NAV_Y - 60 - TOP - 120) / teams.length);
     meters.forEach((meter, m) => {
       const label = addText(this, LEFT + nameWidth + cell * (m + 0.5), TOP + 40, say(meter.label), { size: 30, bold: true, originX: 0.5, originY: 0.5, align: 'center', width: cell - 20 });
-      fitHeight(label, 80, 20);
+      fitHeight(label, 80, 28);
     });
     const rows = teams.map((team, i) => {
       const y = TOP + 110 + i * rowHeight;
       const g = this.add.graphics();
       g.fillStyle(colour.card, 1).fillRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 14, 18);
-      if (nameWidth) fitWidth(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 34, bold: true, originY: 0.5 }), nameWidth - 40, 20);
+      if (nameWidth) clampLines(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 30, bold: true, originY: 0.5, width: nameWidth - 40 }), 2);
       const series = meterSeries(room.scenario, team.state);
       const changes: Record<string, number> = {};
       meters.forEach((meter, m) => {
@@ -211,13 +229,13 @@ export class DebriefScene extends RoomScene {
       g.fillStyle(colour.card, 1).fillRoundedRect(x, y, columnWidth, boxHeight, 22);
       g.lineStyle(3, colour.cardEdge, 1).strokeRoundedRect(x, y, columnWidth, boxHeight, 22);
       const head = [multi ? d.team : '', turnLabel(room.scenario, d.turn), say(stakeholder?.name)].filter(Boolean).join('  ·  ');
-      clampLines(addText(this, x + 26, y + 20, head, { size: 26, bold: true, colour: colour.inkSoft, width: columnWidth - 52 }), 1);
+      clampLines(addText(this, x + 26, y + 20, head, { size: 28, bold: true, colour: colour.inkSoft, width: columnWidth - 52 }), 1);
       const counts = d.vote.counts!;
       const total = Math.max(1, counts.reduce((a, b) => a + b, 0));
       const line = Math.min(96, (boxHeight - 80) / counts.length);
       card.choices.forEach((choice, i) => {
         const ly = y + 66 + i * line;
-        const label = addText(this, x + 26, ly, say(choice.label), { size: 26, bold: i === d.choice, width: columnWidth - 160 });
+        const label = addText(this, x + 26, ly, say(choice.label), { size: 28, bold: i === d.choice, width: columnWidth - 160 });
         clampLines(label, 1);
         g.fillStyle(colour.track, 1).fillRoundedRect(x + 26, ly + 36, columnWidth - 160, 18, 9);
         if (counts[i]! > 0) g.fillStyle(i === d.choice ? colour.accent : colour.fill, 1).fillRoundedRect(x + 26, ly + 36, Math.max(18, ((columnWidth - 160) * counts[i]!) / total), 18, 9);
@@ -237,20 +255,29 @@ export class DebriefScene extends RoomScene {
       this.shown = { ...this.shown, profile: [] };
       return;
     }
-    const nameWidth = teams.length > 1 ? 320 : 0;
+    const nameWidth = teams.length > 1 ? Math.min(320, (RIGHT - LEFT) * 0.2) : 0;
     const cell = (RIGHT - LEFT - nameWidth) / tags.length;
     const rowHeight = Math.min(220, (NAV_Y - 60 - TOP - 130) / teams.length);
+    const headers: Phaser.GameObjects.Text[] = [];
     tags.forEach((tag, i) => {
       // One line per label, shrunk to its column: a wrapped label would break inside a word.
-      fitWidth(addText(this, LEFT + nameWidth + cell * (i + 0.5), TOP + 50, say(labels[tag]!.label), { size: 30, bold: true, originX: 0.5, originY: 0.5 }), cell - 14, 16);
+      // One line per label; when they do not fit their columns, every other label moves down a row and gets two columns' room.
+      const label = addText(this, LEFT + nameWidth + cell * (i + 0.5), TOP + 50, say(labels[tag]!.label), { size: 30, bold: true, originX: 0.5, originY: 0.5 });
+      headers.push(label);
     });
+    if (headers.some((h) => h.width > cell - 14)) {
+      headers.forEach((h, i) => {
+        h.setY(i % 2 === 0 ? TOP + 24 : TOP + 76);
+        fitWidth(h, 2 * cell - 12, 28);
+      });
+    }
     const profile = teams.map((team, r) => {
       const counts = new Map(tagProfile(room.scenario, team.state).map((p) => [p.tag, p.count]));
       const max = Math.max(1, ...tags.map((tag) => counts.get(tag) ?? 0));
       const y = TOP + 120 + r * rowHeight;
       const g = this.add.graphics();
       g.fillStyle(colour.card, 1).fillRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 14, 18);
-      if (nameWidth) fitWidth(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 32, bold: true, originY: 0.5 }), nameWidth - 40, 20);
+      if (nameWidth) clampLines(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 30, bold: true, originY: 0.5, width: nameWidth - 40 }), 2);
       tags.forEach((tag, i) => {
         const count = counts.get(tag) ?? 0;
         const cx = LEFT + nameWidth + cell * (i + 0.5);
@@ -282,22 +309,23 @@ export class DebriefScene extends RoomScene {
   private drawNavigation(room: Room): void {
     const last = room.slide === SLIDES.length - 1;
     const go = (slide: number) => {
-      room.slide = slide;
+      setSlide(room, slide);
       this.scene.restart();
     };
     const buttons: Button[] = [];
     let focus: FocusList | null = null;
     const hover = (i: number) => () => focus?.focus(i);
+    // On a narrow stage the two long labels share what is left and wrap rather than shrink below room size.
+    const wide = Math.min(560, (RIGHT - LEFT - 2 * 200 - 3 * 24 - 130) / 2);
     const items = [
-      { label: t('previousPage'), act: () => go(room.slide - 1), width: 230, enabled: room.slide > 0 },
-      { label: t('nextPage'), act: () => go(room.slide + 1), width: 230, enabled: !last },
-      { label: t('debriefReport'), act: () => this.download(room), width: 560, enabled: true },
-      { label: t('backToTitle'), act: () => goTitle(this.game), width: 520, enabled: true },
+      { label: t('previousPage'), act: () => go(room.slide - 1), width: 200, enabled: room.slide > 0 },
+      { label: t('nextPage'), act: () => go(room.slide + 1), width: 200, enabled: !last },
+      { label: t('debriefReport'), act: () => this.download(room), width: wide, enabled: true },
+      { label: t('backToTitle'), act: () => goTitle(this.game), width: wide, enabled: true },
     ];
     let x = LEFT;
     items.forEach((item, i) => {
       const button = new Button(this, x, NAV_Y, { width: item.width, label: item.label, align: 'center', textSize: 30, disabled: !item.enabled, onActivate: item.act, onHover: hover(buttons.length) });
-      fitWidth(button.label, item.width - 40, 20);
       if (item.enabled) buttons.push(button);
       x += item.width + 24;
       if (i === 1) {

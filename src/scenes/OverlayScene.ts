@@ -4,16 +4,27 @@ import { t } from '../locales/index.ts';
 import type { MessageKey } from '../locales/en.ts';
 import { pushHandler, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
-import { showOverlay } from '../platform/screen.ts';
+import { currentScreen, showOverlay } from '../platform/screen.ts';
 import { settings } from '../platform/settings.ts';
-import { fitCamera, STAGE } from '../platform/viewport.ts';
+import { fitCamera, STAGE as FIXED, stageSize } from '../platform/viewport.ts';
+import { currentRoom } from '../session/room.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { addText } from '../ui/text.ts';
 import { colour, size } from '../ui/theme.ts';
-import { goRestart, goTitle, toggleLanguage, toggleSound } from './navigation.ts';
+import { goRestart, goTitle, goWorkshopDebrief, toggleLanguage, toggleSound } from './navigation.ts';
 import { helpRowsFor } from './workshopHelp.ts';
 
 export type OverlayKind = 'menu' | 'help' | 'blank';
+/** A menu entry that asks first: what would be lost is said, and "No" is the default. */
+type Confirming = 'restart' | 'title' | null;
+
+/** The workshop's screens: its menu and help draw on the room stage, in room-sized text. */
+function onRoomScreen(): boolean {
+  const { screen } = currentScreen();
+  return currentRoom() !== null && (screen === 'workshop' || screen === 'whatif' || screen === 'debrief');
+}
+
+let STAGE: { width: number; height: number } = FIXED;
 
 const HELP_ROWS: [MessageKey, MessageKey][] = [
   ['keysChoice', 'helpChoice'],
@@ -36,12 +47,17 @@ export class OverlayScene extends Phaser.Scene {
     super('overlay');
   }
 
-  init(data: { kind?: OverlayKind }): void {
+  private confirming: Confirming = null;
+
+  init(data: { kind?: OverlayKind; confirm?: Confirming }): void {
     this.kind = data.kind ?? 'menu';
+    this.confirming = data.confirm ?? null;
   }
 
   create(): void {
-    fitCamera(this);
+    const room = onRoomScreen();
+    fitCamera(this, room ? 'room' : 'fixed');
+    STAGE = room ? stageSize() : FIXED;
     showOverlay(this.kind);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.release?.();
@@ -87,17 +103,28 @@ export class OverlayScene extends Phaser.Scene {
 
   private drawHelp(): void {
     this.backdrop(colour.shadow, 0.7, true);
-    const rowHeight = 66;
     const rows = helpRowsFor(HELP_ROWS);
-    const height = 230 + rows.length * rowHeight;
-    const { x, y } = this.panel(1240, height);
-    addText(this, STAGE.width / 2, y + 56, t('helpTitle'), { size: size.heading, bold: true, originX: 0.5 });
-    rows.forEach(([keys, action], i) => {
-      const rowY = y + 150 + i * rowHeight;
-      addText(this, x + 80, rowY, t(keys), { size: size.body, bold: true, colour: colour.accent });
-      addText(this, x + 520, rowY, t(action), { size: size.body });
+    // On the room stage the help is as wide as the stage allows and its rows wrap rather than shrink.
+    const width = Math.min(1500, STAGE.width - 80);
+    const keyWidth = Math.round(width * 0.34);
+    const rowSize = rows.length > 10 ? 30 : size.body;
+    const drawn = rows.map(([keys, action]) => {
+      const k = addText(this, 0, 0, t(keys), { size: rowSize, bold: true, colour: colour.accent, width: keyWidth - 40 });
+      const a = addText(this, 0, 0, t(action), { size: rowSize, width: width - keyWidth - 120 });
+      return { k, a, height: Math.max(k.height, a.height) + 16 };
     });
-    addText(this, STAGE.width / 2, y + height - 36, t('helpClose'), { size: size.small, colour: colour.inkSoft, originX: 0.5, originY: 1 });
+    const height = 230 + drawn.reduce((sum, r) => sum + r.height, 0);
+    const { x, y } = this.panel(width, height);
+    addText(this, STAGE.width / 2, y + 50, t('helpTitle'), { size: size.heading, bold: true, originX: 0.5 });
+    let rowY = y + 140;
+    for (const row of drawn) {
+      row.k.setPosition(x + 60, rowY);
+      row.a.setPosition(x + 60 + keyWidth, rowY);
+      this.children.bringToTop(row.k);
+      this.children.bringToTop(row.a);
+      rowY += row.height;
+    }
+    addText(this, STAGE.width / 2, y + height - 30, t('helpClose'), { size: 28, colour: colour.inkSoft, originX: 0.5, originY: 1 });
     this.release = pushHandler(() => {
       this.close();
       return true;
@@ -107,14 +134,30 @@ export class OverlayScene extends Phaser.Scene {
   private drawMenu(): void {
     this.backdrop(colour.shadow, 0.7, false);
     const s = settings.get();
-    const entries: { label: string; act: () => void }[] = [
-      { label: t('resume'), act: () => this.close() },
-      { label: t('restart'), act: () => goRestart(this.game) },
-      { label: t('languageSwitch'), act: () => toggleLanguage(this.game) },
-      { label: s.muted ? t('soundOff') : t('soundOn'), act: () => { toggleSound(); this.scene.restart({ kind: 'menu' }); } },
-      { label: s.showNumbers ? t('numbersOn') : t('numbersOff'), act: () => { settings.update({ showNumbers: !s.showNumbers }); this.scene.restart({ kind: 'menu' }); } },
-      { label: t('backToTitle'), act: () => goTitle(this.game) },
-    ];
+    const room = onRoomScreen();
+    const inDebrief = currentScreen().screen === 'debrief';
+    const ask = (confirm: Confirming) => () => this.scene.restart({ kind: 'menu', confirm });
+    let title = t('menuTitle');
+    let question: string | null = null;
+    let entries: { label: string; act: () => void }[];
+    if (this.confirming) {
+      question = t(this.confirming === 'restart' ? 'menuConfirmRestart' : 'menuConfirmTitle');
+      entries = [
+        { label: t('menuConfirmNo'), act: () => this.scene.restart({ kind: 'menu' }) },
+        { label: t(this.confirming === 'restart' ? 'menuConfirmRestartYes' : 'menuConfirmTitleYes'), act: this.confirming === 'restart' ? () => goRestart(this.game) : () => goTitle(this.game) },
+      ];
+      title = this.confirming === 'restart' ? t('restart') : t('backToTitle');
+    } else {
+      entries = [
+        { label: t('resume'), act: () => this.close() },
+        ...(room && !inDebrief ? [{ label: t('menuToDebrief'), act: () => goWorkshopDebrief(this.game) }] : []),
+        { label: t('restart'), act: room ? ask('restart') : () => goRestart(this.game) },
+        { label: t('languageSwitch'), act: () => toggleLanguage(this.game) },
+        { label: s.muted ? t('soundOff') : t('soundOn'), act: () => { toggleSound(); this.scene.restart({ kind: 'menu' }); } },
+        { label: s.showNumbers ? t('numbersOn') : t('numbersOff'), act: () => { settings.update({ showNumbers: !s.showNumbers }); this.scene.restart({ kind: 'menu' }); } },
+        { label: t('backToTitle'), act: room ? ask('title') : () => goTitle(this.game) },
+      ];
+    }
     const buttonWidth = 760;
     const gap = 18;
     const buttons: Button[] = [];
@@ -125,10 +168,16 @@ export class OverlayScene extends Phaser.Scene {
       cursor += button.buttonHeight + gap;
       return button;
     });
-    const height = 200 + cursor;
+    const questionText = question ? addText(this, STAGE.width / 2, 0, question, { size: 34, width: buttonWidth, originX: 0.5, align: 'center' }) : null;
+    const questionHeight = questionText ? questionText.height + 30 : 0;
+    const height = 200 + cursor + questionHeight;
     const { y } = this.panel(buttonWidth + 160, height);
-    addText(this, STAGE.width / 2, y + 50, t('menuTitle'), { size: size.heading, bold: true, originX: 0.5 });
-    let top = y + 150;
+    addText(this, STAGE.width / 2, y + 50, title, { size: size.heading, bold: true, originX: 0.5 });
+    if (questionText) {
+      questionText.setY(y + 140);
+      this.children.bringToTop(questionText);
+    }
+    let top = y + 150 + questionHeight;
     for (const button of probe) {
       this.children.bringToTop(button);
       button.setPosition((STAGE.width - buttonWidth) / 2, top);
@@ -136,9 +185,11 @@ export class OverlayScene extends Phaser.Scene {
     }
     const focus = new FocusList(buttons);
     focus.focus(0);
+    const labels = entries.map((e) => e.label);
+    showOverlay('menu', () => ({ title, question, buttons: labels, focus: focus.current }));
     this.release = pushHandler((command: Command) => {
       switch (command.kind) {
-        case 'menu': this.close(); return true;
+        case 'menu': if (this.confirming) this.scene.restart({ kind: 'menu' }); else this.close(); return true;
         case 'next': case 'forward': focus.move(1); return true;
         case 'previous': case 'back': focus.move(-1); return true;
         case 'confirm': focus.activate(); return true;

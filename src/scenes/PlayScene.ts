@@ -5,7 +5,7 @@
 import * as Phaser from 'phaser';
 import { audio } from '../audio/audio.ts';
 import type { Scenario, Stakeholder } from '../engine/format.ts';
-import type { Table } from '../engine/game.ts';
+import { shownOrder, type Table } from '../engine/game.ts';
 import { meterDanger } from '../engine/meters.ts';
 import { previewChoice } from '../engine/preview.ts';
 import type { GameState } from '../engine/state.ts';
@@ -64,6 +64,8 @@ export class PlayScene extends Phaser.Scene {
   private leaving = false;
   private release: (() => void) | null = null;
   private shown: Record<string, unknown> = {};
+  /** File indices of the card's choices, first shown first. */
+  private order: number[] = [];
 
   constructor() {
     super('play');
@@ -128,8 +130,10 @@ export class PlayScene extends Phaser.Scene {
     }
     if (animate) audio.play('card');
 
+    // The choices in the order this game shows them (shuffled from the seed unless the scenario keeps file order).
+    this.order = shownOrder(current.card, state.current?.order);
     const buttons = this.layoutChoices(current, size.choice) ?? this.layoutChoices(current, 30)!;
-    this.focus = new FocusList(buttons, (index) => this.meters.showPreview(previewChoice(scenario, state, index)));
+    this.focus = new FocusList(buttons, (index) => this.meters.showPreview(previewChoice(scenario, state, this.order[index]!)));
     this.shown = {
       ...this.shown,
       phase: 'choosing',
@@ -138,6 +142,7 @@ export class PlayScene extends Phaser.Scene {
       cardText: content.text,
       followUp: ribbon ?? null,
       choices: buttons.map((b) => b.label.text),
+      order: [...this.order],
     };
     settle();
   }
@@ -145,14 +150,14 @@ export class PlayScene extends Phaser.Scene {
   /** Stacks the choices in the right column; null when they do not fit at this text size. */
   private layoutChoices(current: Table, textSize: number): Button[] | null {
     this.clearSide();
-    const buttons = current.card.choices.map((choice, i) =>
+    const buttons = this.order.map((file, i) =>
       new Button(this, SIDE.x, 0, {
         width: SIDE.width,
-        label: say(choice.label),
+        label: say(current.card.choices[file]!.label),
         badge: String(i + 1),
         textSize,
         minHeight: 130,
-        onActivate: () => this.choose(i),
+        onActivate: () => this.choose(file),
         onHover: () => this.focus?.focus(i),
       }),
     );
@@ -279,7 +284,7 @@ export class PlayScene extends Phaser.Scene {
       case 'choice':
         if (choosing && command.index < this.focus.size) {
           this.focus.focus(command.index);
-          this.choose(command.index);
+          this.choose(this.order[command.index]!);
         }
         return true;
       case 'next':

@@ -3,15 +3,15 @@
  * whether effects are previewed, and the discussion timer. Remembered for the rest of the visit.
  */
 import * as Phaser from 'phaser';
-import { MAX_TEAMS, TIMER_CHOICES, type PreviewSetting, type RoomMode, type WorkshopSettings } from '../engine/workshop.ts';
-import { say, t } from '../locales/index.ts';
+import { LENGTH_CHOICES, MAX_TEAMS, TIMER_CHOICES, type PreviewSetting, type RoomMode, type WorkshopSettings } from '../engine/workshop.ts';
+import { say, t, turnUnit } from '../locales/index.ts';
 import type { MessageKey } from '../locales/en.ts';
 import { pushHandler, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
 import { fitCamera, STAGE } from '../platform/viewport.ts';
 import { findScenario } from '../session/levels.ts';
-import { phonesWanted, phoneServerKnown, phonesAvailable, setPhonesWanted, startPhones } from '../session/phones.ts';
+import { phonesAvailable, phoneServerKnown, phonesWanted, setPhonesWanted, startPhones } from '../session/phones.ts';
 import { startRoom } from '../session/room.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { Button, FocusList } from '../ui/button.ts';
@@ -27,9 +27,11 @@ interface Draft {
   mode: RoomMode;
   preview: PreviewSetting;
   timer: WorkshopSettings['timer'];
+  /** Turns per team before the debrief; 0 = until the scenario ends. */
+  length: number;
 }
 
-const draft: Draft = { teams: 2, names: [], mode: 'turns', preview: 'scenario', timer: 60 };
+const draft: Draft = { teams: 2, names: [], mode: 'turns', preview: 'scenario', timer: 60, length: 0 };
 const PREVIEWS: PreviewSetting[] = ['scenario', 'on', 'off'];
 const MODES: RoomMode[] = ['turns', 'together'];
 const LEFT = 110;
@@ -45,7 +47,7 @@ function teamName(i: number): string {
 /** The settings as the engine takes them; the whole room is one team when it decides together. */
 export function draftSettings(): WorkshopSettings {
   const teams = draft.mode === 'together' ? [t('roomName')] : Array.from({ length: draft.teams }, (_, i) => teamName(i));
-  return { teams, mode: draft.mode, preview: draft.preview, timer: draft.timer };
+  return { teams, mode: draft.mode, preview: draft.preview, timer: draft.timer, length: draft.length };
 }
 
 function step<T>(list: readonly T[], value: T, by: number): T {
@@ -72,29 +74,49 @@ export class SetupScene extends Phaser.Scene {
     fitHeight(heading, 130, 36);
 
     const redraw = (focusAt: number) => this.scene.restart({ focus: focusAt });
+    // Lengths beyond the scenario's own are the same as "until the end".
+    const lengths = LENGTH_CHOICES.filter((n) => n === 0 || scenario.turns === undefined || n < scenario.turns);
+    if (!lengths.includes(draft.length as (typeof lengths)[number])) draft.length = 0;
     const options: { label: string; detail: string; change: (by: number) => void }[] = [
       { label: t('setupTeams', { count: draft.teams }), detail: t('setupTeamsDetail', { max: MAX_TEAMS }), change: (by) => (draft.teams = Math.min(MAX_TEAMS, Math.max(1, draft.teams + by))) },
       { label: t(draft.mode === 'turns' ? 'setupModeTurns' : 'setupModeTogether'), detail: t('setupModeDetail'), change: (by) => (draft.mode = step(MODES, draft.mode, by)) },
       { label: t(PREVIEW_LABEL[draft.preview]), detail: t('setupPreviewDetail'), change: (by) => (draft.preview = step(PREVIEWS, draft.preview, by)) },
       { label: draft.timer === 0 ? t('setupTimerOff') : t('setupTimer', { seconds: draft.timer }), detail: t('setupTimerDetail'), change: (by) => (draft.timer = step(TIMER_CHOICES, draft.timer, by)) },
+      {
+        label: draft.length === 0 ? t('setupLengthAll') : t('setupLength', { unit: turnUnit(scenario.turnUnit), turn: draft.length }),
+        detail: t('setupLengthDetail'),
+        change: (by) => (draft.length = step(lengths, draft.length, by)),
+      },
     ];
     if (draft.mode === 'together') options.splice(0, 1);
+    // Phones: a switch when the room server answers; without one, a note below says they need it.
+    const server = phoneServerKnown();
+    if (server === true) options.push({ label: t(phonesWanted() ? 'setupPhonesOn' : 'setupPhonesOff'), detail: t('setupPhonesDetail'), change: () => setPhonesWanted(!phonesWanted()) });
 
     const items: Button[] = [];
     const actions: ((by: number) => void)[] = [];
     let focus: FocusList | null = null;
-    let y = 220;
+    let y = 200;
     options.forEach((option) => {
       const index = items.length;
       const change = (by: number) => {
         option.change(by);
         redraw(index);
       };
-      const button = new Button(this, LEFT, y, { width: LEFT_WIDTH, label: option.label, detail: option.detail, detailLines: 2, textSize: 36, onActivate: () => change(1), onHover: () => focus?.focus(index) });
+      const button = new Button(this, LEFT, y, { width: LEFT_WIDTH, label: option.label, detail: option.detail, detailLines: 1, textSize: 34, onActivate: () => change(1), onHover: () => focus?.focus(index) });
       items.push(button);
       actions.push(change);
-      y += button.buttonHeight + 22;
+      y += button.buttonHeight + 16;
     });
+    if (server === false) addText(this, LEFT, y + 8, t('setupPhonesNoServer'), { size: 28, colour: colour.inkSoft, width: LEFT_WIDTH });
+    else if (server === null) {
+      // Asked once; the screen is drawn again with the answer, the focus on the same button.
+      const insertAt = items.length;
+      void phonesAvailable().then((available) => {
+        const at = focus?.current ?? 0;
+        if (this.scene.isActive()) redraw(available && at >= insertAt ? at + 1 : at);
+      });
+    }
 
     // Team names: an input in a focusable frame each, typed into after Enter (or a click).
     const fields = new FieldLayer(this);
@@ -104,12 +126,11 @@ export class SetupScene extends Phaser.Scene {
       addText(this, NAMES_X, 220, t('setupNames'), { size: 34, bold: true, colour: colour.inkSoft });
       for (let i = 0; i < draft.teams; i++) {
         const index = items.length;
-        // Room for the phones switch under six names.
-        const top = 280 + i * (draft.teams >= 5 && phoneServerKnown() !== false ? 86 : 102);
+        const top = 270 + i * 88;
         let input: Field | null = null;
-        const frame = new Button(this, NAMES_X, top, { width: NAMES_WIDTH, minHeight: 84, label: '', onActivate: () => input?.focus(), onHover: () => undefined });
+        const frame = new Button(this, NAMES_X, top, { width: NAMES_WIDTH, minHeight: 76, label: '', onActivate: () => input?.focus(), onHover: () => undefined });
         input = fields.add({
-          x: NAMES_X + 8, y: top + 8, width: NAMES_WIDTH - 16, height: 68,
+          x: NAMES_X + 8, y: top + 6, width: NAMES_WIDTH - 16, height: 64,
           value: draft.names[i] ?? '', label: t('setupNameLabel', { n: i + 1 }), placeholder: t('setupTeamName', { n: i + 1 }), size: 34, maxLength: NAME_LENGTH,
           onInput: (value) => (draft.names[i] = value),
           onFocus: () => focus?.focus(index),
@@ -122,35 +143,8 @@ export class SetupScene extends Phaser.Scene {
       addText(this, NAMES_X, 220, t('setupTogetherNote'), { size: 34, colour: colour.inkSoft, width: NAMES_WIDTH });
     }
 
-    // Phones: a switch when the room server answers, else a note that phones need it.
-    const namesBottom = draft.mode === 'turns' ? 280 + draft.teams * (draft.teams >= 5 ? 86 : 102) : 360;
-    const server = phoneServerKnown();
-    let phonesIndex = -1;
-    if (server === true) {
-      phonesIndex = items.length;
-      const label = t(phonesWanted() ? 'setupPhonesOn' : 'setupPhonesOff');
-      const roomy = namesBottom + 22 + 170 <= 880;
-      const toggle = () => {
-        setPhonesWanted(!phonesWanted());
-        redraw(phonesIndex);
-      };
-      const phones = new Button(this, NAMES_X, 0, { width: NAMES_WIDTH, label, textSize: 36, ...(roomy ? { detail: t('setupPhonesDetail'), detailLines: 2 } : { minHeight: 84 }), onActivate: toggle, onHover: () => focus?.focus(phonesIndex) });
-      phones.setY(880 - phones.buttonHeight);
-      items.push(phones);
-      actions.push(toggle);
-    } else if (server === false && namesBottom + 22 + 80 <= 880) {
-      addText(this, NAMES_X, 880, t('setupPhonesNoServer'), { size: 28, colour: colour.inkSoft, width: NAMES_WIDTH, originY: 1 });
-    } else if (server === null) {
-      // Asked once; the screen is drawn again with the answer, the focus on the same button.
-      const insertAt = items.length;
-      void phonesAvailable().then((available) => {
-        const at = focus?.current ?? 0;
-        if (this.scene.isActive()) redraw(available && at >= insertAt ? at + 1 : at);
-      });
-    }
-
-    const start = new Button(this, LEFT, 900, { width: LEFT_WIDTH, label: t('setupStart'), align: 'center', textSize: 40, onActivate: () => this.start(), onHover: () => focus?.focus(items.indexOf(start)) });
-    const back = new Button(this, NAMES_X, 900, { width: 420, label: t('setupBack'), align: 'center', textSize: 34, onActivate: () => goScreen(this.game, 'mode'), onHover: () => focus?.focus(items.indexOf(back)) });
+    const start = new Button(this, NAMES_X, 900, { width: 440, label: t('setupStart'), align: 'center', textSize: 40, onActivate: () => this.start(), onHover: () => focus?.focus(items.indexOf(start)) });
+    const back = new Button(this, NAMES_X + 470, 900, { width: NAMES_WIDTH - 470, label: t('setupBack'), align: 'center', textSize: 34, onActivate: () => goScreen(this.game, 'mode'), onHover: () => focus?.focus(items.indexOf(back)) });
     items.push(start, back);
     actions.push(() => undefined, () => undefined);
     addText(this, STAGE.width / 2, STAGE.height - 40, t('setupHint'), { size: 26, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
@@ -192,7 +186,7 @@ export class SetupScene extends Phaser.Scene {
     if (!scenario) return;
     startRoom(scenario, draftSettings());
     if (phonesWanted() && phoneServerKnown()) {
-      startPhones();
+      startPhones(true);
       goScreen(this.game, 'join');
     } else goScreen(this.game, 'workshop');
   }

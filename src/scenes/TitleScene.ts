@@ -1,12 +1,18 @@
 /** The title screen: every scenario found in levels/, a language switch and sound on/off. */
 import * as Phaser from 'phaser';
-import { capitalise, say, t } from '../locales/index.ts';
+import { capitalise, listOf, say, t } from '../locales/index.ts';
 import { pushHandler, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
 import { settings } from '../platform/settings.ts';
 import { fitCamera, STAGE } from '../platform/viewport.ts';
-import { allLevels, type Level } from '../session/levels.ts';
+import { allLevels, findScenario, type Level } from '../session/levels.ts';
+import { resumePhones } from '../session/phones.ts';
+import { resumeRoom } from '../session/room.ts';
+import { switchTo } from './navigation.ts';
+import type { WorkshopLookup } from '../platform/saves.ts';
+import type { SaveProblem } from '../engine/save.ts';
+import type { MessageKey } from '../locales/en.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { addText } from '../ui/text.ts';
@@ -22,14 +28,37 @@ const GAP = 32;
 const TOP = 300;
 const BOTTOM = 900;
 
+const SAVE_PROBLEMS: Record<SaveProblem, MessageKey> = {
+  notReadable: 'saveNotReadable',
+  otherVersion: 'saveOtherVersion',
+  damaged: 'saveDamaged',
+  otherScenario: 'saveOtherScenario',
+  scenarioChanged: 'saveScenarioChanged',
+};
+
+/** Read once per visit to the title: reading moves an unreadable save aside, so its notice must survive a redraw. */
+let workshopLookup: WorkshopLookup | null = null;
+
+/** "School: week 3 of 30, Rood and Blauw" */
+function workshopWhere(lookup: Extract<WorkshopLookup, { kind: 'ok' }>): string {
+  const { workshop } = lookup.saved;
+  const scenario = lookup.scenario;
+  const team = workshop.teams[workshop.active]!;
+  const unit = say(scenario.turnUnit) || t('defaultTurnUnit');
+  const where = scenario.turns ? t('wsTurnOf', { unit, turn: team.state.turn, total: scenario.turns }) : t('wsTurnOnly', { unit, turn: team.state.turn });
+  return t('titleContinueWorkshopDetail', { scenario: say(scenario.title), where, teams: listOf(workshop.teams.map((tm) => tm.name)) });
+}
+
 export class TitleScene extends Phaser.Scene {
   constructor() {
     super('title');
   }
 
-  create(data: { focus?: number }): void {
+  create(data: { focus?: number; redraw?: boolean }): void {
     fitCamera(this);
     drawBackdrop(this);
+    if (!data.redraw || !workshopLookup) workshopLookup = saves.readWorkshop(findScenario);
+    const lookup = workshopLookup;
     addText(this, STAGE.width / 2, 70, t('gameTitle'), { size: size.title, bold: true, originX: 0.5 });
     addText(this, STAGE.width / 2, 200, t('gameSubtitle'), { size: size.subheading, colour: colour.inkSoft, originX: 0.5 });
 
@@ -37,15 +66,36 @@ export class TitleScene extends Phaser.Scene {
     let focus: FocusList | null = null;
     const hover = (i: number) => () => focus?.focus(i);
     const levels = allLevels();
+    // A workshop in progress comes first: a trainer back after a reload or a closed lid continues it.
+    let top = TOP;
+    let workshopNotice: string | null = null;
+    if (lookup.kind === 'ok') {
+      const resume = new Button(this, MARGIN, TOP - 40, { width: STAGE.width - MARGIN * 2, label: t('titleContinueWorkshop'), detail: workshopWhere(lookup), detailLines: 1, textSize: 40, onActivate: () => {
+        const room = resumeRoom(lookup.scenario, lookup.saved);
+        resumePhones();
+        workshopLookup = null;
+        switchTo(this.game, room.phase === 'over' ? 'debrief' : 'workshop');
+      }, onHover: hover(buttons.length) });
+      buttons.push(resume);
+      top = TOP - 40 + resume.buttonHeight + GAP;
+    } else if (lookup.kind === 'unreadable') {
+      workshopNotice = t('titleWorkshopUnreadable', { reason: t(SAVE_PROBLEMS[lookup.problem]) });
+      const text = addText(this, MARGIN + 34, TOP - 30, workshopNotice, { size: 28, width: STAGE.width - MARGIN * 2 - 60 });
+      const box = this.add.graphics();
+      box.fillStyle(colour.dangerSoft, 1).fillRoundedRect(MARGIN, TOP - 50, STAGE.width - MARGIN * 2, text.height + 40, 20);
+      box.fillStyle(colour.danger, 1).fillRoundedRect(MARGIN, TOP - 50, 14, text.height + 40, { tl: 20, bl: 20, tr: 0, br: 0 });
+      this.children.bringToTop(text);
+      top = TOP - 50 + text.height + 40 + GAP;
+    }
     const columns = levels.length > 3 ? 2 : 1;
     const rows = Math.max(1, Math.ceil(levels.length / columns));
     const tileWidth = (STAGE.width - MARGIN * 2 - GAP * (columns - 1)) / columns;
-    const tileHeight = Math.min(300, (BOTTOM - TOP - GAP * (rows - 1)) / rows);
+    const tileHeight = Math.min(300, (BOTTOM - top - GAP * (rows - 1)) / rows);
     const detailLines = Math.max(1, Math.floor((tileHeight - 130) / 38));
 
     levels.forEach((level, i) => {
       const x = MARGIN + (i % columns) * (tileWidth + GAP);
-      const y = TOP + Math.floor(i / columns) * (tileHeight + GAP);
+      const y = top + Math.floor(i / columns) * (tileHeight + GAP);
       const tile = new Button(this, x, y, {
         width: tileWidth,
         minHeight: tileHeight,
@@ -54,7 +104,11 @@ export class TitleScene extends Phaser.Scene {
         detailLines,
         textSize: 42,
         disabled: !level.ok,
-        onActivate: () => level.ok && goMode(this.game, level.scenario.id),
+        onActivate: () => {
+          if (!level.ok) return;
+          workshopLookup = null;
+          goMode(this.game, level.scenario.id);
+        },
         onHover: hover(buttons.length),
       });
       if (level.ok) buttons.push(tile);
@@ -82,7 +136,8 @@ export class TitleScene extends Phaser.Scene {
       switch (command.kind) {
         case 'choice': {
           const playable = levels.filter((l) => l.ok);
-          if (command.index < playable.length) { focus!.focus(command.index); focus!.activate(); }
+          const first = lookup.kind === 'ok' ? 1 : 0;
+          if (command.index < playable.length) { focus!.focus(command.index + first); focus!.activate(); }
           return true;
         }
         default: return false;
@@ -92,7 +147,7 @@ export class TitleScene extends Phaser.Scene {
     const labels = focus.labels();
     const scenarios = levels.map((l) => (l.ok ? say(l.scenario.title) : l.file));
     const details = levels.map(describe);
-    showScreen('title', () => ({ title: t('gameTitle'), scenarios, details, buttons: labels, focus: focus!.current }));
+    showScreen('title', () => ({ title: t('gameTitle'), scenarios, details, buttons: labels, focus: focus!.current, canContinueWorkshop: lookup.kind === 'ok', workshopNotice }));
     requestFrames();
   }
 }

@@ -5,24 +5,24 @@
  */
 import * as Phaser from 'phaser';
 import { meterSeries } from '../engine/debrief.ts';
-import { currentCard } from '../engine/game.ts';
-import { say, t } from '../locales/index.ts';
+import { currentCard, shownOrder } from '../engine/game.ts';
+import { say, t, teamLabel, turnUnit } from '../locales/index.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
-import { STAGE } from '../platform/viewport.ts';
+import { STAGE, stageSize } from '../platform/viewport.ts';
 import { branchFrom, closeBranch, openBranch, playBranch, type Room } from '../session/room.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { drawChart } from '../ui/chart.ts';
-import { addText, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
+import { addText, clampLines, fitHeight } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
 import { RoomScene } from './roomScene.ts';
 import { turnLabel } from './reflection.ts';
 
 const LEFT = 110;
-const RIGHT = STAGE.width - 110;
-const ROWS = 7;
+/** The room stage's right edge, set when the screen is drawn (the stage is as wide as the projector's shape). */
+let RIGHT: number = STAGE.width - 110;
 
 export class WhatIfScene extends RoomScene {
   private focus: FocusList | null = null;
@@ -35,6 +35,7 @@ export class WhatIfScene extends RoomScene {
   create(data: { focus?: number }): void {
     const room = this.openRoom();
     if (!room) return;
+    RIGHT = stageSize().width - LEFT;
     if (!room.branch) openBranch(room);
     // The scene object outlives a restart; its key actions belong to the stage drawn now.
     this.onMove = (step) => this.focus?.move(step);
@@ -56,9 +57,11 @@ export class WhatIfScene extends RoomScene {
   private drawPicker(room: Room, wanted: number | undefined): void {
     const team = room.workshop.teams[room.branch!.team]!;
     const history = team.state.history;
-    const title = room.workshop.teams.length > 1 ? `${t('whatIfTitle')}  ·  ${t('wsTeam', { name: team.name })}` : t('whatIfTitle');
-    fitWidth(addText(this, LEFT, 56, title, { size: 60, bold: true }), RIGHT - LEFT - 600, 36);
-    const backButton = new Button(this, RIGHT - 560, 52, { width: 560, label: t('whatIfBack'), align: 'center', textSize: 32, onActivate: () => this.back(room), onHover: () => undefined });
+    const title = room.workshop.teams.length > 1 ? `${t('whatIfTitle')}  ·  ${teamLabel(team.name)}` : t('whatIfTitle');
+    const backWidth = Math.round(Math.min(560, (RIGHT - LEFT) * 0.4));
+    const titleText = addText(this, LEFT, 40, title, { size: 56, bold: true, width: RIGHT - LEFT - backWidth - 40 });
+    fitHeight(titleText, 110, 36);
+    const backButton = new Button(this, RIGHT - backWidth, 40, { width: backWidth, label: t('whatIfBack'), align: 'center', textSize: 32, onActivate: () => this.back(room), onHover: () => undefined });
     if (history.length === 0) {
       addText(this, LEFT, 220, t('whatIfNothing'), { size: 40, colour: colour.inkSoft });
       this.focus = new FocusList([backButton]);
@@ -66,40 +69,50 @@ export class WhatIfScene extends RoomScene {
       this.shown = { stage: 'pick', turns: [] };
       return;
     }
-    addText(this, LEFT, 150, t('whatIfPick'), { size: 32, colour: colour.inkSoft, width: RIGHT - LEFT });
+    const pick = addText(this, LEFT, Math.max(140, titleText.y + titleText.height + 10), t('whatIfPick'), { size: 30, colour: colour.inkSoft, width: RIGHT - LEFT });
+    // The list starts under the instructions, however many lines they took.
+    const listTop = Math.max(230, pick.y + pick.height + 24);
+    const ROWS = Math.max(3, Math.min(7, Math.floor((1030 - listTop) / 104)));
     // Newest first: the card just discussed is the one a room most often wants to revisit.
     const rows = [...history].reverse();
     const focusAt = Math.min(rows.length - 1, Math.max(0, wanted ?? 0));
     const start = Math.min(Math.max(0, focusAt - ROWS + 1), Math.max(0, rows.length - ROWS));
     const visible = rows.slice(start, start + ROWS);
-    const detail = { x: 1140, width: RIGHT - 1140 };
+    const listWidth = Math.round((RIGHT - LEFT) * 0.52);
+    const detail = { x: LEFT + listWidth + 40, width: RIGHT - LEFT - listWidth - 40 };
     const buttons: Button[] = [];
     visible.forEach((entry, k) => {
       const card = room.scenario.cards.find((c) => c.id === entry.card)!;
       const label = `${turnLabel(room.scenario, entry.turn)}: ${say(card.choices[entry.choice]!.label)}`;
-      const button = new Button(this, LEFT, 230 + k * 104, { width: 980, label, textSize: 30, minHeight: 88, onActivate: () => this.branch(room, entry.turn, card.choices.findIndex((_, i) => i !== entry.choice)), onHover: () => this.focus?.focus(k) });
+      const other = shownOrder(card, entry.order).find((i) => i !== entry.choice) ?? -1;
+      const button = new Button(this, LEFT, listTop + k * 104, { width: listWidth, label, textSize: 30, minHeight: 88, onActivate: () => this.branch(room, entry.turn, other), onHover: () => this.focus?.focus(k) });
       clampLines(button.label, 1);
       buttons.push(button);
     });
-    if (start > 0) addText(this, LEFT + 490, 214, '▲', { size: 24, colour: colour.inkSoft, originX: 0.5, originY: 1 });
-    if (start + ROWS < rows.length) addText(this, LEFT + 490, 230 + ROWS * 104, '▼', { size: 24, colour: colour.inkSoft, originX: 0.5 });
+    if (start > 0) addText(this, LEFT + listWidth / 2, listTop - 16, '▲', { size: 28, colour: colour.inkSoft, originX: 0.5, originY: 1 });
+    if (start + ROWS < rows.length) addText(this, LEFT + listWidth / 2, listTop + ROWS * 104, '▼', { size: 28, colour: colour.inkSoft, originX: 0.5 });
 
     const entry = rows[focusAt]!;
     const card = room.scenario.cards.find((c) => c.id === entry.card)!;
     const stakeholder = room.scenario.stakeholders.find((s) => s.id === card.from);
     const panel = this.add.graphics();
-    panel.fillStyle(colour.card, 1).fillRoundedRect(detail.x, 230, detail.width, 780, 28);
-    panel.lineStyle(3, colour.cardEdge, 1).strokeRoundedRect(detail.x, 230, detail.width, 780, 28);
-    const who = addText(this, detail.x + 36, 260, say(stakeholder?.name), { size: 30, bold: true, colour: colour.accent, width: detail.width - 72 });
+    panel.fillStyle(colour.card, 1).fillRoundedRect(detail.x, listTop, detail.width, 1040 - listTop, 28);
+    panel.lineStyle(3, colour.cardEdge, 1).strokeRoundedRect(detail.x, listTop, detail.width, 1040 - listTop, 28);
+    const who = addText(this, detail.x + 36, listTop + 30, say(stakeholder?.name), { size: 30, bold: true, colour: colour.accent, width: detail.width - 72 });
     const text = addText(this, detail.x + 36, who.y + who.height + 14, say(card.text), { size: 30, width: detail.width - 72, lineSpacing: 6 });
-    fitHeight(text, 330, 22);
+    fitHeight(text, 330, 28);
+    clampLines(text, 8);
     let y = text.y + text.height + 30;
-    card.choices.forEach((choice, i) => {
+    // Numbered as the room saw them: the order recorded for that card in the game.
+    const pickOrder = shownOrder(card, entry.order);
+    pickOrder.forEach((i, position) => {
+      const choice = card.choices[i]!;
       const real = i === entry.choice;
-      const line = addText(this, detail.x + 36, y, `${i + 1}.  ${say(choice.label)}${real ? `  (${t('whatIfRealMark')})` : ''}`, { size: 30, bold: !real, colour: real ? colour.inkSoft : colour.ink, width: detail.width - 72 });
-      y += line.height + 16;
+      const line = addText(this, detail.x + 36, y, `${position + 1}.  ${say(choice.label)}${real ? `  (${t('whatIfRealMark')})` : ''}`, { size: 28, bold: !real, colour: real ? colour.inkSoft : colour.ink, width: detail.width - 72 });
+      clampLines(line, 2);
+      y += line.height + 12;
     });
-    addText(this, detail.x + 36, Math.min(y + 10, 950), t('whatIfPickKeys'), { size: 24, colour: colour.inkSoft, width: detail.width - 72 });
+    addText(this, detail.x + 36, Math.max(y + 10, 0), t('whatIfPickKeys'), { size: 28, colour: colour.inkSoft, width: detail.width - 72 });
 
     buttons.push(backButton);
     this.focus = new FocusList(buttons, (k) => {
@@ -112,10 +125,11 @@ export class WhatIfScene extends RoomScene {
       if (this.focus!.current === buttons.length - 1 || next < 0 || next >= rows.length) this.focus!.move(step);
       else this.scene.restart({ focus: next });
     };
-    this.pickOther = (index) => {
-      if (index !== entry.choice && index < card.choices.length) this.branch(room, entry.turn, index);
+    this.pickOther = (position) => {
+      const index = pickOrder[position];
+      if (index !== undefined && index !== entry.choice) this.branch(room, entry.turn, index);
     };
-    this.shown = { stage: 'pick', team: team.name, turns: rows.map((r) => r.turn), focusedTurn: entry.turn, realChoice: entry.choice };
+    this.shown = { stage: 'pick', team: team.name, turns: rows.map((r) => r.turn), focusedTurn: entry.turn, realChoice: entry.choice, order: pickOrder };
   }
 
   private onMove: (step: 1 | -1) => void = (step) => this.focus?.move(step);
@@ -132,9 +146,11 @@ export class WhatIfScene extends RoomScene {
     const team = room.workshop.teams[branch.team]!;
     const entry = team.state.history.find((h) => h.turn === whatIf.turn)!;
     const card = room.scenario.cards.find((c) => c.id === entry.card)!;
-    const heading = addText(this, LEFT, 50, t('whatIfHeading', { when: turnLabel(room.scenario, whatIf.turn), other: say(card.choices[whatIf.other]!.label), real: say(card.choices[whatIf.real]!.label) }), { size: 40, bold: true, width: RIGHT - LEFT - 600, lineSpacing: 6 });
-    fitHeight(heading, 150, 28);
-    const backButton = new Button(this, RIGHT - 560, 52, { width: 560, label: t('whatIfBack'), align: 'center', textSize: 32, onActivate: () => this.back(room), onHover: () => this.focus?.focus(this.focus.size - 1) });
+    const backWidth = Math.round(Math.min(560, (RIGHT - LEFT) * 0.34));
+    const heading = addText(this, LEFT, 40, t('whatIfHeading', { when: `${turnUnit(room.scenario.turnUnit)} ${whatIf.turn}`, other: say(card.choices[whatIf.other]!.label), real: say(card.choices[whatIf.real]!.label) }), { size: 40, bold: true, width: RIGHT - LEFT - backWidth - 40, lineSpacing: 6 });
+    fitHeight(heading, 170, 28);
+    clampLines(heading, 4);
+    const backButton = new Button(this, RIGHT - backWidth, 40, { width: backWidth, label: t('whatIfBack'), align: 'center', textSize: 32, onActivate: () => this.back(room), onHover: () => this.focus?.focus(this.focus.size - 1) });
 
     const half = (RIGHT - LEFT - 80) / 2;
     addText(this, LEFT, 230, t('whatIfReal'), { size: 34, bold: true, colour: colour.inkSoft });
@@ -146,6 +162,7 @@ export class WhatIfScene extends RoomScene {
 
     const table = currentCard(room.scenario, whatIf.state);
     const buttons: Button[] = [];
+    let branchOrder: number[] = [];
     let nextText: string;
     if (table) {
       const stakeholder = room.scenario.stakeholders.find((s) => s.id === table.card.from);
@@ -153,8 +170,10 @@ export class WhatIfScene extends RoomScene {
       const text = addText(this, LEFT, 790, nextText, { size: 28, width: RIGHT - LEFT });
       clampLines(text, 2);
       const width = (RIGHT - LEFT - 24 * (table.card.choices.length - 1)) / table.card.choices.length;
-      table.card.choices.forEach((choice, i) => {
-        const button = new Button(this, LEFT + i * (width + 24), 890, { width, label: say(choice.label), badge: String(i + 1), textSize: 28, minHeight: 110, onActivate: () => this.play(room, i), onHover: () => this.focus?.focus(i) });
+      branchOrder = shownOrder(table.card, whatIf.state.current?.order);
+      branchOrder.forEach((file, i) => {
+        const choice = table.card.choices[file]!;
+        const button = new Button(this, LEFT + i * (width + 24), 890, { width, label: say(choice.label), badge: String(i + 1), textSize: 28, minHeight: 110, onActivate: () => this.play(room, file), onHover: () => this.focus?.focus(i) });
         clampLines(button.label, 2);
         buttons.push(button);
       });
@@ -166,8 +185,9 @@ export class WhatIfScene extends RoomScene {
     buttons.push(backButton);
     this.focus = new FocusList(buttons);
     this.focus.focus(buttons.length - 1);
-    this.pickOther = (index) => {
-      if (table && index < table.card.choices.length) this.play(room, index);
+    this.pickOther = (position) => {
+      const file = branchOrder[position];
+      if (file !== undefined) this.play(room, file);
     };
     this.shown = {
       stage: 'branch',

@@ -1,53 +1,78 @@
 /**
  * The workshop on the projector. Per card: the room discusses while the timer runs, the trainer
- * counts the votes (number keys, + and −) and the room's guess of who gains (G), then records the
- * decision; the reveal shows the real effects next to the votes and the guess. When teams take
- * turns, a scoreboard of every team's meters comes between turns. W steps back for "what if".
+ * counts the votes (a choice's number then the count and Enter, or + and − per hand) and the room's
+ * guess of who gains (G), then asks for the decision: the engine takes the majority, or says the
+ * trainer must pick (no votes, or a tie). The reveal shows how it was decided, the votes, the guess
+ * and the explanation. When teams take turns, a scoreboard of every team's meters comes between turns.
+ * W steps back for "what if". The layout uses the whole room stage (stageSize()): 4:3 to 16:9.
  */
 import * as Phaser from 'phaser';
 import { audio } from '../audio/audio.ts';
 import type { Scenario } from '../engine/format.ts';
+import { shownOrder } from '../engine/game.ts';
 import { previewChoice } from '../engine/preview.ts';
-import { previewMode, workshopOver, type TeamGame } from '../engine/workshop.ts';
-import { capitalise, say, t } from '../locales/index.ts';
+import type { HowDecided } from '../engine/votes.ts';
+import { previewMode, sessionStop, workshopOver, type TeamGame } from '../engine/workshop.ts';
+import { capitalise, listOf, say, t, teamLabel, turnUnit } from '../locales/index.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
 import { settings } from '../platform/settings.ts';
-import { STAGE } from '../platform/viewport.ts';
+import { stageSize } from '../platform/viewport.ts';
 import { clock } from '../session/countdown.ts';
-import { phoneFigures, phonesOn, phoneVotes, syncPhones } from '../session/phones.ts';
-import { activeTeam, afterReveal, countVote, cycleGuess, decideRoom, leaveScoreboard, majorityChoice, openBranch, roomTable, type Room } from '../session/room.ts';
+import { phoneFigures, phoneGuess, phonesOn, syncPhones } from '../session/phones.ts';
+import { activeTeam, afterReveal, countVote, cycleGuess, decideRoom, handCounts, leaveScoreboard, openBranch, roomCounts, roomOrder, roomTable, setVoteCount, timerChanged, type Room } from '../session/room.ts';
 import { Button, FocusList } from '../ui/button.ts';
-import { CARD_BOX, drawCard } from '../ui/card.ts';
+import { drawCard } from '../ui/card.ts';
 import { signed } from '../locales/format.ts';
 import { MeterRow } from '../ui/meters.ts';
 import { addText, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
-import { colour, size } from '../ui/theme.ts';
+import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
-import { RoomScene } from './roomScene.ts';
 import { drawPhoneLine } from './phoneStatus.ts';
+import { RoomScene } from './roomScene.ts';
 import { drawScoreboard } from './scoreboard.ts';
 
-const SIDE = { x: 1140, width: 700, top: CARD_BOX.y, bottom: CARD_BOX.y + CARD_BOX.height } as const;
-const PILL = 112;
+/** The smallest text on a room screen, readable from the back row; the reveal's explanation is larger. */
+export const ROOM_TEXT = 28;
+export const EXPLANATION_TEXT = 32;
+const PILL = 120;
 const EXTEND_SECONDS = 30;
+const TOP = 282;
 
-function turnText(scenario: Scenario, turn: number): string {
-  const unit = capitalise(say(scenario.turnUnit) || t('defaultTurnUnit'));
-  return scenario.turns ? t('turnOf', { unit, turn, total: scenario.turns }) : t('turnOnly', { unit, turn });
+/** "week 3 of 8", lower case: for the middle of a line. */
+export function turnText(scenario: Scenario, turn: number): string {
+  const unit = turnUnit(scenario.turnUnit);
+  return scenario.turns ? t('wsTurnOf', { unit, turn, total: scenario.turns }) : t('wsTurnOnly', { unit, turn });
 }
 
-/** "Team A  ·  Week 3 of 8", or just the week when the whole room plays one game. */
+/** "Team Rood  ·  week 3 of 8", or "Week 3 of 8" when the whole room plays one game. */
 function teamLine(room: Room, team: TeamGame, turn: number): string {
   const week = turnText(room.scenario, turn);
-  return room.workshop.teams.length > 1 ? `${t('wsTeam', { name: team.name })}   ·   ${week}` : week;
+  return room.workshop.teams.length > 1 ? `${capitalise(teamLabel(team.name))}   ·   ${week}` : capitalise(week);
+}
+
+export function howText(how: HowDecided): string {
+  if (how.by === 'majority') return t('wsHowMajority', { votes: how.votes, total: how.total });
+  if (how.by === 'tie') return t('wsHowTie', { votes: how.votes });
+  return t('wsHowTrainer');
+}
+
+/** The room stage's columns: the card (or the decision) on the left, the choices (or the explanation) on the right. */
+function columns(): { width: number; height: number; margin: number; left: { x: number; width: number }; side: { x: number; width: number } } {
+  const { width, height } = stageSize();
+  const margin = Math.round(Math.max(48, width * 0.04));
+  const gap = Math.round(Math.max(40, width * 0.03));
+  const sideWidth = Math.round(Math.min(780, Math.max(600, (width - 2 * margin - gap) * 0.47)));
+  const leftWidth = width - 2 * margin - gap - sideWidth;
+  return { width, height, margin, left: { x: margin, width: leftWidth }, side: { x: margin + leftWidth + gap, width: sideWidth } };
 }
 
 export class WorkshopScene extends RoomScene {
   private focus: FocusList | null = null;
   private shown: Record<string, unknown> = {};
   private ticker = 0;
+  private bottom = 0;
 
   constructor() {
     super('workshop');
@@ -58,9 +83,12 @@ export class WorkshopScene extends RoomScene {
     if (!room) return;
     this.focus = null;
     this.voteUpdate = () => undefined;
-    this.noMajority = () => undefined;
     this.paintTimer = () => undefined;
-    this.shown = { phase: room.phase, teams: room.workshop.teams.map((team) => ({ name: team.name, turn: team.state.turn, meters: team.state.meters, ended: team.state.end !== null, decisions: team.decisions.length })) };
+    this.shown = {
+      phase: room.phase,
+      stage: stageSize(),
+      teams: room.workshop.teams.map((team) => ({ name: team.name, turn: team.state.turn, meters: team.state.meters, ended: team.state.end !== null, decisions: team.decisions.length })),
+    };
     const release = pushHandler((command) => this.handle(room, command));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       release();
@@ -81,6 +109,20 @@ export class WorkshopScene extends RoomScene {
     return { enabled: room.timer.enabled, left: Math.ceil(room.timer.left() / 1000), paused: room.timer.paused, done: room.timer.done };
   }
 
+  /** The line at the bottom: the team and turn on the left, the keys on the right (or under it when both do not fit). */
+  private drawBottom(left: string, right: string): number {
+    const { width, height, margin } = columns();
+    const leftText = addText(this, margin, height - 40, left, { size: 32, bold: true, originY: 0.5 });
+    const rightText = addText(this, width - margin, height - 40, right, { size: ROOM_TEXT, colour: colour.inkSoft, originX: 1, originY: 0.5 });
+    if (leftText.width + rightText.width + 60 > width - 2 * margin) {
+      leftText.setY(height - 88);
+      fitWidth(leftText, width - 2 * margin, ROOM_TEXT);
+      fitWidth(rightText, width - 2 * margin, ROOM_TEXT);
+      this.bottom = height - 120;
+    } else this.bottom = height - 78;
+    return this.bottom;
+  }
+
   private drawDeciding(room: Room): void {
     const table = roomTable(room);
     const team = activeTeam(room);
@@ -88,90 +130,129 @@ export class WorkshopScene extends RoomScene {
       this.drawReveal(room);
       return;
     }
-    const meters = new MeterRow(this, room.scenario, team.state.meters, settings.get().showNumbers);
+    const { left, side, width } = columns();
+    const bottom = this.drawBottom(teamLine(room, team, team.state.turn), t('wsKeys'));
+    const meters = new MeterRow(this, room.scenario, team.state.meters, settings.get().showNumbers, { width, minText: ROOM_TEXT });
     const stakeholder = room.scenario.stakeholders.find((s) => s.id === table.card.from);
-    const origin = table.followUpOf;
-    const ribbon = origin ? t('wsFollowUp') : undefined;
-    drawCard(this, { stakeholder, name: say(stakeholder?.name), text: say(table.card.text), ...(ribbon ? { ribbon } : {}) });
+    const ribbon = table.followUpOf ? t('wsFollowUp') : undefined;
+    drawCard(this, { stakeholder, name: say(stakeholder?.name), text: say(table.card.text), ...(ribbon ? { ribbon } : {}) }, { x: left.x, y: TOP, width: left.width, height: bottom - TOP }, ROOM_TEXT + 2);
     audio.play('card');
 
-    let y = SIDE.top;
-    const timerTexts = room.timer.enabled ? this.drawTimer(room, y) : null;
-    if (timerTexts) y += 104;
+    let y = TOP;
+    const timerTexts = room.timer.enabled ? this.drawTimer(room, y, side) : null;
+    if (timerTexts) y += 100;
     // Phones: how many joined and voted, never the split before the reveal.
-    if (drawPhoneLine(this, SIDE.x, y, SIDE.width)) y += 52;
+    if (drawPhoneLine(this, side.x, y, side.width)) y += 50;
 
+    const order = roomOrder(room);
     const mode = previewMode(room.scenario, room.workshop.settings.preview);
-    const counts: Phaser.GameObjects.Text[] = [];
+    const pills: { count: Phaser.GameObjects.Text; unit: Phaser.GameObjects.Text; box: Phaser.GameObjects.Graphics; x: number; y: number; h: number }[] = [];
     const buttons: Button[] = [];
+    const rowHeight = 96;
     const build = (textSize: number) => {
       buttons.forEach((b) => b.destroy());
       buttons.length = 0;
-      table.card.choices.forEach((choice, i) => {
-        buttons.push(new Button(this, SIDE.x, 0, { width: SIDE.width - PILL - 18, label: say(choice.label), badge: String(i + 1), textSize, minHeight: 112, onActivate: () => this.decide(room, i), onHover: () => this.focus?.focus(i) }));
+      order.forEach((file, position) => {
+        buttons.push(new Button(this, side.x, 0, { width: side.width - PILL - 16, label: say(table.card.choices[file]!.label), badge: String(position + 1), textSize, minHeight: 100, onActivate: () => this.enter(room, position), onHover: () => this.focus?.focus(position) }));
       });
-      return buttons.reduce((sum, b) => sum + b.buttonHeight + 20, 0);
+      return buttons.reduce((sum, b) => sum + b.buttonHeight + 16, 0);
     };
-    const room_ = SIDE.bottom - y - 2 * (92 + 20);
-    if (build(size.choice) > room_) build(28);
+    const space = bottom - y - 130 - 16;
+    if (build(34) > space && build(30) > space) build(ROOM_TEXT);
     for (const button of buttons) {
       button.setY(y);
-      const pillX = SIDE.x + SIDE.width - PILL;
-      const g = this.add.graphics();
-      g.fillStyle(colour.paperDeep, 1).fillRoundedRect(pillX, y, PILL, button.buttonHeight, 20);
-      counts.push(addText(this, pillX + PILL / 2, y + button.buttonHeight / 2 - 10, '0', { size: 48, bold: true, originX: 0.5, originY: 0.5 }));
-      addText(this, pillX + PILL / 2, y + button.buttonHeight / 2 + 28, t('wsVotes'), { size: 20, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
-      y += button.buttonHeight + 20;
+      const x = side.x + side.width - PILL;
+      const box = this.add.graphics();
+      const count = addText(this, x + PILL / 2, y + button.buttonHeight / 2 - 14, '0', { size: 48, bold: true, originX: 0.5, originY: 0.5 });
+      const unit = addText(this, x + PILL / 2, y + button.buttonHeight / 2 + 26, t('wsVotesOther'), { size: ROOM_TEXT, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
+      pills.push({ count, unit, box, x, y, h: button.buttonHeight });
+      y += button.buttonHeight + 16;
     }
-    const guessLabel = () => t('wsGuess', { meter: room.guess ? say(room.scenario.meters.find((m) => m.id === room.guess)?.label) : t('wsGuessNone') });
-    const guess = new Button(this, SIDE.x, y, { width: SIDE.width, label: guessLabel(), textSize: 30, minHeight: 92, onActivate: () => update(() => cycleGuess(room, 1)), onHover: () => this.focus?.focus(buttons.length) });
-    y += guess.buttonHeight + 20;
-    const reveal = new Button(this, SIDE.x, y, { width: SIDE.width, label: t('wsReveal'), align: 'center', textSize: 32, minHeight: 92, onActivate: () => this.revealMajority(room), onHover: () => this.focus?.focus(buttons.length + 1) });
-    const hint = addText(this, SIDE.x, y + reveal.buttonHeight + 14, '', { size: 24, bold: true, colour: colour.danger, width: SIDE.width });
-
+    const half = (side.width - 16) / 2;
+    const guessLabel = () => {
+      const meter = room.workshop.guess ? say(room.scenario.meters.find((m) => m.id === room.workshop.guess)?.label) : t('wsGuessNone');
+      return `${t('wsGuessPrompt')}\n${capitalise(meter)}`;
+    };
+    const guess = new Button(this, side.x, y, { width: half, label: guessLabel(), textSize: ROOM_TEXT, minHeight: rowHeight, onActivate: () => update(() => cycleGuess(room, 1)), onHover: () => this.focus?.focus(buttons.length) });
+    const decide = new Button(this, side.x + half + 16, y, { width: half, label: t('wsReveal'), align: 'center', textSize: 30, minHeight: Math.max(rowHeight, guess.buttonHeight), onActivate: () => this.decide(room), onHover: () => this.focus?.focus(buttons.length + 1) });
+    // While a count is typed, or the trainer is asked to pick, the message takes the place of these two buttons.
+    const rowTop = y;
+    const rowBottom = Math.max(y + Math.max(guess.buttonHeight, decide.buttonHeight), Math.min(bottom, y + 130));
+    const hintBox = this.add.graphics();
+    const hint = addText(this, side.x + 28, rowTop + 14, '', { size: ROOM_TEXT, bold: true, colour: colour.danger, width: side.width - 48 });
     const update = (change: () => void) => {
       change();
-      room.counts.forEach((c, i) => counts[i]?.setText(String(c)));
+      const counts = roomCounts(room);
+      // The pills show the trainer's own counts; the phones' split waits for the reveal.
+      const hands = handCounts(room);
+      const among = new Set(room.asking?.reason === 'tie' ? room.asking.among : []);
+      order.forEach((file, position) => {
+        const pill = pills[position]!;
+        const typing = room.entry?.position === position;
+        const value = hands[file] ?? 0;
+        pill.count.setText(typing ? `${room.entry!.digits}_` : String(value));
+        pill.unit.setText(typing ? '' : value === 1 ? t('wsVotesOne') : t('wsVotesOther'));
+        pill.box.clear().fillStyle(typing ? colour.accentSoft : among.has(file) ? colour.dangerSoft : colour.paperDeep, 1).fillRoundedRect(pill.x, pill.y, PILL, pill.h, 20);
+        if (typing || among.has(file)) pill.box.lineStyle(4, typing ? colour.accent : colour.danger, 1).strokeRoundedRect(pill.x, pill.y, PILL, pill.h, 20);
+      });
       guess.label.setText(guessLabel());
-      hint.setText('');
-      this.shown = { ...this.shown, counts: [...room.counts], guess: room.guess, majority: majorityChoice(room, phoneVotes(room)) };
+      const asking = room.asking;
+      const message = room.entry ? t('wsTyping')
+        : asking?.reason === 'tie' ? t('wsAskTie', { choices: listOf(asking.among.map((file) => order.indexOf(file) + 1).sort((a, b) => a - b).map(String)), votes: counts[asking.among[0]!] ?? 0 })
+        : asking?.reason === 'no-votes' ? t('wsAskNoVotes') : '';
+      hint.setText(message).setColor(room.entry ? '#1d5c61' : '#a8231c');
+      clampLines(hint, Math.max(1, Math.floor((rowBottom - rowTop - 20) / 34)));
+      guess.setVisible(message === '');
+      decide.setVisible(message === '');
+      hintBox.clear();
+      if (message) {
+        const h = Math.max(hint.height + 28, rowBottom - rowTop);
+        hintBox.fillStyle(room.entry ? colour.accentSoft : colour.dangerSoft, 1).fillRoundedRect(side.x, rowTop, side.width, h, 20);
+        hintBox.lineStyle(3, room.entry ? colour.accent : colour.danger, 1).strokeRoundedRect(side.x, rowTop, side.width, h, 20);
+      }
+      this.shown = {
+        ...this.shown,
+        counts: order.map((file) => hands[file] ?? 0),
+        countsByChoice: hands,
+        typing: room.entry ? { choice: room.entry.position, digits: room.entry.digits } : null,
+        asking: asking ? { reason: asking.reason, among: asking.among.map((file) => order.indexOf(file)).sort((a, b) => a - b), text: message } : null,
+        guess: room.workshop.guess,
+        guessLabel: guess.label.text,
+      };
       requestFrames();
     };
-    this.focus = new FocusList([...buttons, guess, reveal], (i) => meters.showPreview(i < buttons.length ? previewChoice(room.scenario, team.state, i, mode) : []));
+    this.focus = new FocusList([...buttons, guess, decide], (i) => meters.showPreview(i < buttons.length ? previewChoice(room.scenario, team.state, order[i]!, mode) : []));
     this.focus.focus(0);
     this.voteUpdate = update;
-    this.noMajority = () => {
-      hint.setText(t('wsNoMajority'));
-      requestFrames();
-    };
-    update(() => undefined);
     this.shown = {
       ...this.shown,
       team: team.name,
       turnText: teamLine(room, team, team.state.turn),
       cardId: table.card.id,
       cardText: say(table.card.text),
-      choices: table.card.choices.map((c) => say(c.label)),
+      choices: order.map((file) => say(table.card.choices[file]!.label)),
+      order,
+      buttons: [...buttons.map((b) => b.label.text), guess.label.text, decide.label.text],
       previewMode: mode,
       meters: meters.describe(),
+      keys: t('wsKeys'),
     };
-    this.drawBottom(teamLine(room, team, team.state.turn), t('wsKeyHint'));
+    update(() => undefined);
     if (timerTexts) this.startTicking(room, timerTexts);
   }
 
   private voteUpdate: (change: () => void) => void = () => undefined;
-  private noMajority: () => void = () => undefined;
 
-  private drawTimer(room: Room, y: number): { time: Phaser.GameObjects.Text; status: Phaser.GameObjects.Text; box: Phaser.GameObjects.Graphics } {
+  private drawTimer(room: Room, y: number, side: { x: number; width: number }): { time: Phaser.GameObjects.Text; status: Phaser.GameObjects.Text; box: Phaser.GameObjects.Graphics; side: { x: number; width: number } } {
     const box = this.add.graphics();
-    const time = addText(this, SIDE.x + 30, y + 42, '', { size: 56, bold: true, originY: 0.5 });
-    const status = addText(this, SIDE.x + 200, y + 26, '', { size: 28, bold: true, width: SIDE.width - 230 });
-    addText(this, SIDE.x + 200, y + 60, t('wsTimerKeys'), { size: 22, colour: colour.inkSoft, width: SIDE.width - 230 });
+    const time = addText(this, side.x + 28, y + 42, '', { size: 56, bold: true, originY: 0.5 });
+    const status = addText(this, side.x + 190, y + 22, '', { size: 30, bold: true, width: side.width - 210 });
+    fitWidth(addText(this, side.x + 190, y + 58, t('wsTimerKeyHint'), { size: ROOM_TEXT, colour: colour.inkSoft }), side.width - 210, ROOM_TEXT);
     room.timer.begin();
-    return { time, status, box };
+    return { time, status, box, side };
   }
 
-  private startTicking(room: Room, texts: { time: Phaser.GameObjects.Text; status: Phaser.GameObjects.Text; box: Phaser.GameObjects.Graphics }): void {
+  private startTicking(room: Room, texts: { time: Phaser.GameObjects.Text; status: Phaser.GameObjects.Text; box: Phaser.GameObjects.Graphics; side: { x: number; width: number } }): void {
     let rang = room.timer.done;
     const paint = () => {
       const { done, paused } = room.timer;
@@ -180,8 +261,8 @@ export class WorkshopScene extends RoomScene {
       if (texts.time.text === text && texts.status.text === status) return;
       texts.time.setText(text).setColor(done ? '#a8231c' : '#2b2118');
       texts.status.setText(status);
-      texts.box.clear().fillStyle(done ? colour.dangerSoft : colour.card, 1).fillRoundedRect(SIDE.x, SIDE.top, SIDE.width, 84, 20);
-      texts.box.lineStyle(3, done ? colour.danger : colour.cardEdge, 1).strokeRoundedRect(SIDE.x, SIDE.top, SIDE.width, 84, 20);
+      texts.box.clear().fillStyle(done ? colour.dangerSoft : colour.card, 1).fillRoundedRect(texts.side.x, TOP, texts.side.width, 88, 20);
+      texts.box.lineStyle(3, done ? colour.danger : colour.cardEdge, 1).strokeRoundedRect(texts.side.x, TOP, texts.side.width, 88, 20);
       if (done && !rang) {
         rang = true;
         audio.play('timer');
@@ -195,19 +276,41 @@ export class WorkshopScene extends RoomScene {
 
   private paintTimer: () => void = () => undefined;
 
-  private revealMajority(room: Room): void {
-    const winner = majorityChoice(room, phoneVotes(room));
-    if (winner !== null) this.decide(room, winner);
-    else if (this.focus && this.focus.current < (roomTable(room)?.card.choices.length ?? 0)) this.decide(room, this.focus.current);
-    else this.noMajority();
+  /** Enter on a choice: finishes a typed count, or picks it when the engine asked the trainer to, or asks for the decision. */
+  private enter(room: Room, position: number): void {
+    if (room.entry) {
+      this.finishEntry(room);
+      return;
+    }
+    const file = roomOrder(room)[position];
+    if (room.asking && file !== undefined && room.asking.among.includes(file)) this.decide(room, file);
+    else this.decide(room);
   }
 
-  private decide(room: Room, choice: number): void {
-    if (!decideRoom(room, choice, phoneVotes(room))) return;
-    // Voting closes on the phones now, before any late vote could land.
-    syncPhones();
-    audio.play('choice');
-    this.scene.restart();
+  /** A typed count is set on Enter; a choice number with no count typed just moves the focus there. */
+  private finishEntry(room: Room): void {
+    const entry = room.entry;
+    if (!entry) return;
+    room.entry = null;
+    const file = roomOrder(room)[entry.position];
+    this.voteUpdate(() => {
+      if (entry.digits !== '' && file !== undefined) setVoteCount(room, file, Number(entry.digits));
+    });
+  }
+
+  private decide(room: Room, pick?: number): void {
+    if (room.entry) this.finishEntry(room);
+    if (decideRoom(room, pick, phoneGuess())) {
+      // Voting closes on the phones now, before any late vote could land.
+      syncPhones();
+      audio.play('choice');
+      this.scene.restart();
+      return;
+    }
+    // The engine asked the trainer to pick: the focus goes to the first choice it may be.
+    const first = room.asking ? roomOrder(room).indexOf(room.asking.among[0]!) : -1;
+    if (first >= 0 && this.focus && !(this.focus.current < roomOrder(room).length && room.asking!.among.includes(roomOrder(room)[this.focus.current]!))) this.focus.focus(first);
+    this.voteUpdate(() => undefined);
   }
 
   private drawReveal(room: Room): void {
@@ -216,44 +319,54 @@ export class WorkshopScene extends RoomScene {
       this.drawScoreboardPhase(room);
       return;
     }
+    const { left, side, width } = columns();
     const team = room.workshop.teams[reveal.team]!;
-    const meters = new MeterRow(this, room.scenario, reveal.before, settings.get().showNumbers);
+    const turn = team.state.history[team.state.history.length - 1]?.turn ?? team.state.turn;
+    const over = workshopOver(room.workshop);
+    const bottom = this.drawBottom(teamLine(room, team, turn), t('wsRevealKeys'));
+    const meters = new MeterRow(this, room.scenario, reveal.before, settings.get().showNumbers, { width, minText: ROOM_TEXT });
     meters.showChange(reveal.before, team.state.meters, reveal.outcome.deltas, true);
     const moved = Object.values(reveal.outcome.deltas).filter((d) => d !== 0);
     if (moved.length > 0) audio.play(moved.reduce((a, b) => a + b, 0) >= 0 ? 'up' : 'down');
     const card = room.scenario.cards.find((c) => c.id === reveal.outcome.card)!;
     const stakeholder = room.scenario.stakeholders.find((s) => s.id === card.from);
-    drawCard(this, { stakeholder, name: say(stakeholder?.name), text: say(card.text) });
+    const order = shownOrder(card, team.state.history[team.state.history.length - 1]?.order);
 
-    let y = SIDE.top;
-    const chose = addText(this, SIDE.x, y, t('wsRoomChose', { choice: say(card.choices[reveal.choice]!.label) }), { size: 32, bold: true, width: SIDE.width });
-    fitHeight(chose, 90, 26);
-    y += chose.height + 18;
-
-    // The votes next to the outcome: one bar per choice, the decision marked.
+    // Left: the card in brief, what the room chose and how, the votes, the guess.
+    const panel = this.add.graphics();
+    let y = TOP + 24;
+    const x = left.x + 32;
+    const inner = left.width - 64;
+    const cardLine = addText(this, x, y, `${say(stakeholder?.name)}: ${say(card.text)}`, { size: ROOM_TEXT, colour: colour.inkSoft, width: inner });
+    clampLines(cardLine, 2);
+    y += cardLine.height + 18;
+    const chose = addText(this, x, y, t('wsRoomChose', { choice: say(card.choices[reveal.choice]!.label) }), { size: 36, bold: true, width: inner });
+    fitHeight(chose, 150, 30);
+    y += chose.height + 10;
+    const how = addText(this, x, y, howText(reveal.how), { size: 30, bold: true, colour: colour.accent, width: inner });
+    y += how.height + 18;
     const counts = reveal.vote.counts;
     if (counts) {
       const total = Math.max(1, counts.reduce((a, b) => a + b, 0));
-      card.choices.forEach((choice, i) => {
-        const label = addText(this, SIDE.x, y, `${i + 1}. ${say(choice.label)}`, { size: 26, bold: i === reveal.choice, width: SIDE.width - 150 });
+      const line = Math.min(78, (bottom - y - (reveal.vote.guess ? 120 : 20) - (reveal.vote.phones ? 50 : 0)) / order.length);
+      order.forEach((file, position) => {
+        const label = addText(this, x, y, `${position + 1}. ${say(card.choices[file]!.label)}`, { size: ROOM_TEXT, bold: file === reveal.choice, width: inner - 110 });
         clampLines(label, 1);
         const g = this.add.graphics();
-        g.fillStyle(colour.track, 1).fillRoundedRect(SIDE.x, y + 36, SIDE.width - 150, 16, 8);
-        if (counts[i]! > 0) g.fillStyle(i === reveal.choice ? colour.accent : colour.fill, 1).fillRoundedRect(SIDE.x, y + 36, Math.max(16, ((SIDE.width - 150) * counts[i]!) / total), 16, 8);
-        addText(this, SIDE.x + SIDE.width, y + 22, `${counts[i]}${i === reveal.choice ? '  ✓' : ''}`, { size: 34, bold: true, originX: 1, originY: 0.5 });
-        y += 66;
+        g.fillStyle(colour.track, 1).fillRoundedRect(x, y + 38, inner - 110, 14, 7);
+        if (counts[file]! > 0) g.fillStyle(file === reveal.choice ? colour.accent : colour.fill, 1).fillRoundedRect(x, y + 38, Math.max(14, ((inner - 110) * counts[file]!) / total), 14, 7);
+        addText(this, x + inner, y + 24, `${counts[file]}${file === reveal.choice ? ' ✓' : ''}`, { size: 34, bold: true, originX: 1, originY: 0.5 });
+        y += line;
       });
       const phones = reveal.vote.phones;
       if (phones) {
         const fromPhones = phones.reduce((a, b) => a + b, 0);
-        const line = addText(this, SIDE.x, y, t('phonesSources', { phones: fromPhones, counted: counts.reduce((a, b) => a + b, 0) - fromPhones }), { size: 28, bold: true, colour: colour.accent, width: SIDE.width });
-        y += line.height + 10;
+        const sources = addText(this, x, y, t('phonesSources', { phones: fromPhones, counted: counts.reduce((a, b) => a + b, 0) - fromPhones }), { size: ROOM_TEXT, bold: true, colour: colour.accent, width: inner });
+        y += sources.height + 8;
       }
-      y += 6;
+      y += 8;
     }
-
-    // The room's guess against what really happened.
-    const gains = room.scenario.meters.map((m) => ({ meter: m, delta: reveal.outcome.deltas[m.id] ?? 0 })).filter((x) => x.delta > 0).sort((a, b) => b.delta - a.delta);
+    const gains = room.scenario.meters.map((m) => ({ meter: m, delta: reveal.outcome.deltas[m.id] ?? 0 })).filter((g) => g.delta > 0).sort((a, b) => b.delta - a.delta);
     const best = gains[0];
     let guessText: string | null = null;
     if (reveal.vote.guess) {
@@ -261,70 +374,81 @@ export class WorkshopScene extends RoomScene {
       const right = best !== undefined && gains.filter((g) => g.delta === best.delta).some((g) => g.meter.id === reveal.vote.guess);
       const actual = best ? t('wsGainedMost', { meter: say(best.meter.label), delta: signed(best.delta) }) : t('wsNobodyGained');
       guessText = `${t('wsGuessWas', { meter: guessed })}  ${right ? t('wsGuessRight') : actual}`;
-      const text = addText(this, SIDE.x + 24, y + 14, guessText, { size: 28, bold: true, colour: right ? colour.up : colour.ink, width: SIDE.width - 48 });
-      const g = this.add.graphics();
-      g.lineStyle(3, right ? colour.up : colour.cardEdge, 1).strokeRoundedRect(SIDE.x, y, SIDE.width, text.height + 28, 18);
-      y += text.height + 28 + 18;
+      const text = addText(this, x, y, guessText, { size: ROOM_TEXT, bold: true, colour: right ? colour.up : colour.ink, width: inner });
+      fitHeight(text, bottom - y - 20, ROOM_TEXT);
+      y += text.height;
     }
+    const leftBottom = Math.min(bottom, Math.max(y + 24, TOP + 200));
+    panel.fillStyle(colour.card, 1).fillRoundedRect(left.x, TOP, left.width, leftBottom - TOP, 28);
+    panel.lineStyle(3, colour.cardEdge, 1).strokeRoundedRect(left.x, TOP, left.width, leftBottom - TOP, 28);
 
-    const over = workshopOver(room.workshop);
+    // Right: the explanation, large, what moved, and on.
+    const stop = sessionStop(room.workshop);
     const nextLabel = over ? t('wsToDebrief') : room.workshop.teams.length > 1 ? t('wsToScoreboard') : t('continue');
-    const button = new Button(this, SIDE.x, 0, { width: SIDE.width, label: nextLabel, align: 'center', textSize: 34, minHeight: 96, onActivate: () => this.proceed(room), onHover: () => this.focus?.focus(0) });
-    button.setY(SIDE.bottom - button.buttonHeight);
+    const button = new Button(this, side.x, 0, { width: side.width, label: nextLabel, align: 'center', textSize: 34, minHeight: 96, onActivate: () => this.proceed(room), onHover: () => this.focus?.focus(0) });
+    button.setY(bottom - button.buttonHeight);
     const feedbackText = reveal.outcome.feedback ? say(reveal.outcome.feedback) : t('noFeedback');
     const changed = room.scenario.meters.filter((m) => (reveal.outcome.deltas[m.id] ?? 0) !== 0);
     const changesText = changed.length > 0 ? changed.map((m) => `${say(m.label)} ${signed(reveal.outcome.deltas[m.id]!)}`).join('   ·   ') : t('feedbackNoChange');
-    const panelTop = y;
-    const panelBottom = button.y - 24;
-    const panel = this.add.graphics();
-    const text = addText(this, SIDE.x + 40, panelTop + 26, feedbackText, { size: 34, width: SIDE.width - 70, lineSpacing: 8 });
-    const changes = addText(this, SIDE.x + 40, 0, changesText, { size: 28, bold: true, colour: colour.accent, width: SIDE.width - 70 });
-    fitHeight(text, panelBottom - panelTop - 70 - changes.height, 24);
+    const stopText = stop !== null && over ? t('debriefStopped', { unit: turnUnit(room.scenario.turnUnit), turn: stop }) : null;
+    const explanationBottom = button.y - 24;
+    const box = this.add.graphics();
+    const text = addText(this, side.x + 40, TOP + 26, feedbackText, { size: 38, width: side.width - 70, lineSpacing: 8 });
+    const changes = addText(this, side.x + 40, 0, stopText ? `${changesText}\n${stopText}` : changesText, { size: 30, bold: true, colour: colour.accent, width: side.width - 70 });
+    fitHeight(text, explanationBottom - TOP - 70 - changes.height, EXPLANATION_TEXT);
+    if (text.height > explanationBottom - TOP - 70 - changes.height) clampLines(text, Math.max(1, Math.floor((explanationBottom - TOP - 70 - changes.height) / (EXPLANATION_TEXT * 1.3))));
     changes.setY(text.y + text.height + 14);
-    const height = Math.min(panelBottom - panelTop, text.height + changes.height + 66);
-    panel.fillStyle(colour.accentSoft, 1).fillRoundedRect(SIDE.x, panelTop, SIDE.width, height, 24);
-    panel.fillStyle(colour.accent, 1).fillRoundedRect(SIDE.x, panelTop, 12, height, { tl: 24, bl: 24, tr: 0, br: 0 });
+    const height = Math.min(explanationBottom - TOP, text.height + changes.height + 66);
+    box.fillStyle(colour.accentSoft, 1).fillRoundedRect(side.x, TOP, side.width, height, 24);
+    box.fillStyle(colour.accent, 1).fillRoundedRect(side.x, TOP, 12, height, { tl: 24, bl: 24, tr: 0, br: 0 });
     this.children.bringToTop(text);
     this.children.bringToTop(changes);
 
     this.focus = new FocusList([button]);
     this.focus.focus(0);
-    const turn = team.state.history[team.state.history.length - 1]?.turn ?? team.state.turn;
-    this.drawBottom(teamLine(room, team, turn), t('wsRevealHint'));
     this.shown = {
       ...this.shown,
       phase: room.phase,
       team: team.name,
       cardId: card.id,
       decision: reveal.choice,
-      votes: counts ?? null,
-      phoneVotes: reveal.vote.phones ?? null,
+      decisionShown: order.indexOf(reveal.choice),
+      order,
+      how: reveal.how,
+      howText: howText(reveal.how),
+      chose: chose.text,
+      votes: counts ? order.map((file) => counts[file] ?? 0) : null,
+      votesByChoice: counts ?? null,
+      phoneVotes: reveal.vote.phones ? order.map((file) => reveal.vote.phones![file] ?? 0) : null,
       guess: reveal.vote.guess ?? null,
       guessText,
       feedback: feedbackText,
       changes: changesText,
+      stoppedAt: stop,
       nextLabel,
+      buttons: [nextLabel],
       meters: meters.describe(),
     };
   }
 
   private drawScoreboardPhase(room: Room): void {
+    const { width, height, margin } = columns();
     const next = activeTeam(room);
     const after = Math.max(...room.workshop.teams.map((team) => team.decisions.length));
-    addText(this, 110, 56, t('scoreboardTitle', { turn: turnText(room.scenario, after) }), { size: 60, bold: true });
-    const rows = drawScoreboard(this, room, { x: 110, y: 190, width: STAGE.width - 220, bottom: 900 }, room.workshop.active);
-    const label = t('scoreboardNext', { name: next.name });
-    const button = new Button(this, 110, 930, { width: 900, label, align: 'center', textSize: 36, onActivate: () => this.proceed(room), onHover: () => this.focus?.focus(0) });
-    fitWidth(button.label, 840, 24);
-    addText(this, STAGE.width - 110, 930 + button.buttonHeight / 2, t('wsScoreboardHint'), { size: 26, colour: colour.inkSoft, originX: 1, originY: 0.5 });
+    const title = addText(this, margin, 50, t('scoreboardAfter', { unit: turnUnit(room.scenario.turnUnit), turn: after }), { size: 60, bold: true });
+    fitWidth(title, width - 2 * margin, 40);
+    const label = t('scoreboardNextTeam', { team: teamLabel(next.name) });
+    const hint = t('wsScoreboardKeys');
+    const button = new Button(this, margin, 0, { width: Math.min(900, width - 2 * margin), label, align: 'center', textSize: 36, onActivate: () => this.proceed(room), onHover: () => this.focus?.focus(0) });
+    const hintText = addText(this, width - margin, 0, hint, { size: ROOM_TEXT, colour: colour.inkSoft, originX: 1, originY: 0.5 });
+    const twoRows = button.buttonWidth + hintText.width + 40 > width - 2 * margin;
+    const buttonY = height - (twoRows ? 80 : 40) - button.buttonHeight;
+    button.setY(buttonY);
+    hintText.setY(twoRows ? height - 40 : buttonY + button.buttonHeight / 2);
+    const rows = drawScoreboard(this, room, { x: margin + 20, y: 160, width: width - 2 * margin - 40, bottom: buttonY - 30 }, room.workshop.active);
     this.focus = new FocusList([button]);
     this.focus.focus(0);
-    this.shown = { ...this.shown, phase: 'scoreboard', next: next.name, scoreboard: rows };
-  }
-
-  private drawBottom(left: string, right: string): void {
-    addText(this, 80, STAGE.height - 42, left, { size: 32, bold: true, originY: 0.5 });
-    fitWidth(addText(this, STAGE.width - 80, STAGE.height - 42, right, { size: size.small, colour: colour.inkSoft, originX: 1, originY: 0.5 }), 1100, 18);
+    this.shown = { ...this.shown, phase: 'scoreboard', title: title.text, next: next.name, nextLabel: label, buttons: [label], scoreboard: rows };
   }
 
   private proceed(room: Room): void {
@@ -346,22 +470,37 @@ export class WorkshopScene extends RoomScene {
   private handle(room: Room, command: Command): boolean {
     if (!this.focus) return false;
     const deciding = room.phase === 'deciding';
-    const choices = deciding ? roomTable(room)?.card.choices.length ?? 0 : 0;
+    const choices = deciding ? roomOrder(room).length : 0;
     const at = this.focus.current;
+    const typeDigit = (digit: number) => {
+      const entry = room.entry;
+      if (!entry) return;
+      const digits = digit < 0 ? entry.digits.slice(0, -1) : (entry.digits + String(digit)).replace(/^0+(?=\d)/, '').slice(0, 3);
+      this.voteUpdate(() => (room.entry = { ...entry, digits }));
+    };
     switch (command.kind) {
       case 'choice':
-        if (deciding && command.index < choices) {
+        if (!deciding) return true;
+        if (room.entry) typeDigit(command.index + 1);
+        else if (command.index < choices) {
           this.focus.focus(command.index);
-          this.voteUpdate(() => countVote(room, command.index, 1));
+          this.voteUpdate(() => (room.entry = { position: command.index, digits: '' }));
         }
+        return true;
+      case 'digit':
+        if (deciding) typeDigit(command.value);
         return true;
       case 'more': case 'less': {
         const by = command.kind === 'more' ? 1 : -1;
-        if (deciding && at < choices) this.voteUpdate(() => countVote(room, at, by));
-        else if (deciding && at === choices) this.voteUpdate(() => cycleGuess(room, by));
+        if (!deciding) return true;
+        if (room.entry) this.finishEntry(room);
+        const file = roomOrder(room)[at];
+        if (at < choices && file !== undefined) this.voteUpdate(() => countVote(room, file, by));
+        else if (at === choices) this.voteUpdate(() => cycleGuess(room, by));
         return true;
       }
       case 'letter':
+        if (room.entry) this.finishEntry(room);
         if (command.key === 'w') {
           openBranch(room);
           goScreen(this.game, 'whatif');
@@ -370,17 +509,29 @@ export class WorkshopScene extends RoomScene {
           if (command.key === 'p') room.timer.togglePause();
           else if (command.key === 'e') room.timer.extend(EXTEND_SECONDS);
           else room.timer.skip();
+          timerChanged(room);
           this.paintTimer();
         }
         return true;
-      case 'next': this.focus.move(1); return true;
-      case 'previous': this.focus.move(-1); return true;
+      case 'next': case 'previous':
+        if (room.entry) this.finishEntry(room);
+        this.focus.move(command.kind === 'next' ? 1 : -1);
+        return true;
       case 'forward':
-        if (deciding) this.revealMajority(room);
+        if (deciding) this.decide(room, room.asking && at < choices ? roomOrder(room)[at] : undefined);
         else this.proceed(room);
         return true;
       case 'back': return true;
-      case 'confirm': this.focus.activate(); return true;
+      case 'confirm':
+        if (room.entry) this.finishEntry(room);
+        else this.focus.activate();
+        return true;
+      case 'menu':
+        if (room.entry) {
+          this.voteUpdate(() => (room.entry = null));
+          return true;
+        }
+        return false;
       default: return false;
     }
   }

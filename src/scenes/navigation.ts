@@ -11,6 +11,7 @@ import { currentScreen } from '../platform/screen.ts';
 import { settings } from '../platform/settings.ts';
 import { findScenario } from '../session/levels.ts';
 import { currentSession, endSession, restartGame, startGame } from '../session/session.ts';
+import { currentRoom, endRoom, restartRoom, stopRoom } from '../session/room.ts';
 import { EndingScene } from './EndingScene.ts';
 import { OverlayScene, type OverlayKind } from './OverlayScene.ts';
 import { PlayScene } from './PlayScene.ts';
@@ -37,6 +38,8 @@ export function switchTo(game: Phaser.Game, key: MainScene): void {
 
 export function goTitle(game: Phaser.Game): void {
   endSession();
+  // A workshop left for the title stays saved: the title screen offers to continue it.
+  endRoom();
   switchTo(game, 'title');
 }
 
@@ -48,7 +51,19 @@ export function goPlay(game: Phaser.Game, scenarioId?: string): void {
 }
 
 export function goRestart(game: Phaser.Game): void {
-  if (restartGame()) switchTo(game, 'play');
+  const room = currentRoom();
+  if (room && !currentSession()) {
+    restartRoom(room);
+    switchTo(game, 'workshop');
+  } else if (restartGame()) switchTo(game, 'play');
+}
+
+/** "To the debrief": the workshop stops here and the group debrief covers what was played. */
+export function goWorkshopDebrief(game: Phaser.Game): void {
+  const room = currentRoom();
+  if (!room) return;
+  stopRoom(room);
+  switchTo(game, 'debrief');
 }
 
 export function goEnding(game: Phaser.Game): void {

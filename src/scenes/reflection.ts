@@ -61,11 +61,11 @@ export function drawDecisionRows(scene: Phaser.Scene, scenario: Scenario, rows: 
     const effectsWidth = 560;
     const textWidth = box.width - portrait - 60 - effectsWidth - 40;
     const head = [row.team, turnLabel(scenario, row.turn), say(stakeholder?.name)].filter(Boolean).join('  ·  ');
-    const meta = addText(scene, textX, y + 22, head, { size: 26, bold: true, colour: colour.inkSoft, width: textWidth });
+    const meta = addText(scene, textX, y + 22, head, { size: 28, bold: true, colour: colour.inkSoft, width: textWidth });
     clampLines(meta, 1);
     const choice = say(card.choices[row.choice]!.label);
     const label = addText(scene, textX, meta.y + meta.height + 10, choice, { size: 36, bold: true, width: textWidth });
-    fitHeight(label, height - 40 - meta.height - 10, 26);
+    fitHeight(label, height - 40 - meta.height - 10, 28);
     const moved = scenario.meters.filter((m) => (row.deltas[m.id] ?? 0) !== 0);
     const lineHeight = Math.min(44, (height - 24) / Math.max(1, moved.length));
     const effectsX = box.x + box.width - effectsWidth;
@@ -74,9 +74,9 @@ export function drawDecisionRows(scene: Phaser.Scene, scenario: Scenario, rows: 
       const ly = y + (height - lineHeight * moved.length) / 2 + lineHeight * (k + 0.5);
       g.fillStyle(d > 0 ? colour.up : colour.down, 1);
       meterTriangle(g, effectsX + 16, ly, 12, d > 0);
-      const name = addText(scene, effectsX + 40, ly, say(meter.label), { size: Math.min(30, lineHeight - 8), originY: 0.5 });
+      const name = addText(scene, effectsX + 40, ly, say(meter.label), { size: Math.max(28, Math.min(30, lineHeight - 8)), originY: 0.5 });
       clampLines(name, 1);
-      addText(scene, box.x + box.width - 30, ly, signed(d), { size: Math.min(34, lineHeight - 6), bold: true, colour: d > 0 ? colour.up : colour.down, originX: 1, originY: 0.5 });
+      addText(scene, box.x + box.width - 30, ly, signed(d), { size: Math.max(28, Math.min(34, lineHeight - 6)), bold: true, colour: d > 0 ? colour.up : colour.down, originX: 1, originY: 0.5 });
     });
     return { turn: row.turn, card: row.card, choice, changes: moved.map((m) => `${say(m.label)} ${signed(row.deltas[m.id]!)}`).join(', '), ...(row.team ? { team: row.team } : {}) };
   });
@@ -118,7 +118,7 @@ export function drawReflection(scene: Phaser.Scene, scenario: Scenario, state: G
     g.fillStyle(colour.accent, 1).fillCircle(box.x + 24, y + 22, 24);
     addText(scene, box.x + 24, y + 22, String(index + 1), { size: 28, bold: true, colour: colour.white, originX: 0.5, originY: 0.5 });
     const text = addText(scene, box.x + 70, y, question, { size: 32, width: box.width - 70, lineSpacing: 6 });
-    fitHeight(text, slot * 0.42, 24);
+    fitHeight(text, slot * 0.42, 28);
     const boxTop = y + text.height + 14;
     const boxHeight = slot - text.height - 14 - 30;
     let field: Field | null = null;

@@ -19,8 +19,8 @@ export abstract class RoomScene extends Phaser.Scene {
       goTitle(this.game);
       return null;
     }
-    fitCamera(this);
-    drawBackdrop(this);
+    fitCamera(this, 'room');
+    drawBackdrop(this, true);
     return room;
   }
 }

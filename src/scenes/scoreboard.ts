@@ -1,10 +1,10 @@
 /** Every team's meters side by side: between turns, and in the group debrief. */
 import type * as Phaser from 'phaser';
 import { meterBounds, meterDanger } from '../engine/meters.ts';
-import { say, t } from '../locales/index.ts';
+import { plural, say, t } from '../locales/index.ts';
 import type { Room } from '../session/room.ts';
 import { addIcon } from '../ui/art.ts';
-import { addText, fitWidth } from '../ui/text.ts';
+import { addText, clampLines, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 
 interface Box {
@@ -24,8 +24,9 @@ export interface ScoreRow {
 export function drawScoreboard(scene: Phaser.Scene, room: Room, box: Box, highlight: number): ScoreRow[] {
   const { scenario } = room;
   const teams = room.workshop.teams;
-  const nameWidth = 380;
-  const statusWidth = 360;
+  // Room text stays 28 px or more: narrower stages give the name and status columns less, not smaller type.
+  const nameWidth = Math.min(380, box.width * 0.24);
+  const statusWidth = Math.min(360, box.width * 0.22);
   const meterWidth = (box.width - nameWidth - statusWidth) / scenario.meters.length;
   const header = 110;
   const rowHeight = Math.min(120, (box.bottom - box.y - header) / Math.max(1, teams.length));
@@ -35,18 +36,19 @@ export function drawScoreboard(scene: Phaser.Scene, room: Room, box: Box, highli
   scenario.meters.forEach((meter, m) => {
     const cx = box.x + nameWidth + statusWidth + meterWidth * (m + 0.5);
     addIcon(scene, meter.icon, cx, box.y + 38, 48, colour.accent);
-    fitWidth(addText(scene, cx, box.y + 84, say(meter.label), { size: 24, bold: true, originX: 0.5, originY: 0.5 }), meterWidth - 16, 16);
+    fitWidth(addText(scene, cx, box.y + 84, say(meter.label), { size: 30, bold: true, originX: 0.5, originY: 0.5 }), meterWidth - 16, 28);
   });
   return teams.map((team, i) => {
     const y = box.y + header + i * rowHeight;
     if (i === highlight) g.fillStyle(colour.accentSoft, 1).fillRoundedRect(box.x - 8, y + 4, box.width + 16, rowHeight - 8, 16);
     g.lineStyle(2, colour.cardEdge, 1).lineBetween(box.x, y, box.x + box.width, y);
     const name = addText(scene, box.x + 10, y + rowHeight / 2, team.name, { size: 34, bold: true, originY: 0.5 });
-    fitWidth(name, nameWidth - 30, 20);
+    fitWidth(name, nameWidth - 30, 28);
+    if (name.width > nameWidth - 30) { name.setWordWrapWidth(nameWidth - 30, true); clampLines(name, 2); }
     const ending = team.state.end ? scenario.endings?.find((e) => e.id === team.state.end!.ending) : undefined;
-    const status = team.state.end ? (ending ? say(ending.title) : t('endingTheEnd')) : i === highlight ? t('scoreboardUp') : t('scoreboardPlaying', { turns: team.decisions.length });
-    const statusText = addText(scene, box.x + nameWidth, y + rowHeight / 2, status, { size: 26, bold: team.state.end !== null, colour: team.state.end ? colour.danger : colour.inkSoft, originY: 0.5, width: statusWidth - 20 });
-    if (statusText.height > rowHeight - 10) fitWidth(statusText, statusWidth - 20, 18);
+    const status = team.state.end ? (ending ? say(ending.title) : t('endingTheEnd')) : i === highlight ? t('scoreboardUp') : plural('scoreboardDecisionsOne', 'scoreboardDecisionsOther', team.decisions.length);
+    const statusText = addText(scene, box.x + nameWidth, y + rowHeight / 2, status, { size: 28, bold: team.state.end !== null, colour: team.state.end ? colour.danger : colour.inkSoft, originY: 0.5, width: statusWidth - 20 });
+    if (statusText.height > rowHeight - 10) clampLines(statusText, Math.max(1, Math.floor((rowHeight - 10) / 36)));
     scenario.meters.forEach((meter, m) => {
       const value = team.state.meters[meter.id]!;
       const { min, max } = meterBounds(meter);

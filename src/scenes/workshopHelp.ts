@@ -3,9 +3,10 @@ import type { MessageKey } from '../locales/en.ts';
 import { currentScreen } from '../platform/screen.ts';
 
 const WORKSHOP_HELP_ROWS: [MessageKey, MessageKey][] = [
-  ['keysVote', 'helpVote'],
+  ['keysVoteTyped', 'helpVoteTyped'],
+  ['keysVoteOne', 'helpVoteOne'],
   ['keysGuess', 'helpGuess'],
-  ['keysDecide', 'helpDecide'],
+  ['keysDecide', 'helpDecideVotes'],
   ['keysTimer', 'helpTimer'],
   ['keysWhatIf', 'helpWhatIf'],
   ['keysJoin', 'helpJoin'],

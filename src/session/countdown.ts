@@ -11,6 +11,21 @@ export class Countdown {
     this.leftWhenPaused = seconds * 1000;
   }
 
+  /** What a save keeps: the time left and whether it was counting down. */
+  snapshot(): { left: number; running: boolean } {
+    return { left: Math.round(this.left()), running: this.running };
+  }
+
+  /** A timer as saved: the time away from the page is not counted. */
+  static restore(seconds: number, saved: { left: number; running: boolean }, now?: () => number): Countdown {
+    const timer = new Countdown(seconds, now);
+    timer.leftWhenPaused = saved.left;
+    timer.skipped = timer.enabled && saved.left === 0;
+    if (saved.running || saved.left < seconds * 1000) timer.begun = true;
+    if (saved.running) timer.start();
+    return timer;
+  }
+
   /** Off when the trainer chose no timer. */
   get enabled(): boolean {
     return this.seconds > 0;

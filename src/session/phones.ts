@@ -7,7 +7,7 @@
  * The room's code and secret are kept for this tab, so a server restart or a reload of the projector
  * opens the same room again and the phones rejoin with their votes.
  */
-import { currentCard } from '../engine/game.ts';
+import { shownOrder } from '../engine/game.ts';
 import type { Scenario, Text } from '../engine/format.ts';
 import { resolveText, type Language } from '../engine/text.ts';
 import type { Decision } from '../engine/workshop.ts';
@@ -18,7 +18,7 @@ import { nl } from '../locales/nl.ts';
 import { RoomSocket, roomUrl, type SocketStatus } from '../platform/roomSocket.ts';
 import { currentScreen } from '../platform/screen.ts';
 import { PHONE_PATH, type PhoneView, type ServerMessage, type Texts } from '../room-protocol/protocol.ts';
-import { activeTeam, currentRoom, type PhoneVotes, type Room } from './room.ts';
+import { activeTeam, currentRoom, roomOrder, roomTable, setPhoneVotes, type Room } from './room.ts';
 
 export interface PhoneFigures {
   status: SocketStatus;
@@ -32,6 +32,8 @@ export interface PhoneFigures {
   counts: number[];
   /** The meter most phones guessed gains most, when one leads. */
   guess: string | null;
+  /** The round these votes belong to (the card being decided), or null. */
+  round: string | null;
 }
 
 interface Phones {
@@ -139,13 +141,23 @@ function phoneAddress(urls: string[]): string | null {
   return urls[0] ?? null;
 }
 
-/** Turns phones on for the workshop in this tab: opens (or reopens) its room. */
-export function startPhones(): void {
+/**
+ * Turns phones on for the workshop in this tab. A new workshop opens a new room; a continued one
+ * (after a reload, or back from the title screen) reopens its room, and the phones in it rejoin.
+ */
+export function startPhones(fresh: boolean): void {
   if (phones) return;
+  if (fresh) {
+    try {
+      sessionStorage.removeItem(SAVED);
+    } catch {
+      // No storage, nothing saved.
+    }
+  }
   const saved = loadSaved();
   const state: Phones = {
     socket: null as unknown as RoomSocket,
-    figures: { status: 'connecting', code: saved?.code ?? null, address: null, link: null, joined: 0, voted: 0, counts: [], guess: null },
+    figures: { status: 'connecting', code: saved?.code ?? null, address: null, link: null, joined: 0, voted: 0, counts: [], guess: null, round: null },
     secret: saved?.secret ?? null,
     phoneUrls: [],
     round: null,
@@ -166,18 +178,18 @@ export function startPhones(): void {
   state.timer = window.setInterval(() => syncPhones(), 200);
 }
 
+/** A continued workshop takes its phones back when this tab had them on. */
+export function resumePhones(): void {
+  if (loadSaved()) startPhones(false);
+}
+
+/** Phones off: they show the end and their own answers. The room stays open for a continued workshop. */
 export function stopPhones(): void {
   if (!phones) return;
   window.clearInterval(phones.timer);
   phones.socket.send({ type: 'show', view: { kind: 'end', title: both(currentRoom()?.scenario.title) } });
   const socket = phones.socket;
   phones = null;
-  // The next workshop opens a new room; only a reload or a restart in this one reopens the same.
-  try {
-    sessionStorage.removeItem(SAVED);
-  } catch {
-    // No storage, nothing saved.
-  }
   // Let the last message go out before the socket closes.
   window.setTimeout(() => socket.close(), 500);
   changed();
@@ -195,13 +207,22 @@ function receive(state: Phones, message: ServerMessage): void {
     state.sent = '';
     syncPhones();
   } else if (message.type === 'tally') {
-    const current = message.round !== null && message.round === state.round;
+    const room = currentRoom();
+    const current = room !== null && room.phase === 'deciding' && message.round !== null && message.round === roundOf(room);
     state.figures.joined = message.joined;
+    state.figures.round = current ? message.round : null;
     state.figures.voted = current ? message.voted : 0;
     state.figures.counts = current ? message.counts : [];
     const top = Math.max(0, ...message.guesses.map((g) => g.count));
     const leaders = message.guesses.filter((g) => g.count === top && top > 0);
     state.figures.guess = current && leaders.length === 1 ? leaders[0]!.meter : null;
+    // Phones list the choices as the projector shows them; the room's tally is in file order.
+    if (current) {
+      const order = roomOrder(room);
+      const byFile = order.map(() => 0);
+      order.forEach((file, position) => (byFile[file] = message.counts[position] ?? 0));
+      setPhoneVotes(room, byFile);
+    }
   } else if (message.type === 'error' && message.code === 'room-taken') {
     // The saved room belongs to someone else now (another projector took the code): open a new one.
     state.figures.code = null;
@@ -234,13 +255,10 @@ export function syncPhones(): void {
   if (phones.socket.send({ type: 'show', view })) phones.sent = text;
 }
 
-/** Phone votes on the card on the table (as many counts as it has choices), or undefined with phones off. */
-export function phoneVotes(room: Room): PhoneVotes | undefined {
-  if (!phones) return undefined;
-  const table = currentCard(room.scenario, activeTeam(room).state);
-  const current = phones.round === roundOf(room);
-  const counts = current ? phones.figures.counts : [];
-  return { counts: table ? table.card.choices.map((_, i) => counts[i] ?? 0) : [], guess: current ? phones.figures.guess : null };
+/** The meter most phones guessed gains most on the card being decided, when one leads. */
+export function phoneGuess(): string | null {
+  const room = currentRoom();
+  return phones && room && phones.figures.round === roundOf(room) ? phones.figures.guess : null;
 }
 
 // ---------------------------------------------------------------- what the phones see
@@ -281,12 +299,13 @@ function currentView(): PhoneView {
   const started = room.workshop.teams.some((team) => team.decisions.length > 0);
   if (screen === 'join' && !started) return { kind: 'wait' };
   if (room.phase === 'deciding') {
-    const table = currentCard(scenario, activeTeam(room).state);
+    const table = roomTable(room);
     if (!table) return { kind: 'wait' };
     const stakeholder = scenario.stakeholders.find((s) => s.id === table.card.from);
     return {
       kind: 'card', round: roundOf(room), turn: turnText(scenario, activeTeam(room).state.turn),
-      stakeholder: both(stakeholder?.name), text: both(table.card.text), choices: table.card.choices.map((c) => both(c.label)),
+      // In the order the projector shows them (it differs per game), so "2" on a phone is "2" on the wall.
+      stakeholder: both(stakeholder?.name), text: both(table.card.text), choices: roomOrder(room).map((file) => both(table.card.choices[file]!.label)),
       meters: scenario.meters.map((m) => ({ id: m.id, label: both(m.label) })), open: true,
     };
   }
@@ -296,6 +315,7 @@ function currentView(): PhoneView {
     const decision = team.decisions[team.decisions.length - 1]!;
     const card = scenario.cards.find((c) => c.id === reveal.outcome.card)!;
     const stakeholder = scenario.stakeholders.find((s) => s.id === card.from);
+    const order = shownOrder(card, decision.order);
     const phoneSplit = reveal.vote.phones ?? card.choices.map(() => 0);
     const all = reveal.vote.counts ?? card.choices.map(() => 0);
     const gains = scenario.meters.map((m) => ({ id: m.id, delta: reveal.outcome.deltas[m.id] ?? 0 })).filter((g) => g.delta > 0);
@@ -303,8 +323,8 @@ function currentView(): PhoneView {
     const guessed = reveal.vote.guess ? scenario.meters.find((m) => m.id === reveal.vote.guess) : undefined;
     return {
       kind: 'reveal', round: revealRound(room, reveal.team, decision), turn: turnText(scenario, decision.turn),
-      stakeholder: both(stakeholder?.name), text: both(card.text), choices: card.choices.map((c) => both(c.label)), choice: reveal.choice,
-      phones: phoneSplit, counted: all.map((c, i) => Math.max(0, c - (phoneSplit[i] ?? 0))),
+      stakeholder: both(stakeholder?.name), text: both(card.text), choices: order.map((file) => both(card.choices[file]!.label)), choice: order.indexOf(reveal.choice),
+      phones: order.map((file) => phoneSplit[file] ?? 0), counted: order.map((file) => Math.max(0, (all[file] ?? 0) - (phoneSplit[file] ?? 0))),
       guess: guessed ? { meter: both(guessed.label), right: best > 0 && gains.some((g) => g.id === guessed.id && g.delta === best) } : null,
       feedback: reveal.outcome.feedback ? both(reveal.outcome.feedback) : message('noFeedback'),
       changes: scenario.meters.filter((m) => (reveal.outcome.deltas[m.id] ?? 0) !== 0).map((m) => ({ meter: both(m.label), delta: reveal.outcome.deltas[m.id]! })),

@@ -1,12 +1,16 @@
 /**
- * The workshop being run in this tab: the engine's workshop (teams, decisions), where the room is in
- * a card (deciding, seeing the reveal, looking at the scoreboard), the votes counted so far, the
- * timer, a "what if" branch and the debrief slide. Scenes read it; the rules stay in the engine.
+ * The workshop being run in this tab: the engine's workshop (teams, decisions, the votes on the card
+ * being decided), where the room is in a card (deciding, seeing the reveal, looking at the scoreboard),
+ * the timer, a "what if" branch and the debrief slide. Every change that matters is saved at once, so a
+ * reload, a crash or a closed lid returns to the same card. Scenes read it; the rules stay in the engine.
  */
 import { nanoid } from 'nanoid';
 import type { Scenario } from '../engine/format.ts';
-import { currentCard, type Outcome, type Table } from '../engine/game.ts';
-import { continueWhatIf, decide, majority, startWorkshop, whatIf, workshopOver, type TeamGame, type Vote, type WhatIf, type Workshop, type WorkshopSettings } from '../engine/workshop.ts';
+import { shownOrder, type Outcome, type Table } from '../engine/game.ts';
+import { addVotes, setCount, setSourceCounts, type HowDecided } from '../engine/votes.ts';
+import { continueWhatIf, countVotes, decide, setGuess, startWorkshop, stopSession, whatIf, workshopCounts, workshopOver, workshopTable, type TeamGame, type Vote, type WhatIf, type Workshop, type WorkshopSettings } from '../engine/workshop.ts';
+import type { SavedWorkshop } from '../engine/workshopSave.ts';
+import { saves } from '../platform/saves.ts';
 import { Countdown } from './countdown.ts';
 
 export type RoomPhase = 'deciding' | 'reveal' | 'scoreboard' | 'over';
@@ -15,6 +19,7 @@ export interface Reveal {
   team: number;
   choice: number;
   vote: Vote;
+  how: HowDecided;
   outcome: Outcome;
   /** The team's meters before the decision, to animate from. */
   before: Record<string, number>;
@@ -26,16 +31,28 @@ export interface Branch {
   whatIf: WhatIf | null;
 }
 
+/** Why the votes did not decide: the screen asks the trainer to pick (among `among`, file indices). */
+export interface Asking {
+  reason: 'no-votes' | 'tie';
+  among: number[];
+}
+
+/** A count being typed: the choice (shown position) and the digits so far. */
+export interface Entry {
+  position: number;
+  digits: string;
+}
+
 export interface Room {
   readonly scenario: Scenario;
   workshop: Workshop;
   phase: RoomPhase;
-  counts: number[];
-  guess: string | null;
   timer: Countdown;
   reveal: Reveal | null;
   branch: Branch | null;
   slide: number;
+  asking: Asking | null;
+  entry: Entry | null;
 }
 
 let room: Room | null = null;
@@ -48,18 +65,54 @@ export function endRoom(): void {
   room = null;
 }
 
+/** Keeps the room in the browser; a storage that fails leaves the workshop running. */
+export function saveRoom(r: Room): void {
+  saves.writeWorkshop(savedRoom(r));
+}
+
+export function savedRoom(r: Room): SavedWorkshop {
+  return { workshop: r.workshop, room: { phase: r.phase, revealTeam: r.reveal?.team ?? null, slide: r.slide, timer: r.timer.snapshot() } };
+}
+
 export function startRoom(scenario: Scenario, settings: WorkshopSettings, seed: string = nanoid()): Room {
   const workshop = startWorkshop(scenario, settings, seed);
-  room = { scenario, workshop, phase: 'deciding', counts: [], guess: null, timer: new Countdown(settings.timer), reveal: null, branch: null, slide: 0 };
-  freshCard(room);
+  room = { scenario, workshop, phase: 'deciding', timer: new Countdown(settings.timer), reveal: null, branch: null, slide: 0, asking: null, entry: null };
+  saveRoom(room);
   return room;
 }
 
+/** A fresh workshop with the same scenario and settings (the menu's "Start again"). */
+export function restartRoom(r: Room): Room {
+  return startRoom(r.scenario, r.workshop.settings);
+}
+
+/** The room as saved: same card, votes, scores, timer and teams; a reveal is rebuilt from the last decision. */
+export function resumeRoom(scenario: Scenario, saved: SavedWorkshop): Room {
+  const { workshop } = saved;
+  let phase = saved.room.phase;
+  let reveal: Reveal | null = null;
+  const team = saved.room.revealTeam !== null ? workshop.teams[saved.room.revealTeam] : undefined;
+  if ((phase === 'reveal' || phase === 'over') && team) reveal = rebuildReveal(scenario, saved.room.revealTeam!, team);
+  if (phase === 'reveal' && !reveal) phase = workshopOver(workshop) ? 'over' : 'deciding';
+  if (phase !== 'over' && workshopOver(workshop)) phase = 'over';
+  room = { scenario, workshop, phase, timer: Countdown.restore(workshop.settings.timer, saved.room.timer), reveal, branch: null, slide: saved.room.slide, asking: null, entry: null };
+  return room;
+}
+
+function rebuildReveal(scenario: Scenario, index: number, team: TeamGame): Reveal | null {
+  const decision = team.decisions[team.decisions.length - 1];
+  const entry = team.state.history[team.state.history.length - 1];
+  if (!decision || !entry) return null;
+  const card = scenario.cards.find((c) => c.id === decision.card);
+  const feedback = card?.choices[decision.choice]?.feedback;
+  const outcome: Outcome = { card: decision.card, choice: decision.choice, deltas: decision.deltas, end: team.state.end, ...(feedback ? { feedback } : {}) };
+  return { team: index, choice: decision.choice, vote: decision.vote, how: decision.how, outcome, before: entry.before };
+}
+
 function freshCard(r: Room): void {
-  const table = currentCard(r.scenario, activeTeam(r).state);
-  r.counts = table ? table.card.choices.map(() => 0) : [];
-  r.guess = null;
   r.timer = new Countdown(r.workshop.settings.timer);
+  r.asking = null;
+  r.entry = null;
 }
 
 export function activeTeam(r: Room): TeamGame {
@@ -67,54 +120,90 @@ export function activeTeam(r: Room): TeamGame {
 }
 
 export function roomTable(r: Room): Table | null {
-  return currentCard(r.scenario, activeTeam(r).state);
+  return workshopTable(r.scenario, r.workshop);
 }
 
-/** Adds (or with a negative step removes) votes for a choice; never below zero. */
-export function countVote(r: Room, choice: number, step: number): void {
-  if (r.phase !== 'deciding' || choice < 0 || choice >= r.counts.length) return;
-  r.counts[choice] = Math.max(0, r.counts[choice]! + step);
+/** The active card's choices as shown (file indices, first shown first). */
+export function roomOrder(r: Room): number[] {
+  const table = roomTable(r);
+  return table ? shownOrder(table.card, activeTeam(r).state.current?.order) : [];
+}
+
+/** The votes per choice (file order), all sources added up. */
+export function roomCounts(r: Room): number[] {
+  return workshopCounts(r.workshop);
+}
+
+function changeVotes(r: Room, change: Parameters<typeof countVotes>[1]): boolean {
+  if (r.phase !== 'deciding') return false;
+  r.workshop = countVotes(r.workshop, change);
+  r.asking = null;
+  saveRoom(r);
+  return true;
+}
+
+/** Adds (or with a negative step removes) votes for a choice (file index); never below zero. */
+export function countVote(r: Room, choice: number, step: number): boolean {
+  return changeVotes(r, (tally) => addVotes(tally, choice, step));
+}
+
+/** The trainer's own counts (file order): what the projector shows before the reveal. */
+export function handCounts(r: Room): number[] {
+  return [...r.workshop.tally.hands];
+}
+
+/**
+ * The phones' votes on the card being decided, as the room server counts them (file order). Not saved
+ * on every vote: they live on the server and come back from it after a reload.
+ */
+export function setPhoneVotes(r: Room, counts: readonly number[]): void {
+  if (r.phase !== 'deciding') return;
+  r.workshop = countVotes(r.workshop, (tally) => setSourceCounts(tally, 'phones', counts));
+  r.asking = null;
+}
+
+/** Sets a choice's count (file index), as typed by the trainer. */
+export function setVoteCount(r: Room, choice: number, value: number): boolean {
+  return changeVotes(r, (tally) => setCount(tally, choice, value));
 }
 
 /** Steps the room's guess through "no guess" and every meter. */
 export function cycleGuess(r: Room, step: 1 | -1): void {
+  if (r.phase !== 'deciding') return;
   const options = [null, ...r.scenario.meters.map((m) => m.id)];
-  const at = options.indexOf(r.guess);
-  r.guess = options[(at + step + options.length) % options.length]!;
+  const at = options.indexOf(r.workshop.guess);
+  r.workshop = setGuess(r.scenario, r.workshop, options[(at + step + options.length) % options.length]!);
+  saveRoom(r);
 }
 
-/** Votes from phones on the card on the table, and the meter most phones guessed (when one leads). */
-export interface PhoneVotes {
-  counts: number[];
-  guess: string | null;
+/** A pause, extension or skip of the timer: saved like a vote. */
+export function timerChanged(r: Room): void {
+  saveRoom(r);
 }
 
-/** The trainer's counts and the phones' together. */
-export function allCounts(r: Room, phones?: PhoneVotes): number[] {
-  return r.counts.map((c, i) => c + (phones?.counts[i] ?? 0));
-}
-
-export function majorityChoice(r: Room, phones?: PhoneVotes): number | null {
-  return majority(allCounts(r, phones));
-}
-
-/** Records the room's decision for the team whose turn it is and shows the reveal. */
-export function decideRoom(r: Room, choice: number, phones?: PhoneVotes): boolean {
+/**
+ * Asks the engine for the room's decision. The votes decide; `pick` (a file index) counts only when the
+ * engine said the trainer must pick. Returns true when decided (the reveal shows); otherwise
+ * `r.asking` says why not.
+ */
+export function decideRoom(r: Room, pick?: number, phoneGuess: string | null = null): boolean {
   if (r.phase !== 'deciding') return false;
   const team = r.workshop.active;
   const before = activeTeam(r).state.meters;
-  const vote: Vote = {};
-  const counts = allCounts(r, phones);
-  if (counts.some((c) => c > 0)) vote.counts = counts;
-  if (phones && phones.counts.some((c) => c > 0)) vote.phones = r.counts.map((_, i) => phones.counts[i] ?? 0);
-  // The trainer's guess (G) stands; without one, the phones' leading guess is the room's.
-  const guess = r.guess ?? phones?.guess ?? null;
-  if (guess) vote.guess = guess;
-  const result = decide(r.scenario, r.workshop, choice, vote);
-  if (!result.ok) return false;
+  // The trainer's guess (G) stands; without one, the guess most phones made is the room's.
+  const guessed = !r.workshop.guess && phoneGuess ? setGuess(r.scenario, r.workshop, phoneGuess) : r.workshop;
+  const result = decide(r.scenario, guessed, r.asking ? pick : undefined);
+  if (!result.ok) {
+    if (result.reason === 'no-votes') r.asking = { reason: 'no-votes', among: roomOrder(r) };
+    else if (result.reason === 'tie') r.asking = { reason: 'tie', among: result.tied };
+    return false;
+  }
   r.workshop = result.workshop;
-  r.reveal = { team, choice, vote, outcome: result.outcome, before };
+  r.reveal = { team, choice: result.decision.choice, vote: result.decision.vote, how: result.decision.how, outcome: result.outcome, before };
   r.phase = 'reveal';
+  r.asking = null;
+  r.entry = null;
+  saveRoom(r);
   return true;
 }
 
@@ -127,6 +216,7 @@ export function afterReveal(r: Room): RoomPhase {
     freshCard(r);
   }
   r.reveal = r.phase === 'over' ? r.reveal : null;
+  saveRoom(r);
   return r.phase;
 }
 
@@ -134,6 +224,22 @@ export function leaveScoreboard(r: Room): void {
   if (r.phase !== 'scoreboard') return;
   r.phase = 'deciding';
   freshCard(r);
+  saveRoom(r);
+}
+
+/** "To the debrief": the session ends here, and what was played so far is what the debrief shows. */
+export function stopRoom(r: Room): void {
+  r.workshop = stopSession(r.workshop);
+  r.phase = 'over';
+  r.slide = 0;
+  r.asking = null;
+  r.entry = null;
+  saveRoom(r);
+}
+
+export function setSlide(r: Room, slide: number): void {
+  r.slide = slide;
+  saveRoom(r);
 }
 
 /** The team a "what if" looks at: the one that just decided, or else the one whose turn it is. */

@@ -17,9 +17,10 @@ export const CARD_BOX = { x: 80, y: 282, width: 1000, height: 716 } as const;
 const PAD = 44;
 const PORTRAIT = 216;
 
-export function drawCard(scene: Phaser.Scene, content: CardContent): Phaser.GameObjects.Container {
-  const { width, height } = CARD_BOX;
-  const container = scene.add.container(CARD_BOX.x, CARD_BOX.y);
+/** `box`: where the card goes (the play screen's place unless given); `minText`: the smallest its text may shrink to. */
+export function drawCard(scene: Phaser.Scene, content: CardContent, box: { x: number; y: number; width: number; height: number } = CARD_BOX, minText = 34): Phaser.GameObjects.Container {
+  const { width, height } = box;
+  const container = scene.add.container(box.x, box.y);
   const g = scene.add.graphics();
   g.fillStyle(colour.shadow, 0.14).fillRoundedRect(0, 14, width, height, 36);
   g.fillStyle(colour.card, 1).fillRoundedRect(0, 0, width, height, 36);
@@ -46,7 +47,7 @@ export function drawCard(scene: Phaser.Scene, content: CardContent): Phaser.Game
   inner.add(scene.add.rectangle(width / 2, y, 180, 3, colour.cardEdge));
   y += 26;
   const text = addText(scene, PAD, y, content.text, { size: size.cardText, width: width - PAD * 2, lineSpacing: 10 });
-  fitHeight(text, height - y - PAD + 10, 34);
+  fitHeight(text, height - y - PAD + 10, minText);
   inner.add(text);
   // Short cards sit in the middle of the card rather than hanging from its top edge.
   inner.y = Math.max(0, (height - PAD - (y + text.height)) / 2);

@@ -33,15 +33,15 @@ export function drawChart(scene: Phaser.Scene, scenario: Scenario, series: Recor
 
   const points = Math.max(2, ...Object.values(series).map((s) => s.length));
   const xAt = (i: number) => plot.x + (plot.width * i) / (points - 1);
-  addText(scene, plot.x, plot.y + plot.height + 14, t('chartStart'), { size: 24, colour: colour.inkSoft });
+  addText(scene, plot.x, plot.y + plot.height + 14, t('chartStart'), { size: 28, colour: colour.inkSoft });
   const bounds = scenario.meters.map(meterBounds);
   if (bounds.every((b) => b.min === bounds[0]!.min && b.max === bounds[0]!.max)) {
     const { min, max } = bounds[0]!;
     for (let i = 0; i <= 4; i++) {
-      addText(scene, plot.x - 14, plot.y + (plot.height * i) / 4, String(Math.round(max - ((max - min) * i) / 4)), { size: 22, colour: colour.inkSoft, originX: 1, originY: 0.5 });
+      addText(scene, plot.x - 14, plot.y + (plot.height * i) / 4, String(Math.round(max - ((max - min) * i) / 4)), { size: 28, colour: colour.inkSoft, originX: 1, originY: 0.5 });
     }
   }
-  addText(scene, plot.x + plot.width, plot.y + plot.height + 14, String(points - 1), { size: 24, colour: colour.inkSoft, originX: 1 });
+  addText(scene, plot.x + plot.width, plot.y + plot.height + 14, String(points - 1), { size: 28, colour: colour.inkSoft, originX: 1 });
 
   const ends: { y: number; meterIndex: number }[] = [];
   scenario.meters.forEach((meter, m) => {
@@ -75,6 +75,6 @@ export function drawChart(scene: Phaser.Scene, scenario: Scenario, series: Recor
     const labelX = plot.x + plot.width + 28;
     g.lineStyle(2, line, 1).lineBetween(plot.x + plot.width + 10, end.y, labelX, y);
     addIcon(scene, meter.icon, labelX + 18, y, 36, line);
-    fitWidth(addText(scene, labelX + 44, y, say(meter.label), { size: 26, bold: true, colour: line, originY: 0.5 }), box.x + box.width - labelX - 44, 18);
+    fitWidth(addText(scene, labelX + 44, y, say(meter.label), { size: 28, bold: true, colour: line, originY: 0.5 }), box.x + box.width - labelX - 44, 28);
   });
 }

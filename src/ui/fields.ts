@@ -103,9 +103,10 @@ export class FieldLayer {
   }
 
   private place(): void {
+    // The 1920×1080 layout sits centred in a canvas that may be another shape (a 4:3 projector).
     const box = this.scene.game.canvas.getBoundingClientRect();
-    const scale = box.width / STAGE.width;
-    this.root.style.transform = `translate(${box.left}px, ${box.top}px) scale(${scale})`;
+    const scale = Math.min(box.width / STAGE.width, box.height / STAGE.height);
+    this.root.style.transform = `translate(${box.left + (box.width - STAGE.width * scale) / 2}px, ${box.top + (box.height - STAGE.height * scale) / 2}px) scale(${scale})`;
   }
 
   private destroy(): void {

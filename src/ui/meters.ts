@@ -49,10 +49,13 @@ export class MeterRow {
   private readonly slots: Slot[] = [];
   private previews: MeterPreview[] = [];
 
-  constructor(private readonly scene: Phaser.Scene, scenario: Scenario, values: Record<string, number>, private readonly showNumbers: boolean) {
+  /** `layout.width`: the stage width to centre on; `layout.minText`: the smallest text allowed (28 on room screens). */
+  constructor(private readonly scene: Phaser.Scene, scenario: Scenario, values: Record<string, number>, private readonly showNumbers: boolean, layout: { width?: number; minText?: number } = {}) {
     const n = scenario.meters.length;
-    const width = Math.min(320, (STAGE.width - 160) / n);
-    const left = (STAGE.width - width * n) / 2;
+    const stageWidth = layout.width ?? STAGE.width;
+    const minText = layout.minText ?? 0;
+    const width = Math.min(320, (stageWidth - 160) / n);
+    const left = (stageWidth - width * n) / 2;
     const band = scene.add.graphics();
     band.fillStyle(colour.card, 1).fillRoundedRect(left - 24, METER_BAND.top, width * n + 48, METER_BAND.height, 28);
     band.lineStyle(3, colour.cardEdge, 1).strokeRoundedRect(left - 24, METER_BAND.top, width * n + 48, METER_BAND.height, 28);
@@ -61,10 +64,10 @@ export class MeterRow {
       const back = scene.add.graphics();
       addIcon(scene, meter.icon, x, ICON_Y, ICON, colour.accent);
       const badge = scene.add.graphics();
-      fitWidth(addText(scene, x, LABEL_Y, say(meter.label), { size: size.meterLabel, bold: true, originX: 0.5 }), width - 12, 20);
+      fitWidth(addText(scene, x, LABEL_Y, say(meter.label), { size: Math.max(size.meterLabel, minText), bold: true, originX: 0.5 }), width - 12, Math.max(20, minText));
       const bar = scene.add.graphics();
-      const number = addText(scene, x + width / 2 - 22, BAR_Y + BAR_H / 2, '', { size: size.small, bold: true, originX: 1, originY: 0.5 });
-      const note = addText(scene, x, NOTE_Y, '', { size: 24, bold: true, colour: colour.danger, originX: 0.5 });
+      const number = addText(scene, x + width / 2 - 22, BAR_Y + BAR_H / 2, '', { size: Math.max(size.small, minText), bold: true, originX: 1, originY: 0.5 });
+      const note = addText(scene, x, NOTE_Y, '', { size: Math.max(24, minText), bold: true, colour: colour.danger, originX: 0.5 });
       const marks = scene.add.graphics();
       const markText = addText(scene, x + 26, MARK_Y, '', { size: 28, bold: true, originY: 0.5 });
       const delta = addText(scene, x + ICON / 2 + 14, ICON_Y, '', { size: 36, bold: true, originY: 0.5 });

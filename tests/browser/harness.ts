@@ -59,7 +59,7 @@ export interface Snapshot {
   state: {
     turn: number;
     meters: Record<string, number>;
-    current: { card: string; followUpOf?: string } | null;
+    current: { card: string; followUpOf?: string; order?: number[] } | null;
     history: { card: string; choice: number }[];
     end: { ending: string | null; reason: string } | null;
   } | null;
@@ -72,6 +72,7 @@ export interface Snapshot {
   drawnAt: number | null;
   frame: number;
   shown: Record<string, unknown>;
+  overlayShown: Record<string, unknown> | null;
   levels: { file: string; id: string | null; ok: boolean; error: string | null }[];
 }
 

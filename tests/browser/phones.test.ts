@@ -36,7 +36,7 @@ afterAll(() => stopServer());
 /** Title → the example scenario → Workshop → set-up; returns what the set-up says about phones. */
 async function openSetup(page: Page): Promise<void> {
   const title = await snapshot(page);
-  const index = title.levels.filter((l) => l.ok).findIndex((l) => l.id === 'example');
+  const index = title.levels.filter((l) => l.ok).findIndex((l) => l.id === 'example') + (title.shown.canContinueWorkshop ? 1 : 0);
   for (let i = 0; i < index; i++) await press(page, 'ArrowDown');
   await press(page, 'Enter');
   const mode = await waitFor(page, "m.screen === 'mode'");
@@ -93,12 +93,20 @@ describe('phone votes', () => {
     await openSetup(projector);
     let m = await snapshot(projector);
     expect(m.shown.phones).toBe(false);
-    // Focus starts on Start; the phones switch is just above it.
-    await press(projector, 'ArrowUp');
+    // The phones switch is the last setting; then back to Start.
+    const focusOn = async (label: string) => {
+      const target = (m.shown.buttons as string[]).indexOf(label);
+      expect(target).toBeGreaterThanOrEqual(0);
+      while (m.shown.focus !== target) {
+        await press(projector, (m.shown.focus as number) > target ? 'ArrowUp' : 'ArrowDown');
+        m = await waitFor(projector, "m.screen === 'setup'");
+      }
+    };
+    await focusOn('Phones: off');
     await press(projector, 'Enter');
     m = await waitFor(projector, "m.screen === 'setup' && m.shown.phones === true");
     expect(m.shown.buttons).toContain('Phones: on');
-    await press(projector, 'ArrowDown');
+    await focusOn('Start the workshop');
     await press(projector, 'Enter');
 
     m = await waitFor(projector, "m.screen === 'join' && m.shown.status === 'open' && !!m.shown.code");
@@ -167,7 +175,7 @@ describe('phone votes', () => {
     // The reveal: the majority of phone votes decides, the phones see the split and the outcome.
     await press(projector, 'PageDown');
     m = await waitFor(projector, "m.phase === 'reveal'");
-    expect(m.shown.decision).toBe(1);
+    expect(m.shown.decisionShown).toBe(1);
     expect((m.shown.votes as number[]).slice(0, 2)).toEqual([1, 2]);
     expect((m.shown.phoneVotes as number[]).slice(0, 2)).toEqual([1, 2]);
     const reveal = await phoneShows(p2, 'reveal');
@@ -184,10 +192,12 @@ describe('phone votes', () => {
     await vote(p2, 0);
     await waitFor(projector, 'm.shown.phones.voted === 2');
     await press(projector, '1');
-    await waitFor(projector, 'm.shown.counts[0] === 1');
+    await press(projector, '1');
+    await press(projector, 'Enter');
+    await waitFor(projector, 'm.shown.counts[0] === 1 && m.shown.typing === null');
     await press(projector, 'PageDown');
     m = await waitFor(projector, "m.phase === 'reveal'");
-    expect(m.shown.decision).toBe(0);
+    expect(m.shown.decisionShown).toBe(0);
     expect((m.shown.votes as number[])[0]).toBe(3);
     expect((m.shown.phoneVotes as number[])[0]).toBe(2);
     await screenshot(projector, 'phones-reveal-en');
@@ -208,14 +218,18 @@ describe('phone votes', () => {
     m = await waitFor(projector, "m.shown.phones.status === 'open' && m.shown.phones.joined === 3 && m.shown.phones.voted === 3", 30_000);
     await press(projector, 'PageDown');
     m = await waitFor(projector, "m.phase === 'reveal'");
-    expect(m.shown.decision).toBe(1);
+    expect(m.shown.decisionShown).toBe(1);
     expect((m.shown.phoneVotes as number[]).slice(0, 2)).toEqual([1, 2]);
     expect(await phoneShows(p3, 'reveal')).toContain('1 from phones');
 
-    // Leaving the workshop (menu → back to the title) ends the room: each phone keeps its own answers.
+    // Leaving the workshop (menu → back to the title, confirmed) ends the phones' session: each keeps its own answers.
     await press(projector, 'Escape');
-    await waitFor(projector, "m.overlay === 'menu'");
-    for (let i = 0; i < 5; i++) await press(projector, 'ArrowDown');
+    m = await waitFor(projector, "m.overlay === 'menu'");
+    const toTitle = (m.overlayShown as { buttons: string[] }).buttons.indexOf('Back to the title screen');
+    for (let i = 0; i < toTitle; i++) await press(projector, 'ArrowDown');
+    await press(projector, 'Enter');
+    await waitFor(projector, 'm.overlayShown && m.overlayShown.question !== null');
+    await press(projector, 'ArrowDown');
     await press(projector, 'Enter');
     await waitFor(projector, "m.screen === 'title' && m.overlay === null");
     const answers = await phoneShows(p2, 'end');

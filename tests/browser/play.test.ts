@@ -62,7 +62,10 @@ function checkPlayScreen(m: Snapshot, language: Language): void {
     const card = scenario.cards.find((c) => c.id === state.current!.card)!;
     expect(m.shown.cardId).toBe(card.id);
     expect(m.shown.cardText).toBe(resolveText(card.text, language));
-    expect(m.shown.choices).toEqual(card.choices.map((c) => resolveText(c.label, language)));
+    // Shown in the game's own order (shuffled from its seed, recorded in the state); the same set as the file.
+    const order = m.shown.order as number[];
+    expect(order).toEqual(state.current!.order ?? card.choices.map((_, i) => i));
+    expect(m.shown.choices).toEqual(order.map((i) => resolveText(card.choices[i]!.label, language)));
     const stakeholder = scenario.stakeholders.find((s) => s.id === card.from)!;
     expect(m.shown.stakeholder).toBe(resolveText(stakeholder.name, language));
     expect(String(m.shown.turnText)).toContain(String(state.turn));
@@ -280,7 +283,7 @@ describe('the game in the browser', () => {
     const after = await snapshot(other);
     expect(after.state!.history.length).toBe(1);
     expect(after.phase).toBe('feedback');
-    expect(m.state!.history[0]!.choice).toBe(0);
+    expect(m.state!.history[0]!.choice).toBe((first.shown.order as number[])[0]);
     await other.close();
   }, 60_000);
 

@@ -61,7 +61,8 @@ describe('playing alone', () => {
     await press(page, '1');
     m = await waitFor(page, "m.phase === 'feedback'");
     const card = scenario.cards.find((c) => c.id === first.state!.current!.card)!;
-    const moved = Object.entries(card.choices[0]!.effects ?? {}).filter(([, d]) => d !== 0);
+    // Key 1 takes the first choice shown, which is the file's choice order[0].
+    const moved = Object.entries(card.choices[(first.shown.order as number[])[0]!]!.effects ?? {}).filter(([, d]) => d !== 0);
     const label = (id: string) => (scenario.meters.find((x) => x.id === id)!.label as { en: string }).en;
     expect(m.shown.changes).toBe(moved.length > 0 ? scenario.meters.filter((x) => moved.some(([id]) => id === x.id)).map((x) => `${label(x.id)} ${m.state!.meters[x.id]! - first.state!.meters[x.id]! > 0 ? '+' : '\u2212'}${Math.abs(m.state!.meters[x.id]! - first.state!.meters[x.id]!)}`).join('   ·   ') : en.feedbackNoChange);
     await page.waitForTimeout(800);

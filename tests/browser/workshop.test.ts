@@ -23,9 +23,9 @@ async function setUpWorkshop(page: Page, names: [string, string], prefix: string
   await press(page, mode.shown.canContinue ? '3' : '2');
   let m = await waitFor(page, "m.screen === 'setup'");
   const buttons = m.shown.buttons as string[];
-  expect(buttons.length).toBe(8);
-  // Focus starts on Start (index 6): up to the timer (3), then one step back: 60 s → 30 s.
-  for (let i = 0; i < 3; i++) await press(page, 'ArrowUp');
+  expect(buttons.length).toBe(9);
+  // Focus starts on Start (index 7): up past the session length (4) to the timer (3), then one step back: 60 s → 30 s.
+  for (let i = 0; i < 4; i++) await press(page, 'ArrowUp');
   await waitFor(page, 'm.shown.focus === 3');
   await press(page, 'ArrowLeft');
   m = await waitFor(page, "m.screen === 'setup' && m.shown.settings.timer === 30");
@@ -38,32 +38,44 @@ async function setUpWorkshop(page: Page, names: [string, string], prefix: string
   // Team names: Enter opens the box, typing goes into it (letters like E and S do not reach the game).
   await press(page, 'ArrowDown');
   await press(page, 'ArrowDown');
-  await waitFor(page, 'm.shown.focus === 4');
+  await press(page, 'ArrowDown');
+  await waitFor(page, 'm.shown.focus === 5');
   await press(page, 'Enter');
   await waitFor(page, 'm.shown.typing === true');
   await page.keyboard.type(names[0]);
   await page.keyboard.press('Tab');
-  await waitFor(page, 'm.shown.focus === 5 && m.shown.typing === true');
+  await waitFor(page, 'm.shown.focus === 6 && m.shown.typing === true');
   await page.keyboard.type(names[1]);
   await page.keyboard.press('Enter');
-  m = await waitFor(page, 'm.shown.focus === 6 && m.shown.typing === false');
-  expect(m.shown.settings).toEqual({ teams: names, mode: 'turns', preview: 'off', timer: 30 });
+  m = await waitFor(page, 'm.shown.focus === 7 && m.shown.typing === false');
+  expect(m.shown.settings).toEqual({ teams: names, mode: 'turns', preview: 'off', timer: 30, length: 0 });
   await screenshot(page, `${prefix}-setup`);
   await press(page, 'Enter');
   await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding'");
 }
 
-/** Decides the card on the table by votes, or plainly by number and Enter. */
+/**
+ * Decides the card on the table by votes typed per shown choice (its number, the count, Enter), or
+ * without votes: the trainer is asked and picks the choice shown at `choice`.
+ */
 async function playCard(page: Page, choice: number, votes: number[] | null): Promise<Snapshot> {
   const before = await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding' && m.ready");
   const decisions = (before.shown.teams as { decisions: number }[]).reduce((a, t) => a + t.decisions, 0);
   if (votes) votes = votes.slice(0, (before.shown.choices as string[]).length);
   if (votes) {
-    for (const [i, n] of votes.entries()) for (let k = 0; k < n; k++) await press(page, String(i + 1));
+    for (const [i, n] of votes.entries()) {
+      if (n === 0) continue;
+      await press(page, String(i + 1));
+      for (const digit of String(n)) await press(page, digit);
+      await press(page, 'Enter');
+    }
     await waitFor(page, `JSON.stringify(m.shown.counts) === '${JSON.stringify(votes)}'`);
     await press(page, 'PageDown');
   } else {
     await press(page, String(choice + 1));
+    await press(page, 'Enter');
+    await press(page, 'Enter');
+    await waitFor(page, 'm.shown.asking !== null');
     await press(page, 'Enter');
   }
   return waitFor(page, `m.phase === 'reveal' && m.shown.teams.reduce((a, t) => a + t.decisions, 0) === ${decisions + 1}`);
@@ -94,14 +106,13 @@ describe('workshop mode', () => {
     const left = (m.shown.timer as { left: number }).left;
     await press(page, 'e');
     m = await waitFor(page, `m.shown.timer.left === ${left + 30}`);
-    // The votes: 1 three times, 2 once and + once on the focused choice 2; the guess (G) is a meter.
-    await press(page, '1');
-    await press(page, '1');
-    await press(page, '1');
-    await press(page, '2');
-    await press(page, '=');
+    // The votes: 3 typed for the first choice shown (1, 3, Enter), 1 for the second and + once on it; the guess (G) is a meter.
+    const order = m.shown.order as number[];
+    for (const key of ['1', '3', 'Enter', '2', '1', 'Enter', '=']) await press(page, key);
     const expected = JSON.stringify([3, 2, 0].slice(0, (m.shown.choices as string[]).length));
     m = await waitFor(page, `JSON.stringify(m.shown.counts) === '${expected}'`);
+    const byChoice = m.shown.countsByChoice as number[];
+    expect(byChoice[order[0]!]).toBe(3);
     await press(page, 'g');
     m = await waitFor(page, 'm.shown.guess !== null');
     const guess = m.shown.guess as string;
@@ -111,7 +122,7 @@ describe('workshop mode', () => {
     await screenshot(page, 'workshop-en-timeup');
     await press(page, 'PageDown');
     m = await waitFor(page, "m.phase === 'reveal'");
-    expect(m.shown.decision).toBe(0);
+    expect(m.shown.decision).toBe(order[0]);
     expect(JSON.stringify(m.shown.votes)).toBe(expected);
     expect(m.shown.guess).toBe(guess);
     expect(String(m.shown.guessText)).toContain('expected');
@@ -162,7 +173,8 @@ describe('workshop mode', () => {
     expect(await report.locator('svg.chart').count()).toBe(2);
     const session = JSON.parse(await report.locator('#session-data').textContent() ?? 'null');
     expect(session.teams.map((t: { name: string }) => t.name)).toEqual(['Reds', 'Blues']);
-    expect(session.teams[0].decisions[0].vote).toEqual({ counts: JSON.parse(expected), guess });
+    expect(session.teams[0].decisions[0].vote).toEqual({ counts: byChoice, guess });
+    expect(session.teams[0].decisions[0].how).toEqual({ by: 'majority', votes: 3, total: 5 });
     expect(session.settings.timer).toBe(30);
     expect(html).not.toMatch(/<script(?! type="application\/json")/);
     await report.screenshot({ path: join(RESULTS, 'workshop-report-en.png'), fullPage: false });
@@ -175,7 +187,7 @@ describe('workshop mode', () => {
     await setUpWorkshop(page, ['De Onverschrokken Klantdenkers', 'Meerdere Heren Dienaren'], 'workshop-nl');
     let m = await waitFor(page, "m.phase === 'deciding'");
     await screenshot(page, 'workshop-nl-deciding');
-    await playCard(page, 0, [4, 1, 2]);
+    const decided = await playCard(page, 0, [4, 1, 2]);
     await screenshot(page, 'workshop-nl-reveal');
     await press(page, 'Enter');
     await waitFor(page, "m.phase === 'scoreboard'");
@@ -189,13 +201,16 @@ describe('workshop mode', () => {
 
     await press(page, 'w');
     m = await waitFor(page, "m.screen === 'whatif' && m.shown.stage === 'pick'");
-    // The active team (the first) has played one card; its real choice was 0.
+    // The active team (the first) has played one card; its real choice was the one with 4 votes.
     expect(m.shown.turns).toEqual([1]);
-    expect(m.shown.realChoice).toBe(0);
+    expect(m.shown.realChoice).toBe(decided.shown.decision);
     await screenshot(page, 'whatif-nl-pick');
-    await press(page, '2');
+    // The other choice is picked by the number the room saw it under.
+    const pickOrder = m.shown.order as number[];
+    const position = pickOrder.findIndex((i) => i !== m.shown.realChoice);
+    await press(page, String(position + 1));
     m = await waitFor(page, "m.shown.stage === 'branch'");
-    expect(m.shown.other).toBe(1);
+    expect(m.shown.other).toBe(pickOrder[position]);
     const real = m.shown.realSeries as Record<string, number[]>;
     const branch = m.shown.branchSeries as Record<string, number[]>;
     expect(Object.keys(real)).toEqual(Object.keys(branch));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../src/engine/game.ts';
-import { decide, startWorkshop } from '../../src/engine/workshop.ts';
+import { countVotes, decide, setGuess, startWorkshop } from '../../src/engine/workshop.ts';
+import { setCount } from '../../src/engine/votes.ts';
 import { renderReport } from '../../src/report/report.ts';
 import { card, makeScenario } from './scenarios.ts';
 
@@ -50,7 +51,8 @@ describe('the report', () => {
   it('shows every team, the votes and the room\'s guess in a workshop report', () => {
     let w = startWorkshop(scenario, { teams: ['Rood', 'Blauw'], mode: 'turns', preview: 'scenario', timer: 0 }, 'room');
     for (const choice of [0, 1]) {
-      const r = decide(scenario, w, choice, { counts: [7, 3], guess: 'a' });
+      const counted = setGuess(scenario, countVotes(w, (t) => setCount(setCount(t, choice, 7), 1 - choice, 3)), 'a');
+      const r = decide(scenario, counted);
       if (!r.ok) throw new Error('decide');
       w = r.workshop;
     }

@@ -1,14 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { meterSeries } from '../../src/engine/debrief.ts';
-import { continueWhatIf, decide, majority, previewMode, startWorkshop, whatIf, workshopOver, type Workshop } from '../../src/engine/workshop.ts';
+import { continueWhatIf, countVotes, decide, majority, previewMode, sessionStop, setGuess, startWorkshop, stopSession, whatIf, workshopOver, type Workshop } from '../../src/engine/workshop.ts';
+import { setCount } from '../../src/engine/votes.ts';
+import { loadWorkshop, saveWorkshop } from '../../src/engine/workshopSave.ts';
+import { Countdown } from '../../src/session/countdown.ts';
 import { card, makeScenario } from './scenarios.ts';
 
 const scenario = makeScenario({ turns: 3, cards: [card('c1'), card('c2'), card('c3'), card('c4')] });
 
+/** Counts votes so that choice `c` has the majority, guesses meter a, and decides. */
+function vote(w: Workshop, counts: number[], guess: string | null = 'a'): Workshop {
+  let next = countVotes(w, (tally) => counts.reduce((t, n, i) => setCount(t, i, n), tally));
+  next = setGuess(scenario, next, guess);
+  return next;
+}
+
 function decideAll(w: Workshop, choices: number[]): Workshop {
   for (const c of choices) {
-    const r = decide(scenario, w, c, { counts: c === 0 ? [5, 2] : [1, 6], guess: 'a' });
-    if (!r.ok) throw new Error(r.error.message);
+    const r = decide(scenario, vote(w, c === 0 ? [5, 2] : [1, 6]));
+    if (!r.ok) throw new Error(r.reason);
     w = r.workshop;
   }
   return w;
@@ -23,7 +33,10 @@ describe('a workshop', () => {
     expect(after.active).toBe(1);
     expect(after.teams[0]!.state.turn).toBe(2);
     expect(after.teams[1]!.state.turn).toBe(1);
-    expect(after.teams[0]!.decisions[0]).toMatchObject({ turn: 1, choice: 0, vote: { counts: [5, 2], guess: 'a' }, deltas: { a: 5, b: -5 } });
+    expect(after.teams[0]!.decisions[0]).toMatchObject({ turn: 1, choice: 0, vote: { counts: [5, 2], guess: 'a' }, how: { by: 'majority', votes: 5, total: 7 }, deltas: { a: 5, b: -5 } });
+    // The next card starts with no votes and no guess.
+    expect(after.tally.hands).toEqual([0, 0]);
+    expect(after.guess).toBeNull();
   });
 
   it('plays one game when the whole room decides together', () => {
@@ -36,12 +49,49 @@ describe('a workshop', () => {
     let w = startWorkshop(scenario, { teams: ['A', 'B'], mode: 'turns', preview: 'scenario', timer: 0 }, 'x');
     w = decideAll(w, [0, 1, 0, 1, 0, 1]);
     expect(workshopOver(w)).toBe(true);
-    expect(decide(scenario, w, 0)).toMatchObject({ ok: false, error: { code: 'game-over' } });
+    expect(decide(scenario, w, 0)).toMatchObject({ ok: false, reason: 'error', error: { code: 'session-over' } });
   });
 
-  it('refuses vote counts that do not match the card', () => {
+  it('takes the majority over an explicit pick of another choice', () => {
     const w = startWorkshop(scenario, { teams: ['A'], mode: 'together', preview: 'on', timer: 30 }, 'x');
-    expect(decide(scenario, w, 0, { counts: [1, 2, 3] })).toMatchObject({ ok: false, error: { code: 'vote-mismatch' } });
+    const r = decide(scenario, vote(w, [1, 8]), 0);
+    expect(r).toMatchObject({ ok: true, decision: { choice: 1, how: { by: 'majority', votes: 8, total: 9 } } });
+  });
+
+  it('asks the trainer to pick when nothing was counted, and records the pick as the trainer\'s', () => {
+    const w = startWorkshop(scenario, { teams: ['A'], mode: 'together', preview: 'on', timer: 30 }, 'x');
+    expect(decide(scenario, w)).toEqual({ ok: false, reason: 'no-votes' });
+    expect(w.teams[0]!.decisions).toHaveLength(0);
+    expect(decide(scenario, w, 1)).toMatchObject({ ok: true, decision: { choice: 1, how: { by: 'trainer' } } });
+  });
+
+  it('says "no clear majority" on a tie and takes the trainer\'s pick only among the tied choices', () => {
+    const three = makeScenario({ cards: [card('t', { choices: [{ label: 'x' }, { label: 'y' }, { label: 'z' }] })] });
+    const w = countVotes(startWorkshop(three, { teams: ['A'], mode: 'together', preview: 'on', timer: 0 }, 'x'), (t) => setCount(setCount(setCount(t, 0, 2), 1, 0), 2, 2));
+    expect(decide(three, w)).toEqual({ ok: false, reason: 'tie', tied: [0, 2] });
+    expect(decide(three, w, 1)).toEqual({ ok: false, reason: 'tie', tied: [0, 2] });
+    expect(decide(three, w, 2)).toMatchObject({ ok: true, decision: { choice: 2, how: { by: 'tie', tied: [0, 2], votes: 2, total: 4 } } });
+  });
+
+  it('stops whenever the trainer says, and knows the turn it stopped at', () => {
+    let w = startWorkshop(scenario, { teams: ['A', 'B'], mode: 'turns', preview: 'scenario', timer: 0 }, 'x');
+    w = decideAll(w, [0, 1, 0]);
+    expect(workshopOver(w)).toBe(false);
+    expect(sessionStop(w)).toBeNull();
+    w = stopSession(w);
+    expect(workshopOver(w)).toBe(true);
+    expect(sessionStop(w)).toBe(2);
+    expect(decide(scenario, vote(w, [3, 0]))).toMatchObject({ ok: false, reason: 'error' });
+  });
+
+  it('ends the session after the set-up\'s number of turns per team', () => {
+    let w = startWorkshop(makeScenario({ turns: 10, cards: [card('c1'), card('c2'), card('c3'), card('c4')] }), { teams: ['A', 'B'], mode: 'turns', preview: 'scenario', timer: 0, length: 2 }, 'x');
+    w = decideAll(w, [0, 1, 0]);
+    expect(workshopOver(w)).toBe(false);
+    w = decideAll(w, [1]);
+    expect(workshopOver(w)).toBe(true);
+    expect(sessionStop(w)).toBe(2);
+    expect(w.teams.map((t) => t.decisions.length)).toEqual([2, 2]);
   });
 
   it('finds the majority, or none on a tie', () => {
@@ -82,5 +132,53 @@ describe('what if', () => {
   it('refuses a turn that has not been played', () => {
     const w = startWorkshop(scenario, { teams: ['A'], mode: 'together', preview: 'scenario', timer: 0 }, 'wi');
     expect(whatIf(scenario, w.teams[0]!, 5, 1)).toMatchObject({ ok: false, error: { code: 'no-such-turn' } });
+  });
+});
+
+describe('a saved workshop', () => {
+  const settings = { teams: ['Rood', 'Blauw'], mode: 'turns' as const, preview: 'scenario' as const, timer: 60 as const, length: 5 };
+  const room = { phase: 'deciding' as const, revealTeam: null, slide: 0, timer: { left: 41_000, running: true } };
+  const find = (id: string) => (id === scenario.id ? scenario : undefined);
+
+  it('comes back exactly: teams, decisions, the votes being counted, the guess, where the room was', () => {
+    let w = decideAll(startWorkshop(scenario, settings, 'save'), [0, 1]);
+    w = vote(w, [2, 3], 'b');
+    const loaded = loadWorkshop(find, saveWorkshop({ workshop: w, room }));
+    expect(loaded).toEqual({ ok: true, saved: { workshop: w, room }, scenario });
+  });
+
+  it('is refused with the reason when it is not JSON, damaged, from another version or for a scenario not here', () => {
+    const w = startWorkshop(scenario, settings, 'save');
+    const text = saveWorkshop({ workshop: w, room });
+    expect(loadWorkshop(find, text.slice(0, 40))).toMatchObject({ ok: false, problem: 'notReadable' });
+    expect(loadWorkshop(find, text.replace('"version":2', '"version":1'))).toMatchObject({ ok: false, problem: 'otherVersion' });
+    expect(loadWorkshop(find, text.replace('"active":0', '"active":"x"'))).toMatchObject({ ok: false, problem: 'damaged' });
+    expect(loadWorkshop(find, text.replace('"active":0', '"active":7'))).toMatchObject({ ok: false, problem: 'damaged' });
+    expect(loadWorkshop(() => undefined, text)).toMatchObject({ ok: false, problem: 'otherScenario' });
+    const changed = { ...scenario, cards: scenario.cards.slice(1) };
+    const first = w.teams[0]!.state.current!.card;
+    const result = loadWorkshop(() => (first === scenario.cards[0]!.id ? changed : { ...scenario, cards: scenario.cards.filter((c) => c.id !== first) }), text);
+    expect(result).toMatchObject({ ok: false, problem: 'scenarioChanged' });
+  });
+});
+
+describe('the discussion timer after a reload', () => {
+  it('keeps the time left and whether it ran, and does not count the time away', () => {
+    let now = 0;
+    const timer = new Countdown(60, () => now);
+    timer.begin();
+    now = 15_000;
+    const saved = timer.snapshot();
+    expect(saved).toEqual({ left: 45_000, running: true });
+    now = 500_000;
+    const back = Countdown.restore(60, saved, () => now);
+    expect(back.left()).toBe(45_000);
+    now += 5_000;
+    expect(back.left()).toBe(40_000);
+    const paused = Countdown.restore(60, { left: 20_000, running: false }, () => now);
+    now += 5_000;
+    expect(paused.left()).toBe(20_000);
+    expect(paused.paused).toBe(true);
+    expect(Countdown.restore(60, { left: 0, running: false }).done).toBe(true);
   });
 });

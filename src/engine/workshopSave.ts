@@ -1,0 +1,116 @@
+/**
+ * Saving and loading a workshop in progress, with where the room was (deciding, the reveal, the
+ * scoreboard, the debrief) and the timer. Like a solo save, a save that does not fit is refused with
+ * the reason and never half-loaded; each team's game is checked as a solo save would be.
+ */
+import type { Scenario } from './format.ts';
+import { parseJson } from './jsonSource.ts';
+import { checkAgainstScenario, type SaveProblem } from './save.ts';
+import { array, boolean, isPlainObject, literal, nullable, number, object, oneOf, optional, record, required, string, type Infer, type ShapeIssue } from './schema.ts';
+import { stateShape, type GameState } from './state.ts';
+import { formatPath } from './validate.ts';
+import { MAX_TEAMS, WORKSHOP_VERSION, type Workshop } from './workshop.ts';
+import { MAX_VOTES } from './votes.ts';
+
+const count = number({ integer: true, min: 0 });
+const choiceIndex = number({ integer: true, min: 0, max: 3 });
+const counts = array(number({ integer: true, min: 0, max: MAX_VOTES }), { max: 4 });
+
+const howShape = object({
+  by: required(oneOf(['majority', 'tie', 'trainer'])),
+  votes: optional(count),
+  total: optional(count),
+  tied: optional(array(choiceIndex, { max: 4 })),
+});
+
+const decisionShape = object({
+  turn: required(count),
+  card: required(string({ minLength: 1 })),
+  choice: required(choiceIndex),
+  vote: required(object({ counts: optional(counts), phones: optional(counts), guess: optional(string()) })),
+  how: required(howShape),
+  order: optional(array(choiceIndex, { min: 2, max: 4 })),
+  deltas: required(record(number())),
+});
+
+const workshopShape = object({
+  version: required(literal(WORKSHOP_VERSION)),
+  scenario: required(string({ minLength: 1 })),
+  seed: required(string()),
+  settings: required(object({
+    teams: required(array(string({ maxLength: 200 }), { min: 1, max: MAX_TEAMS })),
+    mode: required(oneOf(['turns', 'together'])),
+    preview: required(oneOf(['scenario', 'on', 'off'])),
+    timer: required(count),
+    length: optional(count),
+  })),
+  teams: required(array(object({ name: required(string({ maxLength: 200 })), state: required(stateShape), decisions: required(array(decisionShape)) }), { min: 1, max: MAX_TEAMS })),
+  active: required(count),
+  tally: required(object({ hands: required(counts), phones: optional(counts) })),
+  guess: required(nullable(string())),
+  stoppedAt: required(nullable(count)),
+});
+
+/** Where the room was, beside the engine's workshop. */
+const roomShape = object({
+  phase: required(oneOf(['deciding', 'reveal', 'scoreboard', 'over'])),
+  /** The team whose decision the reveal shows. */
+  revealTeam: required(nullable(count)),
+  slide: required(count),
+  timer: required(object({ left: required(count), running: required(boolean()) })),
+});
+
+const savedShape = object({
+  kind: required(literal('many-masters-workshop')),
+  workshop: required(workshopShape),
+  room: required(roomShape),
+});
+
+export type SavedRoom = Infer<typeof roomShape>;
+export interface SavedWorkshop {
+  workshop: Workshop;
+  room: SavedRoom;
+}
+
+export type WorkshopLoad =
+  | { ok: true; saved: SavedWorkshop; scenario: Scenario }
+  | { ok: false; problem: SaveProblem; reason: string };
+
+export function saveWorkshop(saved: SavedWorkshop): string {
+  return JSON.stringify({ kind: 'many-masters-workshop', ...saved });
+}
+
+/** The scenario id a save names, before it is checked (to find the scenario to check it against). */
+export function savedScenarioId(text: string): string | null {
+  const parsed = parseJson(text);
+  if (!parsed.ok || !isPlainObject(parsed.value)) return null;
+  const workshop = (parsed.value as Record<string, unknown>).workshop;
+  return isPlainObject(workshop) && typeof workshop.scenario === 'string' ? workshop.scenario : null;
+}
+
+export function loadWorkshop(findScenario: (id: string) => Scenario | undefined, text: string): WorkshopLoad {
+  const parsed = parseJson(text);
+  if (!parsed.ok || parsed.problems.length > 0) return { ok: false, problem: 'notReadable', reason: 'the workshop save is not readable JSON' };
+  const value = parsed.value;
+  const workshop = isPlainObject(value) ? value.workshop : undefined;
+  if (isPlainObject(workshop) && workshop.version !== WORKSHOP_VERSION) {
+    return { ok: false, problem: 'otherVersion', reason: `the workshop save has version ${JSON.stringify(workshop.version)}; this game reads version ${WORKSHOP_VERSION}` };
+  }
+  const issues: ShapeIssue[] = [];
+  if (!savedShape.check(value, [], issues)) return { ok: false, problem: 'damaged', reason: `the workshop save is damaged: ${formatPath(issues[0]!.path)} ${issues[0]!.message}` };
+  const { workshop: savedWorkshop, room } = value as unknown as SavedWorkshop;
+  // Phone votes live on the room server and come back from it when phones reconnect; a save made
+  // before phones existed has none.
+  const tally = { ...savedWorkshop.tally, phones: savedWorkshop.tally.hands.map(() => 0) };
+  const saved: SavedWorkshop = { workshop: { ...savedWorkshop, tally }, room };
+  const scenario = findScenario(saved.workshop.scenario);
+  if (!scenario) return { ok: false, problem: 'otherScenario', reason: `the workshop save belongs to scenario "${saved.workshop.scenario}", which is not here` };
+  const w = saved.workshop;
+  if (w.active >= w.teams.length || (saved.room.revealTeam !== null && saved.room.revealTeam >= w.teams.length)) return { ok: false, problem: 'damaged', reason: 'the workshop save names a team it does not have' };
+  for (const team of w.teams) {
+    const refusal = checkAgainstScenario(scenario, team.state as GameState);
+    if (refusal) return { ok: false, ...refusal };
+    if (team.decisions.length !== team.state.history.length) return { ok: false, problem: 'damaged', reason: `team "${team.name}" has ${team.decisions.length} decisions for ${team.state.history.length} cards played` };
+  }
+  return { ok: true, saved, scenario };
+}
