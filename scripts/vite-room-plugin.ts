@@ -6,16 +6,20 @@
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
-import { PHONE_PATH } from '../src/room-protocol/protocol.ts';
-import { attachRoom, lanUrls } from '../server/server.ts';
+import { PHONE_PATH, SERVER_CHECK_PATH } from '../src/room-protocol/protocol.ts';
+import { attachRoom, lanUrls, SERVER_ANSWER } from '../server/server.ts';
 
 const CYAN = '\u001b[36m';
 const RESET = '\u001b[0m';
 
-/** `/p` (under any prefix) serves the phone page, so the address on the projector stays short. */
+/** `/p` (under any prefix) serves the phone page, so the address on the projector stays short; the server check says yes. */
 function shortPhoneAddress(): Connect.NextHandleFunction {
-  return (request, _response, next) => {
+  return (request, response, next) => {
     const [path, query] = (request.url ?? '/').split('?', 2);
+    if (path?.endsWith(`/${SERVER_CHECK_PATH}`)) {
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(SERVER_ANSWER);
+      return;
+    }
     if (path === `/${PHONE_PATH}` || path === `/${PHONE_PATH}/`) request.url = `/phone.html${query ? `?${query}` : ''}`;
     next();
   };
@@ -31,6 +35,10 @@ export function roomPlugin(): Plugin {
         preview: { host: config.preview?.host ?? true },
         build: { rolldownOptions: { input: { main: resolve(config.root ?? '.', 'index.html'), phone: resolve(config.root ?? '.', 'phone.html') } } },
       };
+    },
+    // The build says "no room server here"; a server answers in its place (see SERVER_CHECK_PATH).
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: SERVER_CHECK_PATH, source: JSON.stringify({ server: false }) });
     },
     configureServer(server) {
       const http = server.httpServer;

@@ -11,7 +11,7 @@ import { networkInterfaces } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_PROJECTOR_MESSAGE, PHONE_PATH, ROOM_PATH } from '../src/room-protocol/protocol.ts';
+import { MAX_PROJECTOR_MESSAGE, PHONE_PATH, ROOM_PATH, SERVER_CHECK_PATH } from '../src/room-protocol/protocol.ts';
 import { DEFAULT_LIMITS, Hub, type Connection, type HubLimits } from './hub.ts';
 
 export interface RoomOptions {
@@ -104,6 +104,9 @@ export function attachRoom(server: EventEmitter, options: RoomOptions): Attached
   };
 }
 
+/** The answer to the page's question whether a room server runs (the build's own file says no). */
+export const SERVER_ANSWER = JSON.stringify({ server: true });
+
 const TYPES = new Map(Object.entries({
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -141,6 +144,10 @@ export function serveBuilt(options: ServeOptions): Promise<{ server: Server; roo
       path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     } catch {
       response.writeHead(400).end();
+      return;
+    }
+    if (path.endsWith(`/${SERVER_CHECK_PATH}`)) {
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(SERVER_ANSWER);
       return;
     }
     if (path === `/${PHONE_PATH}` || path.endsWith(`/${PHONE_PATH}`)) path = path.slice(0, -PHONE_PATH.length) + 'phone.html';

@@ -161,5 +161,11 @@ export function normaliseCode(input: string): string | null {
 
 /** The path of the room's WebSocket, relative to the page, so the game works under any proxy prefix. */
 export const ROOM_PATH = 'room';
+/**
+ * A small file next to the page that says whether a room server runs: the build holds one saying no,
+ * the server answers yes in its place. Read with a plain request, so a static copy logs no error.
+ */
+export const SERVER_CHECK_PATH = 'room-server.json';
+
 /** The short path of the phone page. */
 export const PHONE_PATH = 'p';

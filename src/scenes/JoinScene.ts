@@ -9,7 +9,7 @@ import { t } from '../locales/index.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
-import { STAGE } from '../platform/viewport.ts';
+import { STAGE, stageSize } from '../platform/viewport.ts';
 import { onPhones, phoneFigures, type PhoneFigures } from '../session/phones.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { addText, fitWidth } from '../ui/text.ts';
@@ -18,12 +18,24 @@ import { goScreen } from './flow.ts';
 import { joinedText, phoneLine } from './phoneStatus.ts';
 import { RoomScene } from './roomScene.ts';
 
-const QR_BOX = { x: 110, y: 190, size: 640 } as const;
-const RIGHT_X = 860;
-const RIGHT_WIDTH = STAGE.width - RIGHT_X - 110;
+interface Layout {
+  width: number;
+  qr: { x: number; y: number; size: number };
+  right: { x: number; width: number };
+}
+
+/** The QR code on the left, the address and code on the right, for any projector shape (1350–1920 wide). */
+function layout(): Layout {
+  const { width } = stageSize();
+  const margin = 110;
+  const gap = 90;
+  const size = Math.round(Math.min(640, (width - 2 * margin - gap) * 0.46));
+  const x = margin + size + gap;
+  return { width, qr: { x: margin, y: 190, size }, right: { x, width: width - x - margin } };
+}
 
 /** The QR code drawn as squares into the canvas: made here from the address, nothing fetched. */
-function drawQr(scene: Phaser.Scene, link: string | null, graphics: Phaser.GameObjects.Graphics): void {
+function drawQr(QR_BOX: Layout['qr'], link: string | null, graphics: Phaser.GameObjects.Graphics): void {
   graphics.clear();
   graphics.fillStyle(colour.white, 1).fillRoundedRect(QR_BOX.x, QR_BOX.y, QR_BOX.size, QR_BOX.size, 24);
   graphics.lineStyle(3, colour.cardEdge, 1).strokeRoundedRect(QR_BOX.x, QR_BOX.y, QR_BOX.size, QR_BOX.size, 24);
@@ -38,7 +50,6 @@ function drawQr(scene: Phaser.Scene, link: string | null, graphics: Phaser.GameO
       if (modules.get(row, column)) graphics.fillRect(QR_BOX.x + offset + column * cell, QR_BOX.y + offset + row * cell, cell, cell);
     }
   }
-  void scene;
 }
 
 function shortAddress(address: string | null): string {
@@ -54,25 +65,27 @@ export class JoinScene extends RoomScene {
     const room = this.openRoom();
     if (!room) return;
     const first = room.workshop.teams.every((team) => team.decisions.length === 0);
+    const { width, qr: box, right } = layout();
     addText(this, 110, 56, t('joinTitle'), { size: 64, bold: true });
     const qr = this.add.graphics();
-    addText(this, RIGHT_X, QR_BOX.y, t('joinScan'), { size: 36, colour: colour.inkSoft });
-    const address = addText(this, RIGHT_X, QR_BOX.y + 56, '', { size: 60, bold: true, colour: colour.accent });
-    addText(this, RIGHT_X, QR_BOX.y + 180, t('joinCode'), { size: 36, colour: colour.inkSoft });
-    const code = addText(this, RIGHT_X, QR_BOX.y + 230, '', { size: 140, bold: true });
-    const joined = addText(this, RIGHT_X, QR_BOX.y + 420, '', { size: 48, bold: true });
-    const status = addText(this, RIGHT_X, QR_BOX.y + 500, '', { size: 30, bold: true, colour: colour.danger, width: RIGHT_WIDTH });
+    addText(this, right.x, box.y, t('joinScan'), { size: 36, colour: colour.inkSoft, width: right.width });
+    const address = addText(this, right.x, box.y + 56, '', { size: 60, bold: true, colour: colour.accent });
+    addText(this, right.x, box.y + 180, t('joinCode'), { size: 36, colour: colour.inkSoft });
+    const code = addText(this, right.x, box.y + 230, '', { size: 140, bold: true });
+    const joined = addText(this, right.x, box.y + 420, '', { size: 48, bold: true, width: right.width });
+    const status = addText(this, right.x, box.y + 500, '', { size: 30, bold: true, colour: colour.danger, width: right.width });
 
     let shownLink: string | null | undefined;
     const paint = (figures: PhoneFigures | null) => {
       if (!figures) return;
       if (figures.link !== shownLink) {
         shownLink = figures.link;
-        drawQr(this, figures.link, qr);
+        drawQr(box, figures.link, qr);
       }
       address.setText(shortAddress(figures.address));
-      fitWidth(address, RIGHT_WIDTH, 36);
+      fitWidth(address, right.width, 36);
       code.setText(figures.code && figures.status === 'open' ? figures.code.split('').join(' ') : '');
+      fitWidth(code, right.width, 72);
       joined.setText(figures.status === 'open' ? joinedText(figures) : '');
       status.setText(figures.status === 'open' ? (figures.address ? '' : t('joinNoNetwork')) : phoneLine(figures));
       requestFrames();
@@ -83,10 +96,10 @@ export class JoinScene extends RoomScene {
     });
 
     const go = () => goScreen(this.game, 'workshop');
-    const button = new Button(this, RIGHT_X, 860, { width: 760, label: t(first ? 'joinStart' : 'joinBack'), align: 'center', textSize: 40, onActivate: go, onHover: () => focus.focus(0) });
+    const button = new Button(this, right.x, 860, { width: Math.min(760, right.width), label: t(first ? 'joinStart' : 'joinBack'), align: 'center', textSize: 40, onActivate: go, onHover: () => focus.focus(0) });
     const focus = new FocusList([button]);
     focus.focus(0);
-    addText(this, STAGE.width / 2, STAGE.height - 40, t('joinHint'), { size: 28, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
+    addText(this, width / 2, STAGE.height - 40, t('joinHint'), { size: 28, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
 
     const release = pushHandler((command: Command) => {
       switch (command.kind) {
@@ -102,7 +115,7 @@ export class JoinScene extends RoomScene {
     });
     showScreen('join', () => {
       const figures = phoneFigures();
-      return { code: figures?.code ?? null, address: figures?.address ?? null, link: figures?.link ?? null, status: figures?.status ?? 'off', joined: figures?.joined ?? 0, texts: [address.text, code.text, joined.text, status.text] };
+      return { stage: stageSize(), code: figures?.code ?? null, address: figures?.address ?? null, link: figures?.link ?? null, status: figures?.status ?? 'off', joined: figures?.joined ?? 0, texts: [address.text, code.text, joined.text, status.text] };
     });
     settle();
     requestFrames();

@@ -112,9 +112,10 @@ export class SetupScene extends Phaser.Scene {
     else if (server === null) {
       // Asked once; the screen is drawn again with the answer, the focus on the same button.
       const insertAt = items.length;
+      // Only a server that answers changes the screen (a switch appears); no answer leaves it alone.
       void phonesAvailable().then((available) => {
         const at = focus?.current ?? 0;
-        if (this.scene.isActive()) redraw(available && at >= insertAt ? at + 1 : at);
+        if (available && this.scene.isActive()) redraw(at >= insertAt ? at + 1 : at);
       });
     }
 

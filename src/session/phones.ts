@@ -15,9 +15,9 @@ import { tagProfile, weightiestChoices } from '../engine/debrief.ts';
 import { en, type MessageKey, type Messages } from '../locales/en.ts';
 import { interpolate, signed } from '../locales/format.ts';
 import { nl } from '../locales/nl.ts';
-import { RoomSocket, roomUrl, type SocketStatus } from '../platform/roomSocket.ts';
+import { RoomSocket, type SocketStatus } from '../platform/roomSocket.ts';
 import { currentScreen } from '../platform/screen.ts';
-import { PHONE_PATH, type PhoneView, type ServerMessage, type Texts } from '../room-protocol/protocol.ts';
+import { PHONE_PATH, SERVER_CHECK_PATH, type PhoneView, type ServerMessage, type Texts } from '../room-protocol/protocol.ts';
 import { activeTeam, currentRoom, roomOrder, roomTable, setPhoneVotes, type Room } from './room.ts';
 
 export interface PhoneFigures {
@@ -88,29 +88,20 @@ export function setPhonesWanted(on: boolean): void {
   wanted = on;
 }
 
-/** Whether a room server answers next to this page (not on a static copy of the build). Asked once. */
+/** Whether a room server runs next to this page (not on a static copy of the build). Asked once. */
 export function phonesAvailable(): Promise<boolean> {
-  probe ??= new Promise<boolean>((resolve) => {
-    let socket: WebSocket;
+  probe ??= (async () => {
+    let ok = false;
     try {
-      socket = new WebSocket(roomUrl());
+      const response = await fetch(new URL(SERVER_CHECK_PATH, location.href), { cache: 'no-store', signal: AbortSignal.timeout(3000) });
+      const answer = response.ok ? ((await response.json()) as unknown) : null;
+      ok = typeof answer === 'object' && answer !== null && 'server' in answer && answer.server === true;
     } catch {
-      resolve(false);
-      return;
+      ok = false;
     }
-    const timer = window.setTimeout(() => finish(false), 3000);
-    const finish = (ok: boolean) => {
-      window.clearTimeout(timer);
-      socket.onopen = socket.onerror = socket.onclose = null;
-      socket.close();
-      known = ok;
-      resolve(ok);
-      if (!ok) probe = null; // a server started later is found on the next visit to the set-up
-    };
-    socket.onopen = () => finish(true);
-    socket.onerror = () => finish(false);
-    socket.onclose = () => finish(false);
-  });
+    known = ok;
+    return ok;
+  })();
   return probe;
 }
 

@@ -204,6 +204,8 @@ describe('room server over WebSocket', () => {
       expect(await (await fetch(url)).text()).toContain('game');
       expect(await (await fetch(new URL('p', url))).text()).toContain('phone');
       expect((await fetch(new URL('../../etc/passwd', url))).status).not.toBe(200);
+      // The page asks whether a room server runs; the build's own file says no, the server says yes.
+      expect(await (await fetch(new URL('some/prefix/room-server.json', url))).json()).toEqual({ server: true });
       const ws = (path: string) => new Promise<{ socket: WebSocket; next: () => Promise<ServerMessage> }>((done) => {
         const socket = new WebSocket(new URL(path, url.replace('http', 'ws')));
         const queue: ServerMessage[] = [];
