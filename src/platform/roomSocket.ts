@@ -90,10 +90,16 @@ export class RoomSocket {
       const parsed = parseServerMessage(event.data);
       if (parsed.ok) this.handlers.message(parsed.message);
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
       this.handlers.status(this.everOpened ? 'lost' : 'connecting', this.everOpened);
+      // Closed on purpose by the server (another tab took the projector's place, a flood, a closed
+      // room): coming back would only fight it.
+      if (event.code === 1008) {
+        this.stopped = true;
+        return;
+      }
       this.later();
     };
   }
