@@ -96,7 +96,15 @@ function receive(message: ServerMessage): void {
       state.view = message.view;
       state.mine = message.mine;
       state.problem = null;
-      if (message.view.kind === 'card') remember({ round: message.view.round, choice: message.mine.choice, guess: message.mine.guess });
+      if (message.view.kind === 'card') {
+        const view = message.view;
+        // The server lost this phone's vote (it restarted, and the card came back after the phone
+        // rejoined): vote again with what the phone remembers.
+        const kept = state.kept?.round === view.round && view.open ? state.kept : null;
+        if (kept && kept.choice !== null && message.mine.choice === null && kept.choice < view.choices.length && socket?.send({ type: 'vote', round: view.round, choice: kept.choice })) state.mine = { ...state.mine, choice: kept.choice };
+        if (kept && kept.guess !== null && message.mine.guess === null && view.meters.some((m) => m.id === kept.guess) && socket?.send({ type: 'guess', round: view.round, meter: kept.guess })) state.mine = { ...state.mine, guess: kept.guess };
+        remember({ round: view.round, choice: state.mine.choice, guess: state.mine.guess });
+      }
       if (message.view.kind === 'reveal') {
         const v = message.view;
         addAnswer(state.code!, { round: v.round, turn: v.turn, stakeholder: v.stakeholder, text: v.text, choices: v.choices, mine: message.mine.choice, room: v.choice });
