@@ -3,6 +3,7 @@ import { checkedLevelsPlugin } from './scripts/vite-checked-levels-plugin.ts';
 import { levelsPlugin } from './scripts/vite-levels-plugin.ts';
 import { offlinePlugin } from './scripts/vite-offline-plugin.ts';
 import { portablePlugin } from './scripts/vite-portable-plugin.ts';
+import { roomPlugin } from './scripts/vite-room-plugin.ts';
 
 export default defineConfig({
   // Relative paths so the build also works from a USB stick or a sub-folder on a workshop laptop.
@@ -16,6 +17,8 @@ export default defineConfig({
     portablePlugin(),
     // Served over HTTP(S): an installable app with a service worker that keeps it playing offline.
     offlinePlugin(),
+    // The room for phone votes on the dev and preview servers, and the phone page as a second entry.
+    roomPlugin(),
   ],
   build: {
     target: 'es2022',

@@ -1,7 +1,7 @@
 /**
  * npm run bench: prints the speed and memory figures. Engine figures always; browser figures need
  * Chromium. Names after `--` run only those parts: `npm run bench -- first frames` (engine, content,
- * hostile, size, first, idle, frames, heap). `content` plays the content checks of tests/unit/plays.test.ts
+ * hostile, size, first, idle, frames, heap, room). `content` plays the content checks of tests/unit/plays.test.ts
  * with the full 10,000 games per scenario and strategy (the unit suite plays fewer, to stay fast);
  * `hostile` (heavy files at the limits) runs only when named or with no names.
  */
@@ -10,11 +10,12 @@ import { existsSync } from 'node:fs';
 import { BROWSER_PARTS, browserFigures } from './bench/browser.ts';
 import { engineFigures } from './bench/engine.ts';
 import { hostileFigures } from './bench/hostile.ts';
+import { roomFigures } from './bench/room.ts';
 
 const asked = process.argv.slice(2);
-const unknown = asked.filter((a) => a !== 'engine' && a !== 'content' && a !== 'hostile' && !(BROWSER_PARTS as readonly string[]).includes(a));
+const unknown = asked.filter((a) => a !== 'engine' && a !== 'content' && a !== 'hostile' && a !== 'room' && !(BROWSER_PARTS as readonly string[]).includes(a));
 if (unknown.length > 0) {
-  console.error(`unknown part: ${unknown.join(', ')} (choose from engine, content, hostile, ${BROWSER_PARTS.join(', ')})`);
+  console.error(`unknown part: ${unknown.join(', ')} (choose from engine, content, hostile, room, ${BROWSER_PARTS.join(', ')})`);
   process.exit(2);
 }
 const browserParts = BROWSER_PARTS.filter((p) => asked.length === 0 || asked.includes(p));
@@ -38,6 +39,11 @@ if (asked.length === 0 || asked.includes('content')) {
     console.log(run.stdout);
     process.exitCode = 1;
   }
+}
+
+if (asked.length === 0 || asked.includes('room')) {
+  console.log('Room server for phone votes (Node, loopback)');
+  await roomFigures((line) => console.log(`  ${line}`));
 }
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -4,16 +4,26 @@
  * choice in file order: the shown order is only how the screen lays them out.
  */
 
-/** Where votes come from. Each source keeps its own counts; the decision uses their sum. */
-export type VoteSource = 'hands';
-export const VOTE_SOURCES: readonly VoteSource[] = ['hands'];
+/** Where votes come from: hands counted by the trainer, and phones. Each source keeps its own counts; the decision uses their sum. */
+export type VoteSource = 'hands' | 'phones';
+export const VOTE_SOURCES: readonly VoteSource[] = ['hands', 'phones'];
 
 export type Tally = Record<VoteSource, number[]>;
 
 export const MAX_VOTES = 999;
 
 export function emptyTally(choices: number): Tally {
-  return { hands: Array.from({ length: choices }, () => 0) };
+  return { hands: Array.from({ length: choices }, () => 0), phones: Array.from({ length: choices }, () => 0) };
+}
+
+/** Replaces one source's counts (the phones' as the room server counts them), fitted to the card's choices and 0…999. */
+export function setSourceCounts(tally: Tally, source: VoteSource, counts: readonly number[]): Tally {
+  const length = tally.hands.length;
+  const fitted = Array.from({ length }, (_, i) => {
+    const n = counts[i] ?? 0;
+    return Number.isFinite(n) ? Math.min(MAX_VOTES, Math.max(0, Math.round(n))) : 0;
+  });
+  return { ...tally, [source]: fitted };
 }
 
 /** Every source's counts added up, per choice. */

@@ -29,8 +29,10 @@ export interface WorkshopSettings {
 }
 
 export interface Vote {
-  /** Votes per choice (file order), when the trainer counted them. */
+  /** Votes per choice (file order), when counted: by the trainer and from phones together. */
   counts?: number[];
+  /** The part of `counts` that came from phones, when phones voted. */
+  phones?: number[];
   /** The meter the room expected to gain most, when asked. */
   guess?: string;
 }
@@ -144,6 +146,7 @@ export function decide(scenario: Scenario, workshop: Workshop, pick?: number): D
   if (!result.ok) return { ok: false, reason: 'error', error: result.error };
   const vote: Vote = {};
   if (counts.some((c) => c > 0)) vote.counts = counts;
+  if (workshop.tally.phones.some((c) => c > 0)) vote.phones = [...workshop.tally.phones];
   if (workshop.guess) vote.guess = workshop.guess;
   const decision: Decision = { turn: team.state.turn, card: result.outcome.card, choice: ruling.choice, vote, how: ruling.how, ...(order ? { order: [...order] } : {}), deltas: result.outcome.deltas };
   const teams = workshop.teams.map((t, i) => (i === workshop.active ? { ...t, state: result.state, decisions: [...t.decisions, decision] } : t));

@@ -27,7 +27,7 @@ const decisionShape = object({
   turn: required(count),
   card: required(string({ minLength: 1 })),
   choice: required(choiceIndex),
-  vote: required(object({ counts: optional(counts), guess: optional(string()) })),
+  vote: required(object({ counts: optional(counts), phones: optional(counts), guess: optional(string()) })),
   how: required(howShape),
   order: optional(array(choiceIndex, { min: 2, max: 4 })),
   deltas: required(record(number())),
@@ -46,7 +46,7 @@ const workshopShape = object({
   })),
   teams: required(array(object({ name: required(string({ maxLength: 200 })), state: required(stateShape), decisions: required(array(decisionShape)) }), { min: 1, max: MAX_TEAMS })),
   active: required(count),
-  tally: required(object({ hands: required(counts) })),
+  tally: required(object({ hands: required(counts), phones: optional(counts) })),
   guess: required(nullable(string())),
   stoppedAt: required(nullable(count)),
   round: optional(nullable(object({ card: required(string({ minLength: 1 })), order: optional(array(choiceIndex, { min: 2, max: 4 })) }))),
@@ -100,7 +100,10 @@ export function loadWorkshop(findScenario: (id: string) => Scenario | undefined,
   const issues: ShapeIssue[] = [];
   if (!savedShape.check(value, [], issues)) return { ok: false, problem: 'damaged', reason: `the workshop save is damaged: ${formatPath(issues[0]!.path)} ${issues[0]!.message}` };
   const { workshop: savedWorkshop, room } = value as unknown as SavedWorkshop;
-  const saved: SavedWorkshop = { workshop: savedWorkshop, room };
+  // Phone votes live on the room server and come back from it when phones reconnect; a save made
+  // before phones existed has none.
+  const tally = { ...savedWorkshop.tally, phones: savedWorkshop.tally.hands.map(() => 0) };
+  const saved: SavedWorkshop = { workshop: { ...savedWorkshop, tally }, room };
   const scenario = findScenario(saved.workshop.scenario);
   if (!scenario) return { ok: false, problem: 'otherScenario', reason: `the workshop save belongs to scenario "${saved.workshop.scenario}", which is not here` };
   const w = saved.workshop;

@@ -10,7 +10,9 @@ export type ScreenName = 'boot' | 'title' | 'play' | 'ending'
   // Workshop and solo modes (issue 5).
   | 'mode' | 'setup' | 'workshop' | 'whatif' | 'debrief'
   // Authoring: scenario writing, a file's problems, the scenario map (issue 6).
-  | 'author' | 'problems' | 'map';
+  | 'author' | 'problems' | 'map'
+  // The room code and QR code for phone votes.
+  | 'join';
 export type OverlayName = 'menu' | 'help' | 'blank' | null;
 
 export interface Shown {

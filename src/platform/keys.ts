@@ -17,8 +17,8 @@ export type Command =
   | { kind: 'digit'; value: number }
   | { kind: 'letter'; key: WorkshopLetter };
 
-export type WorkshopLetter = 'p' | 'e' | 's' | 'g' | 'w' | 'd';
-const WORKSHOP_LETTERS: readonly string[] = ['p', 'e', 's', 'g', 'w', 'd'];
+export type WorkshopLetter = 'p' | 'e' | 's' | 'g' | 'w' | 'd' | 'j';
+const WORKSHOP_LETTERS: readonly string[] = ['p', 'e', 's', 'g', 'w', 'd', 'j'];
 
 type CommandHandler = (command: Command) => boolean;
 

@@ -12,6 +12,7 @@ import { showScreen } from '../platform/screen.ts';
 import { listScreen } from '../ui/describe.ts';
 import { fitCamera, STAGE } from '../platform/viewport.ts';
 import { findScenario } from '../session/levels.ts';
+import { phonesAvailable, phoneServerKnown, phonesWanted, setPhonesWanted, startPhones } from '../session/phones.ts';
 import { startRoom } from '../session/room.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { Button, FocusList } from '../ui/button.ts';
@@ -90,6 +91,9 @@ export class SetupScene extends Phaser.Scene {
       },
     ];
     if (draft.mode === 'together') options.splice(0, 1);
+    // Phones: a switch when the room server answers; without one, a note below says they need it.
+    const server = phoneServerKnown();
+    if (server === true) options.push({ label: t(phonesWanted() ? 'setupPhonesOn' : 'setupPhonesOff'), detail: t('setupPhonesDetail'), change: () => setPhonesWanted(!phonesWanted()) });
 
     const items: Button[] = [];
     const actions: ((by: number) => void)[] = [];
@@ -106,6 +110,16 @@ export class SetupScene extends Phaser.Scene {
       actions.push(change);
       y += button.buttonHeight + 16;
     });
+    if (server === false) addText(this, LEFT, y + 8, t('setupPhonesNoServer'), { size: 28, colour: colour.inkSoft, width: LEFT_WIDTH });
+    else if (server === null) {
+      // Asked once; the screen is drawn again with the answer, the focus on the same button.
+      const insertAt = items.length;
+      // Only a server that answers changes the screen (a switch appears); no answer leaves it alone.
+      void phonesAvailable().then((available) => {
+        const at = focus?.current ?? 0;
+        if (available && this.scene.isActive()) redraw(at >= insertAt ? at + 1 : at);
+      });
+    }
 
     // Team names: an input in a focusable frame each, typed into after Enter (or a click).
     const fields = new FieldLayer(this);
@@ -165,7 +179,7 @@ export class SetupScene extends Phaser.Scene {
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
     const labels = items.map((b) => b.label.text);
-    showScreen('setup', () => listScreen(heading.text, focus, { scenarioId: scenario.id, settings: draftSettings(), buttons: labels, focus: focus!.current, typing: fields.typing() }));
+    showScreen('setup', () => listScreen(heading.text, focus, { scenarioId: scenario.id, settings: draftSettings(), buttons: labels, focus: focus!.current, typing: fields.typing(), phones: server === true ? phonesWanted() : server === false ? 'no-server' : 'asking' }));
     requestFrames();
   }
 
@@ -174,6 +188,9 @@ export class SetupScene extends Phaser.Scene {
     const scenario = visit ? findScenario(visit.scenarioId) : undefined;
     if (!scenario) return;
     startRoom(scenario, draftSettings());
-    goScreen(this.game, 'workshop');
+    if (phonesWanted() && phoneServerKnown()) {
+      startPhones(true);
+      goScreen(this.game, 'join');
+    } else goScreen(this.game, 'workshop');
   }
 }

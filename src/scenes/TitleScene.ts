@@ -8,6 +8,7 @@ import { showScreen } from '../platform/screen.ts';
 import { settings } from '../platform/settings.ts';
 import { fitCamera, STAGE } from '../platform/viewport.ts';
 import { allLevels, findScenario, type Level } from '../session/levels.ts';
+import { resumePhones } from '../session/phones.ts';
 import { resumeRoom } from '../session/room.ts';
 import { switchTo } from './navigation.ts';
 import type { WorkshopLookup } from '../platform/saves.ts';
@@ -72,6 +73,7 @@ export class TitleScene extends Phaser.Scene {
     if (lookup.kind === 'ok') {
       const resume = new Button(this, MARGIN, TOP - 40, { width: STAGE.width - MARGIN * 2, label: t('titleContinueWorkshop'), detail: workshopWhere(lookup), detailLines: 1, textSize: 40, onActivate: () => {
         const room = resumeRoom(lookup.scenario, lookup.saved);
+        resumePhones();
         workshopLookup = null;
         switchTo(this.game, room.phase === 'over' ? 'debrief' : 'workshop');
       }, onHover: hover(buttons.length) });

@@ -22,7 +22,8 @@ import { sendCommand } from '../platform/keys.ts';
 import { settings } from '../platform/settings.ts';
 import { stageSize } from '../platform/viewport.ts';
 import { clock } from '../session/countdown.ts';
-import { activeTeam, afterReveal, countVote, cycleGuess, decideRoom, leaveScoreboard, openBranch, roomCounts, roomOrder, roomTable, setVoteCount, timerChanged, type Room } from '../session/room.ts';
+import { phoneFigures, phoneGuess, phonesOn, syncPhones } from '../session/phones.ts';
+import { activeTeam, afterReveal, countVote, cycleGuess, decideRoom, handCounts, leaveScoreboard, openBranch, roomCounts, roomOrder, roomTable, setVoteCount, timerChanged, type Room } from '../session/room.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { drawCard } from '../ui/card.ts';
 import { signed } from '../locales/format.ts';
@@ -30,6 +31,7 @@ import { MeterRow } from '../ui/meters.ts';
 import { addText, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
+import { drawPhoneLine } from './phoneStatus.ts';
 import { RoomScene } from './roomScene.ts';
 import { drawScoreboard } from './scoreboard.ts';
 import { own } from '../engine/own.ts';
@@ -123,8 +125,9 @@ export class WorkshopScene extends RoomScene {
       { id: 'what-if', label: t('whatIfButton'), activate: letter('w') },
     ];
     showScreen('workshop', () => {
+      const phones = phoneFigures();
       const shown = this.shown as { team?: string; turnText?: string; cardText?: string };
-      return listScreen(shown.team ?? say(room.scenario.title), this.focus, { ...this.shown, focus: this.focus?.current ?? -1, timer: this.timerState(room) }, [
+      return listScreen(shown.team ?? say(room.scenario.title), this.focus, { ...this.shown, focus: this.focus?.current ?? -1, timer: this.timerState(room), phones: phones ? { joined: phones.joined, voted: phones.voted, status: phones.status } : null }, [
         ...(shown.turnText ? [{ role: 'text' as const, text: shown.turnText }] : []),
         ...(shown.cardText ? [{ role: 'card' as const, text: shown.cardText }] : []),
       ], toolbar);
@@ -169,6 +172,8 @@ export class WorkshopScene extends RoomScene {
     let y = TOP;
     const timerTexts = room.timer.enabled ? this.drawTimer(room, y, side) : null;
     if (timerTexts) y += 100;
+    // Phones: how many joined and voted, never the split before the reveal.
+    if (drawPhoneLine(this, side.x, y, side.width)) y += 50;
 
     const order = roomOrder(room);
     const mode = previewMode(room.scenario, room.workshop.settings.preview);
@@ -209,11 +214,13 @@ export class WorkshopScene extends RoomScene {
     const update = (change: () => void) => {
       change();
       const counts = roomCounts(room);
+      // The pills show the trainer's own counts; the phones' split waits for the reveal.
+      const hands = handCounts(room);
       const among = new Set(room.asking?.reason === 'tie' ? room.asking.among : []);
       order.forEach((file, position) => {
         const pill = pills[position]!;
         const typing = room.entry?.position === position;
-        const value = counts[file] ?? 0;
+        const value = hands[file] ?? 0;
         pill.count.setText(typing ? `${room.entry!.digits}_` : String(value));
         pill.unit.setText(typing ? '' : value === 1 ? t('wsVotesOne') : t('wsVotesOther'));
         pill.box.clear().fillStyle(typing ? colour.accentSoft : among.has(file) ? colour.dangerSoft : colour.paperDeep, 1).fillRoundedRect(pill.x, pill.y, PILL, pill.h, 20);
@@ -236,8 +243,8 @@ export class WorkshopScene extends RoomScene {
       }
       this.shown = {
         ...this.shown,
-        counts: order.map((file) => counts[file] ?? 0),
-        countsByChoice: counts,
+        counts: order.map((file) => hands[file] ?? 0),
+        countsByChoice: hands,
         typing: room.entry ? { choice: room.entry.position, digits: room.entry.digits } : null,
         asking: asking ? { reason: asking.reason, among: asking.among.map((file) => order.indexOf(file)).sort((a, b) => a - b), text: message } : null,
         guess: room.workshop.guess,
@@ -324,7 +331,9 @@ export class WorkshopScene extends RoomScene {
 
   private decide(room: Room, pick?: number): void {
     if (room.entry) this.finishEntry(room);
-    if (decideRoom(room, pick)) {
+    if (decideRoom(room, pick, phoneGuess())) {
+      // Voting closes on the phones now, before any late vote could land.
+      syncPhones();
       audio.play('choice');
       this.scene.restart();
       return;
@@ -370,7 +379,7 @@ export class WorkshopScene extends RoomScene {
     const counts = reveal.vote.counts;
     if (counts) {
       const total = Math.max(1, counts.reduce((a, b) => a + b, 0));
-      const line = Math.min(78, (bottom - y - (reveal.vote.guess ? 120 : 20)) / order.length);
+      const line = Math.min(78, (bottom - y - (reveal.vote.guess ? 120 : 20) - (reveal.vote.phones ? 50 : 0)) / order.length);
       order.forEach((file, position) => {
         const label = addText(this, x, y, `${position + 1}. ${say(card.choices[file]!.label)}`, { size: ROOM_TEXT, bold: file === reveal.choice, width: inner - 110 });
         clampLines(label, 1);
@@ -380,6 +389,12 @@ export class WorkshopScene extends RoomScene {
         addText(this, x + inner, y + 24, `${counts[file]}${file === reveal.choice ? ' ✓' : ''}`, { size: 34, bold: true, originX: 1, originY: 0.5 });
         y += line;
       });
+      const phones = reveal.vote.phones;
+      if (phones) {
+        const fromPhones = phones.reduce((a, b) => a + b, 0);
+        const sources = addText(this, x, y, t('phonesSources', { phones: fromPhones, counted: counts.reduce((a, b) => a + b, 0) - fromPhones }), { size: ROOM_TEXT, bold: true, colour: colour.accent, width: inner });
+        y += sources.height + 8;
+      }
       y += 8;
     }
     const gains = room.scenario.meters.map((m) => ({ meter: m, delta: own(reveal.outcome.deltas, m.id) ?? 0 })).filter((g) => g.delta > 0).sort((a, b) => b.delta - a.delta);
@@ -437,6 +452,7 @@ export class WorkshopScene extends RoomScene {
       chose: chose.text,
       votes: counts ? order.map((file) => counts[file] ?? 0) : null,
       votesByChoice: counts ?? null,
+      phoneVotes: reveal.vote.phones ? order.map((file) => reveal.vote.phones![file] ?? 0) : null,
       guess: reveal.vote.guess ?? null,
       guessText,
       feedback: feedbackText,
@@ -521,7 +537,7 @@ export class WorkshopScene extends RoomScene {
         if (command.key === 'w') {
           openBranch(room);
           goScreen(this.game, 'whatif');
-        } else if (deciding && command.key === 'g') this.voteUpdate(() => cycleGuess(room, 1));
+        } else if (command.key === 'j' && phonesOn()) goScreen(this.game, 'join'); else if (deciding && command.key === 'g') this.voteUpdate(() => cycleGuess(room, 1));
         else if (deciding && room.timer.enabled && (command.key === 'p' || command.key === 'e' || command.key === 's')) {
           if (command.key === 'p') room.timer.togglePause();
           else if (command.key === 'e') room.timer.extend(EXTEND_SECONDS);

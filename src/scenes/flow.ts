@@ -43,6 +43,6 @@ export function goAlone(game: Phaser.Game, resume: boolean): void {
   switchTo(game, 'play');
 }
 
-export function goScreen(game: Phaser.Game, key: 'mode' | 'setup' | 'workshop' | 'whatif' | 'debrief'): void {
+export function goScreen(game: Phaser.Game, key: 'mode' | 'setup' | 'join' | 'workshop' | 'whatif' | 'debrief'): void {
   switchTo(game, key);
 }

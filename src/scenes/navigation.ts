@@ -23,7 +23,8 @@ export const SCENES = [TitleScene, PlayScene, EndingScene, ...MODE_SCENES, ...AU
 
 // 'mode' … 'debrief': the solo and workshop screens (issue 5, src/scenes/modes.ts).
 // 'author', 'problems', 'map': play my file and the scenario map (issue 6, src/scenes/authoring.ts).
-const MAIN_SCENES = ['title', 'play', 'ending', 'mode', 'setup', 'workshop', 'whatif', 'debrief', 'author', 'problems', 'map'] as const;
+// 'join': the room code and QR code for phone votes (src/scenes/JoinScene.ts).
+const MAIN_SCENES = ['title', 'play', 'ending', 'mode', 'setup', 'workshop', 'whatif', 'debrief', 'author', 'problems', 'map', 'join'] as const;
 export type MainScene = (typeof MAIN_SCENES)[number];
 
 export function switchTo(game: Phaser.Game, key: MainScene): void {

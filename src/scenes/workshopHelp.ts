@@ -9,6 +9,7 @@ const WORKSHOP_HELP_ROWS: [MessageKey, MessageKey][] = [
   ['keysDecide', 'helpDecideVotes'],
   ['keysTimer', 'helpTimer'],
   ['keysWhatIf', 'helpWhatIf'],
+  ['keysJoin', 'helpJoin'],
   ['keysFocus', 'helpFocus'],
   ['keysBlank', 'helpBlank'],
   ['keysLanguage', 'helpLanguage'],

@@ -7,7 +7,7 @@
 import { nanoid } from 'nanoid';
 import type { Scenario } from '../engine/format.ts';
 import { shownOrder, type Outcome, type Table } from '../engine/game.ts';
-import { addVotes, setCount, type HowDecided } from '../engine/votes.ts';
+import { addVotes, setCount, setSourceCounts, type HowDecided } from '../engine/votes.ts';
 import { continueWhatIf, countVotes, decide, roundGoesOn, setGuess, startWorkshop, stopSession, whatIf, workshopCounts, workshopOver, workshopTable, type TeamGame, type Vote, type WhatIf, type Workshop, type WorkshopSettings } from '../engine/workshop.ts';
 import type { SavedWorkshop } from '../engine/workshopSave.ts';
 import { saves } from '../platform/saves.ts';
@@ -147,6 +147,21 @@ export function countVote(r: Room, choice: number, step: number): boolean {
   return changeVotes(r, (tally) => addVotes(tally, choice, step));
 }
 
+/** The trainer's own counts (file order): what the projector shows before the reveal. */
+export function handCounts(r: Room): number[] {
+  return [...r.workshop.tally.hands];
+}
+
+/**
+ * The phones' votes on the card being decided, as the room server counts them (file order). Not saved
+ * on every vote: they live on the server and come back from it after a reload.
+ */
+export function setPhoneVotes(r: Room, counts: readonly number[]): void {
+  if (r.phase !== 'deciding') return;
+  r.workshop = countVotes(r.workshop, (tally) => setSourceCounts(tally, 'phones', counts));
+  r.asking = null;
+}
+
 /** Sets a choice's count (file index), as typed by the trainer. */
 export function setVoteCount(r: Room, choice: number, value: number): boolean {
   return changeVotes(r, (tally) => setCount(tally, choice, value));
@@ -171,11 +186,13 @@ export function timerChanged(r: Room): void {
  * engine said the trainer must pick. Returns true when decided (the reveal shows); otherwise
  * `r.asking` says why not.
  */
-export function decideRoom(r: Room, pick?: number): boolean {
+export function decideRoom(r: Room, pick?: number, phoneGuess: string | null = null): boolean {
   if (r.phase !== 'deciding') return false;
   const team = r.workshop.active;
   const before = activeTeam(r).state.meters;
-  const result = decide(r.scenario, r.workshop, r.asking ? pick : undefined);
+  // The trainer's guess (G) stands; without one, the guess most phones made is the room's.
+  const guessed = !r.workshop.guess && phoneGuess ? setGuess(r.scenario, r.workshop, phoneGuess) : r.workshop;
+  const result = decide(r.scenario, guessed, r.asking ? pick : undefined);
   if (!result.ok) {
     if (result.reason === 'no-votes') r.asking = { reason: 'no-votes', among: roomOrder(r) };
     else if (result.reason === 'tie') r.asking = { reason: 'tie', among: result.tied };

@@ -1,0 +1,178 @@
+/**
+ * The room on a Node HTTP server: the WebSocket at `…/room` (any prefix, so it works behind a reverse
+ * proxy that forwards WebSockets) and, for a built game, the static files with `…/p` as the phones'
+ * short address. Used by `npm start` (attached to Vite's dev server) and by `npm run serve`.
+ */
+import type { EventEmitter } from 'node:events';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { MAX_PROJECTOR_MESSAGE, PHONE_PATH, ROOM_PATH, SERVER_CHECK_PATH } from '../src/room-protocol/protocol.ts';
+import { DEFAULT_LIMITS, Hub, type Connection, type HubLimits } from './hub.ts';
+
+export interface RoomOptions {
+  /** The address phones should open, when the server knows it better than the network cards (a proxy). */
+  publicUrl?: string;
+  /** The port phones reach this server on, for the addresses made from the network cards. */
+  port: () => number;
+  limits?: Partial<HubLimits>;
+}
+
+/** The machine's local network addresses (IPv4, not loopback), as the phones' address for each. */
+export function lanUrls(port: number): string[] {
+  const urls: string[] = [];
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const address of addresses ?? []) {
+      if (address.family === 'IPv4' && !address.internal) urls.push(`http://${address.address}:${port}/${PHONE_PATH}`);
+    }
+  }
+  return urls;
+}
+
+/** The phones' address under a public address such as https://intranet.example/many-masters/. */
+export function publicPhoneUrl(publicUrl: string): string {
+  return new URL(PHONE_PATH, publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`).href;
+}
+
+export interface AttachedRoom {
+  hub: Hub;
+  close(): void;
+}
+
+/** Takes the room's WebSocket upgrades on a server; every other upgrade (Vite's own) is left alone. */
+export function attachRoom(server: EventEmitter, options: RoomOptions): AttachedRoom {
+  const phoneUrls = () => (options.publicUrl ? [publicPhoneUrl(options.publicUrl)] : lanUrls(options.port()));
+  const hub = new Hub({ ...DEFAULT_LIMITS, ...options.limits }, Date.now, phoneUrls);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PROJECTOR_MESSAGE + 1024, perMessageDeflate: false });
+  const alive = new WeakSet<WebSocket>();
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    if (!path.endsWith(`/${ROOM_PATH}`)) return;
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  };
+  server.on('upgrade', onUpgrade);
+
+  wss.on('connection', (ws: WebSocket) => {
+    const connection: Connection = {
+      send: (message) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+      },
+      close: (reason) => ws.close(1008, reason),
+    };
+    alive.add(ws);
+    hub.connect(connection);
+    ws.on('pong', () => alive.add(ws));
+    ws.on('message', (data, binary) => {
+      if (binary) {
+        hub.receive(connection, '\u0000');
+        return;
+      }
+      hub.receive(connection, data.toString());
+    });
+    ws.on('close', () => hub.disconnect(connection));
+    // A socket error (a phone vanishing mid-frame, a frame over the limit) closes that socket only.
+    ws.on('error', () => ws.terminate());
+  });
+
+  // Phones that lost the Wi-Fi without closing their socket are noticed and let go.
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+    hub.sweep();
+  }, 30_000);
+  heartbeat.unref();
+
+  return {
+    hub,
+    close() {
+      clearInterval(heartbeat);
+      server.off('upgrade', onUpgrade);
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
+}
+
+/** The answer to the page's question whether a room server runs (the build's own file says no). */
+export const SERVER_ANSWER = JSON.stringify({ server: true });
+
+const TYPES = new Map(Object.entries({
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ogg': 'audio/ogg',
+  '.webm': 'audio/webm',
+  '.mp3': 'audio/mpeg',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+}));
+
+export interface ServeOptions {
+  root: string;
+  port: number;
+  host: string;
+  publicUrl?: string;
+  limits?: Partial<HubLimits>;
+}
+
+/** The built game, the phone page and the room from one plain Node process. Nothing is logged per request. */
+export function serveBuilt(options: ServeOptions): Promise<{ server: Server; room: AttachedRoom; url: string; phoneUrls: string[] }> {
+  const root = normalize(options.root);
+  if (!existsSync(join(root, 'index.html'))) throw new Error(`${join(root, 'index.html')} is missing: run npm run build first`);
+  const server = createServer((request, response) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405).end();
+      return;
+    }
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    } catch {
+      response.writeHead(400).end();
+      return;
+    }
+    if (path.endsWith(`/${SERVER_CHECK_PATH}`)) {
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(SERVER_ANSWER);
+      return;
+    }
+    if (path === `/${PHONE_PATH}` || path.endsWith(`/${PHONE_PATH}`)) path = path.slice(0, -PHONE_PATH.length) + 'phone.html';
+    let file = normalize(join(root, path));
+    if (file !== root && !file.startsWith(root + sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES.get(extname(file)) ?? 'application/octet-stream', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(file).pipe(response);
+  });
+  const room = attachRoom(server, { port: () => (server.address() as AddressInfo).port, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}), ...(options.limits ? { limits: options.limits } : {}) });
+  server.on('close', () => room.close());
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      const port = (server.address() as AddressInfo).port;
+      const shown = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+      resolve({ server, room, url: `http://${shown}:${port}/`, phoneUrls: room.hub.phoneUrls() });
+    });
+  });
+}

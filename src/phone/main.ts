@@ -1,0 +1,361 @@
+/**
+ * The phone page: light DOM, no Phaser. A participant joins with the room code, sees the card in the
+ * language they choose, votes privately (and may change the vote until voting closes), guesses who
+ * gains most, sees the reveal and the debrief pages, and keeps their own answers at the end.
+ *
+ * Everything shown comes from the network, so it is written with textContent only. What the phone
+ * remembers (its token, its current vote, its own answers) stays in this phone's storage.
+ */
+import '@fontsource/atkinson-hyperlegible-next/400.css';
+import '@fontsource/atkinson-hyperlegible-next/700.css';
+import './phone.css';
+import type { Language } from '../engine/text.ts';
+import { en, type MessageKey, type Messages } from '../locales/en.ts';
+import { interpolate, signed } from '../locales/format.ts';
+import { nl } from '../locales/nl.ts';
+import { RoomSocket, type SocketStatus } from '../platform/roomSocket.ts';
+import { normaliseCode, type ErrorCode, type Kept, type Mine, type PhoneView, type ServerMessage, type Texts } from '../room-protocol/protocol.ts';
+import { addAnswer, loadAnswers, loadJoin, loadLanguage, saveJoin, saveLanguage, type Answer } from './memory.ts';
+
+/** How long a phone that was in a room waits for its projector to open it again. */
+const REOPEN_WAIT = 3 * 60 * 1000;
+const catalogues = new Map<Language, Messages>([['en', en], ['nl', nl]]);
+
+interface State {
+  language: Language;
+  code: string | null;
+  token: string | null;
+  kept: Kept | null;
+  view: PhoneView | null;
+  mine: Mine;
+  status: SocketStatus | 'idle';
+  failures: number;
+  /** When the server first said it does not know the room, while the phone waits for it to reopen. */
+  unknownSince: number | null;
+  /** A message about the last thing that went wrong, shown until the next change. */
+  problem: { key: MessageKey; code?: string } | null;
+}
+
+const state: State = { language: loadLanguage(), code: null, token: null, kept: null, view: null, mine: { choice: null, guess: null }, status: 'idle', failures: 0, unknownSince: null, problem: null };
+let socket: RoomSocket | null = null;
+/** What the page showed last, to move focus to the new heading only when the screen really changes. */
+let shownKey = '';
+
+const main = document.getElementById('main')!;
+const status = document.getElementById('status')!;
+const roomLine = document.getElementById('room')!;
+const languageButton = document.getElementById('language') as HTMLButtonElement;
+
+function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  return interpolate(catalogues.get(state.language)![key], params);
+}
+
+function say(text: Texts): string {
+  return (state.language === 'nl' ? text.nl || text.en : text.en || text.nl) ?? '';
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
+// ---------------------------------------------------------------- connection
+
+function join(code: string): void {
+  const stored = loadJoin();
+  state.code = code;
+  state.token = stored?.code === code ? stored.token : null;
+  state.kept = stored?.code === code ? stored.kept : null;
+  state.problem = null;
+  state.failures = 0;
+  socket?.close();
+  socket = new RoomSocket({
+    hello: () => ({ type: 'join', code, ...(state.token ? { token: state.token } : {}), ...(state.kept ? { kept: state.kept } : {}) }),
+    message: receive,
+    status: (s) => {
+      if (s !== 'open') state.failures += 1;
+      state.status = s;
+      render();
+    },
+  });
+  render();
+}
+
+function receive(message: ServerMessage): void {
+  switch (message.type) {
+    case 'joined':
+      socket?.healthy();
+      state.unknownSince = null;
+      state.token = message.token;
+      state.failures = 0;
+      saveJoin({ code: message.code, token: message.token, kept: state.kept });
+      break;
+    case 'view':
+      state.view = message.view;
+      state.mine = message.mine;
+      state.problem = null;
+      if (message.view.kind === 'card') {
+        const view = message.view;
+        // The server lost this phone's vote (it restarted, and the card came back after the phone
+        // rejoined): vote again with what the phone remembers.
+        const kept = state.kept?.round === view.round && view.open ? state.kept : null;
+        if (kept && kept.choice !== null && message.mine.choice === null && kept.choice < view.choices.length && socket?.send({ type: 'vote', round: view.round, choice: kept.choice })) state.mine = { ...state.mine, choice: kept.choice };
+        if (kept && kept.guess !== null && message.mine.guess === null && view.meters.some((m) => m.id === kept.guess) && socket?.send({ type: 'guess', round: view.round, meter: kept.guess })) state.mine = { ...state.mine, guess: kept.guess };
+        remember({ round: view.round, choice: state.mine.choice, guess: state.mine.guess });
+      }
+      if (message.view.kind === 'reveal') {
+        const v = message.view;
+        addAnswer(state.code!, { round: v.round, turn: v.turn, stakeholder: v.stakeholder, text: v.text, choices: v.choices, mine: message.mine.choice, room: v.choice });
+      }
+      break;
+    case 'error':
+      failed(message.code);
+      break;
+    default:
+      return; // Projector messages never reach a phone; ignore them if they did.
+  }
+  render();
+}
+
+function failed(code: ErrorCode): void {
+  if (code === 'unknown-room') {
+    // A phone that was in this room waits a while: after a server restart the projector opens it again.
+    state.unknownSince ??= Date.now();
+    if (state.token && Date.now() - state.unknownSince < REOPEN_WAIT) {
+      state.status = 'lost';
+      socket?.reconnect();
+      return;
+    }
+    state.problem = { key: 'phoneUnknownRoom', code: state.code ?? '' };
+    leave();
+  } else if (code === 'stale-token') {
+    // A token from another session: join again as a new participant.
+    state.token = null;
+    state.kept = null;
+    socket?.reconnect();
+  } else if (code === 'room-full' || code === 'server-full') {
+    state.problem = { key: 'phoneRoomFull' };
+    leave();
+  } else if (code === 'too-fast') state.problem = { key: 'phoneTooFast' };
+  else if (code === 'closed') state.problem = { key: 'phoneClosed' };
+}
+
+function leave(): void {
+  socket?.close();
+  socket = null;
+  state.code = null;
+  state.view = null;
+  state.status = 'idle';
+  saveJoin(null);
+}
+
+function remember(kept: Kept): void {
+  state.kept = kept;
+  if (state.code && state.token) saveJoin({ code: state.code, token: state.token, kept });
+}
+
+function vote(round: string, choice: number): void {
+  if (!socket?.send({ type: 'vote', round, choice })) return;
+  state.mine = { ...state.mine, choice };
+  remember({ round, choice, guess: state.mine.guess });
+  render();
+}
+
+function guess(round: string, meter: string): void {
+  if (!socket?.send({ type: 'guess', round, meter })) return;
+  state.mine = { ...state.mine, guess: meter };
+  remember({ round, choice: state.mine.choice, guess: meter });
+  render();
+}
+
+// ---------------------------------------------------------------- screens
+
+function render(): void {
+  document.documentElement.lang = state.language;
+  document.title = t('phonePageTitle');
+  languageButton.textContent = t('phoneLanguage');
+  languageButton.lang = state.language === 'nl' ? 'en' : 'nl';
+  roomLine.textContent = state.code ? t('phoneRoom', { code: state.code }) : '';
+  status.textContent = statusText();
+
+  const focusedKey = (document.activeElement as HTMLElement | null)?.dataset?.key ?? null;
+  const view = state.code ? state.view : null;
+  const key = !state.code ? 'code' : !view ? 'waiting' : `${view.kind}:${'round' in view ? view.round : ''}:${view.kind === 'debrief' ? view.page : ''}`;
+  main.replaceChildren(...screen(view));
+  document.body.dataset.view = !state.code ? 'code' : view?.kind ?? 'connecting';
+  if (key !== shownKey) {
+    shownKey = key;
+    // A new screen: start reading at its heading (the code form keeps the typing place instead).
+    if (key !== 'code') main.querySelector<HTMLElement>('h1')?.focus();
+  } else if (focusedKey) main.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusedKey)}"]`)?.focus();
+}
+
+function statusText(): string {
+  if (!state.code) return '';
+  if (state.status === 'lost') return t('phoneReconnecting');
+  if (state.status === 'connecting') return state.failures >= 3 ? t('phoneNoServer') : t('phoneConnecting');
+  return '';
+}
+
+function heading(text: string): HTMLHeadingElement {
+  return el('h1', text, { tabindex: '-1' });
+}
+
+function screen(view: PhoneView | null): HTMLElement[] {
+  if (!state.code) return codeForm();
+  const problem = state.problem ? [el('p', t(state.problem.key, state.problem.code ? { code: state.problem.code } : {}), { class: 'error', role: 'alert' })] : [];
+  if (!view) return [heading(t('phoneConnecting'))];
+  switch (view.kind) {
+    case 'wait': return [heading(t('phoneWaiting')), ...problem];
+    case 'card': return [...cardScreen(view), ...problem];
+    case 'reveal': return revealScreen(view);
+    case 'debrief': return debriefScreen(view);
+    case 'end': return endScreen(view);
+  }
+}
+
+function codeForm(): HTMLElement[] {
+  const form = el('form');
+  form.noValidate = true;
+  const label = el('label', t('phoneCodeLabel'), { for: 'code' });
+  const hint = el('p', t('phoneCodeHint'), { id: 'code-hint', class: 'note' });
+  const input = el('input', undefined, { id: 'code', name: 'code', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', inputmode: 'text', maxlength: '9', 'aria-describedby': 'code-hint', 'data-key': 'code' });
+  const error = state.problem ? el('p', t(state.problem.key, state.problem.code ? { code: state.problem.code } : {}), { class: 'error', role: 'alert', id: 'code-error' }) : null;
+  if (error) {
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', 'code-error code-hint');
+  }
+  const submit = el('button', t('phoneJoin'), { type: 'submit', class: 'primary', 'data-key': 'join' });
+  form.append(label, hint, input, ...(error ? [error] : []), submit);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const code = normaliseCode(input.value);
+    if (!code) {
+      state.problem = { key: 'phoneBadCode' };
+      render();
+      document.getElementById('code')?.focus();
+      return;
+    }
+    history.replaceState(null, '', `#${code}`);
+    join(code);
+  });
+  return [heading(t('phonePageTitle')), form];
+}
+
+function cardBox(view: { turn: Texts; stakeholder: Texts; text: Texts }): HTMLElement {
+  const box = el('section', undefined, { class: 'card' });
+  box.append(el('p', say(view.turn), { class: 'turn' }), el('p', say(view.stakeholder), { class: 'from' }), el('p', say(view.text)));
+  return box;
+}
+
+function cardScreen(view: Extract<PhoneView, { kind: 'card' }>): HTMLElement[] {
+  const chosen = state.mine.choice;
+  const title = heading(chosen !== null ? t('phoneVoted', { choice: say(view.choices[chosen] ?? { nl: '', en: '' }) }) : view.open ? t('phoneNotVoted') : t('phoneClosed'));
+  const list = el('ul', undefined, { class: 'choices' });
+  view.choices.forEach((choice, i) => {
+    const button = el('button', undefined, { type: 'button', 'aria-pressed': String(chosen === i), 'data-key': `choice-${i}` });
+    button.append(el('span', `${i + 1}.`, { class: 'badge', 'aria-hidden': 'true' }), el('span', say(choice)));
+    button.disabled = !view.open;
+    button.addEventListener('click', () => vote(view.round, i));
+    const item = el('li');
+    item.append(button);
+    list.append(item);
+  });
+  const out: HTMLElement[] = [title, cardBox(view), list];
+  if (!view.open && chosen !== null) out.push(el('p', t('phoneClosed'), { class: 'note' }));
+  if (view.meters.length > 0) {
+    const group = el('section', undefined, { 'aria-labelledby': 'guess-heading' });
+    group.append(el('h2', t('phoneGuessHeading'), { id: 'guess-heading' }));
+    const guesses = el('ul', undefined, { class: 'choices' });
+    for (const meter of view.meters) {
+      const button = el('button', say(meter.label), { type: 'button', 'aria-pressed': String(state.mine.guess === meter.id), 'data-key': `guess-${meter.id}` });
+      button.disabled = !view.open;
+      button.addEventListener('click', () => guess(view.round, meter.id));
+      const item = el('li');
+      item.append(button);
+      guesses.append(item);
+    }
+    group.append(guesses);
+    const picked = view.meters.find((m) => m.id === state.mine.guess);
+    if (picked) group.append(el('p', t('phoneGuessed', { meter: say(picked.label) }), { class: 'note' }));
+    out.push(group);
+  }
+  return out;
+}
+
+function revealScreen(view: Extract<PhoneView, { kind: 'reveal' }>): HTMLElement[] {
+  const out: HTMLElement[] = [heading(t('phoneRoomChose', { choice: say(view.choices[view.choice] ?? { nl: '', en: '' }) })), cardBox(view)];
+  const mine = state.mine.choice;
+  out.push(el('p', mine !== null && view.choices[mine] ? t('phoneYouChose', { choice: say(view.choices[mine]!) }) : t('phoneYouDidNotVote'), { class: 'from' }));
+  out.push(el('h2', t('phoneSplitHeading')));
+  const split = el('ul', undefined, { class: 'split' });
+  view.choices.forEach((choice, i) => {
+    const phones = view.phones[i] ?? 0;
+    const counted = view.counted[i] ?? 0;
+    const item = el('li', undefined, i === view.choice ? { class: 'chosen' } : {});
+    item.append(el('strong', `${i + 1}. ${say(choice)}${i === view.choice ? ' ✓' : ''}`), el('span', t('phoneSplitRow', { count: phones, counted })));
+    split.append(item);
+  });
+  out.push(split);
+  if (view.guess) out.push(el('p', t(view.guess.right ? 'phoneGuessRight' : 'phoneGuessWrong', { meter: say(view.guess.meter) })));
+  const outcome = el('section', undefined, { class: 'outcome' });
+  outcome.append(el('h2', t('phoneOutcome')), el('p', say(view.feedback)));
+  outcome.append(el('p', view.changes.length > 0 ? view.changes.map((c) => `${say(c.meter)} ${signed(c.delta)}`).join(' · ') : t('phoneNoChange'), { class: 'from' }));
+  out.push(outcome);
+  return out;
+}
+
+function debriefScreen(view: Extract<PhoneView, { kind: 'debrief' }>): HTMLElement[] {
+  const out: HTMLElement[] = [heading(say(view.title)), el('p', t('phoneDebriefPage', { page: view.page + 1, pages: view.pages }), { class: 'note' })];
+  for (const line of view.lines) out.push(el('p', say(line)));
+  return out;
+}
+
+function answerLines(answers: Answer[]): string[] {
+  return answers.map((a) => {
+    const mine = a.mine !== null && a.choices[a.mine] ? say(a.choices[a.mine]!) : t('phoneNoVote');
+    return `${say(a.turn)} · ${say(a.stakeholder)}: ${say(a.text)}\n${t('phoneAnswerRow', { mine, room: say(a.choices[a.room] ?? { nl: '', en: '' }) })}`;
+  });
+}
+
+function endScreen(view: Extract<PhoneView, { kind: 'end' }>): HTMLElement[] {
+  const answers = state.code ? loadAnswers(state.code) : [];
+  const out: HTMLElement[] = [heading(t('phoneEnded')), el('p', say(view.title), { class: 'from' }), el('h2', t('phoneAnswers')), el('p', t('phoneAnswersNote'), { class: 'note' })];
+  if (answers.length === 0) {
+    out.push(el('p', t('phoneNoAnswers')));
+    return out;
+  }
+  const list = el('ol', undefined, { class: 'answers' });
+  for (const line of answerLines(answers)) {
+    const [card, row] = line.split('\n');
+    const item = el('li');
+    item.append(el('span', card), el('br'), el('strong', row));
+    list.append(item);
+  }
+  const download = el('button', t('phoneDownload'), { type: 'button', class: 'primary', 'data-key': 'download' });
+  download.addEventListener('click', () => {
+    const text = [say(view.title), '', ...answerLines(answers).map((line) => `${line}\n`)].join('\n');
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    const link = el('a', undefined, { href: url, download: `many-masters-${state.code ?? 'room'}.txt` });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  });
+  out.push(list, download);
+  return out;
+}
+
+languageButton.addEventListener('click', () => {
+  state.language = state.language === 'nl' ? 'en' : 'nl';
+  saveLanguage(state.language);
+  render();
+});
+
+// A scanned QR code carries the room in the address's #fragment (never sent to any server); else the
+// room this phone was in, else the code form.
+const fromLink = normaliseCode(decodeURIComponent(location.hash.slice(1)));
+const remembered = loadJoin();
+const start = fromLink ?? remembered?.code ?? null;
+if (start) join(start);
+else render();

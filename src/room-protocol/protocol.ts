@@ -1,0 +1,171 @@
+/**
+ * The messages between the projector, the room server and the phones. Pure TypeScript (no Node, no
+ * DOM), so the browser and the server validate with the same definitions. Every message that comes
+ * off the network is checked here for shape and size before anything reads it: a phone is anyone on
+ * the Wi-Fi, and even the server's answers are checked by the pages that receive them.
+ */
+import * as v from 'valibot';
+
+/** A phone sends a few short fields; anything bigger is refused before parsing. */
+export const MAX_PHONE_MESSAGE = 1024;
+/** The projector sends a card's texts in both languages, up to the scenario limit per text. */
+export const MAX_PROJECTOR_MESSAGE = 256 * 1024;
+export const MAX_TEXT = 20_000;
+export const MAX_CHOICES = 4;
+export const MAX_METERS = 8;
+export const MAX_LINES = 60;
+
+/** Room codes: five letters and digits without look-alikes (no O/0, I/1), easy to read from the back. */
+export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const CODE_LENGTH = 5;
+const CODE = v.pipe(v.string(), v.regex(/^[A-HJ-NP-Z2-9]{5}$/));
+const SECRET = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,64}$/));
+const TOKEN = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{10,40}\.[A-Za-z0-9_-]{20,64}$/));
+const ROUND = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:-]{1,64}$/));
+const ID = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const INDEX = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_CHOICES - 1));
+const COUNT = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000));
+const STRING = v.pipe(v.string(), v.maxLength(MAX_TEXT));
+
+/** A text in both languages: each phone shows the one its participant chose. */
+const TEXTS = v.strictObject({ nl: STRING, en: STRING });
+export type Texts = v.InferOutput<typeof TEXTS>;
+
+const CHOICES = v.pipe(v.array(TEXTS), v.minLength(1), v.maxLength(MAX_CHOICES));
+const METERS = v.pipe(v.array(v.strictObject({ id: ID, label: TEXTS })), v.maxLength(MAX_METERS));
+const SPLIT = v.pipe(v.array(COUNT), v.maxLength(MAX_CHOICES));
+
+/** What the phones show, as the projector describes it. */
+const VIEW = v.variant('kind', [
+  /** Joined, nothing to vote on yet (before the first card, on the scoreboard). */
+  v.strictObject({ kind: v.literal('wait') }),
+  v.strictObject({
+    kind: v.literal('card'),
+    round: ROUND,
+    turn: TEXTS,
+    stakeholder: TEXTS,
+    text: TEXTS,
+    choices: CHOICES,
+    /** The meters a phone can guess as "who gains most". */
+    meters: METERS,
+    /** Votes are taken until the trainer closes voting or reveals. */
+    open: v.boolean(),
+  }),
+  v.strictObject({
+    kind: v.literal('reveal'),
+    round: ROUND,
+    turn: TEXTS,
+    stakeholder: TEXTS,
+    text: TEXTS,
+    choices: CHOICES,
+    choice: INDEX,
+    /** Votes per choice: from phones, and counted by hand or key on the projector. */
+    phones: SPLIT,
+    counted: SPLIT,
+    /** The room's guess and whether it gained most; null when the room did not guess. */
+    guess: v.nullable(v.strictObject({ meter: TEXTS, right: v.boolean() })),
+    feedback: TEXTS,
+    changes: v.pipe(v.array(v.strictObject({ meter: TEXTS, delta: v.pipe(v.number(), v.integer(), v.minValue(-1000), v.maxValue(1000)) })), v.maxLength(MAX_METERS)),
+  }),
+  v.strictObject({ kind: v.literal('debrief'), page: COUNT, pages: COUNT, title: TEXTS, lines: v.pipe(v.array(TEXTS), v.maxLength(MAX_LINES)) }),
+  v.strictObject({ kind: v.literal('end'), title: TEXTS }),
+]);
+export type PhoneView = v.InferOutput<typeof VIEW>;
+
+const PROJECTOR_MESSAGE = v.variant('type', [
+  /** Opens a room, or takes back the one it had (after a reload, a dropped Wi-Fi or a server restart). */
+  v.strictObject({ type: v.literal('host'), code: v.optional(CODE), secret: v.optional(SECRET) }),
+  v.strictObject({ type: v.literal('show'), view: VIEW }),
+]);
+export type ProjectorMessage = v.InferOutput<typeof PROJECTOR_MESSAGE>;
+
+/** What a phone remembers of its own vote, sent again when it rejoins (the server may have restarted). */
+const KEPT = v.strictObject({ round: ROUND, choice: v.nullable(INDEX), guess: v.nullable(ID) });
+export type Kept = v.InferOutput<typeof KEPT>;
+
+const PHONE_MESSAGE = v.variant('type', [
+  v.strictObject({ type: v.literal('join'), code: CODE, token: v.optional(TOKEN), kept: v.optional(KEPT) }),
+  v.strictObject({ type: v.literal('vote'), round: ROUND, choice: INDEX }),
+  v.strictObject({ type: v.literal('guess'), round: ROUND, meter: ID }),
+]);
+export type PhoneMessage = v.InferOutput<typeof PHONE_MESSAGE>;
+
+export type ClientMessage = ProjectorMessage | PhoneMessage;
+
+export const ERROR_CODES = ['bad-message', 'too-big', 'too-fast', 'unknown-room', 'stale-token', 'room-taken', 'room-full', 'server-full', 'not-allowed', 'closed', 'no-such-choice'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const MINE = v.strictObject({ choice: v.nullable(INDEX), guess: v.nullable(ID) });
+export type Mine = v.InferOutput<typeof MINE>;
+
+const SERVER_MESSAGE = v.variant('type', [
+  v.strictObject({ type: v.literal('hosted'), code: CODE, secret: SECRET, phoneUrls: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(20)) }),
+  /** To the projector only: phones connected now, phones that voted this round, and the split. */
+  v.strictObject({
+    type: v.literal('tally'),
+    round: v.nullable(ROUND),
+    joined: COUNT,
+    voted: COUNT,
+    counts: SPLIT,
+    guesses: v.pipe(v.array(v.strictObject({ meter: ID, count: COUNT })), v.maxLength(MAX_METERS)),
+  }),
+  v.strictObject({ type: v.literal('joined'), code: CODE, token: TOKEN }),
+  /** To a phone: what to show and its own vote, never anyone else's. */
+  v.strictObject({ type: v.literal('view'), view: VIEW, mine: MINE }),
+  v.strictObject({ type: v.literal('error'), code: v.picklist(ERROR_CODES) }),
+]);
+export type ServerMessage = v.InferOutput<typeof SERVER_MESSAGE>;
+
+export type Parsed<T> = { ok: true; message: T } | { ok: false; error: ErrorCode };
+
+function parse<T>(schema: v.GenericSchema<unknown, T>, raw: string, limit: number): Parsed<T> {
+  // Length in UTF-16 units bounds the bytes closely enough; the socket also caps the frame size.
+  if (raw.length > limit) return { ok: false, error: 'too-big' };
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return { ok: false, error: 'bad-message' };
+  }
+  const result = v.safeParse(schema, data);
+  return result.success ? { ok: true, message: result.output } : { ok: false, error: 'bad-message' };
+}
+
+export function parseProjectorMessage(raw: string): Parsed<ProjectorMessage> {
+  return parse(PROJECTOR_MESSAGE, raw, MAX_PROJECTOR_MESSAGE);
+}
+
+export function parsePhoneMessage(raw: string): Parsed<PhoneMessage> {
+  return parse(PHONE_MESSAGE, raw, MAX_PHONE_MESSAGE);
+}
+
+export function parseServerMessage(raw: string): Parsed<ServerMessage> {
+  return parse(SERVER_MESSAGE, raw, MAX_PROJECTOR_MESSAGE + 1024);
+}
+
+const HOST = v.strictObject({ type: v.literal('host'), code: v.optional(CODE), secret: v.optional(SECRET) });
+const JOIN = v.strictObject({ type: v.literal('join'), code: CODE, token: v.optional(TOKEN), kept: v.optional(KEPT) });
+const FIRST_MESSAGE = v.variant('type', [HOST, JOIN]);
+export type FirstMessage = v.InferOutput<typeof FIRST_MESSAGE>;
+
+/** A connection's first message says what it is: a projector hosting, or a phone joining. Both are small. */
+export function parseFirstMessage(raw: string): Parsed<FirstMessage> {
+  return parse(FIRST_MESSAGE, raw, MAX_PHONE_MESSAGE);
+}
+
+/** A typed-in or scanned code, tidied: capitals, no spaces or dashes; null when it cannot be a code. */
+export function normaliseCode(input: string): string | null {
+  const code = input.toUpperCase().replace(/[\s-]/g, '');
+  return v.is(CODE, code) ? code : null;
+}
+
+/** The path of the room's WebSocket, relative to the page, so the game works under any proxy prefix. */
+export const ROOM_PATH = 'room';
+/**
+ * A small file next to the page that says whether a room server runs: the build holds one saying no,
+ * the server answers yes in its place. Read with a plain request, so a static copy logs no error.
+ */
+export const SERVER_CHECK_PATH = 'room-server.json';
+
+/** The short path of the phone page. */
+export const PHONE_PATH = 'p';

@@ -1,0 +1,39 @@
+/**
+ * The phones' figures on the workshop screens, kept current as phones join and vote: how many joined
+ * and how many voted, never the split (that waits for the reveal).
+ */
+import * as Phaser from 'phaser';
+import { t } from '../locales/index.ts';
+import { requestFrames } from '../platform/redraw.ts';
+import { onPhones, phoneFigures, type PhoneFigures } from '../session/phones.ts';
+import { addText } from '../ui/text.ts';
+import { colour } from '../ui/theme.ts';
+
+export function joinedText(figures: PhoneFigures): string {
+  return t(figures.joined === 1 ? 'phonesJoinedOne' : 'phonesJoinedMany', { count: figures.joined });
+}
+
+/** "Phones: 8 of 12 voted", or the connection's trouble; what `describe` reports for the inspector. */
+export function phoneLine(figures: PhoneFigures): string {
+  if (figures.status === 'lost') return t('phonesLost');
+  if (figures.status !== 'open' || !figures.code) return t('phonesOpening');
+  return t('phonesVoted', { voted: figures.voted, joined: figures.joined });
+}
+
+/** Draws a line that follows the phones' figures while the scene runs; nothing when phones are off. */
+export function drawPhoneLine(scene: Phaser.Scene, x: number, y: number, width: number, format: (figures: PhoneFigures) => string = phoneLine): Phaser.GameObjects.Text | null {
+  const figures = phoneFigures();
+  if (!figures) return null;
+  const text = addText(scene, x, y, format(figures), { size: 30, bold: true, colour: colour.accent, width });
+  const stop = onPhones(() => {
+    const now = phoneFigures();
+    if (!now || !text.active) return;
+    const line = format(now);
+    if (line !== text.text) {
+      text.setText(line).setColor(now.status === 'open' ? '#1d5c61' : '#a8231c');
+      requestFrames();
+    }
+  });
+  scene.events.once(Phaser.Scenes.Events.SHUTDOWN, stop);
+  return text;
+}

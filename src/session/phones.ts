@@ -1,0 +1,391 @@
+/**
+ * Phone votes from the projector's side: opens the room on the room server, tells the phones what to
+ * show (the card, the reveal, the debrief page, the end) whenever the workshop moves on, and keeps the
+ * latest figures (phones joined, phones voted, the split) for the workshop screens. The projector
+ * shows only how many voted until the reveal; the split goes into the decision.
+ *
+ * The room's code and secret are kept for this tab, so a server restart or a reload of the projector
+ * opens the same room again and the phones rejoin with their votes.
+ */
+import { shownOrder } from '../engine/game.ts';
+import type { Scenario, Text } from '../engine/format.ts';
+import { resolveText, type Language } from '../engine/text.ts';
+import type { Decision } from '../engine/workshop.ts';
+import { tagProfile, weightiestChoices } from '../engine/debrief.ts';
+import { en, type MessageKey, type Messages } from '../locales/en.ts';
+import { interpolate, signed } from '../locales/format.ts';
+import { nl } from '../locales/nl.ts';
+import { RoomSocket, type SocketStatus } from '../platform/roomSocket.ts';
+import { currentScreen } from '../platform/screen.ts';
+import { PHONE_PATH, SERVER_CHECK_PATH, type PhoneView, type ServerMessage, type Texts } from '../room-protocol/protocol.ts';
+import { activeTeam, currentRoom, roomOrder, roomTable, setPhoneVotes, type Room } from './room.ts';
+
+export interface PhoneFigures {
+  status: SocketStatus;
+  code: string | null;
+  /** The address phones open (without the code), and the same with the code for the QR code. */
+  address: string | null;
+  link: string | null;
+  joined: number;
+  voted: number;
+  /** Phone votes per choice on the card on the table; zeros before the first vote. */
+  counts: number[];
+  /** The meter most phones guessed gains most, when one leads. */
+  guess: string | null;
+  /** The round these votes belong to (the card being decided), or null. */
+  round: string | null;
+}
+
+interface Phones {
+  socket: RoomSocket;
+  figures: PhoneFigures;
+  secret: string | null;
+  phoneUrls: string[];
+  round: string | null;
+  sent: string;
+  timer: number;
+}
+
+const SAVED = 'many-masters.phones';
+/** Screens outside a workshop: reaching one ends the phones' session. (The set-up is not one: it is left for the join screen.) */
+const OUTSIDE_SCREENS = new Set(['title', 'mode', 'play', 'ending', 'author', 'problems', 'map']);
+let phones: Phones | null = null;
+const listeners = new Set<() => void>();
+
+export function phonesOn(): boolean {
+  return phones !== null;
+}
+
+export function phoneFigures(): PhoneFigures | null {
+  return phones ? { ...phones.figures, counts: [...phones.figures.counts] } : null;
+}
+
+/** Calls back whenever the figures change; returns the unsubscribe. */
+export function onPhones(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function changed(): void {
+  for (const listener of listeners) listener();
+}
+
+let probe: Promise<boolean> | null = null;
+let known: boolean | null = null;
+let wanted = false;
+
+/** Whether the room server answered (true), did not (false) or has not been asked yet (null). */
+export function phoneServerKnown(): boolean | null {
+  return known;
+}
+
+/** The trainer's choice in the set-up (off until turned on), remembered for the visit. */
+export function phonesWanted(): boolean {
+  return wanted;
+}
+
+export function setPhonesWanted(on: boolean): void {
+  wanted = on;
+}
+
+/** Whether a room server runs next to this page (not on a static copy of the build). Asked once. */
+export function phonesAvailable(): Promise<boolean> {
+  probe ??= (async () => {
+    let ok = false;
+    try {
+      const response = await fetch(new URL(SERVER_CHECK_PATH, location.href), { cache: 'no-store', signal: AbortSignal.timeout(3000) });
+      const answer = response.ok ? ((await response.json()) as unknown) : null;
+      ok = typeof answer === 'object' && answer !== null && 'server' in answer && answer.server === true;
+    } catch {
+      ok = false;
+    }
+    known = ok;
+    return ok;
+  })();
+  return probe;
+}
+
+function loadSaved(): { code: string; secret: string } | null {
+  try {
+    const raw = sessionStorage.getItem(SAVED);
+    const saved = raw ? (JSON.parse(raw) as unknown) : null;
+    if (saved && typeof saved === 'object' && 'code' in saved && 'secret' in saved && typeof saved.code === 'string' && typeof saved.secret === 'string') return { code: saved.code, secret: saved.secret };
+  } catch {
+    // No storage: a new room after a reload.
+  }
+  return null;
+}
+
+function save(code: string, secret: string): void {
+  try {
+    sessionStorage.setItem(SAVED, JSON.stringify({ code, secret }));
+  } catch {
+    // As above.
+  }
+}
+
+/** The address on the projector: this page's own when phones can reach it, else the server's LAN address. */
+function phoneAddress(urls: string[]): string | null {
+  const host = location.hostname;
+  const local = host === 'localhost' || host === '::1' || host === '[::1]' || host.startsWith('127.');
+  if (!local) return new URL(PHONE_PATH, location.href).href;
+  return urls[0] ?? null;
+}
+
+/**
+ * Turns phones on for the workshop in this tab. A new workshop opens a new room; a continued one
+ * (after a reload, or back from the title screen) reopens its room, and the phones in it rejoin.
+ */
+export function startPhones(fresh: boolean): void {
+  if (phones) return;
+  if (fresh) {
+    try {
+      sessionStorage.removeItem(SAVED);
+    } catch {
+      // No storage, nothing saved.
+    }
+  }
+  const saved = loadSaved();
+  const state: Phones = {
+    socket: null as unknown as RoomSocket,
+    figures: { status: 'connecting', code: saved?.code ?? null, address: null, link: null, joined: 0, voted: 0, counts: [], guess: null, round: null },
+    secret: saved?.secret ?? null,
+    phoneUrls: [],
+    round: null,
+    sent: '',
+    timer: 0,
+  };
+  phones = state;
+  state.socket = new RoomSocket({
+    hello: () => ({ type: 'host', ...(state.figures.code && state.secret ? { code: state.figures.code, secret: state.secret } : {}) }),
+    message: (message) => receive(state, message),
+    status: (status) => {
+      state.figures.status = status;
+      // Everything is sent again on a new connection: the server may have restarted.
+      if (status !== 'open') state.sent = '';
+      changed();
+    },
+  });
+  state.timer = window.setInterval(() => syncPhones(), 200);
+}
+
+/** A continued workshop takes its phones back when this tab had them on. */
+export function resumePhones(): void {
+  if (loadSaved()) startPhones(false);
+}
+
+/** Phones off: they show the end and their own answers. The room stays open for a continued workshop. */
+export function stopPhones(): void {
+  if (!phones) return;
+  window.clearInterval(phones.timer);
+  phones.socket.send({ type: 'show', view: { kind: 'end', title: both(currentRoom()?.scenario.title) } });
+  const socket = phones.socket;
+  phones = null;
+  // Let the last message go out before the socket closes.
+  window.setTimeout(() => socket.close(), 500);
+  changed();
+}
+
+function receive(state: Phones, message: ServerMessage): void {
+  if (message.type === 'hosted') {
+    state.socket.healthy();
+    state.figures.code = message.code;
+    state.secret = message.secret;
+    state.phoneUrls = message.phoneUrls;
+    state.figures.address = phoneAddress(message.phoneUrls);
+    state.figures.link = state.figures.address ? `${state.figures.address}#${message.code}` : null;
+    save(message.code, message.secret);
+    state.sent = '';
+    syncPhones();
+  } else if (message.type === 'tally') {
+    const room = currentRoom();
+    const current = room !== null && room.phase === 'deciding' && message.round !== null && message.round === roundOf(room);
+    state.figures.joined = message.joined;
+    state.figures.round = current ? message.round : null;
+    state.figures.voted = current ? message.voted : 0;
+    state.figures.counts = current ? message.counts : [];
+    const top = Math.max(0, ...message.guesses.map((g) => g.count));
+    const leaders = message.guesses.filter((g) => g.count === top && top > 0);
+    state.figures.guess = current && leaders.length === 1 ? leaders[0]!.meter : null;
+    // Phones list the choices as the projector shows them; the room's tally is in file order.
+    if (current) {
+      const order = roomOrder(room);
+      const byFile = order.map(() => 0);
+      order.forEach((file, position) => (byFile[file] = message.counts[position] ?? 0));
+      setPhoneVotes(room, byFile);
+    }
+  } else if (message.type === 'error' && message.code === 'room-taken') {
+    // The saved room belongs to someone else now (another projector took the code): open a new one.
+    state.figures.code = null;
+    state.secret = null;
+    state.socket.reconnect();
+  }
+  changed();
+}
+
+/** Sends the phones what the workshop shows now, when it changed. Called on a timer and after decisions. */
+export function syncPhones(): void {
+  if (!phones) return;
+  if (!currentRoom() || OUTSIDE_SCREENS.has(currentScreen().screen)) {
+    // The workshop was left (title, another scenario): the phones get the end and their answers.
+    stopPhones();
+    return;
+  }
+  if (phones.figures.status !== 'open' || !phones.secret) return;
+  const view = currentView();
+  const round = view.kind === 'card' || view.kind === 'reveal' ? view.round : null;
+  if (round !== phones.round) {
+    phones.round = round;
+    phones.figures.voted = 0;
+    phones.figures.counts = [];
+    phones.figures.guess = null;
+    changed();
+  }
+  const text = JSON.stringify(view);
+  if (text === phones.sent) return;
+  if (phones.socket.send({ type: 'show', view })) phones.sent = text;
+}
+
+/** The meter most phones guessed gains most on the card being decided, when one leads. */
+export function phoneGuess(): string | null {
+  const room = currentRoom();
+  return phones && room && phones.figures.round === roundOf(room) ? phones.figures.guess : null;
+}
+
+// ---------------------------------------------------------------- what the phones see
+
+const catalogues = new Map<Language, Messages>([['en', en], ['nl', nl]]);
+
+function both(text: Text | undefined): Texts {
+  return { nl: resolveText(text, 'nl'), en: resolveText(text, 'en') };
+}
+
+function message(key: MessageKey, params: (language: Language) => Record<string, string | number> = () => ({})): Texts {
+  return { nl: interpolate(catalogues.get('nl')![key], params('nl')), en: interpolate(catalogues.get('en')![key], params('en')) };
+}
+
+function roundOf(room: Room): string {
+  const team = activeTeam(room);
+  // The seed keeps rounds of different workshops in one room apart; turns and teams within one.
+  return `${room.workshop.seed.replace(/[^A-Za-z0-9]/g, '').slice(0, 16)}.${room.workshop.active}.${team.state.turn}`;
+}
+
+function turnText(scenario: Scenario, turn: number): Texts {
+  return message(scenario.turns ? 'turnOf' : 'turnOnly', (language) => {
+    const unit = resolveText(scenario.turnUnit, language) || catalogues.get(language)!.defaultTurnUnit;
+    return { unit: unit.charAt(0).toUpperCase() + unit.slice(1), turn, total: scenario.turns ?? 0 };
+  });
+}
+
+function currentView(): PhoneView {
+  const room = currentRoom();
+  if (!room) return { kind: 'wait' };
+  const scenario = room.scenario;
+  const screen = currentScreen().screen;
+  if (screen === 'debrief' || room.phase === 'over') {
+    if (screen !== 'debrief') return { kind: 'wait' };
+    return debriefView(room);
+  }
+  // While the projector shows the room code before the first card, the phones wait for it too.
+  const started = room.workshop.teams.some((team) => team.decisions.length > 0);
+  if (screen === 'join' && !started) return { kind: 'wait' };
+  if (room.phase === 'deciding') {
+    const table = roomTable(room);
+    if (!table) return { kind: 'wait' };
+    const stakeholder = scenario.stakeholders.find((s) => s.id === table.card.from);
+    return {
+      kind: 'card', round: roundOf(room), turn: turnText(scenario, activeTeam(room).state.turn),
+      // In the order the projector shows them (it differs per game), so "2" on a phone is "2" on the wall.
+      stakeholder: both(stakeholder?.name), text: both(table.card.text), choices: roomOrder(room).map((file) => both(table.card.choices[file]!.label)),
+      meters: scenario.meters.map((m) => ({ id: m.id, label: both(m.label) })), open: true,
+    };
+  }
+  if (room.phase === 'reveal' && room.reveal) {
+    const reveal = room.reveal;
+    const team = room.workshop.teams[reveal.team]!;
+    const decision = team.decisions[team.decisions.length - 1]!;
+    const card = scenario.cards.find((c) => c.id === reveal.outcome.card)!;
+    const stakeholder = scenario.stakeholders.find((s) => s.id === card.from);
+    const order = shownOrder(card, decision.order);
+    const phoneSplit = reveal.vote.phones ?? card.choices.map(() => 0);
+    const all = reveal.vote.counts ?? card.choices.map(() => 0);
+    const gains = scenario.meters.map((m) => ({ id: m.id, delta: reveal.outcome.deltas[m.id] ?? 0 })).filter((g) => g.delta > 0);
+    const best = Math.max(0, ...gains.map((g) => g.delta));
+    const guessed = reveal.vote.guess ? scenario.meters.find((m) => m.id === reveal.vote.guess) : undefined;
+    return {
+      kind: 'reveal', round: revealRound(room, reveal.team, decision), turn: turnText(scenario, decision.turn),
+      stakeholder: both(stakeholder?.name), text: both(card.text), choices: order.map((file) => both(card.choices[file]!.label)), choice: order.indexOf(reveal.choice),
+      phones: order.map((file) => phoneSplit[file] ?? 0), counted: order.map((file) => Math.max(0, (all[file] ?? 0) - (phoneSplit[file] ?? 0))),
+      guess: guessed ? { meter: both(guessed.label), right: best > 0 && gains.some((g) => g.id === guessed.id && g.delta === best) } : null,
+      feedback: reveal.outcome.feedback ? both(reveal.outcome.feedback) : message('noFeedback'),
+      changes: scenario.meters.filter((m) => (reveal.outcome.deltas[m.id] ?? 0) !== 0).map((m) => ({ meter: both(m.label), delta: reveal.outcome.deltas[m.id]! })),
+    };
+  }
+  return { kind: 'wait' };
+}
+
+/** The reveal belongs to the round the card was voted in: the team's turn before the decision. */
+function revealRound(room: Room, team: number, decision: Decision): string {
+  return `${room.workshop.seed.replace(/[^A-Za-z0-9]/g, '').slice(0, 16)}.${team}.${decision.turn}`;
+}
+
+const SLIDE_TITLES: MessageKey[] = ['debriefEndings', 'debriefCharts', 'debriefCompare', 'debriefCostly', 'debriefVotes', 'debriefProfile', 'questionsTitle'];
+
+/** The debrief page the projector shows, as text: the figures each slide draws, in lines. */
+function debriefView(room: Room): PhoneView {
+  const scenario = room.scenario;
+  const slide = Math.min(SLIDE_TITLES.length - 1, Math.max(0, room.slide));
+  const teams = room.workshop.teams;
+  const multi = teams.length > 1;
+  const named = (team: string, line: Texts): Texts => (multi ? { nl: `${team}: ${line.nl}`, en: `${team}: ${line.en}` } : line);
+  let lines: Texts[] = [];
+  switch (SLIDE_TITLES[slide]) {
+    case 'debriefEndings':
+      lines = teams.flatMap((team) => {
+        const ending = team.state.end?.ending ? scenario.endings?.find((e) => e.id === team.state.end!.ending) : undefined;
+        return [named(team.name, ending ? both(ending.title) : message('endingTheEnd')), ...(ending ? [both(ending.text)] : []), message('debriefLasted', () => ({ turns: team.state.history.length }))];
+      });
+      break;
+    case 'debriefCharts':
+    case 'debriefCompare':
+      lines = teams.flatMap((team) => scenario.meters.map((meter) => {
+        const start = meter.start;
+        const end = team.state.meters[meter.id] ?? start;
+        const label = both(meter.label);
+        return named(team.name, { nl: `${label.nl}: ${start} → ${end} (${signed(end - start)})`, en: `${label.en}: ${start} → ${end} (${signed(end - start)})` });
+      }));
+      break;
+    case 'debriefCostly':
+      lines = teams.flatMap((team) => weightiestChoices(team.state, 3).filter((w) => Object.values(w.deltas).some((d) => d < 0)).map((w) => {
+        const card = scenario.cards.find((c) => c.id === w.card);
+        const choice = both(card?.choices[w.choice]?.label);
+        const text = both(card?.text);
+        const lost = scenario.meters.filter((m) => (w.deltas[m.id] ?? 0) < 0).map((m) => ({ label: both(m.label), delta: w.deltas[m.id]! }));
+        const line = (language: Language) => `${text[language]} → ${choice[language]} (${lost.map((l) => `${l.label[language]} ${signed(l.delta)}`).join(', ')})`;
+        return named(team.name, { nl: line('nl'), en: line('en') });
+      }));
+      if (lines.length === 0) lines = [message('debriefNothingCost')];
+      break;
+    case 'debriefVotes':
+      lines = teams.flatMap((team) => team.decisions.filter((d) => d.vote.counts?.some((c) => c > 0)).map((d) => {
+        const card = scenario.cards.find((c) => c.id === d.card);
+        const text = both(card?.text);
+        const choice = both(card?.choices[d.choice]?.label);
+        const line = (language: Language) => `${text[language]} → ${choice[language]} (${d.vote.counts!.join(' / ')})`;
+        return named(team.name, { nl: line('nl'), en: line('en') });
+      }));
+      if (lines.length === 0) lines = [message('debriefNoVotes')];
+      break;
+    case 'debriefProfile': {
+      const tags = new Map(Object.entries(scenario.debrief?.tags ?? {}));
+      lines = teams.flatMap((team) => tagProfile(scenario, team.state).filter((p) => tags.has(p.tag)).map((p) => {
+        const label = both(tags.get(p.tag)!.label);
+        return named(team.name, { nl: `${label.nl}: ${p.count}×`, en: `${label.en}: ${p.count}×` });
+      }));
+      break;
+    }
+    default:
+      lines = (scenario.debrief?.questions ?? []).map(both);
+  }
+  return { kind: 'debrief', page: slide, pages: SLIDE_TITLES.length, title: message(SLIDE_TITLES[slide]!), lines: lines.slice(0, 60) };
+}

@@ -1,0 +1,252 @@
+/**
+ * Phone votes in Chromium: the built game and the room from `npm run serve`'s server, one projector
+ * page (1920×1080) and three phone pages (390×844, each its own context, Dutch and English). Three
+ * cards: phone votes counted with a hand count beside them, the split hidden until the reveal, a phone
+ * that reloads keeps its vote, a phone cannot act as the projector, and a server restart mid-card
+ * loses no vote. Without the server (a static copy) the set-up says phones need it.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveBuilt } from '../../server/server.ts';
+import type { AttachedRoom } from '../../server/server.ts';
+import { DIST, openTitle, press, screenshot, snapshot, useBrowser, waitFor, watchErrors } from './harness.ts';
+
+const env = useBrowser();
+let served: { server: Server; room: AttachedRoom; url: string } | null = null;
+
+async function startServer(port = 0): Promise<void> {
+  const { server, room, url } = await serveBuilt({ root: DIST, port, host: '127.0.0.1' });
+  served = { server, room, url };
+}
+
+async function stopServer(): Promise<void> {
+  if (!served) return;
+  const { server, room } = served;
+  served = null;
+  room.close();
+  server.closeAllConnections();
+  await new Promise((done) => server.close(done));
+}
+
+beforeAll(() => startServer(), 60_000);
+afterAll(() => stopServer());
+
+/** Title → the example scenario → Workshop → set-up; returns what the set-up says about phones. */
+async function openSetup(page: Page): Promise<void> {
+  const title = await snapshot(page);
+  const index = title.levels.filter((l) => l.ok).findIndex((l) => l.id === 'example') + (title.shown.canContinueWorkshop ? 1 : 0);
+  for (let i = 0; i < index; i++) await press(page, 'ArrowDown');
+  await press(page, 'Enter');
+  const mode = await waitFor(page, "m.screen === 'mode'");
+  await press(page, mode.shown.canContinue ? '3' : '2');
+  await waitFor(page, "m.screen === 'setup' && m.shown.phones !== 'asking'");
+}
+
+async function openPhone(url: string, code: string, locale: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${url}p#${code}`);
+  await page.waitForSelector('body[data-view="wait"]');
+  return { context, page, errors };
+}
+
+/** From the reveal to the next card (through the scoreboard, as two teams take turns). */
+async function nextCard(projector: Page): Promise<void> {
+  await press(projector, 'Enter');
+  const m = await waitFor(projector, "m.phase === 'deciding' || m.phase === 'scoreboard'");
+  if (m.phase === 'scoreboard') await press(projector, 'Enter');
+}
+
+async function vote(phone: Page, choice: number): Promise<void> {
+  const button = phone.locator(`[data-key="choice-${choice}"]`);
+  await button.click();
+  await phone.waitForSelector(`[data-key="choice-${choice}"][aria-pressed="true"]`);
+}
+
+async function phoneShows(phone: Page, view: string): Promise<string> {
+  await phone.waitForSelector(`body[data-view="${view}"]`, { timeout: 20_000 });
+  return (await phone.locator('main').innerText()).replace(/\s+/g, ' ');
+}
+
+describe('phone votes', () => {
+  it('without the room server the set-up says phones need it', async () => {
+    const { context, page, errors } = await openTitle(env, { width: 1920, height: 1080 }, 'en-GB');
+    await openSetup(page);
+    const m = await snapshot(page);
+    expect(m.shown.phones).toBe('no-server');
+    expect(m.shown.buttons).not.toContain('Phones: off');
+    // The static copy answers the server check with its own file: no failed request, no console error.
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('three phones vote on three cards, through a reload and a server restart', async () => {
+    const url = served!.url;
+    const port = (served!.server.address() as AddressInfo).port;
+    const projectorContext = await env.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' });
+    const projector = await projectorContext.newPage();
+    const projectorErrors = watchErrors(projector);
+    await projector.goto(url);
+    await waitFor(projector, "m.screen === 'title'", 30_000);
+    await openSetup(projector);
+    let m = await snapshot(projector);
+    expect(m.shown.phones).toBe(false);
+    // The phones switch is the last setting; then back to Start.
+    const focusOn = async (label: string) => {
+      const target = (m.shown.buttons as string[]).indexOf(label);
+      expect(target).toBeGreaterThanOrEqual(0);
+      while (m.shown.focus !== target) {
+        await press(projector, (m.shown.focus as number) > target ? 'ArrowUp' : 'ArrowDown');
+        m = await waitFor(projector, "m.screen === 'setup'");
+      }
+    };
+    await focusOn('Phones: off');
+    await press(projector, 'Enter');
+    m = await waitFor(projector, "m.screen === 'setup' && m.shown.phones === true");
+    expect(m.shown.buttons).toContain('Phones: on');
+    await focusOn('Start the workshop');
+    await press(projector, 'Enter');
+
+    m = await waitFor(projector, "m.screen === 'join' && m.shown.status === 'open' && !!m.shown.code");
+    const code = m.shown.code as string;
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{5}$/);
+    const phones = [await openPhone(url, code, 'nl-NL'), await openPhone(url, code, 'en-GB'), await openPhone(url, code, 'en-US')];
+    const [p1, p2, p3] = phones.map((p) => p.page) as [Page, Page, Page];
+    m = await waitFor(projector, "m.screen === 'join' && m.shown.joined === 3");
+    expect(m.shown.texts).toContain('3 phones joined');
+    await screenshot(projector, 'phones-join-en');
+    // A 4:3 projector: the join screen is laid out again for the narrower stage.
+    await projector.setViewportSize({ width: 1024, height: 768 });
+    await waitFor(projector, "m.screen === 'join' && m.shown.stage.width < 1500 && m.shown.joined === 3");
+    await screenshot(projector, 'phones-join-en');
+    await projector.setViewportSize({ width: 1920, height: 1080 });
+    await waitFor(projector, "m.screen === 'join' && m.shown.stage.width === 1920");
+    await press(projector, 'l');
+    await waitFor(projector, "m.screen === 'join' && m.language === 'nl' && m.shown.texts.includes('3 telefoons doen mee')");
+    await screenshot(projector, 'phones-join-nl');
+    await press(projector, 'l');
+    await waitFor(projector, "m.screen === 'join' && m.language === 'en'");
+    // Phones wait for the trainer, then get the first card.
+    expect(await phoneShows(p1, 'wait')).toContain('Je doet mee');
+    await press(projector, 'Enter');
+    m = await waitFor(projector, "m.screen === 'workshop' && m.phase === 'deciding' && m.shown.phones.joined === 3");
+    const firstCard = m.shown.cardText as string;
+    expect(await phoneShows(p2, 'card')).toContain(firstCard);
+    expect(await phoneShows(p1, 'card')).toContain('Niemand ziet jouw stem');
+    await screenshot(p1, 'phones-phone-card-nl');
+    await screenshot(p2, 'phones-phone-card-en');
+
+    // Card 1: votes counted, the split seen nowhere before the reveal.
+    await vote(p1, 0);
+    await vote(p2, 1);
+    await vote(p3, 0);
+    await vote(p3, 1); // changed
+    m = await waitFor(projector, 'm.shown.phones.voted === 3');
+    await screenshot(projector, 'phones-workshop-en');
+    expect(m.shown.counts).toEqual((m.shown.choices as string[]).map(() => 0)); // the projector's own counts stay the trainer's
+    for (const phone of [p1, p2, p3]) expect(await phone.locator('main').innerText()).not.toMatch(/from phones|via telefoons/);
+
+    // A phone that reloads keeps its vote; the count does not change.
+    await p3.reload();
+    await phoneShows(p3, 'card');
+    await p3.waitForSelector('[data-key="choice-1"][aria-pressed="true"]');
+    m = await waitFor(projector, 'm.shown.phones.joined === 3 && m.shown.phones.voted === 3');
+
+    // A phone cannot act as the projector: not on its own connection, not by claiming the room.
+    const refused = await p1.evaluate(async (room) => {
+      const attempt = (first: object, second?: object) => new Promise<string[]>((done) => {
+        const socket = new WebSocket(new URL('room', location.href).href.replace('http', 'ws'));
+        const got: string[] = [];
+        socket.onopen = () => {
+          socket.send(JSON.stringify(first));
+          if (second) socket.send(JSON.stringify(second));
+        };
+        socket.onmessage = (event) => {
+          got.push(JSON.parse(event.data as string).type + ':' + (JSON.parse(event.data as string).code ?? ''));
+          if (got.length >= (second ? 3 : 1)) done(got);
+        };
+      });
+      const reveal = { type: 'show', view: { kind: 'end', title: { nl: 'x', en: 'x' } } };
+      return [await attempt({ type: 'host', code: room, secret: 'x'.repeat(32) }), await attempt({ type: 'join', code: room }, reveal)];
+    }, code);
+    expect(refused[0]).toEqual(['error:room-taken']);
+    expect(refused[1]).toEqual([`joined:${code}`, 'view:', 'error:bad-message']);
+    await p1.keyboard.press('PageDown');
+    await p1.keyboard.press('Enter');
+    m = await waitFor(projector, 'm.phase === "deciding" && m.shown.phones.voted === 3');
+    expect(await phoneShows(p2, 'card')).toContain(firstCard);
+
+    // The reveal: the majority of phone votes decides, the phones see the split and the outcome.
+    await press(projector, 'PageDown');
+    m = await waitFor(projector, "m.phase === 'reveal'");
+    expect(m.shown.decisionShown).toBe(1);
+    expect((m.shown.votes as number[]).slice(0, 2)).toEqual([1, 2]);
+    expect((m.shown.phoneVotes as number[]).slice(0, 2)).toEqual([1, 2]);
+    const reveal = await phoneShows(p2, 'reveal');
+    expect(reveal).toContain('You voted');
+    expect(reveal).toContain('2 from phones, 0 counted in the room');
+    expect(await phoneShows(p1, 'reveal')).toContain('1 via telefoons, 0 geteld in de zaal');
+    await screenshot(p1, 'phones-phone-reveal-nl');
+
+    // Card 2: phones and a hand count together; the projector says which came from where.
+    await nextCard(projector);
+    m = await waitFor(projector, "m.phase === 'deciding' && m.shown.phones.voted === 0");
+    await phoneShows(p1, 'card');
+    await vote(p1, 0);
+    await vote(p2, 0);
+    await waitFor(projector, 'm.shown.phones.voted === 2');
+    await press(projector, '1');
+    await press(projector, '1');
+    await press(projector, 'Enter');
+    await waitFor(projector, 'm.shown.counts[0] === 1 && m.shown.typing === null');
+    await press(projector, 'PageDown');
+    m = await waitFor(projector, "m.phase === 'reveal'");
+    expect(m.shown.decisionShown).toBe(0);
+    expect((m.shown.votes as number[])[0]).toBe(3);
+    expect((m.shown.phoneVotes as number[])[0]).toBe(2);
+    await screenshot(projector, 'phones-reveal-en');
+    expect(await phoneShows(p3, 'reveal')).toContain('You did not vote on this card');
+    expect(await phoneShows(p2, 'reveal')).toContain('2 from phones, 1 counted in the room');
+
+    // Card 3: the server restarts after the votes; the projector opens the same room, phones rejoin, no vote lost.
+    await nextCard(projector);
+    await waitFor(projector, "m.phase === 'deciding' && m.shown.phones.voted === 0");
+    await phoneShows(p1, 'card');
+    await vote(p1, 1);
+    await vote(p2, 1);
+    await vote(p3, 0);
+    await waitFor(projector, 'm.shown.phones.voted === 3');
+    await stopServer();
+    m = await waitFor(projector, "m.shown.phones.status !== 'open'");
+    await startServer(port);
+    m = await waitFor(projector, "m.shown.phones.status === 'open' && m.shown.phones.joined === 3 && m.shown.phones.voted === 3", 30_000);
+    await press(projector, 'PageDown');
+    m = await waitFor(projector, "m.phase === 'reveal'");
+    expect(m.shown.decisionShown).toBe(1);
+    expect((m.shown.phoneVotes as number[]).slice(0, 2)).toEqual([1, 2]);
+    expect(await phoneShows(p3, 'reveal')).toContain('1 from phones');
+
+    // Leaving the workshop (menu → back to the title, confirmed) ends the phones' session: each keeps its own answers.
+    await press(projector, 'Escape');
+    m = await waitFor(projector, "m.overlay === 'menu'");
+    const toTitle = (m.overlayShown as { buttons: string[] }).buttons.indexOf('Back to the title screen');
+    for (let i = 0; i < toTitle; i++) await press(projector, 'ArrowDown');
+    await press(projector, 'Enter');
+    await waitFor(projector, 'm.overlayShown && m.overlayShown.question !== null');
+    await press(projector, 'ArrowDown');
+    await press(projector, 'Enter');
+    await waitFor(projector, "m.screen === 'title' && m.overlay === null");
+    const answers = await phoneShows(p2, 'end');
+    expect(answers).toContain('Your answers');
+    expect((await p2.locator('.answers li').count())).toBe(3);
+    await screenshot(p2, 'phones-phone-end-en');
+
+    expect(projectorErrors.filter((e) => !e.includes('WebSocket'))).toEqual([]);
+    for (const phone of phones) expect(phone.errors.filter((e) => !e.includes('WebSocket'))).toEqual([]);
+    for (const phone of phones) await phone.context.close();
+    await projectorContext.close();
+  });
+});
