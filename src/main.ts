@@ -18,7 +18,6 @@ import { settings } from './platform/settings.ts';
 import { followViewport, parentCanvas, stageSize } from './platform/viewport.ts';
 import { language } from './locales/index.ts';
 import { allLevels } from './session/levels.ts';
-import { phonesAvailable } from './session/phones.ts';
 import { currentSession } from './session/session.ts';
 import { applyTextResolution, initTextResolution } from './ui/text.ts';
 import { artFailed, artWaiting } from './ui/art.ts';
@@ -109,8 +108,6 @@ function boot(): void {
     for (const scene of game.scene.getScenes(true)) visit(scene.sys.settings.key, scene.children.list);
     return { stage: stageSize(), texts };
   });
-  // Whether a room server answers for phone votes: asked once at the start, so the workshop set-up knows.
-  void phonesAvailable();
   audio.listenForFirstInput();
   listenToKeys();
   installGlobalCommands(game);

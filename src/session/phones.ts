@@ -92,6 +92,11 @@ export function setPhonesWanted(on: boolean): void {
 export function phonesAvailable(): Promise<boolean> {
   probe ??= (async () => {
     let ok = false;
+    // A page opened from the file system has no server beside it, and asking would only log a refusal.
+    if (location.protocol !== 'http:' && location.protocol !== 'https:') {
+      known = false;
+      return false;
+    }
     try {
       const response = await fetch(new URL(SERVER_CHECK_PATH, location.href), { cache: 'no-store', signal: AbortSignal.timeout(3000) });
       const answer = response.ok ? ((await response.json()) as unknown) : null;

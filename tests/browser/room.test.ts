@@ -60,7 +60,9 @@ async function setUp(page: Page, scenarioId: string, options: { sameCard?: boole
   let m = await waitFor(page, "m.screen === 'setup'");
   const labels = () => m.shown.buttons as string[];
   const focusOn = async (i: number) => {
+    let guard = 0;
     while (m.shown.focus !== i) {
+      if (++guard > 30) throw new Error(`the set-up's focus stays at ${m.shown.focus}, not ${i}`);
       await press(page, (m.shown.focus as number) > i ? 'ArrowUp' : 'ArrowDown');
       m = await waitFor(page, "m.screen === 'setup'");
     }
@@ -99,6 +101,8 @@ async function setUp(page: Page, scenarioId: string, options: { sameCard?: boole
     await page.keyboard.press('Enter');
     m = await waitFor(page, `m.shown.typing === false && m.shown.settings.teams[${i}] === ${JSON.stringify(name)}`);
   }
+  // The set-up is drawn again after each change: read its buttons once it has settled.
+  m = await waitFor(page, "m.screen === 'setup' && m.ready");
   await focusOn(labels().length - 2);
   await press(page, 'Enter');
   return waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding' && m.ready");
