@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { Language } from '../../src/engine/text.ts';
 import type { Scenario } from '../../src/engine/format.ts';
 import { formatProblem, validateScenarioText, type Problem } from '../../src/engine/validate.ts';
 
@@ -36,6 +37,6 @@ export function loadScenarioFile(file: string): LoadedFile {
   return result.ok ? { file, problems: result.problems, scenario: result.scenario } : { file, problems: result.problems };
 }
 
-export function printProblems(loaded: LoadedFile, write: (line: string) => void) {
+export function printProblems(loaded: Pick<LoadedFile, 'file' | 'problems'>, write: (line: string) => void, _language: Language = 'en') {
   for (const problem of loaded.problems) write(formatProblem(displayPath(loaded.file), problem));
 }
