@@ -150,7 +150,7 @@ export const conditionShape: Shape<Condition> = lazy(
               chose: required(ref('a card', 'inspection-visit')),
               choice: required(number({ integer: true, min: 0 }, { description: 'The choice\'s position, counting from 0.' })),
             },
-            { description: 'Holds when the player took a given choice (0 = first) on a card.', examples: [{ chose: 'inspection-visit', choice: 1 }] },
+            { description: 'Holds when the latest answer to a card was the given choice (0 = first).', examples: [{ chose: 'inspection-visit', choice: 1 }] },
           ),
         ),
         variant(has('all'), object({ all: required(array(conditionShape, { min: 1 }, { description: 'Conditions that must all hold.', examples: [[{ flag: 'promised-trip' }, { meter: 'pupils', above: 60 }]] })) }, { description: 'Holds when every condition in the list holds.' })),
