@@ -23,6 +23,24 @@ export const authoringEn = {
   stringsUpdatedRefused: '{file}: {count} texts updated, {refused} rows refused',
   stringsRefused: '{file}: refused {reason}',
   stringsCannotRead: 'cannot read {file}: {reason}',
+  // The balance check (npm run check and the scenario map)
+  balanceRandomOk: 'random play (a group that does not think) reaches the end in {share}% of games; target {low}–{high}%: met',
+  balanceRandomTooEasy: 'random play reaches the end in {share}% of games; target {low}–{high}%: choices hardly matter. Lower the start values, make the effects larger, or add turns',
+  balanceRandomTooHard: 'random play reaches the end in only {share}% of games; target {low}–{high}%: it feels hopeless. Make the largest effects smaller, first those that take from {name} (it ends {lostShare}% of the lost games), or raise its start',
+  balanceBalancedOk: 'a careful player (balanced) reaches the end in {share}% of games; target at least {atLeast}%: met',
+  balanceBalancedTooHard: 'a careful player (balanced) reaches the end in only {share}% of games; target at least {atLeast}%: give cards a choice that helps {name} a little (it ends {lostShare}% of these lost games), or make the largest effects smaller',
+  balanceFavourOk: 'serving only {name} (favour:{meter}) reaches the end in {share}% of games; target under {below}%: met',
+  balanceFavourTooEasy: 'serving only {name} (favour:{meter}) reaches the end in {share}% of games; target under {below}%: make the choices that please {name} cost another meter, for example choice {choice} on card "{card}" ({effects})',
+  balanceWarmUp: 'a warm-up of {turns} turns (at most {most}): serving one master may still win here, so the favour targets are not checked',
+  checkHeading: '{file}: {errors}, {warnings}',
+  checkErrors: '{count} errors',
+  checkError: '1 error',
+  checkWarnings: '{count} warnings',
+  checkWarning: '1 warning',
+  checkFixFirst: 'fix the errors first; then the balance is checked',
+  checkBalanceHeading: 'Balance ({runs} games per strategy, seed {seed}):',
+  checkAllMet: 'all {count} targets met',
+  checkMissed: '{missed} of {count} targets missed',
 } as const;
 
 export type AuthoringKey = keyof typeof authoringEn;

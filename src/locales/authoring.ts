@@ -3,7 +3,9 @@
  * command line and on the in-game problems screen), in Dutch and English. Pure: no settings, no
  * DOM, so the command-line tools use it as the game does.
  */
-import type { Language } from '../engine/text.ts';
+import type { Verdict } from '../engine/balance.ts';
+import type { Scenario } from '../engine/format.ts';
+import { resolveText, type Language } from '../engine/text.ts';
 import { authoringEn, type AuthoringKey } from './authoring-en.ts';
 import { authoringNl } from './authoring-nl.ts';
 import { interpolate } from './format.ts';
@@ -54,4 +56,12 @@ export function withoutLang(args: readonly string[]): string[] {
     else if (!args[i]!.startsWith('--lang=')) out.push(args[i]!);
   }
   return out;
+}
+
+/** A balance verdict in words (every verdict code is a key of the catalogues), naming the meter by its label in the reader's language. */
+export function wordVerdict(verdict: Verdict, scenario: Scenario, language: Language): string {
+  const meterId = verdict.meter ?? String(verdict.params.meter ?? '');
+  const meter = scenario.meters.find((m) => m.id === meterId);
+  const name = meter ? resolveText(meter.label, language) : meterId;
+  return word(verdict.code, { ...verdict.params, name }, language);
 }

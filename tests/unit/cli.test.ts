@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,4 +53,33 @@ describe('npm run simulate', () => {
     writeFileSync(join(dir, 'x.json'), '{');
     expect(run('simulate.ts', [join(dir, 'x.json')]).status).toBe(1);
   });
+});
+
+describe('npm run check', () => {
+  it('passes a shipped scenario: no problems, every target met, exit 0', () => {
+    const result = run('check.ts', ['levels/townhall.json', '--lang', 'en']);
+    expect(result.stdout).toContain('levels/townhall.json: 0 errors, 0 warnings');
+    expect(result.stdout).toMatch(/✓ serving only Residents \(favour:residents\) reaches the end in \d+% of games; target under 10%: met/);
+    expect(result.stdout.trim().split('\n').at(-1)).toBe('all 7 targets met');
+    expect(result.status).toBe(0);
+  }, 60_000);
+
+  it('fails a deliberately unbalanced copy with exit 1, names the meter, in the language of LANG', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-'));
+    const s = JSON.parse(readFileSync(join(root, 'levels/hospital.json'), 'utf8'));
+    for (const card of s.cards) for (const ch of card.choices) if ((ch.effects?.patients ?? 0) > 0) for (const k of Object.keys(ch.effects)) if (ch.effects[k] < 0) delete ch.effects[k];
+    writeFileSync(join(dir, 'unbalanced.json'), JSON.stringify(s, null, 2));
+    const result = spawnSync(tsx, [join(root, 'scripts/check.ts'), join(dir, 'unbalanced.json')], { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'nl_NL.UTF-8', LC_ALL: '' } });
+    expect(result.stdout).toMatch(/✗ alleen Patiënten dienen \(favour:patients\) haalt het einde in \d+% van de spellen; doel onder 10%: laat de keuzes die Patiënten blij maken een andere meter kosten/);
+    expect(result.stdout).toMatch(/\d van de 7 doelen gemist/);
+    expect(result.status).toBe(1);
+  }, 60_000);
+
+  it('does not play a file with errors, and exits 2 on a usage error', () => {
+    const broken = run('check.ts', ['tests/fixtures/broken.json', '--lang', 'en']);
+    expect(broken.stdout).toContain('fix the errors first');
+    expect(broken.status).toBe(1);
+    expect(run('check.ts', ['levels/example.json', '--lang', 'de']).status).toBe(2);
+    expect(run('check.ts', []).status).toBe(2);
+  }, 60_000);
 });
