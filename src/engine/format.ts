@@ -21,6 +21,7 @@ import {
   type Infer,
   type Shape,
 } from './schema.ts';
+import { guardMessages } from './guardMessages.ts';
 
 export const FORMAT_VERSION = 1;
 
@@ -32,18 +33,31 @@ export const LIMITS = {
   cards: 2_000,
   ids: 64,
   textLength: 2_000,
+  /** Items in any one list and fields in any one object: the format needs at most 2,000 (cards). */
+  listItems: 2_000,
+  objectKeys: 2_000,
+  /** Digits, sign, point and exponent of one number. */
+  numberLength: 400,
+  /** Problems listed for one file; the rest are counted ("and N more"). */
+  problems: 200,
 } as const;
+
+/** Names that every JavaScript object already has a meaning for; refused as field names, ids, flags and tags. */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 
+/** Other names (toString, valueOf…) work everywhere: every look-up by a name from a file goes through a Map or Object.hasOwn. */
+const reserved = { names: RESERVED_NAMES, message: guardMessages.reservedName };
+
 const id = (what: string, example: string) =>
   string(
-    { minLength: 1, maxLength: LIMITS.ids, pattern: ID_PATTERN, patternHint: 'use letters, digits, "-", "_", "." or ":" and start with a letter or digit' },
+    { minLength: 1, maxLength: LIMITS.ids, reserved, pattern: ID_PATTERN, patternHint: 'use letters, digits, "-", "_", "." or ":" and start with a letter or digit' },
     { description: `The id of ${what}: letters, digits and - _ . : (no spaces).`, examples: [example] },
   );
 
 const ref = (what: string, example: string) =>
-  string({ minLength: 1, maxLength: LIMITS.ids }, { description: `The id of ${what} defined elsewhere in this file.`, examples: [example] });
+  string({ minLength: 1, maxLength: LIMITS.ids, reserved }, { description: `The id of ${what} defined elsewhere in this file.`, examples: [example] });
 
 const languageCode = string(
   { pattern: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, patternHint: 'use a language code such as "nl" or "en"' },
@@ -190,7 +204,7 @@ const stakeholderShape = object(
   { description: 'Someone who sends cards: a master to serve.' },
 );
 
-const tagList = array(string({ minLength: 1, maxLength: LIMITS.ids }), { max: 32 }, { description: 'Free labels; debrief.tags explains them.', examples: [['friendly', 'user']] });
+const tagList = array(string({ minLength: 1, maxLength: LIMITS.ids, reserved }), { max: 32 }, { description: 'Free labels; debrief.tags explains them.', examples: [['friendly', 'user']] });
 
 const nextShape = union(
   [
@@ -216,7 +230,7 @@ const choiceShape = object(
     effects: optional(
       record(number({ min: -1000, max: 1000 }), { keyName: 'meter' }, { description: 'How much each meter moves: {"meter id": +/- amount}.', examples: [{ parents: 10, pupils: -5 }] }),
     ),
-    set: optional(record(flagValue, { key: string({ minLength: 1, maxLength: LIMITS.ids }), keyName: 'flag' }, { description: 'Flags to set: {"flag": true|false|number}.', examples: [{ 'promised-trip': true }] })),
+    set: optional(record(flagValue, { key: string({ minLength: 1, maxLength: LIMITS.ids, reserved }), keyName: 'flag' }, { description: 'Flags to set: {"flag": true|false|number}.', examples: [{ 'promised-trip': true }] })),
     feedback: optional(textShape, { description: 'Shown after the choice: why it mattered, and to whom.', examples: [{ nl: 'De moeder voelt zich gehoord; je avond is weg.', en: 'The mother feels heard; your evening is gone.' }] }),
     next: optional(nextShape, { description: 'A card that follows from this choice: its id (next turn) or {"card", "after"} for later.', examples: ['inspection-report', { card: 'objection-letter', after: 4 }] }),
     tags: optional(tagList, { description: 'Labels for the debrief, e.g. the level (friendly, oriented, driven), the frame (more, better, different), payer or user.', examples: [['friendly', 'user']] }),

@@ -1,9 +1,16 @@
 /**
  * A JSON reader that remembers where every value and key stands (line and column), so that each
  * problem in a scenario file can be shown at its place. It refuses what would be unsafe or would hang
- * the game: keys that reach object prototypes, deep nesting, huge strings and huge files.
+ * the game: keys that reach object prototypes, deep nesting, huge strings, lists, objects and files.
+ *
+ * It reads exactly what `JSON.parse` reads, and refuses some of that (the limits, duplicate and
+ * reserved keys): whatever it accepts, `JSON.parse(withoutBom(text))` gives the same value, which is
+ * how the built game loads a file the build has checked (a property test holds the two together).
+ * The one thing JSON.parse refuses and this reader allows is a byte-order mark at the very start of
+ * the file, as Windows Notepad writes it; it is reported as a warning and skipped everywhere.
  */
-import { LIMITS } from './format.ts';
+import { LIMITS, RESERVED_NAMES } from './format.ts';
+import { guardMessages } from './guardMessages.ts';
 import type { Path } from './schema.ts';
 
 export interface Position {
@@ -25,11 +32,27 @@ export interface SourceProblem {
   message: string;
 }
 
+/** `problems` are errors (the file is not usable); `warnings` do not stop it (a leading byte-order mark). */
 export type ParseResult =
-  | { ok: true; value: unknown; positions: Map<string, Located>; problems: SourceProblem[] }
-  | { ok: false; problems: SourceProblem[] };
+  | { ok: true; value: unknown; positions: Map<string, Located>; problems: SourceProblem[]; warnings: SourceProblem[] }
+  | { ok: false; problems: SourceProblem[]; warnings: SourceProblem[] };
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export interface ParseOptions {
+  /**
+   * Which positions to remember: every value's (the default), none, or only those whose path key
+   * (see `pathKey`) is in the set. Remembering every position of a 5 MB file costs hundreds of MB, so
+   * the validator reads without them and reads again for the places its problems need. With a set,
+   * the reading stops once it has found them all, and gives no value.
+   */
+  positions?: 'all' | 'none' | ReadonlySet<string>;
+}
+
+const BOM = 0xfeff;
+
+/** The text without a leading byte-order mark: what `JSON.parse` must be given to read it as this reader does. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === BOM ? text.slice(1) : text;
+}
 
 export function pathKey(path: Path): string {
   return path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).map((p) => `/${p}`).join('');
@@ -54,6 +77,8 @@ class SyntaxProblem extends Error {
   }
 }
 
+class AllFound extends Error {}
+
 function byteLength(text: string): number {
   return new TextEncoder().encode(text).length;
 }
@@ -62,7 +87,8 @@ function byteLength(text: string): number {
 interface PathNode {
   parent: PathNode | null;
   segment: string | number;
-  key: string;
+  /** Its path key while its position may be wanted; null inside a part of the file whose positions are not. */
+  key: string | null;
 }
 
 function toPath(node: PathNode | null): Path {
@@ -71,22 +97,33 @@ function toPath(node: PathNode | null): Path {
   return out.reverse();
 }
 
-function child(parent: PathNode | null, segment: string | number): PathNode {
+function child(parent: PathNode | null, segment: string | number, keyed: boolean): PathNode {
+  if (!keyed || (parent && parent.key === null)) return { parent, segment, key: null };
   const escaped = typeof segment === 'number' ? String(segment) : segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
   return { parent, segment, key: `${parent ? parent.key : ''}/${escaped}` };
 }
 
-export function parseJson(text: string): ParseResult {
+export function parseJson(text: string, options: ParseOptions = {}): ParseResult {
   const size = text.length > LIMITS.fileBytes / 4 ? byteLength(text) : text.length;
   if (size > LIMITS.fileBytes) {
     return {
       ok: false,
       problems: [{ position: { line: 1, column: 1 }, path: [], message: `the file is ${(size / 1e6).toFixed(1)} MB; scenario files may be at most ${LIMITS.fileBytes / 1e6} MB` }],
+      warnings: [],
     };
   }
   const positions = new Map<string, Located>();
+  const wanted = options.positions ?? 'all';
+  // Path keys are built only where a position may be wanted: a wanted set holds every prefix of its paths.
+  const keyed = wanted !== 'none';
+  const remember = wanted === 'all' ? () => true : wanted === 'none' ? () => false : (key: string) => wanted.has(key);
   const problems: SourceProblem[] = [];
+  const warnings: SourceProblem[] = [];
   let index = 0;
+  if (text.charCodeAt(0) === BOM) {
+    warnings.push({ position: { line: 1, column: 1 }, path: [], message: guardMessages.bomAtStart() });
+    index = 1;
+  }
   let line = 1;
   let lineStart = 0;
 
@@ -107,8 +144,10 @@ export function parseJson(text: string): ParseResult {
         index++;
         line++;
         lineStart = index;
-      } else if (c === 32 || c === 9 || c === 13 || c === 0xfeff) {
+      } else if (c === 32 || c === 9 || c === 13) {
         index++;
+      } else if (c === BOM) {
+        fail(guardMessages.bomInside(), path);
       } else if (c === 47 && (text[index + 1] === '/' || text[index + 1] === '*')) {
         fail('comments are not allowed in JSON; remove the // or /* */ text', path);
       } else {
@@ -150,26 +189,60 @@ export function parseJson(text: string): ParseResult {
       }
       index++;
       if (out.length + (index - chunkStart) > LIMITS.stringLength) {
-        fail(`this text is longer than ${LIMITS.stringLength} characters, the most a scenario text may have`, path, start);
+        fail(guardMessages.tooLongText(LIMITS.stringLength), path, start);
       }
     }
     return out;
   };
 
+  const isDigit = (at: number) => {
+    const c = text.charCodeAt(at);
+    return c >= 48 && c <= 57;
+  };
+  /** The end of the number that starts at `from` in JSON's grammar, or -1 (scanned by hand: a regular expression per number was the reader's main cost). */
+  const numberEnd = (from: number): number => {
+    let i = from;
+    if (text.charCodeAt(i) === 45) i++;
+    if (text.charCodeAt(i) === 48) i++;
+    else if (isDigit(i)) while (isDigit(i)) i++;
+    else return -1;
+    if (text.charCodeAt(i) === 46 && isDigit(i + 1)) {
+      i++;
+      while (isDigit(i)) i++;
+    }
+    const e = text.charCodeAt(i);
+    if (e === 101 || e === 69) {
+      const sign = text.charCodeAt(i + 1);
+      const digits = sign === 43 || sign === 45 ? i + 2 : i + 1;
+      if (isDigit(digits)) {
+        i = digits;
+        while (isDigit(i)) i++;
+      }
+    }
+    return i;
+  };
   const readNumber = (path: PathNode | null): number => {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(index, index + 64));
-    if (!match) fail(`${describeChar()} is not a valid number`, path);
-    index += match![0].length;
-    const n = Number(match![0]);
+    const end = numberEnd(index);
+    if (end < 0) fail(`${describeChar()} is not a valid number`, path);
+    if (end - index > LIMITS.numberLength) fail(guardMessages.tooLongNumber(LIMITS.numberLength), path);
+    const n = Number(text.slice(index, end));
+    index = end;
     if (!Number.isFinite(n)) fail('this number is too large', path);
     return n;
   };
 
   const readValue = (path: PathNode | null, depth: number, key?: Position): unknown => {
     skipSpace(path);
+    const pathKeyHere = path ? path.key : '';
+    if (pathKeyHere === null || !remember(pathKeyHere)) {
+      if (path && wanted !== 'all') path.key = null;
+      return readBody(path, depth);
+    }
     const located: Located = { value: here(), start: index, end: index };
     if (key) located.key = key;
-    positions.set(path ? path.key : '', located);
+    positions.set(pathKeyHere, located);
+    // Reading for a few positions stops once it has them all; the values' ends are then not known.
+    if (typeof wanted !== 'string' && positions.size === wanted.size) throw new AllFound();
     const value = readBody(path, depth);
     located.end = index;
     return value;
@@ -182,6 +255,7 @@ export function parseJson(text: string): ParseResult {
       index++;
       const obj: Record<string, unknown> = {};
       const seenKeys = new Map<string, Position>();
+      let keyCount = 0;
       skipSpace(path);
       if (text[index] === '}') {
         index++;
@@ -193,13 +267,14 @@ export function parseJson(text: string): ParseResult {
           fail(text[index] === '}' ? 'remove the comma before "}"' : `expected a field name in double quotes, found ${describeChar()}`, path);
         }
         const keyPos = here();
+        if (++keyCount > LIMITS.objectKeys) fail(guardMessages.tooManyKeys(LIMITS.objectKeys), path);
         const name = readString(path);
         skipSpace(path);
         if (text[index] !== ':') fail(`expected ":" after "${name}", found ${describeChar()}`, path);
         index++;
-        const childPath = child(path, name);
+        const childPath = child(path, name, keyed);
         const value = readValue(childPath, depth + 1, keyPos);
-        if (FORBIDDEN_KEYS.has(name)) {
+        if (RESERVED_NAMES.has(name)) {
           problems.push({ position: keyPos, path: toPath(childPath), message: `the field name "${name}" is not allowed (it could change how the program works)` });
         } else if (seenKeys.has(name)) {
           const first = seenKeys.get(name)!;
@@ -229,7 +304,8 @@ export function parseJson(text: string): ParseResult {
         return list;
       }
       for (;;) {
-        list.push(readValue(child(path, list.length), depth + 1));
+        if (list.length >= LIMITS.listItems) fail(guardMessages.tooManyItems(LIMITS.listItems), path);
+        list.push(readValue(child(path, list.length, keyed), depth + 1));
         skipSpace(path);
         if (text[index] === ',') {
           index++;
@@ -260,10 +336,11 @@ export function parseJson(text: string): ParseResult {
     const value = readValue(null, 0);
     skipSpace(null);
     if (index < text.length) fail(`unexpected ${describeChar()} after the end of the data`, null);
-    return { ok: true, value, positions, problems };
+    return { ok: true, value, positions, problems, warnings };
   } catch (error) {
+    if (error instanceof AllFound) return { ok: true, value: undefined, positions, problems, warnings };
     if (error instanceof SyntaxProblem) {
-      return { ok: false, problems: [...problems, { position: error.position, path: error.path, message: error.message }] };
+      return { ok: false, problems: [...problems, { position: error.position, path: error.path, message: error.message }], warnings };
     }
     throw error;
   }

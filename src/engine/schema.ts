@@ -26,12 +26,17 @@ interface SchemaContext {
   defs: Record<string, JsonSchema>;
 }
 
+/** Where a check puts its problems: a list, or a report that keeps the first ones and counts the rest. */
+export interface IssueSink {
+  push(issue: ShapeIssue): unknown;
+}
+
 export interface Shape<T> {
   readonly _type?: T;
   readonly doc: Doc;
   /** Name under `$defs` in the JSON Schema, for shapes used in many places or recursively. */
   readonly defName?: string;
-  check(value: unknown, path: Path, out: ShapeIssue[]): boolean;
+  check(value: unknown, path: Path, out: IssueSink): boolean;
   schema(ctx: SchemaContext): JsonSchema;
 }
 
@@ -82,12 +87,21 @@ export function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/** Beyond these, a suggestion costs more time than it is worth (a hostile file has 100,000s of names). */
+const SUGGEST_MAX_NAME = 100;
+const SUGGEST_MAX_CANDIDATES = 1_000;
+
 /** The closest candidate to a misspelt name, if it is close enough to be a likely typo. */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  if (name.length > SUGGEST_MAX_NAME) return undefined;
   let best: string | undefined;
   let bestScore = Infinity;
   const lower = name.toLowerCase();
+  const allowedDistance = Math.max(2, Math.floor(name.length / 3));
+  let examined = 0;
   for (const candidate of candidates) {
+    if (++examined > SUGGEST_MAX_CANDIDATES) break;
+    if (Math.abs(candidate.length - name.length) > allowedDistance && !candidate.toLowerCase().startsWith(lower) && !lower.startsWith(candidate.toLowerCase())) continue;
     const c = candidate.toLowerCase();
     const score = c.startsWith(lower) || lower.startsWith(c) ? 0.5 : editDistance(lower, c);
     if (score < bestScore) {
@@ -95,8 +109,7 @@ export function closest(name: string, candidates: Iterable<string>): string | un
       best = candidate;
     }
   }
-  const allowed = Math.max(2, Math.floor(name.length / 3));
-  return best !== undefined && bestScore <= allowed ? best : undefined;
+  return best !== undefined && bestScore <= allowedDistance ? best : undefined;
 }
 
 interface StringOptions {
@@ -104,6 +117,8 @@ interface StringOptions {
   maxLength?: number;
   pattern?: RegExp;
   patternHint?: string;
+  /** Values refused with their own message, such as names JavaScript gives a meaning to. */
+  reserved?: { names: ReadonlySet<string>; message: (value: string) => string };
 }
 
 export function string(options: StringOptions = {}, doc: Doc = {}): Shape<string> {
@@ -122,6 +137,10 @@ export function string(options: StringOptions = {}, doc: Doc = {}): Shape<string
         out.push({ path, message: `is ${value.length} characters long; at most ${options.maxLength} are allowed` });
         return false;
       }
+      if (options.reserved?.names.has(value)) {
+        out.push({ path, message: options.reserved.message(value) });
+        return false;
+      }
       if (options.pattern && !options.pattern.test(value)) {
         out.push({ path, message: `"${value}" is not allowed here: ${options.patternHint ?? `it must match ${options.pattern.source}`}` });
         return false;
@@ -133,6 +152,7 @@ export function string(options: StringOptions = {}, doc: Doc = {}): Shape<string
       if (options.minLength !== undefined) s.minLength = options.minLength;
       if (options.maxLength !== undefined) s.maxLength = options.maxLength;
       if (options.pattern) s.pattern = options.pattern.source;
+      if (options.reserved) s.not = { enum: [...options.reserved.names] };
       return withDoc(s, doc);
     },
   };

@@ -5,6 +5,7 @@
  * text); any other text, such as a file edited under the dev server, is validated afresh.
  */
 import type { Scenario } from './format.ts';
+import { withoutBom } from './jsonSource.ts';
 import { validateScenarioText, type Problem, type ValidationResult } from './validate.ts';
 
 export interface StoredCheck {
@@ -32,6 +33,7 @@ export function storeCheck(source: string): StoredCheck {
 
 export function validateWithStoredCheck(source: string, stored: StoredCheck | undefined): ValidationResult {
   if (!stored || stored.fingerprint !== fingerprint(source)) return validateScenarioText(source);
-  // The validator accepted exactly this text, so the browser's own JSON reader gives the same value, faster.
-  return stored.ok ? { ok: true, scenario: JSON.parse(source) as Scenario, problems: stored.problems } : { ok: false, problems: stored.problems };
+  // The validator accepted exactly this text, so the browser's own JSON reader gives the same value,
+  // faster, once a leading byte-order mark (which the validator skips) is taken off.
+  return stored.ok ? { ok: true, scenario: JSON.parse(withoutBom(source)) as Scenario, problems: stored.problems } : { ok: false, problems: stored.problems };
 }

@@ -2,8 +2,9 @@
  * Checks a scenario file completely: JSON syntax, the format, every cross-reference, and the
  * warnings a trainer wants before a workshop (cards that never show, meters nothing moves…).
  */
-import { scenarioShape, type Card, type Condition, type Scenario, type Text } from './format.ts';
-import { locate, parseJson, type Located, type Position } from './jsonSource.ts';
+import { LIMITS, scenarioShape, type Card, type Condition, type Scenario, type Text } from './format.ts';
+import { guardMessages } from './guardMessages.ts';
+import { locate, parseJson, pathKey, type Located, type Position, type SourceProblem } from './jsonSource.ts';
 import { closest, isPlainObject, type Path, type ShapeIssue } from './schema.ts';
 import { closingEndings } from './endings.ts';
 import { flagsNeeded, nextCardOf } from './links.ts';
@@ -40,24 +41,77 @@ export function formatProblem(file: string, p: Problem): string {
   return `${file}:${p.line}:${p.column}: ${p.severity}: ${p.message}${hint} (at ${p.path})`;
 }
 
-class Report {
-  readonly problems: Problem[] = [];
-  constructor(private readonly positions: Map<string, Located>) {}
+interface Found {
+  severity: Severity;
+  path: Path;
+  message: string;
+  suggestion?: string | undefined;
+  at: 'key' | 'value';
+  /** Known already for problems found while reading the text. */
+  position?: Position;
+}
 
-  add(severity: Severity, path: Path, message: string, suggestion?: string, at: 'key' | 'value' = 'value') {
-    const position: Position = locate(this.positions, path, at);
-    this.problems.push({
-      severity,
-      line: position.line,
-      column: position.column,
-      path: formatPath(path),
-      message,
-      ...(suggestion ? { suggestion } : {}),
-    });
+/**
+ * Keeps the first `LIMITS.problems` problems and counts the rest, so a hostile file with millions of
+ * mistakes costs neither the memory nor the time to list them. Positions are looked up at the end,
+ * in one more reading of the text, for the kept problems only.
+ */
+class Report {
+  readonly kept: Found[] = [];
+  errors = 0;
+  total = 0;
+
+  /** Once full, callers may skip work that only serves a message (suggestions, lists of names). */
+  get full(): boolean {
+    return this.kept.length >= LIMITS.problems;
   }
 
-  fromShape(issue: ShapeIssue) {
-    this.add('error', issue.path, issue.message, issue.suggestion, issue.at);
+  add(severity: Severity, path: Path, message: string, suggestion?: string, at: 'key' | 'value' = 'value') {
+    this.count(severity);
+    if (this.kept.length < LIMITS.problems) this.kept.push({ severity, path, message, suggestion, at });
+  }
+
+  count(severity: Severity) {
+    this.total++;
+    if (severity === 'error') this.errors++;
+  }
+
+  fromSource(severity: Severity, p: SourceProblem) {
+    this.count(severity);
+    if (this.kept.length < LIMITS.problems) this.kept.push({ severity, path: p.path, message: p.message, at: 'key', position: p.position });
+  }
+
+  /** A sink for shape checks. */
+  readonly shapeSink = { push: (issue: ShapeIssue) => this.add('error', issue.path, issue.message, issue.suggestion, issue.at) };
+
+  problems(source: string): Problem[] {
+    const wanted = new Set<string>();
+    for (const found of this.kept) {
+      if (found.position) continue;
+      for (let n = 0; n <= found.path.length; n++) wanted.add(pathKey(found.path.slice(0, n)));
+    }
+    const positions: Map<string, Located> = wanted.size === 0 ? new Map() : (() => {
+      const reread = parseJson(source, { positions: wanted });
+      return reread.ok ? reread.positions : new Map();
+    })();
+    const problems = this.kept.map((found): Problem => {
+      const position = found.position ?? locate(positions, found.path, found.at);
+      return {
+        severity: found.severity,
+        line: position.line,
+        column: position.column,
+        path: formatPath(found.path),
+        message: found.message,
+        ...(found.suggestion ? { suggestion: found.suggestion } : {}),
+      };
+    });
+    const sorted = sortProblems(problems);
+    const more = this.total - this.kept.length;
+    if (more > 0) {
+      const moreErrors = this.errors - this.kept.filter((f) => f.severity === 'error').length;
+      sorted.push({ severity: moreErrors > 0 ? 'error' : 'warning', line: 1, column: 1, path: '(top)', message: guardMessages.moreProblems(more, LIMITS.problems) });
+    }
+    return sorted;
   }
 }
 
@@ -66,22 +120,16 @@ function sortProblems(problems: Problem[]): Problem[] {
 }
 
 export function validateScenarioText(source: string): ValidationResult {
-  const parsed = parseJson(source);
-  if (!parsed.ok) {
-    return {
-      ok: false,
-      problems: parsed.problems.map((p) => ({ severity: 'error', line: p.position.line, column: p.position.column, path: formatPath(p.path), message: p.message })),
-    };
-  }
-  const report = new Report(parsed.positions);
-  for (const p of parsed.problems) report.add('error', p.path, p.message, undefined, 'key');
-  const shapeIssues: ShapeIssue[] = [];
-  scenarioShape.check(parsed.value, [], shapeIssues);
-  shapeIssues.forEach((issue) => report.fromShape(issue));
+  const parsed = parseJson(source, { positions: 'none' });
+  const report = new Report();
+  for (const p of parsed.warnings) report.fromSource('warning', p);
+  for (const p of parsed.problems) report.fromSource('error', p);
+  if (!parsed.ok) return { ok: false, problems: report.problems(source) };
+  scenarioShape.check(parsed.value, [], report.shapeSink);
   if (isPlainObject(parsed.value)) checkReferences(parsed.value, report);
-  const hasErrors = report.problems.some((p) => p.severity === 'error');
+  const hasErrors = report.errors > 0;
   if (!hasErrors) checkWarnings(parsed.value as Scenario, report);
-  const problems = sortProblems(report.problems);
+  const problems = report.problems(source);
   return hasErrors ? { ok: false, problems } : { ok: true, scenario: parsed.value as Scenario, problems };
 }
 
@@ -113,6 +161,7 @@ function checkReferences(s: Record<string, unknown>, report: Report) {
 
   const unknown = (kind: string, ids: Map<string, number>, value: unknown, path: Path) => {
     if (typeof value !== 'string' || ids.has(value)) return;
+    if (report.full) return report.count('error');
     const hint = closest(value, ids.keys());
     const known = ids.size === 0 ? `there are no ${kind}s` : `known ${kind}s: ${[...ids.keys()].slice(0, 8).join(', ')}${ids.size > 8 ? ', …' : ''}`;
     report.add('error', path, `unknown ${kind} "${value}" (${known})`, hint ? `"${hint}"` : undefined);
@@ -148,18 +197,19 @@ function checkReferences(s: Record<string, unknown>, report: Report) {
 
   const checkCondition = (c: unknown, path: Path) => {
     if (!isPlainObject(c)) return;
-    if ('meter' in c) unknown('meter', meters, c.meter, [...path, 'meter']);
-    else if ('seen' in c) unknown('card', cards, c.seen, [...path, 'seen']);
-    else if ('chose' in c) {
+    if (Object.hasOwn(c, 'meter')) unknown('meter', meters, c.meter, [...path, 'meter']);
+    else if (Object.hasOwn(c, 'seen')) unknown('card', cards, c.seen, [...path, 'seen']);
+    else if (Object.hasOwn(c, 'chose')) {
       unknown('card', cards, c.chose, [...path, 'chose']);
       const count = typeof c.chose === 'string' ? choiceCount.get(c.chose) : undefined;
       if (count !== undefined && typeof c.choice === 'number' && c.choice >= count) {
         report.add('error', [...path, 'choice'], `card "${String(c.chose)}" has ${count} choices, numbered 0 to ${count - 1}; there is no choice ${c.choice}`);
       }
-    } else if ('all' in c || 'any' in c) {
-      const list = 'all' in c ? c.all : c.any;
-      if (Array.isArray(list)) list.forEach((sub, i) => checkCondition(sub, [...path, 'all' in c ? 'all' : 'any', i]));
-    } else if ('not' in c) checkCondition(c.not, [...path, 'not']);
+    } else if (Object.hasOwn(c, 'all') || Object.hasOwn(c, 'any')) {
+      const which = Object.hasOwn(c, 'all') ? 'all' : 'any';
+      const list = c[which];
+      if (Array.isArray(list)) list.forEach((sub, i) => checkCondition(sub, [...path, which, i]));
+    } else if (Object.hasOwn(c, 'not')) checkCondition(c.not, [...path, 'not']);
   };
 
   for (const [card, ci] of itemsWithIndex(s.cards)) {
@@ -170,8 +220,12 @@ function checkReferences(s: Record<string, unknown>, report: Report) {
       if (isPlainObject(choice.effects)) {
         for (const key of Object.keys(choice.effects)) {
           if (!meters.has(key)) {
+            if (report.full) {
+              report.count('error');
+              continue;
+            }
             const hint = closest(key, meters.keys());
-            report.add('error', [...base, 'effects', key], `unknown meter "${key}" in effects (known meters: ${[...meters.keys()].join(', ')})`, hint ? `"${hint}"` : undefined, 'key');
+            report.add('error', [...base, 'effects', key], `unknown meter "${key}" in effects (known meters: ${[...meters.keys()].slice(0, 8).join(', ')}${meters.size > 8 ? ', …' : ''})`, hint ? `"${hint}"` : undefined, 'key');
           }
         }
       }
@@ -209,6 +263,10 @@ function checkWarnings(s: Scenario, report: Report) {
   const warnFlags = (when: Condition | undefined, path: Path, what: string) => {
     for (const flag of new Set(flagsNeeded(when))) {
       if (!flagsSet.has(flag)) {
+        if (report.full) {
+          report.count('warning');
+          continue;
+        }
         const hint = closest(flag, flagsSet);
         report.add('warning', path, `${what} needs flag "${flag}", which no choice sets`, hint ? `"${hint}"` : undefined);
       }
@@ -244,7 +302,7 @@ function checkWarnings(s: Scenario, report: Report) {
   });
   const labelled = s.debrief?.tags ?? {};
   for (const tag of choiceTags) {
-    if (!(tag in labelled)) report.add('warning', ['debrief'], `choice tag "${tag}" has no label in debrief.tags, so the debrief cannot name it`);
+    if (!Object.hasOwn(labelled, tag)) report.add('warning', ['debrief'], `choice tag "${tag}" has no label in debrief.tags, so the debrief cannot name it`);
   }
 
   checkLanguages(s, report);
@@ -284,7 +342,7 @@ function checkLanguages(s: Scenario, report: Report) {
   if (wanted.length < 2) return;
   const visit = (value: unknown, path: Path, isText: boolean) => {
     if (isText && isPlainObject(value)) {
-      const missing = wanted.filter((lang) => !(lang in value));
+      const missing = wanted.filter((lang) => !Object.hasOwn(value, lang));
       if (missing.length > 0) report.add('warning', path, `no ${missing.join(', ')} text here (the title has ${wanted.join(', ')})`);
       return;
     }

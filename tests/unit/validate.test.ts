@@ -140,7 +140,7 @@ describe('hostile input', () => {
   it('refuses a 50 MB file and a million-character text with the limits named', () => {
     expect(validateScenarioText(' '.repeat(50_000_000)).problems[0]!.message).toMatch(/at most 5 MB/);
     const result = validateScenarioText(`{"id": "${'x'.repeat(1_000_000)}"}`);
-    expect(result.problems[0]!.message).toContain(`${LIMITS.stringLength} characters`);
+    expect(result.problems[0]!.message).toContain("20,000 characters");
   });
 
   it('reports a key written twice', () => {
