@@ -79,14 +79,21 @@ function leanedOn(scenario: Scenario, r: SimulationReport, meter: string): { car
   return best && { card: best.card, choice: best.choice, effects: best.effects };
 }
 
-export function checkBalance(scenario: Scenario, options: { runs: number; seed: string }): BalanceReport {
-  const play = (strategy: Strategy) => simulate(scenario, { runs: options.runs, seed: options.seed, strategy });
+/** The strategies the check plays, in the order of its verdicts: random, balanced, then one per meter (none for a warm-up). */
+export function balanceStrategies(scenario: Scenario): Strategy[] {
   const warmUp = scenario.turns !== undefined && scenario.turns <= WARM_UP_TURNS;
+  return [{ kind: 'random' }, { kind: 'balanced' }, ...(warmUp ? [] : scenario.meters.map((m): Strategy => ({ kind: 'favour', meter: m.id })))];
+}
+
+/** Judges the reports of `balanceStrategies`, played in that order (a screen may play them one per frame). */
+export function judgeBalance(scenario: Scenario, reports: readonly SimulationReport[]): BalanceReport {
+  const warmUp = scenario.turns !== undefined && scenario.turns <= WARM_UP_TURNS;
+  const [random, balanced, ...favours] = reports;
+  if (!random || !balanced) throw new Error('judgeBalance needs the reports of balanceStrategies');
   const verdicts: Verdict[] = [];
   const low = Math.round(TARGETS.random.atLeast * 100);
   const high = Math.round(TARGETS.random.atMost * 100);
 
-  const random = play({ kind: 'random' });
   const share = percent(random);
   const worst = worstMeter(random);
   if (random.completed / random.runs < TARGETS.random.atLeast) {
@@ -95,7 +102,6 @@ export function checkBalance(scenario: Scenario, options: { runs: number; seed: 
     verdicts.push({ strategy: 'random', ok: false, code: 'balanceRandomTooEasy', params: { share, low, high } });
   } else verdicts.push({ strategy: 'random', ok: true, code: 'balanceRandomOk', params: { share, low, high: warmUp ? 100 : high } });
 
-  const balanced = play({ kind: 'balanced' });
   const atLeast = Math.round(TARGETS.balanced.atLeast * 100);
   if (balanced.completed / balanced.runs < TARGETS.balanced.atLeast) {
     const w = worstMeter(balanced);
@@ -104,15 +110,20 @@ export function checkBalance(scenario: Scenario, options: { runs: number; seed: 
 
   const below = Math.round(TARGETS.favour.below * 100);
   if (warmUp) verdicts.push({ strategy: 'favour', ok: true, code: 'balanceWarmUp', params: { turns: scenario.turns!, most: WARM_UP_TURNS } });
-  else {
-    for (const meter of scenario.meters) {
-      const r = play({ kind: 'favour', meter: meter.id });
-      const strategy = `favour:${meter.id}`;
-      if (r.completed / r.runs >= TARGETS.favour.below) {
-        const lean = leanedOn(scenario, r, meter.id);
-        verdicts.push({ strategy, meter: meter.id, ok: false, code: 'balanceFavourTooEasy', params: { meter: meter.id, share: percent(r), below, card: lean?.card ?? '', choice: lean?.choice ?? 1, effects: lean?.effects ?? '' } });
-      } else verdicts.push({ strategy, meter: meter.id, ok: true, code: 'balanceFavourOk', params: { meter: meter.id, share: percent(r), below } });
-    }
+  for (const r of favours) {
+    const meter = r.strategy.slice('favour:'.length);
+    if (r.completed / r.runs >= TARGETS.favour.below) {
+      const lean = leanedOn(scenario, r, meter);
+      verdicts.push({ strategy: r.strategy, meter, ok: false, code: 'balanceFavourTooEasy', params: { meter, share: percent(r), below, card: lean?.card ?? '', choice: lean?.choice ?? 1, effects: lean?.effects ?? '' } });
+    } else verdicts.push({ strategy: r.strategy, meter, ok: true, code: 'balanceFavourOk', params: { meter, share: percent(r), below } });
   }
-  return { runs: options.runs, seed: options.seed, warmUp, verdicts, missed: verdicts.filter((v) => !v.ok).length };
+  return { runs: random.runs, seed: random.seed, warmUp, verdicts, missed: verdicts.filter((v) => !v.ok).length };
+}
+
+/** The defaults of `npm run check`; the scenario map uses the same, so both give the same verdicts. */
+export const BALANCE_RUNS = 1000;
+export const BALANCE_SEED = '1';
+
+export function checkBalance(scenario: Scenario, options: { runs: number; seed: string } = { runs: BALANCE_RUNS, seed: BALANCE_SEED }): BalanceReport {
+  return judgeBalance(scenario, balanceStrategies(scenario).map((strategy) => simulate(scenario, { ...options, strategy })));
 }

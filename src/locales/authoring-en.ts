@@ -40,6 +40,10 @@ export const authoringEn = {
   checkFixFirst: 'fix the errors first; then the balance is checked',
   checkBalanceHeading: 'Balance ({runs} games per strategy, seed {seed}):',
   checkAllMet: 'all {count} targets met',
+  mapBalanceHeading: 'Balance:',
+  mapBalanceRunning: 'Balance: playing strategy {done} of {total}…',
+  mapBalanceKey: 'C: details',
+  mapBalanceClose: 'C, Enter or Esc: close',
   checkMissed: '{missed} of {count} targets missed',
 } as const;
 

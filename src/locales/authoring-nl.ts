@@ -39,5 +39,9 @@ export const authoringNl: { readonly [K in AuthoringKey]: string } = {
   checkFixFirst: 'los eerst de fouten op; daarna wordt de balans gecontroleerd',
   checkBalanceHeading: 'Balans ({runs} spellen per strategie, seed {seed}):',
   checkAllMet: 'alle {count} doelen gehaald',
+  mapBalanceHeading: 'Balans:',
+  mapBalanceRunning: 'Balans: strategie {done} van {total} wordt gespeeld…',
+  mapBalanceKey: 'C: details',
+  mapBalanceClose: 'C, Enter of Esc: sluiten',
   checkMissed: '{missed} van de {count} doelen gemist',
 };

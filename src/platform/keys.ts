@@ -15,8 +15,8 @@ export type Command =
   | { kind: 'more' | 'less' }
   | { kind: 'letter'; key: WorkshopLetter };
 
-export type WorkshopLetter = 'p' | 'e' | 's' | 'g' | 'w' | 'd';
-const WORKSHOP_LETTERS: readonly string[] = ['p', 'e', 's', 'g', 'w', 'd'];
+export type WorkshopLetter = 'p' | 'e' | 's' | 'g' | 'w' | 'd' | 'c';
+const WORKSHOP_LETTERS: readonly string[] = ['p', 'e', 's', 'g', 'w', 'd', 'c'];
 
 type CommandHandler = (command: Command) => boolean;
 
