@@ -4,6 +4,8 @@
  * DOM, so the command-line tools use it as the game does.
  */
 import type { Verdict } from '../engine/balance.ts';
+import type { Coded, Param, ProblemCode } from '../engine/messages.ts';
+import type { Problem } from '../engine/validate.ts';
 import type { Scenario } from '../engine/format.ts';
 import { resolveText, type Language } from '../engine/text.ts';
 import { authoringEn, type AuthoringKey } from './authoring-en.ts';
@@ -12,7 +14,7 @@ import { interpolate } from './format.ts';
 
 export type { AuthoringKey };
 
-export type Params = Record<string, string | number>;
+export type Params = Readonly<Record<string, Param>>;
 
 /** A message as a key and its parameters, worded only when shown, in the reader's language. */
 export interface Said {
@@ -25,8 +27,36 @@ const catalogues = new Map<Language, Readonly<Record<AuthoringKey, string>>>([
   ['nl', authoringNl],
 ]);
 
+/** Every problem code of the engine has a wording in each language (a missing one is a type error here). */
+const problemWordings: Readonly<Record<ProblemCode, string>> = authoringEn;
+void problemWordings;
+
+/** 20,000 and 20.000: grouped by hand, not toLocaleString, so Node and every browser write the same. */
+function grouped(n: number, language: Language): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, language === 'nl' ? '.' : ',');
+}
+
 export function word(key: AuthoringKey, params: Params, language: Language): string {
-  return interpolate(catalogues.get(language)![key], params);
+  const plain: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    plain[name] = typeof value === 'object' ? word(value.code, value.params, language) : typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) >= 10_000 ? grouped(value, language) : value;
+  }
+  return interpolate(catalogues.get(language)![key], plain);
+}
+
+export function wordCoded(message: Coded, language: Language): string {
+  return word(message.code, message.params, language);
+}
+
+/** A problem in words: what is wrong, how to fix it, and the concrete replacement if there is one. */
+export function problemText(p: Problem, language: Language): string {
+  const hint = p.suggestion ? ` — ${word('problemSuggestion', { suggestion: p.suggestion }, language)}` : '';
+  return `${word(p.code, p.params, language)}${hint}`;
+}
+
+/** One line in the compiler format that editors and CI understand: `file:line:col: error|warning: …`. */
+export function formatProblem(file: string, p: Problem, language: Language): string {
+  return `${file}:${p.line}:${p.column}: ${p.severity}: ${problemText(p, language)} (${word('problemAt', { path: p.path }, language)})`;
 }
 
 export function wordSaid(said: Said, language: Language): string {
@@ -64,4 +94,10 @@ export function wordVerdict(verdict: Verdict, scenario: Scenario, language: Lang
   const meter = scenario.meters.find((m) => m.id === meterId);
   const name = meter ? resolveText(meter.label, language) : meterId;
   return word(verdict.code, { ...verdict.params, name }, language);
+}
+
+/** "2 files checked: 1 error, 0 warnings", the validator's last line. */
+export function validateSummary(files: number, errors: number, warnings: number, language: Language): string {
+  const n = (count: number, one: AuthoringKey, many: AuthoringKey) => word(count === 1 ? one : many, { count }, language);
+  return word('validateSummary', { files: n(files, 'validateFile', 'validateFiles'), errors: n(errors, 'checkError', 'checkErrors'), warnings: n(warnings, 'checkWarning', 'checkWarnings') }, language);
 }

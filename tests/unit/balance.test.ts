@@ -23,9 +23,9 @@ function unbalanced(): Scenario {
   return s;
 }
 
-describe('the balance check', () => {
+describe('the balance check', { timeout: 60_000 }, () => {
   // With the defaults of npm run check, as a trainer runs it.
-  it.each(['hospital', 'school', 'townhall', 'example'])('passes the shipped scenario %s', { timeout: 30_000 }, (name) => {
+  it.each(['hospital', 'school', 'townhall', 'example'])('passes the shipped scenario %s', (name) => {
     const report = checkBalance(load(name), { runs: 1000, seed: '1' });
     expect(report.verdicts.filter((v) => !v.ok).map((v) => v.code)).toEqual([]);
   });

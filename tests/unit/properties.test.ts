@@ -8,6 +8,7 @@ import { loadGame, saveGame } from '../../src/engine/save.ts';
 import type { GameState } from '../../src/engine/state.ts';
 import { validateScenarioText } from '../../src/engine/validate.ts';
 import { choicesArb, scenarioArb } from './arbitraries.ts';
+import { en } from './words.ts';
 
 function playAll(scenario: Scenario, seed: string, choices: number[], check?: (state: GameState) => void): GameState {
   let state = newGame(scenario, seed);
@@ -119,7 +120,7 @@ describe('the validator on damaged files', () => {
             expect(p.line).toBeGreaterThanOrEqual(1);
             expect(p.line).toBeLessThanOrEqual(lines);
             expect(p.column).toBeGreaterThanOrEqual(1);
-            expect(p.message.length).toBeGreaterThan(5);
+            expect(en(p).length).toBeGreaterThan(5);
           }
         }
       }),
