@@ -3,6 +3,8 @@
  * Plays many games headless and reports, in plain words, whether the deck can be won and what never shows.
  */
 import { findings } from '../src/engine/findings.ts';
+import { own } from '../src/engine/own.ts';
+import { endQuietlyOnClosedPipe } from './lib/pipe.ts';
 import { parseStrategy, simulate, type SimulationReport } from '../src/engine/simulate.ts';
 import { resolveText } from '../src/engine/text.ts';
 import type { Scenario } from '../src/engine/format.ts';
@@ -77,7 +79,7 @@ function humanReport(scenario: Scenario, file: string, r: SimulationReport, lang
   lines.push('');
   lines.push(`  ${w('simNeverDrawn', { cards: never.length === 0 ? w('simNone') : never.join(', ') })}`);
   // Choices are numbered as players see them: 1, 2, 3.
-  const untaken = Object.entries(r.choices).flatMap(([card, counts]) => counts.flatMap((n, i) => (n === 0 && r.cards[card]! > 0 ? [w('simChoiceOn', { card, button: i + 1 })] : [])));
+  const untaken = Object.entries(r.choices).flatMap(([card, counts]) => counts.flatMap((n, i) => (n === 0 && (own(r.cards, card) ?? 0) > 0 ? [w('simChoiceOn', { card, button: i + 1 })] : [])));
   lines.push(`  ${w('simUntaken', { choices: untaken.length === 0 ? w('simNone') : untaken.join(', ') })}`);
   const notes = findings(scenario, r);
   lines.push('');
@@ -109,9 +111,11 @@ function main(all: string[]): number {
     return 2;
   }
   const report = simulate(loaded.scenario, { runs: options.runs, seed: options.seed, strategy });
-  if (options.json) console.log(JSON.stringify(report, null, 2));
+  // The findings are the point of a run; a tool reading the JSON gets them too, worded.
+  if (options.json) console.log(JSON.stringify({ ...report, findings: findings(loaded.scenario, report).map((f) => wordCoded(f, language)) }, null, 2));
   else console.log(humanReport(loaded.scenario, options.file, report, language).join('\n'));
   return 0;
 }
 
+endQuietlyOnClosedPipe();
 process.exitCode = main(process.argv.slice(2));

@@ -1,6 +1,7 @@
 /** npm run validate -- [files or folders…] [--lang nl|en]: checks scenario files; exit 0 clean, 1 with errors, 2 on a usage error. */
 import { toolLanguage, validateSummary, withoutLang } from '../src/locales/authoring.ts';
 import { displayPath, loadScenarioFile, printProblems, sameScenarioIds, scenarioFiles } from './lib/files.ts';
+import { endQuietlyOnClosedPipe } from './lib/pipe.ts';
 
 const USAGE = 'usage: npm run validate -- [scenario files or folders…] [--lang nl|en]   (default: levels/)';
 
@@ -44,4 +45,5 @@ function main(all: string[]): number {
   return errors > 0 ? 1 : 0;
 }
 
+endQuietlyOnClosedPipe();
 process.exitCode = main(process.argv.slice(2));

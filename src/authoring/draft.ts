@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../engine/format.ts';
 import { LIMITS } from '../engine/format.ts';
-import { validateScenarioText, type Problem } from '../engine/validate.ts';
+import { validateScenarioText, type Problem, type ValidationResult } from '../engine/validate.ts';
 
 export interface Draft {
   /** The file name as the author knows it. */
@@ -31,8 +31,21 @@ export function setDraft(next: Draft): Draft {
   return next;
 }
 
+/** The last text checked and its result, so a screen drawn again does not check the same text again. */
+let checked: { source: string; result: ValidationResult } | null = null;
+
+export function rememberCheck(source: string, result: ValidationResult): void {
+  checked = { source, result };
+}
+
+/** The validator's answer for exactly this text, if it has been checked already. */
+export function checkedAlready(source: string): ValidationResult | null {
+  return checked && checked.source === source ? checked.result : null;
+}
+
 export function draftFromText(file: string, source: string, origin: Draft['origin']): Draft {
-  const result = validateScenarioText(source);
+  const result = checkedAlready(source) ?? validateScenarioText(source);
+  rememberCheck(source, result);
   return { file, origin, source, problems: result.problems, scenario: result.ok ? result.scenario : null };
 }
 

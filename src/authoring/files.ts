@@ -3,7 +3,8 @@
  * scenario file" button, and a drop of a .json file anywhere on the page. The size is checked before
  * the file is read; only its text leaves this module.
  */
-import { fileTooLarge } from './draft.ts';
+import { fileTooLarge, rememberCheck } from './draft.ts';
+import { validateOffThread } from './offThread.ts';
 
 export interface FileHandlers {
   text: (file: string, source: string) => void;
@@ -17,7 +18,10 @@ async function take(file: File, handlers: FileHandlers): Promise<void> {
     handlers.tooLarge(file.name, file.size);
     return;
   }
-  handlers.text(file.name, await file.text());
+  const text = await file.text();
+  // Checked in a worker first, so the page keeps drawing and taking keys while a large file is read.
+  rememberCheck(text, await validateOffThread(text));
+  handlers.text(file.name, text);
 }
 
 export function installFileOpening(handlers: FileHandlers): void {

@@ -1,5 +1,6 @@
 import type { Condition } from './format.ts';
 import type { GameState } from './state.ts';
+import { own } from './own.ts';
 
 /** What a condition can look at. `turn` is the turn being decided about. */
 export type ConditionContext = Pick<GameState, 'meters' | 'flags' | 'seen' | 'history'> & { turn: number };
@@ -7,7 +8,7 @@ export type ConditionContext = Pick<GameState, 'meters' | 'flags' | 'seen' | 'hi
 export function holds(condition: Condition | undefined, ctx: ConditionContext): boolean {
   if (condition === undefined) return true;
   if ('meter' in condition) {
-    const value = ctx.meters[condition.meter];
+    const value = own(ctx.meters, condition.meter);
     if (value === undefined) return false;
     if (condition.below !== undefined && !(value < condition.below)) return false;
     if (condition.above !== undefined && !(value > condition.above)) return false;

@@ -2,13 +2,14 @@
 import type { Scenario } from './format.ts';
 import { indexOf } from './scenarioIndex.ts';
 import type { GameState } from './state.ts';
+import { own } from './own.ts';
 
 /** Each meter's value at the start and after every turn. */
 export function meterSeries(scenario: Scenario, state: GameState): Record<string, number[]> {
   const series: Record<string, number[]> = {};
   for (const meter of scenario.meters) {
-    const first = state.history[0]?.before[meter.id] ?? state.meters[meter.id]!;
-    series[meter.id] = [first, ...state.history.map((h) => h.after[meter.id]!)];
+    const first = own(state.history[0]?.before, meter.id) ?? own(state.meters, meter.id)!;
+    series[meter.id] = [first, ...state.history.map((h) => own(h.after, meter.id)!)];
   }
   return series;
 }
@@ -23,9 +24,9 @@ export interface StakeholderShift {
 export function stakeholderShifts(scenario: Scenario, state: GameState): StakeholderShift[] {
   const series = meterSeries(scenario, state);
   return scenario.stakeholders
-    .filter((s) => s.meter !== undefined && series[s.meter])
+    .filter((s) => s.meter !== undefined && own(series, s.meter))
     .map((s) => {
-      const values = series[s.meter!]!;
+      const values = own(series, s.meter!)!;
       return { stakeholder: s.id, meter: s.meter!, change: values[values.length - 1]! - values[0]! };
     })
     .sort((a, b) => b.change - a.change);
@@ -57,7 +58,7 @@ export function weightiestChoices(state: GameState, count: number): WeightyChoic
       const deltas: Record<string, number> = {};
       let weight = 0;
       for (const [meter, after] of Object.entries(h.after)) {
-        const delta = after - h.before[meter]!;
+        const delta = after - own(h.before, meter)!;
         if (delta !== 0) deltas[meter] = delta;
         weight += Math.abs(delta);
       }

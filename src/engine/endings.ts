@@ -2,6 +2,7 @@ import { holds } from './conditions.ts';
 import type { Ending, Scenario } from './format.ts';
 import { DEFAULT_MAX, DEFAULT_MIN } from './meters.ts';
 import type { GameEnd, GameState } from './state.ts';
+import { own } from './own.ts';
 
 /**
  * The endings considered after the last turn, in file order. An ending that a meter's onMin/onMax
@@ -22,7 +23,7 @@ export function pickEnding(scenario: Scenario, state: GameState, reason: 'turns'
 /** A meter at its min (max) with `onMin` (`onMax`) ends the game; the first such meter in the file decides. */
 export function meterEnding(scenario: Scenario, meters: Record<string, number>): GameEnd | null {
   for (const meter of scenario.meters) {
-    const value = meters[meter.id]!;
+    const value = own(meters, meter.id)!;
     if (meter.onMin !== undefined && value <= (meter.min ?? DEFAULT_MIN)) return { ending: meter.onMin, reason: 'meter', meter: meter.id, bound: 'min' };
     if (meter.onMax !== undefined && value >= (meter.max ?? DEFAULT_MAX)) return { ending: meter.onMax, reason: 'meter', meter: meter.id, bound: 'max' };
   }

@@ -7,6 +7,7 @@ import type { Condition, Scenario } from './format.ts';
 import { flagsNeeded, nextCardOf } from './links.ts';
 import { coded, type Coded } from './messages.ts';
 import type { SimulationReport } from './simulate.ts';
+import { own } from './own.ts';
 
 /** A condition in words: "meter "patients" below 30 and flag "explained" is true". */
 export function describeCondition(c: Condition): Coded {
@@ -59,12 +60,12 @@ export function findings(scenario: Scenario, r: SimulationReport): Coded[] {
       let takes = 0;
       for (const card of scenario.cards) {
         for (const choice of card.choices) {
-          const amount = choice.effects?.[meterId] ?? 0;
+          const amount = own(choice.effects, meterId) ?? 0;
           if (amount > 0) gives += amount;
           else takes -= amount;
         }
       }
-      const atMax = (r.endedAt[meterId]?.max ?? 0) > count / 2;
+      const atMax = (own(r.endedAt, meterId)?.max ?? 0) > count / 2;
       const totals = { gives, takes };
       const balance = atMax
         ? gives > takes

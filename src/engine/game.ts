@@ -9,6 +9,7 @@ import { clampMeter } from './meters.ts';
 import { seedState } from './random.ts';
 import { indexOf } from './scenarioIndex.ts';
 import { STATE_VERSION, type GameEnd, type GameState, type HistoryEntry } from './state.ts';
+import { own } from './own.ts';
 
 export type MoveError =
   | { code: 'game-over'; message: string }
@@ -94,9 +95,9 @@ export function choose(scenario: Scenario, state: GameState, choiceIndex: number
   for (const meterId in effects) {
     const meter = meterIndex.get(meterId);
     if (!meter) continue;
-    const amount = effects[meterId]!;
-    const value = clampMeter(meter, after[meterId]! + amount);
-    deltas[meterId] = value - after[meterId]!;
+    const amount = own(effects, meterId)!;
+    const value = clampMeter(meter, own(after, meterId)! + amount);
+    deltas[meterId] = value - own(after, meterId)!;
     after[meterId] = value;
   }
   const flags = choice.set ? { ...state.flags, ...choice.set } : state.flags;

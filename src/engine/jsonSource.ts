@@ -112,6 +112,8 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
       warnings: [],
     };
   }
+  // Copied once: read per character, an imported binding costs a look-up each time.
+  const { stringLength: maxString, numberLength: maxNumber, depth: maxDepth, objectKeys: maxKeys, listItems: maxItems } = LIMITS;
   const positions = new Map<string, Located>();
   const wanted = options.positions ?? 'all';
   // Path keys are built only where a position may be wanted: a wanted set holds every prefix of its paths.
@@ -192,8 +194,8 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
         continue;
       }
       index++;
-      if (out.length + (index - chunkStart) > LIMITS.stringLength) {
-        fail(coded('tooLongText', { limit: LIMITS.stringLength }), path, start);
+      if (out.length + (index - chunkStart) > maxString) {
+        fail(coded('tooLongText', { limit: maxString }), path, start);
       }
     }
     return out;
@@ -228,7 +230,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
   const readNumber = (path: PathNode | null): number => {
     const end = numberEnd(index);
     if (end < 0) fail(coded('badNumber', { found: describeChar() }), path);
-    if (end - index > LIMITS.numberLength) fail(coded('tooLongNumber', { limit: LIMITS.numberLength }), path);
+    if (end - index > maxNumber) fail(coded('tooLongNumber', { limit: maxNumber }), path);
     const n = Number(text.slice(index, end));
     index = end;
     if (!Number.isFinite(n)) fail(coded('numberTooLarge'), path);
@@ -253,7 +255,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
   };
 
   const readBody = (path: PathNode | null, depth: number): unknown => {
-    if (depth > LIMITS.depth) fail(coded('tooDeep', { limit: LIMITS.depth }), path);
+    if (depth > maxDepth) fail(coded('tooDeep', { limit: maxDepth }), path);
     const c = text[index];
     if (c === '{') {
       index++;
@@ -282,7 +284,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
           );
         }
         const keyPos = here();
-        if (++keyCount > LIMITS.objectKeys) fail(coded('tooManyKeys', { limit: LIMITS.objectKeys }), path);
+        if (++keyCount > maxKeys) fail(coded('tooManyKeys', { limit: maxKeys }), path);
         const name = readString(path);
         skipSpace(path);
         if (text[index] !== ':') fail(coded('expectedColon', { name, found: describeChar() }), path);
@@ -319,7 +321,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
         return list;
       }
       for (;;) {
-        if (list.length >= LIMITS.listItems) fail(coded('tooManyItems', { limit: LIMITS.listItems }), path);
+        if (list.length >= maxItems) fail(coded('tooManyItems', { limit: maxItems }), path);
         const item = readValue(child(path, list.length, keyed), depth + 1);
         list.push(item);
         skipSpace(path);

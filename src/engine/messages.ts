@@ -45,7 +45,7 @@ export type ProblemCode =
   // Warnings
   | 'neverDrawnWeight' | 'cardNeedsFlag' | 'endingNeedsFlag' | 'endingAfterFallback' | 'noFallbackEnding' | 'meterUnchanged' | 'stakeholderNoCard'
   | 'tagNoLabel' | 'noConsequence' | 'endsAtOnce' | 'noDilemma' | 'missingLanguage' | 'unknownPortrait' | 'unknownIcon' | 'labelTooLong'
-  | 'choseCountsFromZero' | 'sameScenarioId' | 'moreProblems'
+  | 'choseCountsFromZero' | 'sameScenarioId' | 'moreProblems' | 'bidiControl'
   // Simulation findings and conditions in words
   | 'condBelow' | 'condAbove' | 'condAtLeast' | 'condAtMost' | 'condFlag' | 'condTurns' | 'condTurnFrom' | 'condTurnUntil' | 'condSeen' | 'condChose'
   | 'condAnd' | 'condOr' | 'condNot' | 'whyWeight' | 'whyFlag' | 'whyWeightUntaken' | 'whyCondition' | 'whyCrowded' | 'findNeverDrawn' | 'findMeterEnds'

@@ -3,6 +3,7 @@ import type { PreviewMode, Scenario } from './format.ts';
 import { indexOf } from './scenarioIndex.ts';
 import type { GameState } from './state.ts';
 import { meterBounds } from './meters.ts';
+import { own } from './own.ts';
 
 export interface MeterPreview {
   meter: string;
@@ -22,7 +23,7 @@ export function previewChoice(scenario: Scenario, state: GameState, choiceIndex:
   if (!choice) return [];
   const out: MeterPreview[] = [];
   for (const meter of scenario.meters) {
-    const amount = choice.effects?.[meter.id];
+    const amount = own(choice.effects, meter.id);
     if (amount === undefined || amount === 0) continue;
     const { min, max } = meterBounds(meters.get(meter.id)!);
     const preview: MeterPreview = { meter: meter.id, size: Math.abs(amount) >= (max - min) * LARGE_SHARE ? 'large' : 'small' };

@@ -6,6 +6,7 @@ import type { Condition, Scenario } from './format.ts';
 import { clampMeter } from './meters.ts';
 import { seedState } from './random.ts';
 import { STATE_VERSION, type FlagValue, type GameState } from './state.ts';
+import { own } from './own.ts';
 
 export type SandboxResult = { ok: true; state: GameState } | { ok: false; message: string };
 
@@ -27,7 +28,7 @@ export function startAt(scenario: Scenario, cardId: string, meters: Record<strin
   if (!card) return { ok: false, message: `there is no card "${cardId}" in scenario "${scenario.id}"` };
   const values: Record<string, number> = {};
   for (const meter of scenario.meters) {
-    const wanted = meters[meter.id];
+    const wanted = own(meters, meter.id);
     values[meter.id] = clampMeter(meter, typeof wanted === 'number' && Number.isFinite(wanted) ? wanted : meter.start);
   }
   const flags: Record<string, FlagValue> = {};

@@ -452,7 +452,10 @@ export function union<const V extends readonly Variant[]>(
 }
 
 /** A shape defined later, for recursive formats; the caller states its type. */
-export function lazy<T>(get: () => Shape<T>, defName: string, doc: Doc = {}): Shape<T> {
+export function lazy<T>(make: () => Shape<T>, defName: string, doc: Doc = {}): Shape<T> {
+  // Made once, on first use: making it per check cost seconds on a file with 100,000s of conditions.
+  let made: Shape<T> | undefined;
+  const get = () => (made ??= make());
   return {
     doc,
     defName,

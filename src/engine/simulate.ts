@@ -4,6 +4,7 @@ import { choose, currentCard, newGame } from './game.ts';
 import { clampMeter, distanceFromEnds } from './meters.ts';
 import { nextRandom } from './random.ts';
 import type { GameState } from './state.ts';
+import { own } from './own.ts';
 
 export type Strategy = { kind: 'random' } | { kind: 'balanced' } | { kind: 'favour'; meter: string };
 
@@ -52,12 +53,12 @@ function pick(scenario: Scenario, state: GameState, strategy: Strategy, roll: nu
   const n = card.choices.length;
   if (strategy.kind === 'random') return Math.floor(roll * n);
   const scores = card.choices.map((choice) => {
-    if (strategy.kind === 'favour') return choice.effects?.[strategy.meter] ?? 0;
+    if (strategy.kind === 'favour') return own(choice.effects, strategy.meter) ?? 0;
     // Keep the meter nearest to an end as far from it as possible, then the others.
     let worst = Infinity;
     let sum = 0;
     for (const meter of scenario.meters) {
-      const value = clampMeter(meter, state.meters[meter.id]! + (choice.effects?.[meter.id] ?? 0));
+      const value = clampMeter(meter, own(state.meters, meter.id)! + (own(choice.effects, meter.id) ?? 0));
       const d = distanceFromEnds(meter, value);
       worst = Math.min(worst, d);
       sum += d;
@@ -94,18 +95,18 @@ export function simulate(scenario: Scenario, options: { runs: number; seed: stri
       const index = pick(scenario, state, options.strategy, roll);
       const result = choose(scenario, state, index);
       if (!result.ok) break;
-      report.choices[result.outcome.card]![index]!++;
+      own(report.choices, result.outcome.card)![index]!++;
       state = result.state;
     }
-    for (const id of state.seen) report.cards[id]!++;
+    for (const id of state.seen) report.cards[id] = own(report.cards, id)! + 1;
     totalTurns += state.history.length;
     const end = state.end;
     if (!end || end.reason !== 'meter') report.completed++;
     const endingId = end?.ending ?? (end ? '(no ending)' : '(turn limit)');
-    report.endings[endingId] = (report.endings[endingId] ?? 0) + 1;
+    report.endings[endingId] = (own(report.endings, endingId) ?? 0) + 1;
     if (end?.reason === 'meter' && end.meter) {
-      report.endedBy[end.meter] = (report.endedBy[end.meter] ?? 0) + 1;
-      const at = (report.endedAt[end.meter] ??= { min: 0, max: 0 });
+      report.endedBy[end.meter] = (own(report.endedBy, end.meter) ?? 0) + 1;
+      const at = own(report.endedAt, end.meter) ?? (report.endedAt[end.meter] = { min: 0, max: 0 });
       at[end.bound ?? 'min']++;
     }
   }

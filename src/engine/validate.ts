@@ -10,6 +10,7 @@ import { closest, isPlainObject, type Path, type ShapeIssue } from './schema.ts'
 import { closingEndings } from './endings.ts';
 import { flagsNeeded, nextCardOf } from './links.ts';
 import { meterBounds } from './meters.ts';
+import { BIDI_CONTROLS } from './text.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -352,6 +353,16 @@ function checkWarnings(s: Scenario, report: Report) {
   }
 
   checkLanguages(s, report);
+  checkControls(s, [], report);
+}
+
+/** Texts with controls that reorder letters ("Pay ‮gnp.exe" reads "Pay exe.png"): shown harmlessly, and named here. */
+function checkControls(value: unknown, path: Path, report: Report) {
+  if (typeof value === 'string') {
+    const found = value.match(BIDI_CONTROLS);
+    if (found) report.add('warning', path, coded('bidiControl', { code: `U+${found[0].charCodeAt(0).toString(16).toUpperCase()}` }));
+  } else if (Array.isArray(value)) value.forEach((item, i) => checkControls(item, [...path, i], report));
+  else if (isPlainObject(value)) for (const [key, child] of Object.entries(value)) checkControls(child, [...path, key], report);
 }
 
 /** Writing rules: choices that make no trade-off, or that end the game outright. */

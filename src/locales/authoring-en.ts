@@ -192,6 +192,7 @@ export const authoringEn = {
   choseCountsFromZero: '"choice": {choice} is button {button} on card "{card}" for players: the file counts from 0. If you meant button {choice}, write {meant}',
   sameScenarioId: 'the scenario id "{id}" is also used by {other}: the game can show only one of them; give one file another "id"',
   moreProblems: 'and {more} more problems not listed (only the first {shown} are shown): fix these and check again',
+  bidiControl: 'this text holds an invisible control character ({code}) that changes the order in which letters show; the game shows it as [{code}]: delete it unless you mean it',
   problemSuggestion: 'did you mean {suggestion}?',
   problemAt: 'at {path}',
 } as const;

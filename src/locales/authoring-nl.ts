@@ -191,6 +191,7 @@ export const authoringNl: { readonly [K in AuthoringKey]: string } = {
   choseCountsFromZero: '"choice": {choice} is voor spelers knop {button} van kaart "{card}": het bestand telt vanaf 0. Bedoelde je knop {choice}, schrijf dan {meant}',
   sameScenarioId: 'het scenario-id "{id}" wordt ook gebruikt door {other}: het spel kan er maar één tonen; geef een van de bestanden een ander "id"',
   moreProblems: 'en nog {more} problemen die niet getoond worden (alleen de eerste {shown} staan hier): los deze op en controleer opnieuw',
+  bidiControl: 'deze tekst bevat een onzichtbaar stuurteken ({code}) dat de volgorde van de letters verandert; het spel toont het als [{code}]: verwijder het, tenzij je het zo bedoelt',
   problemSuggestion: 'bedoel je {suggestion}?',
   problemAt: 'bij {path}',
 };

@@ -242,6 +242,20 @@ export const en = {
   helpTimer: 'Timer: pause, 30 s more, skip',
   keysWhatIf: 'W',
   helpWhatIf: 'What if: step back to an earlier card',
+  // Unreadable saves that storage was too full to keep aside
+  unkeptNotice: 'This browser’s storage is full, so {what} could not be kept aside. Nothing has been overwritten. Download it to keep it, or start anew.',
+  unkeptSave: 'your unreadable saved game',
+  unkeptEndings: 'your unreadable list of endings reached',
+  unkeptBoth: 'your unreadable saved game and list of endings reached',
+  unkeptDownload: 'Keep it: download as a file',
+  unkeptDownloadDetail: 'Saves what could not be read as a file on this computer. Nothing is replaced.',
+  unkeptDownloaded: 'Downloaded as {file}.',
+  unkeptStartAnew: 'Start anew',
+  unkeptStartAnewDetail: 'Starts a new game alone; what could not be read is replaced.',
+  // Large decks on the map
+  mapWindow: 'columns {from}–{to} of {columns} (arrow keys scroll)',
+  // Long tag lists on the profile pages
+  profileMoreTags: 'More labels, chosen less often, not shown: {count}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -240,4 +240,18 @@ export const nl: Messages = {
   helpTimer: 'Timer: pauze, 30 s erbij, overslaan',
   keysWhatIf: 'W',
   helpWhatIf: 'Wat als: terug naar een eerdere kaart',
+  // Onleesbare opslag die niet apart bewaard kon worden omdat de opslag vol is
+  unkeptNotice: 'De opslag van deze browser is vol, dus {what} kon niet apart bewaard worden. Er is niets overschreven. Download het om het te houden, of begin opnieuw.',
+  unkeptSave: 'je onleesbare bewaarde spel',
+  unkeptEndings: 'je onleesbare lijst van bereikte eindes',
+  unkeptBoth: 'je onleesbare bewaarde spel en lijst van bereikte eindes',
+  unkeptDownload: 'Houden: download als bestand',
+  unkeptDownloadDetail: 'Bewaart wat niet gelezen kon worden als bestand op deze computer. Er wordt niets vervangen.',
+  unkeptDownloaded: 'Gedownload als {file}.',
+  unkeptStartAnew: 'Opnieuw beginnen',
+  unkeptStartAnewDetail: 'Begint alleen een nieuw spel; wat niet gelezen kon worden, wordt vervangen.',
+  // Grote stapels op de kaart
+  mapWindow: 'kolommen {from}–{to} van {columns} (pijltjestoetsen schuiven)',
+  // Lange lijsten labels op de profielpagina's
+  profileMoreTags: 'Meer labels, minder vaak gekozen, niet getoond: {count}',
 };

@@ -3,8 +3,13 @@
  * reached, and the rule that a save which cannot be read is never silently deleted — it is moved
  * aside under its own key and the player is told. Storage that is missing, full or throwing leaves
  * the game playable; `storageWorks()` lets the screen say progress will not be kept.
+ *
+ * When storage is too full to keep an unreadable save or endings record aside, it stays where it is
+ * and nothing overwrites it: the player chooses between keeping it (`unkept()` gives the text to
+ * download) and starting anew (`startAnew`), which is the only thing that lets it be replaced.
  */
 import type { Scenario } from '../engine/format.ts';
+import { parseJson } from '../engine/jsonSource.ts';
 import { loadGame, saveGame, type SaveProblem } from '../engine/save.ts';
 import type { GameState } from '../engine/state.ts';
 
@@ -25,8 +30,17 @@ export type SaveLookup =
   /** The save could not be used; it was kept under `keptAs` (null when even that failed). */
   | { kind: 'unreadable'; problem: SaveProblem; reason: string; keptAs: string | null };
 
+/** Something unreadable that could not be kept aside, so it still stands under its own key. */
+export interface Unkept {
+  key: string;
+  what: 'save' | 'endings';
+  text: string;
+}
+
 export class SaveStore {
   private working = true;
+  /** By storage key: records that must not be overwritten until the player chooses. */
+  private readonly blocked = new Map<string, Unkept>();
 
   constructor(private readonly store: () => KeyValueStore | null) {}
 
@@ -49,6 +63,7 @@ export class SaveStore {
   }
 
   write(state: GameState): boolean {
+    if (this.blocked.has(saveKey(state.scenario))) return false;
     return this.attempt((s) => {
       if (state.end) s.removeItem(saveKey(state.scenario));
       else s.setItem(saveKey(state.scenario), saveGame(state));
@@ -63,43 +78,69 @@ export class SaveStore {
     if (loaded.ok) {
       return loaded.state.end ? { kind: 'none' } : { kind: 'ok', state: loaded.state };
     }
-    const keptAs = `${PREFIX}unreadable.${scenario.id}.${new Date(now()).toISOString()}`;
+    const keptAs = this.keepAside(saveKey(scenario.id), `${PREFIX}unreadable.${scenario.id}.${new Date(now()).toISOString()}`, raw, 'save');
+    return { kind: 'unreadable', problem: loaded.problem, reason: loaded.reason, keptAs };
+  }
+
+  /** Moves `raw` from `key` to `aside`; when that fails, `key` is blocked until the player chooses. */
+  private keepAside(key: string, aside: string, raw: string, what: Unkept['what']): string | null {
     const kept = this.attempt((s) => {
-      s.setItem(keptAs, raw);
-      s.removeItem(saveKey(scenario.id));
+      s.setItem(aside, raw);
+      s.removeItem(key);
       return true;
     }, false);
-    return { kind: 'unreadable', problem: loaded.problem, reason: loaded.reason, keptAs: kept ? keptAs : null };
+    if (kept) this.blocked.delete(key);
+    else this.blocked.set(key, { key, what, text: raw });
+    return kept ? aside : null;
+  }
+
+  /** What is unreadable and could not be kept aside: to offer as a download before starting anew. */
+  unkept(scenarioId: string): Unkept[] {
+    return [...this.blocked.values()].filter((u) => u.key === saveKey(scenarioId) || u.key === ENDINGS_KEY);
+  }
+
+  /** The player chose to start anew: what could not be kept aside may now be replaced. */
+  startAnew(scenarioId: string): void {
+    for (const u of this.unkept(scenarioId)) {
+      this.blocked.delete(u.key);
+      this.attempt((s) => s.removeItem(u.key), undefined);
+    }
   }
 
   forget(scenarioId: string): void {
     this.attempt((s) => s.removeItem(saveKey(scenarioId)), undefined);
   }
 
-  /** Ending ids reached per scenario, across games. */
-  endingsReached(): Record<string, string[]> {
+  /** Ending ids reached per scenario id, across games. An unreadable record is kept aside, never dropped. */
+  endingsReached(now: () => number = Date.now): Map<string, string[]> {
     const raw = this.attempt((s) => s.getItem(ENDINGS_KEY), null);
-    if (!raw) return {};
-    try {
-      const value: unknown = JSON.parse(raw);
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-      const out: Record<string, string[]> = {};
-      for (const [id, list] of Object.entries(value)) {
-        if (Array.isArray(list)) out[id] = list.filter((e): e is string => typeof e === 'string');
-      }
-      return out;
-    } catch {
-      return {};
-    }
+    if (!raw) return new Map();
+    const read = readEndings(raw);
+    if (read) return read;
+    this.keepAside(ENDINGS_KEY, `${PREFIX}unreadable.endings.${new Date(now()).toISOString()}`, raw, 'endings');
+    return new Map();
   }
 
   recordEnding(scenarioId: string, endingId: string): void {
     const all = this.endingsReached();
-    const list = all[scenarioId] ?? [];
+    if (this.blocked.has(ENDINGS_KEY)) return;
+    const list = all.get(scenarioId) ?? [];
     if (list.includes(endingId)) return;
-    all[scenarioId] = [...list, endingId];
-    this.attempt((s) => s.setItem(ENDINGS_KEY, JSON.stringify(all)), undefined);
+    all.set(scenarioId, [...list, endingId]);
+    this.attempt((s) => s.setItem(ENDINGS_KEY, JSON.stringify(Object.fromEntries(all))), undefined);
   }
 }
 
 export const saves = new SaveStore(() => (typeof localStorage === 'undefined' ? null : localStorage));
+
+/** The endings record `{ "scenario id": ["ending id", …] }`, or null when it is not that. */
+function readEndings(raw: string): Map<string, string[]> | null {
+  const parsed = parseJson(raw);
+  if (!parsed.ok || parsed.problems.length > 0 || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) return null;
+  const out = new Map<string, string[]>();
+  for (const [id, list] of Object.entries(parsed.value)) {
+    if (!Array.isArray(list) || !list.every((e) => typeof e === 'string')) return null;
+    out.set(id, list);
+  }
+  return out;
+}

@@ -10,6 +10,7 @@ import { resolveText, type Language } from '../engine/text.ts';
 import type { Decision } from '../engine/workshop.ts';
 import { interpolate, signed } from '../locales/format.ts';
 import { reportText, type ReportText } from '../locales/report.ts';
+import { own } from '../engine/own.ts';
 
 export interface ReportTeam {
   name: string;
@@ -51,7 +52,7 @@ function chart(scenario: Scenario, state: GameState, text: ReportText, lang: Lan
   scenario.meters.forEach((meter, m) => {
     const { min, max } = meterBounds(meter);
     const y = (v: number) => top + (1 - (v - min) / (max - min)) * (height - top - bottom);
-    const values = series[meter.id]!;
+    const values = own(series, meter.id)!;
     const colour = LINE_COLOURS[m % LINE_COLOURS.length]!;
     const points = values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
     const dash = DASHES[m % DASHES.length] ? ` stroke-dasharray="${DASHES[m % DASHES.length]}"` : '';
@@ -89,7 +90,7 @@ function teamSection(input: ReportInput, team: ReportTeam, text: ReportText): st
 
   parts.push(`<h3>${escapeHtml(text.meters)}</h3>${chart(scenario, state, text, lang)}`);
   const series = meterSeries(scenario, state);
-  parts.push(`<ul class="values">${scenario.meters.map((m) => `<li>${escapeHtml(interpolate(text.finalValue, { label: resolveText(m.label, lang), start: series[m.id]![0]!, end: series[m.id]!.at(-1)! }))}</li>`).join('')}</ul>`);
+  parts.push(`<ul class="values">${scenario.meters.map((m) => `<li>${escapeHtml(interpolate(text.finalValue, { label: resolveText(m.label, lang), start: own(series, m.id)![0]!, end: own(series, m.id)!.at(-1)! }))}</li>`).join('')}</ul>`);
 
   const shifts = stakeholderShifts(scenario, state);
   if (shifts.length > 0) {
@@ -102,12 +103,12 @@ function teamSection(input: ReportInput, team: ReportTeam, text: ReportText): st
     parts.push('</ol>');
   }
 
-  const profile = tagProfile(scenario, state).filter((p) => scenario.debrief?.tags?.[p.tag]);
+  const profile = tagProfile(scenario, state).filter((p) => own(scenario.debrief?.tags, p.tag));
   if (profile.length > 0) {
     const top = profile[0]!.count;
     parts.push(`<h3>${escapeHtml(text.profile)}</h3><table class="profile">`);
     for (const p of profile) {
-      const tag = scenario.debrief!.tags![p.tag]!;
+      const tag = own(scenario.debrief!.tags, p.tag)!;
       parts.push(
         `<tr><th>${say(tag.label)}</th><td class="bar"><span style="width:${Math.round((100 * p.count) / top)}%"></span></td><td>${escapeHtml(interpolate(text.timesChosen, { n: p.count }))}</td><td class="why">${tag.text ? say(tag.text) : ''}</td></tr>`,
       );
@@ -141,7 +142,7 @@ function teamSection(input: ReportInput, team: ReportTeam, text: ReportText): st
       .join('');
     const effects = Object.keys(h.after)
       .filter((m) => h.after[m] !== h.before[m])
-      .map((m) => `${meterLabel(m)} ${signed(h.after[m]! - h.before[m]!)}`)
+      .map((m) => `${meterLabel(m)} ${signed(own(h.after, m)! - own(h.before, m)!)}`)
       .join('<br>');
     const guess = hasVotes && vote?.guess ? `<p class="note">${escapeHtml(text.guess)}: ${meterLabel(vote.guess)}</p>` : '';
     parts.push(
@@ -192,7 +193,7 @@ export function renderReport(input: ReportInput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(text.documentTitle)} — ${say(scenario.title)}</title>
 <style>
-body { font-family: "Atkinson Hyperlegible Next", "Atkinson Hyperlegible", Verdana, sans-serif; color: #2b2118; background: #f4ecdf; margin: 0; line-height: 1.45; }
+body { font-family: "Atkinson Hyperlegible Next", "Atkinson Hyperlegible", Verdana, sans-serif; color: #2b2118; background: #f4ecdf; margin: 0; line-height: 1.45; overflow-wrap: anywhere; }
 main { max-width: 900px; margin: 0 auto; padding: 32px 24px 48px; background: #fffcf6; }
 h1 { font-size: 2.1em; margin: 0.2em 0; } h2 { margin-top: 1.6em; border-bottom: 2px solid #d9c7ad; padding-bottom: 4px; } h3 { margin: 1.2em 0 0.4em; }
 .label { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.85em; color: #594636; margin: 0; }

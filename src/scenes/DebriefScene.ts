@@ -24,6 +24,7 @@ import { goScreen } from './flow.ts';
 import { goTitle } from './navigation.ts';
 import { RoomScene } from './roomScene.ts';
 import { drawDecisionRows, turnLabel } from './reflection.ts';
+import { own } from '../engine/own.ts';
 
 const SLIDES = ['endings', 'charts', 'compare', 'costly', 'votes', 'profile', 'questions'] as const;
 type Slide = (typeof SLIDES)[number];
@@ -41,6 +42,8 @@ const RIGHT = STAGE.width - 110;
 const TOP = 190;
 const NAV_Y = 960;
 const TAG_ORDER = ['friendly', 'oriented', 'driven', 'more', 'better', 'different'];
+/** Columns that stay readable from the back of the room; the scenario's other labels are ranked by how often the teams chose them. */
+const MAX_TAG_COLUMNS = 8;
 
 export function downloadWorkshopReport(room: Room): string {
   const date = new Date();
@@ -155,7 +158,7 @@ export class DebriefScene extends RoomScene {
       const series = meterSeries(room.scenario, team.state);
       const changes: Record<string, number> = {};
       meters.forEach((meter, m) => {
-        const values = series[meter.id]!;
+        const values = own(series, meter.id)!;
         const change = values[values.length - 1]! - values[0]!;
         changes[meter.id] = change;
         const { min, max } = meterBounds(meter);
@@ -230,8 +233,16 @@ export class DebriefScene extends RoomScene {
 
   private drawProfile(room: Room): void {
     const labels = room.scenario.debrief?.tags ?? {};
-    const tags = [...TAG_ORDER.filter((tag) => labels[tag]), ...Object.keys(labels).filter((tag) => !TAG_ORDER.includes(tag))];
     const teams = room.workshop.teams;
+    const teamCounts = teams.map((team) => new Map(tagProfile(room.scenario, team.state).map((p) => [p.tag, p.count])));
+    const chosen = (tag: string) => teamCounts.reduce((sum, counts) => sum + (counts.get(tag) ?? 0), 0);
+    const ranked = Object.keys(labels)
+      .filter((tag) => !TAG_ORDER.includes(tag))
+      .map((tag) => ({ tag, count: chosen(tag) }))
+      .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
+      .map((o) => o.tag);
+    const all = [...TAG_ORDER.filter((tag) => own(labels, tag)), ...ranked];
+    const tags = all.slice(0, MAX_TAG_COLUMNS);
     if (tags.length === 0) {
       addText(this, LEFT, TOP + 20, t('profileEmpty'), { size: 40, colour: colour.inkSoft });
       this.shown = { ...this.shown, profile: [] };
@@ -242,11 +253,12 @@ export class DebriefScene extends RoomScene {
     const rowHeight = Math.min(220, (NAV_Y - 60 - TOP - 130) / teams.length);
     tags.forEach((tag, i) => {
       // One line per label, shrunk to its column: a wrapped label would break inside a word.
-      fitWidth(addText(this, LEFT + nameWidth + cell * (i + 0.5), TOP + 50, say(labels[tag]!.label), { size: 30, bold: true, originX: 0.5, originY: 0.5 }), cell - 14, 16);
+      fitWidth(addText(this, LEFT + nameWidth + cell * (i + 0.5), TOP + 50, say(own(labels, tag)!.label), { size: 30, bold: true, originX: 0.5, originY: 0.5 }), cell - 14, 16);
     });
+    if (all.length > tags.length) addText(this, LEFT, NAV_Y - 50, t('profileMoreTags', { count: all.length - tags.length }), { size: 28, colour: colour.inkSoft, originY: 1 });
     const profile = teams.map((team, r) => {
-      const counts = new Map(tagProfile(room.scenario, team.state).map((p) => [p.tag, p.count]));
-      const max = Math.max(1, ...tags.map((tag) => counts.get(tag) ?? 0));
+      const counts = teamCounts[r]!;
+      const max = tags.reduce((m, tag) => Math.max(m, counts.get(tag) ?? 0), 1);
       const y = TOP + 120 + r * rowHeight;
       const g = this.add.graphics();
       g.fillStyle(colour.card, 1).fillRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 14, 18);

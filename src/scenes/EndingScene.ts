@@ -25,6 +25,7 @@ import { colour, size } from '../ui/theme.ts';
 import { goPlay, goTitle } from './navigation.ts';
 import { answersFor } from '../session/answers.ts';
 import { downloadSoloReport, drawReflection, drawWeighty, QUESTIONS_PER_PAGE, reflectionPages } from './reflection.ts';
+import { own } from '../engine/own.ts';
 
 type Page = 'ending' | 'customers' | 'profile' | 'weighty' | 'questions';
 
@@ -42,6 +43,16 @@ const TAG_GROUPS: { title: MessageKey; tags: readonly string[] }[] = [
   { title: 'profileLevels', tags: ['friendly', 'oriented', 'driven'] },
   { title: 'profileFrames', tags: ['more', 'better', 'different'] },
 ];
+
+/** Rows that fit the third group's column above its summary; the most chosen of the scenario's other labels are shown. */
+const MAX_OTHER_TAGS = 3;
+
+/** The largest count, without spreading a list into Math.max (a long list would overflow the stack). */
+function largest(values: Iterable<number>, start = 0): number {
+  let max = start;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
 
 export class EndingScene extends Phaser.Scene {
   private page = 0;
@@ -157,9 +168,15 @@ export class EndingScene extends Phaser.Scene {
     const labels = scenario.debrief?.tags ?? {};
     const counts = new Map(tagProfile(scenario, state).map((p) => [p.tag, p.count]));
     const grouped = new Set(TAG_GROUPS.flatMap((g) => g.tags));
-    const others = Object.keys(labels).filter((tag) => !grouped.has(tag));
+    const allOthers = Object.keys(labels).filter((tag) => !grouped.has(tag));
+    const others = allOthers
+      .map((tag) => ({ tag, count: counts.get(tag) ?? 0 }))
+      .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
+      .slice(0, MAX_OTHER_TAGS)
+      .map((o) => o.tag);
+    const hidden = allOthers.length - others.length;
     const groups = [...TAG_GROUPS, ...(others.length > 0 ? [{ title: 'profileOther' as MessageKey, tags: others }] : [])]
-      .map((g) => ({ title: g.title, tags: g.tags.filter((tag) => labels[tag]) }))
+      .map((g) => ({ title: g.title, tags: g.tags.filter((tag) => own(labels, tag)), hidden: g.title === 'profileOther' ? hidden : 0 }))
       .filter((g) => g.tags.length > 0);
     if (groups.length === 0 || counts.size === 0) {
       addText(this, LEFT, 220, t('profileEmpty'), { size: size.body, colour: colour.inkSoft, width: RIGHT - LEFT });
@@ -171,14 +188,14 @@ export class EndingScene extends Phaser.Scene {
     groups.forEach((group, gi) => {
       const x = LEFT + gi * (columnWidth + 60);
       addText(this, x, 200, t(group.title), { size: 36, bold: true, colour: colour.inkSoft, width: columnWidth });
-      const max = Math.max(1, ...group.tags.map((tag) => counts.get(tag) ?? 0));
-      const best = Math.max(...group.tags.map((tag) => counts.get(tag) ?? 0));
+      const best = largest(group.tags.map((tag) => counts.get(tag) ?? 0));
+      const max = Math.max(1, best);
       const leaders = group.tags.filter((tag) => (counts.get(tag) ?? 0) === best);
       const top = leaders.length === 1 ? leaders[0] : undefined;
       group.tags.forEach((tag, i) => {
         const y = 280 + i * 118;
         const count = counts.get(tag) ?? 0;
-        const label = say(labels[tag]!.label);
+        const label = say(own(labels, tag)!.label);
         profile.push({ group: group.title, tag, label, count });
         addText(this, x, y, label, { size: 32, bold: true, width: columnWidth - 90 });
         addText(this, x + columnWidth, y, t('profileTimes', { count }), { size: 32, bold: true, originX: 1 });
@@ -186,17 +203,22 @@ export class EndingScene extends Phaser.Scene {
         g.fillStyle(colour.track, 1).fillRoundedRect(x, y + 50, columnWidth, 26, 13);
         if (count > 0) g.fillStyle(tag === top ? colour.accent : colour.fill, 1).fillRoundedRect(x, y + 50, Math.max(26, (columnWidth * count) / max), 26, 13);
       });
+      let below = 280 + group.tags.length * 118;
+      if (group.hidden > 0) {
+        const more = addText(this, x, below - 20, t('profileMoreTags', { count: group.hidden }), { size: 28, colour: colour.inkSoft, width: columnWidth });
+        below = more.y + more.height + 10;
+      }
       if (best > 0) {
-        const y = 280 + group.tags.length * 118 + 20;
+        const y = below + 20;
         const box = this.add.graphics();
-        const summaryLabel = top ? say(labels[top]!.label) : leaders.map((tag) => say(labels[tag]!.label)).join(' = ');
+        const summaryLabel = top ? say(own(labels, top)!.label) : leaders.map((tag) => say(own(labels, tag)!.label)).join(' = ');
         const summary = addText(this, x + 28, y + 24, t(top ? 'profileMostly' : 'profileTied', { label: summaryLabel }), { size: 32, bold: true, colour: colour.accent, width: columnWidth - 56 });
-        const explanation = addText(this, x + 28, summary.y + summary.height + 10, top ? say(labels[top]!.text) : '', { size: 30, width: columnWidth - 56 });
+        const explanation = addText(this, x + 28, summary.y + summary.height + 10, top ? say(own(labels, top)!.text) : '', { size: 30, width: columnWidth - 56 });
         fitHeight(explanation, NAV_Y - 50 - explanation.y, 26);
         box.fillStyle(colour.accentSoft, 1).fillRoundedRect(x, y, columnWidth, (top ? explanation.y + explanation.height : summary.y + summary.height) + 24 - y, 22);
       }
     });
-    this.shown = { ...this.shown, profile };
+    this.shown = { ...this.shown, profile, profileHidden: hidden };
   }
 
   private drawWeightyPage(scenario: Scenario, state: GameState): void {

@@ -23,10 +23,13 @@ import { drawBackdrop } from '../ui/backdrop.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { addText, clampLines, fitWidth } from '../ui/text.ts';
 import { colour, size } from '../ui/theme.ts';
+import { own } from '../engine/own.ts';
 
 const AREA = { x: 60, y: 190, width: STAGE.width - 120, height: 660 } as const;
 const PANEL_Y = 880;
 const MAX_ROWS = 11;
+/** Narrower columns would make the cards unreadable: a large deck is shown as many columns as fit, around the selected card. */
+const MIN_CELL_WIDTH = 230;
 
 interface EdgeStyle {
   colour: number;
@@ -90,6 +93,7 @@ export class MapScene extends Phaser.Scene {
   private nodes = new Map<string, GraphNode>();
   private boxes = new Map<string, Box>();
   private placed: Placed[] = [];
+  private window = { first: 0, visible: 1, columns: 1 };
   private edges: Edge[] = [];
   private selected = '';
   private selection!: Phaser.GameObjects.Graphics;
@@ -134,34 +138,44 @@ export class MapScene extends Phaser.Scene {
     // The right of the title row holds the balance line.
     fitWidth(title, AREA.width - 780, 28);
     const never = graph.nodes.filter((n) => n.never).length;
-    addText(this, AREA.x, 100, t('mapCounts', { cards: graph.nodes.length, links: graph.edges.length, never }), { size: size.small, colour: colour.inkSoft });
-    const keys = addText(this, AREA.x + AREA.width, 100, t('mapKeys'), { size: size.small, colour: colour.inkSoft, originX: 1 });
-    fitWidth(keys, AREA.width - 700, 18);
 
-    // Cells: the whole map fits the area; the selected card is also described below in large type.
-    const cellWidth = AREA.width / layout.columns;
+    // Cells: the map fits the area, or as many columns as stay readable around the selected card
+    // (the arrow keys move on through the rest); the selected card is also described below in large type.
+    const visible = Math.max(1, Math.min(layout.columns, Math.floor(AREA.width / MIN_CELL_WIDTH)));
+    const selectedColumn = this.placed.find((p) => p.id === this.selected)?.column ?? 0;
+    const first = Math.max(0, Math.min(layout.columns - visible, selectedColumn - Math.floor(visible / 2)));
+    this.window = { first, visible, columns: layout.columns };
+    const cellWidth = AREA.width / visible;
     const cellHeight = Math.min(100, AREA.height / layout.rows);
     const gapX = Math.max(36, Math.min(90, cellWidth * 0.22));
     const nodeWidth = Math.min(420, cellWidth - gapX);
     const nodeHeight = Math.min(64, cellHeight - 14);
-    for (const p of this.placed) {
-      this.boxes.set(p.id, { x: AREA.x + p.column * cellWidth + (cellWidth - nodeWidth) / 2, y: AREA.y + p.row * cellHeight, width: nodeWidth, height: nodeHeight });
+    const shown = this.placed.filter((p) => p.column >= first && p.column < first + visible);
+    for (const p of shown) {
+      this.boxes.set(p.id, { x: AREA.x + (p.column - first) * cellWidth + (cellWidth - nodeWidth) / 2, y: AREA.y + p.row * cellHeight, width: nodeWidth, height: nodeHeight });
     }
-    if (layout.looseFrom < layout.columns) {
-      const x = AREA.x + layout.looseFrom * cellWidth + (cellWidth - nodeWidth) / 2;
+    // A deck too wide for readable columns says which columns are on screen, on the line with its counts.
+    const counts = t('mapCounts', { cards: graph.nodes.length, links: graph.edges.length, never });
+    const windowNote = visible < layout.columns ? `  ·  ${t('mapWindow', { from: first + 1, to: first + visible, columns: layout.columns })}` : '';
+    const keys = addText(this, AREA.x + AREA.width, 100, t('mapKeys'), { size: size.small, colour: colour.inkSoft, originX: 1 });
+    fitWidth(keys, AREA.width - (windowNote ? 1100 : 700), 18);
+    const countsText = addText(this, AREA.x, 100, counts + windowNote, { size: size.small, colour: colour.inkSoft });
+    fitWidth(countsText, AREA.width - keys.width - 40, 18);
+    if (layout.looseFrom < first + visible && layout.looseFrom >= first) {
+      const x = AREA.x + (layout.looseFrom - first) * cellWidth + (cellWidth - nodeWidth) / 2;
       const label = addText(this, x, AREA.y - 12, t('mapLoose'), { size: 22, bold: true, colour: colour.inkSoft, originY: 1 });
       fitWidth(label, AREA.x + AREA.width - x, 16);
-      if (layout.looseFrom > 0) {
+      if (layout.looseFrom > first) {
         const g = this.add.graphics();
-        const lineX = AREA.x + layout.looseFrom * cellWidth - 4;
+        const lineX = AREA.x + (layout.looseFrom - first) * cellWidth - 4;
         g.lineStyle(2, colour.cardEdge, 1).lineBetween(lineX, AREA.y - 40, lineX, AREA.y + AREA.height);
       }
     }
-    if (layout.looseFrom > 0) addText(this, AREA.x + (cellWidth - nodeWidth) / 2, AREA.y - 12, t('mapChains'), { size: 22, bold: true, colour: colour.inkSoft, originY: 1 });
+    if (layout.looseFrom > first && first === 0) addText(this, AREA.x + (cellWidth - nodeWidth) / 2, AREA.y - 12, t('mapChains'), { size: 22, bold: true, colour: colour.inkSoft, originY: 1 });
 
     this.lines = this.add.graphics();
     const textSize = Math.max(16, Math.min(26, Math.floor(nodeHeight * 0.45)));
-    for (const p of this.placed) this.drawNode(p.id, textSize);
+    for (const p of shown) this.drawNode(p.id, textSize);
     this.selection = this.add.graphics();
     this.drawLegend();
     this.select(this.selected);
@@ -171,6 +185,7 @@ export class MapScene extends Phaser.Scene {
     showScreen('map', () => ({
       scenarioId: scenario.id,
       cards: this.placed.map((p) => ({ id: p.id, column: p.column, row: p.row })),
+      window: { ...this.window, shown: shown.map((p) => p.id) },
       edges: this.edges.map((e) => `${e.from}>${e.to}:${e.kind}`),
       never: graph.nodes.filter((n) => n.never).map((n) => n.id),
       selected: this.selected,
@@ -274,7 +289,11 @@ export class MapScene extends Phaser.Scene {
   }
 
   private select(id: string): void {
-    if (!this.boxes.has(id)) return;
+    if (!this.boxes.has(id)) {
+      // A card outside the columns on screen: draw the map again around it.
+      if (this.nodes.has(id)) this.scene.restart({ selected: id });
+      return;
+    }
     this.selected = id;
     this.scene.settings.data = { selected: id };
     const box = this.boxes.get(id)!;
@@ -321,7 +340,7 @@ export class MapScene extends Phaser.Scene {
   private openForm(cardId: string, values: Record<string, number> = {}): void {
     this.closeForm();
     const start: Record<string, number> = {};
-    for (const meter of this.scenario.meters) start[meter.id] = values[meter.id] ?? meter.start;
+    for (const meter of this.scenario.meters) start[meter.id] = own(values, meter.id) ?? meter.start;
     const objects: Phaser.GameObjects.GameObject[] = [];
     const shade = this.add.rectangle(0, 0, STAGE.width, STAGE.height, colour.shadow, 0.6).setOrigin(0, 0).setInteractive();
     objects.push(shade);
@@ -373,7 +392,7 @@ export class MapScene extends Phaser.Scene {
     if (!form || !meter) return;
     const { min, max } = meterBounds(meter);
     const step = Math.max(1, Math.round((max - min) / 20));
-    const value = Math.min(max, Math.max(min, form.values[meter.id]! + direction * step));
+    const value = Math.min(max, Math.max(min, own(form.values, meter.id)! + direction * step));
     form.values[meter.id] = value;
     form.rows[index]!.label.setText(`${say(meter.label)}:  ${value}   (${min}–${max})`);
     fitWidth(form.rows[index]!.label, form.rows[index]!.buttonWidth - 64, 20);

@@ -1,6 +1,8 @@
 /**
  * After choosing a scenario: continue the saved solo game, play alone, or run a workshop. Tells the
  * player when their save could not be read (it was kept aside) or when nothing can be saved at all.
+ * When storage was too full to keep an unreadable save or endings record aside, the player chooses:
+ * download it, or start anew (only then may it be replaced).
  */
 import * as Phaser from 'phaser';
 import type { SaveProblem } from '../engine/save.ts';
@@ -8,7 +10,8 @@ import type { MessageKey } from '../locales/en.ts';
 import { capitalise, say, t } from '../locales/index.ts';
 import { pushHandler, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
-import { saves } from '../platform/saves.ts';
+import { downloadFile } from '../platform/download.ts';
+import { saves, type Unkept } from '../platform/saves.ts';
 import { showScreen } from '../platform/screen.ts';
 import { fitCamera, STAGE } from '../platform/viewport.ts';
 import { findScenario } from '../session/levels.ts';
@@ -36,7 +39,7 @@ export class ModeScene extends Phaser.Scene {
     super('mode');
   }
 
-  create(data: { focus?: number }): void {
+  create(data: { focus?: number; downloaded?: string[] }): void {
     const visit = modeVisit();
     const scenario = visit ? findScenario(visit.scenarioId) : undefined;
     if (!visit || !scenario) {
@@ -57,7 +60,25 @@ export class ModeScene extends Phaser.Scene {
       const where = scenario.turns ? t('turnOf', { unit, turn: saved.turn, total: scenario.turns }) : t('turnOnly', { unit, turn: saved.turn });
       entries.push({ label: t('modeContinue'), detail: t('modeContinueDetail', { where }), act: () => goAlone(this.game, true) });
     }
-    entries.push({ label: saved ? t('modeAloneAgain') : t('modeAlone'), detail: saved ? t('modeAloneAgainDetail') : t('modeAloneDetail'), act: () => goAlone(this.game, false) });
+    const unkept = saves.unkept(scenario.id);
+    if (unkept.length > 0) {
+      const downloadAt = entries.length;
+      entries.push({
+        label: t('unkeptDownload'),
+        detail: t('unkeptDownloadDetail'),
+        act: () => this.scene.restart({ focus: downloadAt, downloaded: unkept.map((u) => downloadUnkept(u, scenario.id)) }),
+      });
+      entries.push({
+        label: t('unkeptStartAnew'),
+        detail: t('unkeptStartAnewDetail'),
+        act: () => {
+          saves.startAnew(scenario.id);
+          goAlone(this.game, false);
+        },
+      });
+    } else {
+      entries.push({ label: saved ? t('modeAloneAgain') : t('modeAlone'), detail: saved ? t('modeAloneAgainDetail') : t('modeAloneDetail'), act: () => goAlone(this.game, false) });
+    }
     entries.push({ label: t('modeWorkshop'), detail: t('modeWorkshopDetail'), act: () => goScreen(this.game, 'setup') });
     entries.push({ label: t('modeBack'), detail: '', act: () => goTitle(this.game) });
 
@@ -80,7 +101,14 @@ export class ModeScene extends Phaser.Scene {
     });
 
     const notices: string[] = [];
-    if (lookup.kind === 'unreadable') notices.push(t(lookup.keptAs ? 'saveUnreadable' : 'saveUnreadableLost', { reason: t(SAVE_PROBLEMS[lookup.problem]) }));
+    if (lookup.kind === 'unreadable' && lookup.keptAs) notices.push(t('saveUnreadable', { reason: t(SAVE_PROBLEMS[lookup.problem]) }));
+    if (unkept.length > 0) {
+      const what = unkept.length > 1 ? t('unkeptBoth') : unkept[0]!.what === 'save' ? t('unkeptSave') : t('unkeptEndings');
+      notices.push(t('unkeptNotice', { what }));
+      for (const file of data.downloaded ?? []) notices.push(t('unkeptDownloaded', { file }));
+    } else if (lookup.kind === 'unreadable' && !lookup.keptAs) {
+      notices.push(t('saveUnreadableLost', { reason: t(SAVE_PROBLEMS[lookup.problem]) }));
+    }
     if (!saves.storageWorks()) notices.push(t('storageOff'));
     if (notices.length > 0) {
       const text = addText(this, LEFT + 40, 0, notices.join('\n'), { size: 30, width: WIDTH - 80, lineSpacing: 8 });
@@ -105,7 +133,15 @@ export class ModeScene extends Phaser.Scene {
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
     const labels = focus.labels();
-    showScreen('mode', () => ({ scenarioId: scenario.id, buttons: labels, focus: focus!.current, notices, canContinue: saved !== null, saveProblem: lookup.kind === 'unreadable' ? lookup : null }));
+    showScreen('mode', () => ({ scenarioId: scenario.id, buttons: labels, focus: focus!.current, notices, canContinue: saved !== null, saveProblem: lookup.kind === 'unreadable' ? lookup : null, unkept: unkept.map((u) => u.what), downloaded: data.downloaded ?? [] }));
     requestFrames();
   }
+}
+
+/** Hands the unreadable text to the player exactly as it was stored; returns the file name. */
+function downloadUnkept(unkept: Unkept, scenarioId: string): string {
+  const safe = scenarioId.replace(/[^a-z0-9-]+/gi, '-');
+  const name = unkept.what === 'save' ? `many-masters-unreadable-save-${safe}.json` : 'many-masters-unreadable-endings.json';
+  downloadFile(name, unkept.text, 'application/json;charset=utf-8');
+  return name;
 }

@@ -22,11 +22,12 @@ import { drawBackdrop } from '../ui/backdrop.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { CARD_BOX, drawCard } from '../ui/card.ts';
 import { MeterRow } from '../ui/meters.ts';
-import { addText, fitHeight, fitWidth } from '../ui/text.ts';
+import { addText, clampHeight, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour, motion, size } from '../ui/theme.ts';
 import { goEnding, goTitle } from './navigation.ts';
 import { saves } from '../platform/saves.ts';
 import { signed } from '../locales/format.ts';
+import { own } from '../engine/own.ts';
 
 const SIDE = { x: 1140, width: 700, top: CARD_BOX.y, bottom: CARD_BOX.y + CARD_BOX.height } as const;
 const CHOICE_GAP = 26;
@@ -178,12 +179,12 @@ export class PlayScene extends Phaser.Scene {
   private choose(index: number): void {
     const session = currentSession();
     if (!session || session.feedback) return;
-    const dangerBefore = new Set(session.scenario.meters.filter((m) => meterDanger(m, session.state.meters[m.id]!)).map((m) => m.id));
+    const dangerBefore = new Set(session.scenario.meters.filter((m) => meterDanger(m, own(session.state.meters, m.id)!)).map((m) => m.id));
     if (!takeChoice(index)) return;
     const after = currentSession()!;
     audio.play('choice');
     const deltas = after.feedback!.outcome.deltas;
-    const newDanger = after.scenario.meters.some((m) => !dangerBefore.has(m.id) && meterDanger(m, after.state.meters[m.id]!));
+    const newDanger = after.scenario.meters.some((m) => !dangerBefore.has(m.id) && meterDanger(m, own(after.state.meters, m.id)!));
     const moved = Object.values(deltas).filter((d) => d !== 0);
     if (newDanger) audio.play('danger');
     else if (moved.length > 0) audio.play(moved.reduce((a, b) => a + b, 0) >= 0 ? 'up' : 'down');
@@ -207,6 +208,7 @@ export class PlayScene extends Phaser.Scene {
     const ended = session.state.end !== null;
 
     const chose = addText(this, SIDE.x, SIDE.top, youChose, { size: 32, bold: true, colour: colour.inkSoft, width: SIDE.width });
+    clampLines(chose, 3);
     const button = new Button(this, SIDE.x, 0, {
       width: SIDE.width,
       label: ended ? t('toEnding') : t('continue'),
@@ -218,11 +220,12 @@ export class PlayScene extends Phaser.Scene {
     });
     const text = addText(this, SIDE.x + 54, 0, feedbackText, { size: 40, width: SIDE.width - 90, lineSpacing: 10 });
     // Why it mattered, then what it did: the meter changes in words as well as on the bars.
-    const moved = session.scenario.meters.filter((m) => (feedback.outcome.deltas[m.id] ?? 0) !== 0);
-    const changesText = moved.length > 0 ? moved.map((m) => `${say(m.label)} ${signed(feedback.outcome.deltas[m.id]!)}`).join('   ·   ') : t('feedbackNoChange');
+    const moved = session.scenario.meters.filter((m) => (own(feedback.outcome.deltas, m.id) ?? 0) !== 0);
+    const changesText = moved.length > 0 ? moved.map((m) => `${say(m.label)} ${signed(own(feedback.outcome.deltas, m.id)!)}`).join('   ·   ') : t('feedbackNoChange');
     const changes = addText(this, SIDE.x + 54, 0, changesText, { size: 30, bold: true, colour: colour.accent, width: SIDE.width - 90 });
     const room = SIDE.bottom - SIDE.top - chose.height - 24 - 32 - button.buttonHeight;
     fitHeight(text, room - 100 - changes.height, 32);
+    clampHeight(text, room - 100 - changes.height);
     const panelHeight = Math.min(room, text.height + 100 + changes.height);
     const total = chose.height + 24 + panelHeight + 32 + button.buttonHeight;
     const top = SIDE.top + Math.max(0, (SIDE.bottom - SIDE.top - total) / 2);

@@ -108,7 +108,7 @@ function describe(level: Level): string {
   const description = say(scenario.description);
   // The endings collection (issue 5): what this player has found so far, kept across games.
   const endings = scenario.endings ?? [];
-  const found = new Set(saves.endingsReached()[scenario.id] ?? []);
+  const found = new Set(saves.endingsReached().get(scenario.id) ?? []);
   const collected = endings.length > 0 ? `  ·  ${t('endingsFound', { found: endings.filter((e) => found.has(e.id)).length, total: endings.length })}` : '';
   return description ? `${length}${collected}  ·  ${description}` : `${length}${collected}`;
 }

@@ -26,6 +26,7 @@ import { colour, size } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
 import { RoomScene } from './roomScene.ts';
 import { drawScoreboard } from './scoreboard.ts';
+import { own } from '../engine/own.ts';
 
 const SIDE = { x: 1140, width: 700, top: CARD_BOX.y, bottom: CARD_BOX.y + CARD_BOX.height } as const;
 const PILL = 112;
@@ -238,7 +239,7 @@ export class WorkshopScene extends RoomScene {
     }
 
     // The room's guess against what really happened.
-    const gains = room.scenario.meters.map((m) => ({ meter: m, delta: reveal.outcome.deltas[m.id] ?? 0 })).filter((x) => x.delta > 0).sort((a, b) => b.delta - a.delta);
+    const gains = room.scenario.meters.map((m) => ({ meter: m, delta: own(reveal.outcome.deltas, m.id) ?? 0 })).filter((x) => x.delta > 0).sort((a, b) => b.delta - a.delta);
     const best = gains[0];
     let guessText: string | null = null;
     if (reveal.vote.guess) {
@@ -257,8 +258,8 @@ export class WorkshopScene extends RoomScene {
     const button = new Button(this, SIDE.x, 0, { width: SIDE.width, label: nextLabel, align: 'center', textSize: 34, minHeight: 96, onActivate: () => this.proceed(room), onHover: () => this.focus?.focus(0) });
     button.setY(SIDE.bottom - button.buttonHeight);
     const feedbackText = reveal.outcome.feedback ? say(reveal.outcome.feedback) : t('noFeedback');
-    const changed = room.scenario.meters.filter((m) => (reveal.outcome.deltas[m.id] ?? 0) !== 0);
-    const changesText = changed.length > 0 ? changed.map((m) => `${say(m.label)} ${signed(reveal.outcome.deltas[m.id]!)}`).join('   ·   ') : t('feedbackNoChange');
+    const changed = room.scenario.meters.filter((m) => (own(reveal.outcome.deltas, m.id) ?? 0) !== 0);
+    const changesText = changed.length > 0 ? changed.map((m) => `${say(m.label)} ${signed(own(reveal.outcome.deltas, m.id)!)}`).join('   ·   ') : t('feedbackNoChange');
     const panelTop = y;
     const panelBottom = button.y - 24;
     const panel = this.add.graphics();

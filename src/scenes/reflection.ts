@@ -18,6 +18,7 @@ import { signed } from '../locales/format.ts';
 import { meterTriangle } from '../ui/meters.ts';
 import { addText, clampLines, fitHeight } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
+import { own } from '../engine/own.ts';
 
 export const QUESTIONS_PER_PAGE = 3;
 
@@ -66,11 +67,11 @@ export function drawDecisionRows(scene: Phaser.Scene, scenario: Scenario, rows: 
     const choice = say(card.choices[row.choice]!.label);
     const label = addText(scene, textX, meta.y + meta.height + 10, choice, { size: 36, bold: true, width: textWidth });
     fitHeight(label, height - 40 - meta.height - 10, 26);
-    const moved = scenario.meters.filter((m) => (row.deltas[m.id] ?? 0) !== 0);
+    const moved = scenario.meters.filter((m) => (own(row.deltas, m.id) ?? 0) !== 0);
     const lineHeight = Math.min(44, (height - 24) / Math.max(1, moved.length));
     const effectsX = box.x + box.width - effectsWidth;
     moved.forEach((meter, k) => {
-      const d = row.deltas[meter.id]!;
+      const d = own(row.deltas, meter.id)!;
       const ly = y + (height - lineHeight * moved.length) / 2 + lineHeight * (k + 0.5);
       g.fillStyle(d > 0 ? colour.up : colour.down, 1);
       meterTriangle(g, effectsX + 16, ly, 12, d > 0);
@@ -78,7 +79,7 @@ export function drawDecisionRows(scene: Phaser.Scene, scenario: Scenario, rows: 
       clampLines(name, 1);
       addText(scene, box.x + box.width - 30, ly, signed(d), { size: Math.min(34, lineHeight - 6), bold: true, colour: d > 0 ? colour.up : colour.down, originX: 1, originY: 0.5 });
     });
-    return { turn: row.turn, card: row.card, choice, changes: moved.map((m) => `${say(m.label)} ${signed(row.deltas[m.id]!)}`).join(', '), ...(row.team ? { team: row.team } : {}) };
+    return { turn: row.turn, card: row.card, choice, changes: moved.map((m) => `${say(m.label)} ${signed(own(row.deltas, m.id)!)}`).join(', '), ...(row.team ? { team: row.team } : {}) };
   });
 }
 

@@ -6,6 +6,7 @@ import type { Room } from '../session/room.ts';
 import { addIcon } from '../ui/art.ts';
 import { addText, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
+import { own } from '../engine/own.ts';
 
 interface Box {
   x: number;
@@ -48,7 +49,7 @@ export function drawScoreboard(scene: Phaser.Scene, room: Room, box: Box, highli
     const statusText = addText(scene, box.x + nameWidth, y + rowHeight / 2, status, { size: 26, bold: team.state.end !== null, colour: team.state.end ? colour.danger : colour.inkSoft, originY: 0.5, width: statusWidth - 20 });
     if (statusText.height > rowHeight - 10) fitWidth(statusText, statusWidth - 20, 18);
     scenario.meters.forEach((meter, m) => {
-      const value = team.state.meters[meter.id]!;
+      const value = own(team.state.meters, meter.id)!;
       const { min, max } = meterBounds(meter);
       const x = box.x + nameWidth + statusWidth + meterWidth * m + 16;
       const width = meterWidth - 32;

@@ -47,6 +47,8 @@ export class Button extends Phaser.GameObjects.Container {
     const textWidth = options.width - PAD_X * 2 - badgeSpace;
     this.face = scene.add.graphics();
     this.label = addText(scene, 0, 0, options.label, { size: textSize, width: textWidth, align: options.align ?? 'left', bold: true });
+    // A label at the length limit would push the other buttons off the screen.
+    clampLines(this.label, 4);
     this.detail = options.detail
       ? addText(scene, PAD_X + badgeSpace, 0, options.detail, { size: sizes.small + 4, width: textWidth })
       : null;

@@ -2,7 +2,7 @@
 import * as Phaser from 'phaser';
 import type { Stakeholder } from '../engine/format.ts';
 import { addArt, portraitKey } from './art.ts';
-import { addText, fitHeight } from './text.ts';
+import { addText, clampHeight, clampLines, fitHeight } from './text.ts';
 import { colour, size } from './theme.ts';
 
 interface CardContent {
@@ -41,12 +41,14 @@ export function drawCard(scene: Phaser.Scene, content: CardContent): Phaser.Game
   inner.add(addArt(scene, portraitKey(content.stakeholder?.portrait), width / 2, y + portraitSize / 2, portraitSize));
   y += portraitSize + 22;
   const name = addText(scene, width / 2, y, content.name, { size: 36, bold: true, colour: colour.accent, originX: 0.5, width: width - PAD * 2, align: 'center' });
+  clampLines(name, 2);
   inner.add(name);
   y += name.height + 18;
   inner.add(scene.add.rectangle(width / 2, y, 180, 3, colour.cardEdge));
   y += 26;
   const text = addText(scene, PAD, y, content.text, { size: size.cardText, width: width - PAD * 2, lineSpacing: 10 });
   fitHeight(text, height - y - PAD + 10, 34);
+  clampHeight(text, height - y - PAD + 10);
   inner.add(text);
   // Short cards sit in the middle of the card rather than hanging from its top edge.
   inner.y = Math.max(0, (height - PAD - (y + text.height)) / 2);

@@ -9,6 +9,7 @@ import { say, t } from '../locales/index.ts';
 import { addIcon } from './art.ts';
 import { addText, fitWidth } from './text.ts';
 import { colour, seriesColours } from './theme.ts';
+import { own } from '../engine/own.ts';
 
 interface ChartBox {
   x: number;
@@ -31,7 +32,7 @@ export function drawChart(scene: Phaser.Scene, scenario: Scenario, series: Recor
   }
   g.lineStyle(3, colour.inkSoft, 1).lineBetween(plot.x, plot.y + plot.height, plot.x + plot.width, plot.y + plot.height);
 
-  const points = Math.max(2, ...Object.values(series).map((s) => s.length));
+  const points = Object.values(series).reduce((most, s) => Math.max(most, s.length), 2);
   const xAt = (i: number) => plot.x + (plot.width * i) / (points - 1);
   addText(scene, plot.x, plot.y + plot.height + 14, t('chartStart'), { size: 24, colour: colour.inkSoft });
   const bounds = scenario.meters.map(meterBounds);
@@ -45,7 +46,7 @@ export function drawChart(scene: Phaser.Scene, scenario: Scenario, series: Recor
 
   const ends: { y: number; meterIndex: number }[] = [];
   scenario.meters.forEach((meter, m) => {
-    const values = series[meter.id] ?? [];
+    const values = own(series, meter.id) ?? [];
     if (values.length === 0) return;
     const { min, max } = meterBounds(meter);
     const yAt = (v: number) => plot.y + plot.height * (1 - (v - min) / (max - min));

@@ -14,6 +14,7 @@ import { addIcon } from './art.ts';
 import { addText, fitWidth } from './text.ts';
 import { signed } from '../locales/format.ts';
 import { colour, css, motion, size } from './theme.ts';
+import { own } from '../engine/own.ts';
 
 const METER_BAND = { top: 16, height: 236 } as const;
 const ICON = 76;
@@ -69,7 +70,7 @@ export class MeterRow {
       const markText = addText(scene, x + 26, MARK_Y, '', { size: 28, bold: true, originY: 0.5 });
       const delta = addText(scene, x + ICON / 2 + 14, ICON_Y, '', { size: 36, bold: true, originY: 0.5 });
       const zone = scene.add.zone(x - width / 2, METER_BAND.top, width, METER_BAND.height).setOrigin(0, 0).setInteractive();
-      const slot: Slot = { meter, x, width, value: values[meter.id] ?? meter.start, back, badge, bar, number, note, marks, markText, delta, hovered: false };
+      const slot: Slot = { meter, x, width, value: own(values, meter.id) ?? meter.start, back, badge, bar, number, note, marks, markText, delta, hovered: false };
       // Pointing at a meter shows its number even when numbers are off: "value as number on focus".
       zone.on('pointerover', () => { slot.hovered = true; this.paint(slot); requestFrames(); });
       zone.on('pointerout', () => { slot.hovered = false; this.paint(slot); requestFrames(); });
@@ -118,9 +119,9 @@ export class MeterRow {
   /** Moves the bars to new values, showing each change as a signed number beside the icon. */
   showChange(before: Record<string, number>, after: Record<string, number>, deltas: Record<string, number>, animate: boolean): void {
     for (const slot of this.slots) {
-      const from = before[slot.meter.id] ?? slot.value;
-      slot.value = after[slot.meter.id] ?? slot.value;
-      const delta = deltas[slot.meter.id] ?? 0;
+      const from = own(before, slot.meter.id) ?? slot.value;
+      slot.value = own(after, slot.meter.id) ?? slot.value;
+      const delta = own(deltas, slot.meter.id) ?? 0;
       slot.delta.setText(delta === 0 ? '' : signed(delta)).setColor(css(delta > 0 ? colour.up : colour.down));
       const duration = animate ? motionMs(motion.meter) : 0;
       if (duration === 0 || from === slot.value) {

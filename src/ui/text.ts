@@ -20,6 +20,47 @@ interface TextOptions {
 
 let resolution = 1;
 
+/** A word this long cannot be a normal word, even a Dutch compound; it is wrapped by `wrapLongWords`. */
+const LONG_WORD = /\S{41}/;
+
+/**
+ * Wraps at spaces, and breaks a word wider than the line at the most letters that fit (found by
+ * halving). Phaser's own wrapping breaks such a word one letter at a time, measuring the rest of it
+ * each time, which froze the screen for seconds on a 2,000-letter word.
+ */
+function wrapLongWords(content: string, text: Phaser.GameObjects.Text): string[] {
+  const width = text.style.wordWrapWidth ?? Infinity;
+  const measure = (s: string) => text.context.measureText(s).width;
+  const lines: string[] = [];
+  for (const paragraph of content.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (word === '') continue;
+      const joined = line ? `${line} ${word}` : word;
+      if (measure(joined) <= width) {
+        line = joined;
+        continue;
+      }
+      if (line) lines.push(line);
+      let rest = word;
+      while (rest.length > 1 && measure(rest) > width) {
+        let low = 1;
+        let high = rest.length - 1;
+        while (low < high) {
+          const mid = Math.ceil((low + high) / 2);
+          if (measure(rest.slice(0, mid)) <= width) low = mid;
+          else high = mid - 1;
+        }
+        lines.push(rest.slice(0, low));
+        rest = rest.slice(low);
+      }
+      line = rest;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
 export function addText(scene: Phaser.Scene, x: number, y: number, content: string, options: TextOptions): Phaser.GameObjects.Text {
   const style: Phaser.Types.GameObjects.Text.TextStyle = {
     fontFamily: FONT,
@@ -30,7 +71,9 @@ export function addText(scene: Phaser.Scene, x: number, y: number, content: stri
     lineSpacing: options.lineSpacing ?? Math.round(options.size * 0.22),
     resolution,
   };
-  if (options.width) style.wordWrap = { width: options.width, useAdvancedWrap: true };
+  if (options.width) {
+    style.wordWrap = LONG_WORD.test(content) ? { width: options.width, callback: wrapLongWords } : { width: options.width, useAdvancedWrap: true };
+  }
   const text = scene.add.text(x, y, content, style);
   text.setOrigin(options.originX ?? 0, options.originY ?? 0);
   return text;
@@ -49,13 +92,32 @@ export function fitHeight(text: Phaser.GameObjects.Text, maxHeight: number, minS
   }
 }
 
-/** Shrinks a one-line text until it fits the width (meter labels, names in narrow slots). */
+/**
+ * Shrinks a one-line text until it fits the width (meter labels, names in narrow slots); a text still
+ * too wide at the smallest size (a 2,000-letter word) is cut with "…" so it never runs off the screen.
+ */
 export function fitWidth(text: Phaser.GameObjects.Text, maxWidth: number, minSize: number): void {
   let fontSize = parseInt(String(text.style.fontSize), 10);
+  // Far too wide: jump close to the size it needs instead of re-rendering once per pixel of size.
+  if (text.width > maxWidth * 2) {
+    fontSize = Math.max(minSize, Math.floor((fontSize * maxWidth) / text.width));
+    text.setFontSize(fontSize);
+  }
   while (text.width > maxWidth && fontSize > minSize) {
     fontSize -= 1;
     text.setFontSize(fontSize);
   }
+  if (text.width <= maxWidth) return;
+  const full = text.text;
+  let low = 0;
+  let high = full.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    text.setText(`${full.slice(0, mid)}…`);
+    if (text.width <= maxWidth) low = mid;
+    else high = mid - 1;
+  }
+  text.setText(`${full.slice(0, low)}…`);
 }
 
 /** Cuts a wrapped text to a number of lines, ending in "…" rather than mid-sentence. */
@@ -65,9 +127,17 @@ export function clampLines(text: Phaser.GameObjects.Text, lines: number): void {
   const kept = wrapped.slice(0, lines).map((line) => line.trimEnd());
   let last = kept[lines - 1]!;
   do {
-    last = last.replace(/\s*\S+$/, '');
+    // Whole words go first; a single word longer than the line is cut letter by letter.
+    last = /\S\s+\S/.test(last) ? last.replace(/\s*\S+$/, '') : last.slice(0, -Math.max(1, Math.ceil(last.length / 8)));
     text.setText([...kept.slice(0, lines - 1), `${last}…`].join('\n'));
   } while (text.getWrappedText().length > lines && last.length > 0);
+}
+
+/** Cuts a wrapped text to the lines that fit a height, ending in "…": after `fitHeight`, for texts at the length limit. */
+export function clampHeight(text: Phaser.GameObjects.Text, maxHeight: number): void {
+  if (text.height <= maxHeight) return;
+  const lines = text.getWrappedText().length;
+  clampLines(text, Math.max(1, Math.floor((maxHeight * lines) / text.height)));
 }
 
 function eachText(list: Phaser.GameObjects.GameObject[], visit: (text: Phaser.GameObjects.Text) => void): void {

@@ -24,6 +24,15 @@ describe('npm run validate', { timeout: 60_000 }, () => {
     expect(result.status).toBe(1);
   });
 
+  it('stops without a stack trace when its reader closes the pipe (npm run validate | head -1)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mm-pipe-'));
+    const broken = readFileSync(join(root, 'tests/fixtures/broken.json'), 'utf8');
+    for (let i = 0; i < 400; i++) writeFileSync(join(dir, `f${i}.json`), broken);
+    const result = spawnSync('sh', ['-c', `"${tsx}" "${join(root, 'scripts/validate.ts')}" "${dir}" | head -1`], { cwd: root, encoding: 'utf8' });
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).not.toMatch(/EPIPE|at .*\(node:/);
+  });
+
   it('exits 2 on a usage error', () => {
     expect(run('validate.ts', ['--frobnicate']).status).toBe(2);
     expect(run('validate.ts', ['no/such/file.json']).status).toBe(2);
@@ -36,6 +45,7 @@ describe('npm run simulate', { timeout: 60_000 }, () => {
     const report = JSON.parse(out);
     expect(report).toMatchObject({ runs: 200, seed: '3', strategy: 'balanced' });
     for (const key of ['completed', 'meanTurns', 'endings', 'endedBy', 'cards', 'choices']) expect(report).toHaveProperty(key);
+    expect(Array.isArray(report.findings)).toBe(true);
   });
 
   it('prints a readable report with findings', () => {

@@ -64,9 +64,9 @@ describe('the project\'s JSON reader and JSON.parse', () => {
         }
         if (!theirs.ok) expect(ours.ok).toBe(false);
       }),
-      { numRuns: 3000 },
+      { numRuns: 1500 },
     );
-  });
+  }, 60_000);
 
   it('agree on what the game loads: a file the validator accepts is the scenario the built game plays', () => {
     fc.assert(
@@ -155,5 +155,48 @@ describe('limits', () => {
     // The listed ones are located at their place in the file.
     expect(result.problems[0]).toMatchObject({ line: expect.any(Number), path: expect.stringMatching(/^cards\[0\]\.(from|text)$/) });
     expect(result.problems[0]!.line).toBeGreaterThan(20);
+  });
+});
+
+describe('heavy files (the bench times them at full size)', () => {
+  it('each is answered with at most the listed-problem limit plus one "and N more" line', async () => {
+    const { hostileFiles } = await import('../../scripts/bench/hostileFiles.ts');
+    for (const [name, make] of Object.entries(hostileFiles)) {
+      const result = validateScenarioText(make(0.05));
+      expect(result.problems.length, name).toBeLessThanOrEqual(LIMITS.problems + 1);
+      if (result.problems.length > LIMITS.problems) expect(en(result.problems.at(-1)!), name).toMatch(/^and [\d,]+ more problems? not listed/);
+    }
+  }, 60_000);
+});
+
+describe('controls that reorder letters', () => {
+  it('are named in a warning and shown as their code, so "Pay ‮gnp.exe" cannot read "Pay exe.png"', async () => {
+    const { resolveText } = await import('../../src/engine/text.ts');
+    const scenario = makeScenario({ cards: [card('c1', { text: 'Pay \u202Egnp.exe\u202C now' }), card('c2'), card('c3')] });
+    const result = validateScenarioText(JSON.stringify(scenario, null, 2));
+    expect(result.ok).toBe(true);
+    expect(result.problems).toContainEqual(expect.objectContaining({ severity: 'warning', path: 'cards[0].text', code: 'bidiControl', params: { code: 'U+202E' } }));
+    expect(resolveText(scenario.cards[0]!.text, 'en')).toBe('Pay [U+202E]gnp.exe[U+202C] now');
+    expect(resolveText({ nl: 'a\u2067b\u2069' }, 'en')).toBe('a[U+2067]b[U+2069]');
+  });
+});
+
+describe('the README\'s limits', () => {
+  it('are the validator\'s numbers', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    const n = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    for (const claim of [
+      `${LIMITS.fileBytes / 1e6} MB per file`,
+      `${LIMITS.depth} levels of nesting`,
+      `${n(LIMITS.textLength)} characters per text (any string over ${n(LIMITS.stringLength)} stops`,
+      `${LIMITS.ids} per id`,
+      `${n(LIMITS.cards)} cards`,
+      `${n(LIMITS.listItems)} items per list`,
+      `${n(LIMITS.objectKeys)} fields per object`,
+      `${LIMITS.numberLength} characters per number`,
+      `the first ${LIMITS.problems} problems are listed`,
+    ]) expect(readme).toContain(claim);
+    expect(readme).not.toContain('20,000 characters per text');
   });
 });

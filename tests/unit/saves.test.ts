@@ -55,6 +55,42 @@ describe('solo saves', () => {
     expect(store.read(scenario)).toEqual({ kind: 'none' });
   });
 
+  it('never overwrites an unreadable save that storage is too full to keep aside, until the player starts anew', () => {
+    const memory = new MemoryStore();
+    memory.setItem('many-masters.save.test', '{"broken"');
+    const full = { ...memory, getItem: (k: string) => memory.getItem(k), removeItem: (k: string) => memory.removeItem(k), setItem: (k: string, v: string) => (k.startsWith('many-masters.unreadable.') ? throwing.setItem(k, v) : memory.setItem(k, v)) };
+    const store = new SaveStore(() => full);
+    expect(store.read(scenario)).toMatchObject({ kind: 'unreadable', keptAs: null });
+    expect(store.unkept('test')).toEqual([{ key: 'many-masters.save.test', what: 'save', text: '{"broken"' }]);
+    expect(store.write(playedOnce())).toBe(false);
+    expect(memory.getItem('many-masters.save.test')).toBe('{"broken"');
+    store.startAnew('test');
+    expect(store.unkept('test')).toEqual([]);
+    expect(store.write(playedOnce())).toBe(true);
+    expect(store.read(scenario)).toMatchObject({ kind: 'ok' });
+  });
+
+  it('keeps a corrupt endings record aside instead of replacing it, and never overwrites it while it cannot be kept', () => {
+    const memory = new MemoryStore();
+    memory.setItem('many-masters.endings', '{"test": ["done"');
+    const store = new SaveStore(() => memory);
+    expect(store.endingsReached(() => Date.UTC(2026, 10, 24))).toEqual(new Map());
+    expect(memory.getItem('many-masters.unreadable.endings.2026-11-24T00:00:00.000Z')).toBe('{"test": ["done"');
+    store.recordEnding('test', 'a-low');
+    expect(store.endingsReached().get('test')).toEqual(['a-low']);
+
+    const cramped = new MemoryStore();
+    cramped.setItem('many-masters.endings', '[1, 2]');
+    const full = { getItem: (k: string) => cramped.getItem(k), removeItem: (k: string) => cramped.removeItem(k), setItem: (k: string, v: string) => (k.startsWith('many-masters.unreadable.') ? throwing.setItem(k, v) : cramped.setItem(k, v)) };
+    const fullStore = new SaveStore(() => full);
+    fullStore.recordEnding('test', 'done');
+    expect(cramped.getItem('many-masters.endings')).toBe('[1, 2]');
+    expect(fullStore.unkept('test')).toEqual([{ key: 'many-masters.endings', what: 'endings', text: '[1, 2]' }]);
+    fullStore.startAnew('test');
+    fullStore.recordEnding('test', 'done');
+    expect(fullStore.endingsReached().get('test')).toEqual(['done']);
+  });
+
   it('treats a save from another format version as unreadable, not as a new game', () => {
     const memory = new MemoryStore();
     memory.setItem('many-masters.save.test', JSON.stringify({ ...playedOnce(), version: 2 }));
@@ -76,7 +112,7 @@ describe('solo saves', () => {
     expect(store.write(playedOnce())).toBe(false);
     expect(store.storageWorks()).toBe(false);
     expect(store.read(scenario)).toEqual({ kind: 'none' });
-    expect(store.endingsReached()).toEqual({});
+    expect(store.endingsReached()).toEqual(new Map());
     store.recordEnding('test', 'done');
     const none = new SaveStore(() => null);
     expect(none.write(playedOnce())).toBe(false);
@@ -89,8 +125,6 @@ describe('solo saves', () => {
     store.recordEnding('test', 'done');
     store.recordEnding('test', 'a-low');
     store.recordEnding('other', 'x');
-    expect(new SaveStore(() => memory).endingsReached()).toEqual({ test: ['a-low', 'done'], other: ['x'] });
-    memory.setItem('many-masters.endings', '[1,2');
-    expect(store.endingsReached()).toEqual({});
+    expect(new SaveStore(() => memory).endingsReached()).toEqual(new Map([['test', ['a-low', 'done']], ['other', ['x']]]));
   });
 });
