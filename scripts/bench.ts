@@ -1,17 +1,19 @@
 /**
  * npm run bench: prints the speed and memory figures. Engine figures always; browser figures need
  * Chromium. Names after `--` run only those parts: `npm run bench -- first frames` (engine, hostile,
- * size, first, idle, frames, heap). `hostile` (heavy files at the limits) runs only when named or with no names.
+ * size, first, idle, frames, heap, content). `hostile` (heavy files at the limits) runs only when named or with no names.
+ * `content` plays the content checks of tests/unit/plays.test.ts with the full 10,000 games per scenario and strategy.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { BROWSER_PARTS, browserFigures } from './bench/browser.ts';
 import { engineFigures } from './bench/engine.ts';
 import { hostileFigures } from './bench/hostile.ts';
 
 const asked = process.argv.slice(2);
-const unknown = asked.filter((a) => a !== 'engine' && a !== 'hostile' && !(BROWSER_PARTS as readonly string[]).includes(a));
+const unknown = asked.filter((a) => a !== 'engine' && a !== 'hostile' && a !== 'content' && !(BROWSER_PARTS as readonly string[]).includes(a));
 if (unknown.length > 0) {
-  console.error(`unknown part: ${unknown.join(', ')} (choose from engine, hostile, ${BROWSER_PARTS.join(', ')})`);
+  console.error(`unknown part: ${unknown.join(', ')} (choose from engine, hostile, content, ${BROWSER_PARTS.join(', ')})`);
   process.exit(2);
 }
 const browserParts = BROWSER_PARTS.filter((p) => asked.length === 0 || asked.includes(p));
@@ -23,6 +25,18 @@ if (asked.length === 0 || asked.includes('engine')) {
 if (asked.length === 0 || asked.includes('hostile')) {
   console.log('Heavy files at the limits (Node, a fresh process each)');
   for (const line of hostileFigures()) console.log(`  ${line}`);
+}
+
+if (asked.length === 0 || asked.includes('content')) {
+  console.log('Content (10,000 games per scenario and strategy: ending claims, card repeats)');
+  const started = performance.now();
+  const run = spawnSync('npx', ['vitest', 'run', 'tests/unit/plays.test.ts'], { env: { ...process.env, CONTENT_PLAYS: '10000' }, encoding: 'utf8' });
+  const summary = /Tests\s+.*$/m.exec(run.stdout.replace(/\x1b\[[0-9;]*m/g, ''))?.[0] ?? 'no summary';
+  console.log(`  ${summary.trim()} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (run.status !== 0) {
+    console.log(run.stdout);
+    process.exitCode = 1;
+  }
 }
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -41,7 +41,7 @@ function main(all: string[]): number {
   const report = checkBalance(loaded.scenario, { runs, seed });
   console.log('');
   console.log(word('checkBalanceHeading', { runs, seed }, language));
-  for (const verdict of report.verdicts) console.log(`  ${verdict.ok ? '✓' : '✗'} ${wordVerdict(verdict, loaded.scenario, language)}`);
+  for (const verdict of report.verdicts) console.log(`  ${!verdict.ok ? '✗' : verdict.code === 'balanceFavourEdge' ? '≈' : '✓'} ${wordVerdict(verdict, loaded.scenario, language)}`);
   console.log('');
   const total = report.verdicts.length;
   console.log(report.missed === 0 ? word('checkAllMet', { count: total }, language) : word('checkMissed', { missed: report.missed, count: total }, language));

@@ -1150,7 +1150,6 @@ function cast(): Record<string, Portrait> {
       palette: p,
       hair: 'short',
       outfit: jacket(p, '#2b2f3a', { shirt: '#ffffff', tie: '#2b2f3a' }),
-      onBody: [chainOfOffice()],
       onFace: [beard(p, 'moustache', HAIR.salt)],
       face: { wrinkles: true },
     };
@@ -1225,14 +1224,261 @@ function cast(): Record<string, Portrait> {
     const p = pal('neutral', SKIN.tan, HAIR.darkBrown, '#c8d3de');
     P.neutral = { palette: p, hair: 'crop', outfit: tee(p, '#5b8fb9'), face: {} };
   }
+  // Variants, so that a stakeholder's face can fit their name, gender and age.
+  {
+    const p = pal('pupil-girl', SKIN.light, HAIR.blonde, '#f7b6c8');
+    P['pupil-girl'] = {
+      palette: p,
+      hair: 'ponytail',
+      outfit: hoodie(p, '#6a4fb0'),
+      onBody: [backpackStraps('#e4573d')],
+      earring: '#f6e7c1',
+      face: { mouth: 'grin', lashes: true },
+    };
+  }
+  {
+    const p = pal('pupil-older', SKIN.brown, HAIR.black, '#b7e3a1');
+    P['pupil-older'] = { palette: p, hair: 'crop', outfit: tee(p, '#2f5d8a'), onBody: [backpackStraps('#3a3f4a')], face: { mouth: 'smirk', brow: 'thick' } };
+  }
+  {
+    const p = pal('pupil-older-girl', SKIN.golden, HAIR.darkBrown, '#ffd08a');
+    P['pupil-older-girl'] = {
+      palette: p,
+      hair: 'long',
+      outfit: sweater(p, '#3aa0a8'),
+      onBody: [backpackStraps('#6b3f23')],
+      earring: '#d9dde3',
+      face: { lashes: true, mouth: 'calm', brow: 'arched' },
+    };
+  }
+  {
+    const p = pal('father', SKIN.light, HAIR.brown, '#a9d8c4');
+    P.father = { palette: p, hair: 'short', outfit: sweater(p, '#5b8fb9', '#f4f1ea'), onFace: [beard(p, 'stubble', HAIR.brown)], front: [child()], face: { brow: 'thick' } };
+  }
+  {
+    const p = pal('teacher-man', SKIN.warm, HAIR.darkBrown, '#f6d58b');
+    P['teacher-man'] = {
+      palette: p,
+      hair: 'sidePart',
+      outfit: shirt(p, '#8fb2e3', { tie: '#c8413a' }),
+      onHead: [glasses('#3b2a24')],
+      face: { brow: 'thick', mouth: 'calm' },
+    };
+  }
+  {
+    const p = pal('teacher-older', SKIN.tan, HAIR.grey, '#f2c2a0');
+    P['teacher-older'] = {
+      palette: p,
+      hair: 'balding',
+      outfit: cardigan(p, '#7a5a3a', '#eef1f6'),
+      onFace: [beard(p, 'full', HAIR.grey)],
+      face: { wrinkles: true, eyes: 'smile' },
+    };
+  }
+  {
+    const p = pal('patient-woman', SKIN.brown, HAIR.black, '#d6c6ee');
+    P['patient-woman'] = {
+      palette: p,
+      hair: 'wavyLong',
+      behind: [pillow()],
+      outfit: gown(p, '#b9a6dc', 'patient-woman'),
+      front: [wristbandHand(p, '#b9a6dc')],
+      earring: '#f6e7c1',
+      face: { lashes: true, mouth: 'calm', brow: 'raised' },
+    };
+  }
+  {
+    const p = pal('nurse-woman', SKIN.light, HAIR.auburn, '#c5dcf5');
+    P['nurse-woman'] = { palette: p, hair: 'ponytail', outfit: scrubs(p, '#3a7bc8'), onBody: [fobWatch()], earring: '#d9dde3', face: { lashes: true, mouth: 'grin' } };
+  }
+  {
+    const p = pal('specialist-woman', SKIN.golden, HAIR.darkBrown, '#a7d8e0');
+    P['specialist-woman'] = {
+      palette: p,
+      hair: 'bun',
+      outfit: whiteCoat(p, '#e9c4dc'),
+      onBody: [stethoscope()],
+      onHead: [glasses('#1f2a36')],
+      earring: '#f2c14e',
+      face: { lashes: true, brow: 'arched', mouth: 'calm' },
+    };
+  }
+  {
+    const p = pal('resident-woman', SKIN.warm, HAIR.brown, '#ffd27a');
+    P['resident-woman'] = { palette: p, hair: 'bob', outfit: coat(p, '#3f8f8a'), onBody: [scarf('#f2c14e', '#e4573d')], earring: '#f6e7c1', face: { lashes: true, mouth: 'calm' } };
+  }
+  {
+    const p = pal('resident-older', SKIN.porcelain, HAIR.white, '#f3d2a0');
+    P['resident-older'] = {
+      palette: p,
+      hair: 'balding',
+      outfit: sweater(p, '#6f7784', '#eef1f6'),
+      onHead: [glasses('#3b2a24')],
+      face: { wrinkles: true, mouth: 'calm', brow: 'raised' },
+    };
+  }
+  {
+    const p = pal('elderly-man', SKIN.tan, HAIR.white, '#c9dcb4');
+    P['elderly-man'] = {
+      palette: p,
+      hair: 'balding',
+      outfit: cardigan(p, '#5b6f4a', '#f4efe6'),
+      onFace: [beard(p, 'moustache', HAIR.white)],
+      onHead: [glasses('#8a6a4a', true)],
+      face: { wrinkles: true, eyes: 'smile' },
+    };
+  }
+  {
+    const p = pal('clerk-man', SKIN.deep, HAIR.black, '#a8e0d8');
+    P['clerk-man'] = { palette: p, hair: 'crop', outfit: polo(p, '#2f8f83'), onHead: [headset()], face: { mouth: 'smile' } };
+  }
+  {
+    const p = pal('official', SKIN.light, HAIR.brown, '#b8c7d9');
+    P.official = {
+      palette: p,
+      hair: 'short',
+      outfit: shirt(p, '#dfe7ef', { tie: '#26456e' }),
+      onBody: [lanyard('#26456e', '#26456e')],
+      front: [clipboard(p)],
+      face: { mouth: 'calm' },
+    };
+  }
+  {
+    const p = pal('official-woman', SKIN.tan, HAIR.black, '#c6b6e6');
+    P['official-woman'] = {
+      palette: p,
+      hair: 'bob',
+      outfit: jacket(p, '#3d5a80', { shirt: '#eef1f6', blouse: true }),
+      onBody: [lanyard('#e87a2c', '#e87a2c')],
+      onHead: [glasses('#1f2a36')],
+      earring: '#f2c14e',
+      face: { lashes: true, mouth: 'calm' },
+    };
+  }
+  {
+    const p = pal('official-older', SKIN.porcelain, HAIR.salt, '#b5d3e6');
+    P['official-older'] = {
+      palette: p,
+      hair: 'short',
+      outfit: jacket(p, '#4a505c', { shirt: '#ffffff', tie: '#7a2f4f' }),
+      onBody: [lanyard('#3aa0a8', '#3aa0a8')],
+      onHead: [glasses('#1f2a36')],
+      face: { wrinkles: true, mouth: 'calm' },
+    };
+  }
+  {
+    const p = pal('mayor', SKIN.light, HAIR.grey, '#f2c14e');
+    P.mayor = {
+      palette: p,
+      hair: 'bob',
+      outfit: jacket(p, '#1f2c44', { shirt: '#ffffff', blouse: true }),
+      onBody: [chainOfOffice()],
+      earring: '#d9dde3',
+      face: { lashes: true, wrinkles: true, mouth: 'calm' },
+    };
+  }
+  {
+    const p = pal('alderman-woman', SKIN.brown, HAIR.darkBrown, '#9ad0a8');
+    P['alderman-woman'] = {
+      palette: p,
+      hair: 'wavyLong',
+      outfit: jacket(p, '#7a2f4f', { shirt: '#f6e9ef', blouse: true }),
+      earring: '#f2c14e',
+      face: { lashes: true, brow: 'arched', mouth: 'smile' },
+    };
+  }
+  {
+    const p = pal('counsellor-man', SKIN.porcelain, HAIR.ginger, '#f7c6b8');
+    P['counsellor-man'] = {
+      palette: p,
+      hair: 'short',
+      outfit: sweater(p, '#3f8f8a', '#f4f1ea'),
+      onFace: [beard(p, 'full', shade(HAIR.ginger, 0.1))],
+      front: [notebook(p, '#2f5d8a')],
+      face: { eyes: 'smile' },
+    };
+  }
+  {
+    const p = pal('entrepreneur-woman', SKIN.warm, HAIR.auburn, '#ffe08a');
+    P['entrepreneur-woman'] = {
+      palette: p,
+      hair: 'bun',
+      outfit: apron(p, '#e9eef3', '#c8413a'),
+      earring: '#f6e7c1',
+      face: { lashes: true, mouth: 'grin' },
+    };
+  }
+  {
+    const p = pal('journalist-man', SKIN.tan, HAIR.darkBrown, '#f5b3c0');
+    P['journalist-man'] = {
+      palette: p,
+      hair: 'messy',
+      outfit: jacket(p, '#4a5a6a', { shirt: '#f2f2f2' }),
+      onFace: [beard(p, 'stubble', HAIR.darkBrown)],
+      front: [microphone(p)],
+      face: { mouth: 'open', brow: 'raised' },
+    };
+  }
   return P;
 }
 
-export const PORTRAIT_NAMES = [
-  'pupil', 'parent', 'teacher', 'principal', 'board', 'inspector', 'ministry', 'patient', 'relative', 'insurer',
-  'specialist', 'surgeon', 'nurse', 'manager', 'gp', 'resident', 'alderman', 'council', 'clerk', 'partner',
-  'counsellor', 'entrepreneur', 'journalist', 'elderly', 'neutral',
-] as const;
+export type Presentation = 'woman' | 'man';
+export type AgeBand = 'child' | 'young' | 'adult' | 'older';
+
+/**
+ * What each portrait shows, so authors and the content tests can match a face to a stakeholder's
+ * name and role. Written to assets/portraits/manifest.json beside the pictures.
+ */
+export const PORTRAITS: Record<string, { role: string; presentation: Presentation; age: AgeBand }> = {
+  pupil: { role: 'pupil', presentation: 'man', age: 'child' },
+  'pupil-girl': { role: 'pupil', presentation: 'woman', age: 'child' },
+  'pupil-older': { role: 'pupil', presentation: 'man', age: 'young' },
+  'pupil-older-girl': { role: 'pupil', presentation: 'woman', age: 'young' },
+  parent: { role: 'parent', presentation: 'woman', age: 'adult' },
+  father: { role: 'parent', presentation: 'man', age: 'adult' },
+  teacher: { role: 'teacher', presentation: 'woman', age: 'adult' },
+  'teacher-man': { role: 'teacher', presentation: 'man', age: 'adult' },
+  'teacher-older': { role: 'teacher', presentation: 'man', age: 'older' },
+  principal: { role: 'principal', presentation: 'man', age: 'adult' },
+  board: { role: 'board', presentation: 'man', age: 'older' },
+  inspector: { role: 'inspector', presentation: 'woman', age: 'adult' },
+  ministry: { role: 'official', presentation: 'woman', age: 'adult' },
+  patient: { role: 'patient', presentation: 'man', age: 'older' },
+  'patient-woman': { role: 'patient', presentation: 'woman', age: 'adult' },
+  relative: { role: 'relative', presentation: 'woman', age: 'adult' },
+  insurer: { role: 'insurer', presentation: 'man', age: 'adult' },
+  specialist: { role: 'specialist', presentation: 'man', age: 'adult' },
+  'specialist-woman': { role: 'specialist', presentation: 'woman', age: 'adult' },
+  surgeon: { role: 'specialist', presentation: 'woman', age: 'adult' },
+  nurse: { role: 'nurse', presentation: 'man', age: 'young' },
+  'nurse-woman': { role: 'nurse', presentation: 'woman', age: 'young' },
+  manager: { role: 'manager', presentation: 'woman', age: 'adult' },
+  gp: { role: 'doctor', presentation: 'woman', age: 'older' },
+  resident: { role: 'resident', presentation: 'man', age: 'young' },
+  'resident-woman': { role: 'resident', presentation: 'woman', age: 'adult' },
+  'resident-older': { role: 'resident', presentation: 'man', age: 'older' },
+  elderly: { role: 'resident', presentation: 'woman', age: 'older' },
+  'elderly-man': { role: 'resident', presentation: 'man', age: 'older' },
+  alderman: { role: 'alderman', presentation: 'man', age: 'older' },
+  'alderman-woman': { role: 'alderman', presentation: 'woman', age: 'adult' },
+  mayor: { role: 'mayor', presentation: 'woman', age: 'older' },
+  council: { role: 'council', presentation: 'woman', age: 'adult' },
+  clerk: { role: 'clerk', presentation: 'woman', age: 'young' },
+  'clerk-man': { role: 'clerk', presentation: 'man', age: 'young' },
+  official: { role: 'official', presentation: 'man', age: 'adult' },
+  'official-woman': { role: 'official', presentation: 'woman', age: 'adult' },
+  'official-older': { role: 'official', presentation: 'man', age: 'older' },
+  partner: { role: 'partner', presentation: 'man', age: 'adult' },
+  counsellor: { role: 'counsellor', presentation: 'woman', age: 'adult' },
+  'counsellor-man': { role: 'counsellor', presentation: 'man', age: 'adult' },
+  entrepreneur: { role: 'entrepreneur', presentation: 'man', age: 'adult' },
+  'entrepreneur-woman': { role: 'entrepreneur', presentation: 'woman', age: 'adult' },
+  journalist: { role: 'journalist', presentation: 'woman', age: 'adult' },
+  'journalist-man': { role: 'journalist', presentation: 'man', age: 'adult' },
+  neutral: { role: 'neutral', presentation: 'man', age: 'adult' },
+};
+
+export const PORTRAIT_NAMES = Object.keys(PORTRAITS);
 
 function main(): void {
   mkdirSync(OUT_DIR, { recursive: true });
@@ -1242,7 +1488,9 @@ function main(): void {
     if (!p) throw new Error(`no portrait defined for ${name}`);
     writeFileSync(join(OUT_DIR, `${name}.svg`), render(p));
   }
-  console.log(`wrote ${PORTRAIT_NAMES.length} portraits to ${OUT_DIR}`);
+  const manifest = Object.fromEntries(PORTRAIT_NAMES.map((name) => [name, PORTRAITS[name]]));
+  writeFileSync(join(OUT_DIR, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  console.log(`wrote ${PORTRAIT_NAMES.length} portraits and manifest.json to ${OUT_DIR}`);
 }
 
 main();

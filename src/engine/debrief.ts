@@ -1,4 +1,4 @@
-/** What a finished (or running) game says about the player: curves, whose customer they were, their tags. */
+/** What a finished (or running) game says about the player: curves, who their customer was, their tags. */
 import type { Scenario } from './format.ts';
 import { indexOf } from './scenarioIndex.ts';
 import type { GameState } from './state.ts';
@@ -20,14 +20,30 @@ export interface StakeholderShift {
   change: number;
 }
 
-/** "Whose customer were you?": each stakeholder with a meter, most gained first. */
+/**
+ * "Who was your customer?": for each meter, the stakeholder the player met most often on that meter
+ * (the first met on a tie), most gained first. Stakeholders whose cards never came up are left out:
+ * a player cannot have served someone they never met.
+ */
 export function stakeholderShifts(scenario: Scenario, state: GameState): StakeholderShift[] {
   const series = meterSeries(scenario, state);
-  return scenario.stakeholders
-    .filter((s) => s.meter !== undefined && own(series, s.meter))
-    .map((s) => {
-      const values = own(series, s.meter!)!;
-      return { stakeholder: s.id, meter: s.meter!, change: values[values.length - 1]! - values[0]! };
+  const { cards } = indexOf(scenario);
+  const met = new Map<string, number>();
+  for (const h of state.history) {
+    const from = cards.get(h.card)?.from;
+    if (from !== undefined) met.set(from, (met.get(from) ?? 0) + 1);
+  }
+  const firstMet = [...met.keys()];
+  const byMeter = new Map<string, string>();
+  for (const s of scenario.stakeholders) {
+    if (s.meter === undefined || !own(series, s.meter) || !met.has(s.id)) continue;
+    const best = byMeter.get(s.meter);
+    if (best === undefined || met.get(s.id)! > met.get(best)! || (met.get(s.id) === met.get(best) && firstMet.indexOf(s.id) < firstMet.indexOf(best))) byMeter.set(s.meter, s.id);
+  }
+  return [...byMeter]
+    .map(([meter, stakeholder]) => {
+      const values = own(series, meter)!;
+      return { stakeholder, meter, change: values[values.length - 1]! - values[0]! };
     })
     .sort((a, b) => b.change - a.change);
 }

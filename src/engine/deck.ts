@@ -12,7 +12,7 @@ export interface Draw {
 }
 
 /**
- * Cards that are always eligible (no `when`, not `once`) are drawn through prefix sums, so a draw
+ * Cards that are always eligible (no `when`, not `once`, no `cooldown`) are drawn through prefix sums, so a draw
  * costs little more than checking the conditional cards: simulations play hundreds of thousands of turns.
  */
 interface DeckPlan {
@@ -29,10 +29,10 @@ function planOf(scenario: Scenario): DeckPlan {
   let plan = plans.get(scenario);
   if (!plan) {
     const drawable = scenario.cards.filter((c) => (c.weight ?? 1) > 0);
-    const always = drawable.filter((c) => c.when === undefined && !c.once);
+    const always = drawable.filter((c) => c.when === undefined && !c.once && !c.cooldown);
     const prefix = [0];
     for (const card of always) prefix.push(prefix[prefix.length - 1]! + (card.weight ?? 1));
-    plan = { always, prefix, position: new Map(always.map((c, i) => [c.id, i])), conditional: drawable.filter((c) => c.when !== undefined || c.once) };
+    plan = { always, prefix, position: new Map(always.map((c, i) => [c.id, i])), conditional: drawable.filter((c) => c.when !== undefined || c.once || Boolean(c.cooldown)) };
     plans.set(scenario, plan);
   }
   return plan;
@@ -52,7 +52,8 @@ function findInPrefix(prefix: number[], target: number): number {
 
 /**
  * Draws the card for `state.turn`. Follow-ups due by now come first, earliest due first; one whose
- * `when` no longer holds is dropped. `previous` is the card just played, which is never drawn twice in a row.
+ * `when` no longer holds is dropped. `previous` is the card just played, which is never drawn twice in a row;
+ * a card with a `cooldown` is not drawn again until that many turns have passed since it was shown.
  */
 export function drawCard(scenario: Scenario, state: GameState, previous: string | undefined): Draw {
   const ctx: ConditionContext = { meters: state.meters, flags: state.flags, seen: state.seen, history: state.history, turn: state.turn };
@@ -75,8 +76,14 @@ export function drawCard(scenario: Scenario, state: GameState, previous: string 
   const plan = planOf(scenario);
   const eligible: Card[] = [];
   let conditionalTotal = 0;
+  let lastShown: Map<string, number> | undefined;
   for (const card of plan.conditional) {
     if (card.id === previous || (card.once && state.seen.includes(card.id)) || !holds(card.when, ctx)) continue;
+    if (card.cooldown) {
+      lastShown ??= new Map(state.history.map((h) => [h.card, h.turn]));
+      const last = lastShown.get(card.id);
+      if (last !== undefined && state.turn - last <= card.cooldown) continue;
+    }
     eligible.push(card);
     conditionalTotal += card.weight ?? 1;
   }

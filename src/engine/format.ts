@@ -247,6 +247,7 @@ const cardShape = object(
     when: optional(conditionShape, { description: 'The card is only drawn while this holds.', examples: [{ meter: 'parents', below: 30 }] }),
     weight: optional(number({ min: 0, max: 1000 }, { description: 'How likely the card is drawn (default 1; 0 = only reached through a next).', examples: [1] })),
     once: optional(boolean({ description: 'Draw this card at most once per game.' })),
+    cooldown: optional(number({ integer: true, min: 0, max: 1000 }, { description: 'Turns after this card was shown before it can be drawn again (follow-ups through next still come).', examples: [14] })),
     tags: optional(tagList, { description: 'Labels for the card, e.g. the source article (source:000).', examples: [['source:000']] }),
   },
   { description: 'A dilemma brought by one stakeholder.' },

@@ -70,7 +70,15 @@ function pick(scenario: Scenario, state: GameState, strategy: Strategy, roll: nu
   return top[Math.floor(roll * top.length)]!;
 }
 
-export function simulate(scenario: Scenario, options: { runs: number; seed: string; strategy: Strategy }): SimulationReport {
+export interface SimulationOptions {
+  runs: number;
+  seed: string;
+  strategy: Strategy;
+  /** Called with every finished game, for checks the summary does not keep (content tests). */
+  onGame?: (state: GameState) => void;
+}
+
+export function simulate(scenario: Scenario, options: SimulationOptions): SimulationReport {
   const report: SimulationReport = {
     runs: options.runs,
     seed: options.seed,
@@ -98,6 +106,7 @@ export function simulate(scenario: Scenario, options: { runs: number; seed: stri
       own(report.choices, result.outcome.card)![index]!++;
       state = result.state;
     }
+    options.onGame?.(state);
     for (const id of state.seen) report.cards[id] = own(report.cards, id)! + 1;
     totalTurns += state.history.length;
     const end = state.end;

@@ -71,6 +71,7 @@ export const authoringEn = {
   balanceBalancedTooHard: 'a careful player (balanced) reaches the end in only {share}% of games; target at least {atLeast}%: give cards a choice that helps {name} a little (it ends {lostShare}% of these lost games), or make the largest effects smaller',
   balanceFavourOk: 'serving only {name} (favour:{meter}) reaches the end in {share}% of games; target under {below}%: met',
   balanceFavourTooEasy: 'serving only {name} (favour:{meter}) reaches the end in {share}% of games; target under {below}%: make the choices that please {name} cost another meter, for example choice {choice} on card "{card}" ({effects})',
+  balanceFavourEdge: 'serving only {name} (favour:{meter}) reaches the end in {share}% of games; target under {below}%: on the edge, within what chance moves; check with --runs {runs}, and if it stays above, make the choices that please {name} cost another meter',
   balanceWarmUp: 'a warm-up of {turns} turns (at most {most}): serving one master may still win here, so the favour targets are not checked',
   validateSummary: '{files} checked: {errors}, {warnings}',
   validateFile: '1 file',

@@ -70,6 +70,7 @@ export const authoringNl: { readonly [K in AuthoringKey]: string } = {
   balanceBalancedTooHard: 'een zorgvuldige speler (balanced) haalt het einde in maar {share}% van de spellen; doel minstens {atLeast}%: geef kaarten een keuze die {name} een beetje helpt (die meter beëindigt {lostShare}% van deze verloren spellen), of maak de grootste effecten kleiner',
   balanceFavourOk: 'alleen {name} dienen (favour:{meter}) haalt het einde in {share}% van de spellen; doel onder {below}%: gehaald',
   balanceFavourTooEasy: 'alleen {name} dienen (favour:{meter}) haalt het einde in {share}% van de spellen; doel onder {below}%: laat de keuzes die {name} blij maken een andere meter kosten, bijvoorbeeld keuze {choice} op kaart "{card}" ({effects})',
+  balanceFavourEdge: 'alleen {name} dienen (favour:{meter}) haalt het einde in {share}% van de spellen; doel onder {below}%: op het randje, binnen wat toeval doet; controleer met --runs {runs}, en blijft het erboven, laat dan de keuzes die {name} blij maken een andere meter kosten',
   balanceWarmUp: 'een oefenronde van {turns} beurten (hoogstens {most}): één heer dienen mag hier nog winnen, dus de favour-doelen worden niet gecontroleerd',
   validateSummary: '{files} gecontroleerd: {errors}, {warnings}',
   validateFile: '1 bestand',

@@ -39,7 +39,7 @@ function grouped(n: number, language: Language): string {
 export function word(key: AuthoringKey, params: Params, language: Language): string {
   const plain: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
-    plain[name] = typeof value === 'object' ? word(value.code, value.params, language) : typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) >= 10_000 ? grouped(value, language) : value;
+    plain[name] = typeof value === 'object' ? word(value.code, value.params, language) : typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) >= 10_000 ? grouped(value, language) : typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value) && language === 'nl' ? String(value).replace('.', ',') : value;
   }
   return interpolate(catalogues.get(language)![key], plain);
 }

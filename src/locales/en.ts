@@ -6,7 +6,7 @@ export const en = {
   gameTitle: 'Many Masters',
   gameSubtitle: 'Who is your customer, really?',
   chooseScenario: 'Choose a scenario',
-  scenarioCards: '{turns} cards',
+  scenarioCards: '{unit} 1 to {turns}',
   scenarioEndless: 'Until a meter runs out',
   scenarioBroken: 'Cannot be played: this file has an error',
   scenarioBrokenAt: '{file}, line {line}, column {column}: {message}',
@@ -59,11 +59,11 @@ export const en = {
   endingTheEnd: 'The end',
   endingNoText: 'The game is over.',
   endedByMeter: '{meter} hit the limit.',
-  endedByTurns: 'You lasted all {turns} turns.',
+  endedByTurns: 'You lasted to the end of {unit} {turns}.',
   endedByDeck: 'There were no cards left.',
   chartTitle: 'Your masters over time',
   chartStart: 'start',
-  whoseCustomer: 'Whose customer were you?',
+  whoseCustomer: 'Who was your customer?',
   gainedMost: 'Gained most',
   lostMost: 'Lost most',
   nobodyGained: 'Nobody gained',
@@ -256,6 +256,8 @@ export const en = {
   mapWindow: 'columns {from}–{to} of {columns} (arrow keys scroll)',
   // Long tag lists on the profile pages
   profileMoreTags: 'More labels, chosen less often, not shown: {count}',
+  // Paper for the room: the printable card set and handout
+  paperButton: 'Print material…',
 } as const;
 
 export type MessageKey = keyof typeof en;

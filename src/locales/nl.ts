@@ -4,7 +4,7 @@ export const nl: Messages = {
   gameTitle: 'Meerdere heren dienen',
   gameSubtitle: 'Wie is eigenlijk je klant?',
   chooseScenario: 'Kies een scenario',
-  scenarioCards: '{turns} kaarten',
+  scenarioCards: '{unit} 1 tot en met {turns}',
   scenarioEndless: 'Tot een meter op is',
   scenarioBroken: 'Niet speelbaar: dit bestand bevat een fout',
   scenarioBrokenAt: '{file}, regel {line}, kolom {column}: {message}',
@@ -57,11 +57,11 @@ export const nl: Messages = {
   endingTheEnd: 'Einde',
   endingNoText: 'Het spel is afgelopen.',
   endedByMeter: '{meter} bereikte de grens.',
-  endedByTurns: 'Je hield alle {turns} beurten vol.',
+  endedByTurns: 'Je hield het vol tot en met {unit} {turns}.',
   endedByDeck: 'Er waren geen kaarten meer.',
   chartTitle: 'Je heren door de tijd',
   chartStart: 'start',
-  whoseCustomer: 'Wiens klant was jij?',
+  whoseCustomer: 'Wie was jouw klant?',
   gainedMost: 'Meest gewonnen',
   lostMost: 'Meest verloren',
   nobodyGained: 'Niemand won',
@@ -254,4 +254,6 @@ export const nl: Messages = {
   mapWindow: 'kolommen {from}–{to} van {columns} (pijltjestoetsen schuiven)',
   // Lange lijsten labels op de profielpagina's
   profileMoreTags: 'Meer labels, minder vaak gekozen, niet getoond: {count}',
+  // Paper for the room: the printable card set and handout
+  paperButton: 'Printmateriaal…',
 };

@@ -13,11 +13,11 @@ const en = {
   endedBy: 'Ended because {meter} reached its {bound}.',
   boundMin: 'minimum',
   boundMax: 'maximum',
-  survived: 'Played {turns} turns.',
+  survived: 'Played up to {unit} {turns}.',
   meters: 'The meters over the game',
-  chartLabel: 'Line chart of every meter from the start to turn {turns}.',
+  chartLabel: 'Line chart of every meter from the start to {unit} {turns}.',
   finalValue: '{label}: {start} → {end}',
-  whose: 'Whose customer were you?',
+  whose: 'Who was your customer?',
   gained: 'gained {n}',
   lost: 'lost {n}',
   unchanged: 'unchanged',
@@ -38,9 +38,11 @@ const en = {
   comparison: 'The teams side by side',
   teamColumn: 'Team',
   endingColumn: 'Ending',
-  turnsColumn: 'Turns',
+  turnsColumn: 'Decisions',
   sessionData: 'The session as data (JSON) is embedded in this file for later analysis.',
   privacy: 'Made in your browser. Nothing was sent anywhere.',
+  // The scenario's own turn unit names the turns; this is the word when it has none.
+  defaultUnit: 'turn',
 } as const;
 
 export type ReportText = { [K in keyof typeof en]: string };
@@ -57,11 +59,11 @@ const nl: ReportText = {
   endedBy: 'Afgelopen omdat {meter} zijn {bound} bereikte.',
   boundMin: 'minimum',
   boundMax: 'maximum',
-  survived: '{turns} beurten gespeeld.',
+  survived: 'Gespeeld tot en met {unit} {turns}.',
   meters: 'De meters in de loop van het spel',
-  chartLabel: 'Lijngrafiek van elke meter van de start tot beurt {turns}.',
+  chartLabel: 'Lijngrafiek van elke meter van de start tot {unit} {turns}.',
   finalValue: '{label}: {start} → {end}',
-  whose: 'Wiens klant was je?',
+  whose: 'Wie was jouw klant?',
   gained: '{n} erbij',
   lost: '{n} eraf',
   unchanged: 'gelijk',
@@ -82,9 +84,11 @@ const nl: ReportText = {
   comparison: 'De teams naast elkaar',
   teamColumn: 'Team',
   endingColumn: 'Einde',
-  turnsColumn: 'Beurten',
+  turnsColumn: 'Besluiten',
   sessionData: 'De sessie als gegevens (JSON) zit in dit bestand, voor latere analyse.',
   privacy: 'Gemaakt in je browser. Er is niets verstuurd.',
+  // The scenario's own turn unit names the turns; this is the word when it has none.
+  defaultUnit: 'beurt',
 };
 
 export const reportText: Record<Language, ReportText> = { en, nl };

@@ -37,6 +37,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** What the scenario calls a turn ("week"), so the report counts in the same unit as the game. */
+function turnUnit(scenario: Scenario, text: ReportText, lang: Language): string {
+  return resolveText(scenario.turnUnit, lang) || text.defaultUnit;
+}
+
+const capitalise = (word: string): string => word.charAt(0).toLocaleUpperCase() + word.slice(1);
+
 function chart(scenario: Scenario, state: GameState, text: ReportText, lang: Language): string {
   const series = meterSeries(scenario, state);
   const turns = Math.max(1, state.history.length);
@@ -68,7 +75,7 @@ function chart(scenario: Scenario, state: GameState, text: ReportText, lang: Lan
   });
   const ticks = Array.from(new Set([0, Math.round(turns / 2), turns])).map((t) => `<text x="${x(t)}" y="${height - 10}" text-anchor="middle" class="tick">${t}</text>`);
   const endLabels = labels.map((l) => `<text x="${width - right + 10}" y="${(l.y + 5).toFixed(1)}" fill="${l.colour}" class="end">${escapeHtml(l.text)}</text>`);
-  const title = escapeHtml(interpolate(text.chartLabel, { turns }));
+  const title = escapeHtml(interpolate(text.chartLabel, { turns, unit: turnUnit(scenario, text, lang) }));
   return `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${title}"><title>${title}</title>${axis.join('')}${lines.join('')}${ticks.join('')}${endLabels.join('')}</svg>`;
 }
 
@@ -86,7 +93,7 @@ function teamSection(input: ReportInput, team: ReportTeam, text: ReportText): st
   if (state.end?.reason === 'meter' && state.end.meter) {
     parts.push(`<p class="note">${escapeHtml(interpolate(text.endedBy, { meter: resolveText(scenario.meters.find((m) => m.id === state.end!.meter)?.label, lang), bound: state.end.bound === 'max' ? text.boundMax : text.boundMin }))}</p>`);
   }
-  parts.push(`<p class="note">${escapeHtml(interpolate(text.survived, { turns: state.history.length }))}</p></section>`);
+  parts.push(`<p class="note">${escapeHtml(interpolate(text.survived, { turns: state.history.length, unit: turnUnit(scenario, text, lang) }))}</p></section>`);
 
   parts.push(`<h3>${escapeHtml(text.meters)}</h3>${chart(scenario, state, text, lang)}`);
   const series = meterSeries(scenario, state);
@@ -122,14 +129,14 @@ function teamSection(input: ReportInput, team: ReportTeam, text: ReportText): st
     for (const w of weighty) {
       const card = scenario.cards.find((c) => c.id === w.card)!;
       const effects = Object.entries(w.deltas).map(([m, d]) => `${meterLabel(m)} ${signed(d)}`).join(', ');
-      parts.push(`<li><strong>${escapeHtml(text.turn)} ${w.turn}:</strong> ${say(card.choices[w.choice]!.label)} — ${effects}</li>`);
+      parts.push(`<li><strong>${escapeHtml(capitalise(turnUnit(scenario, text, lang)))} ${w.turn}:</strong> ${say(card.choices[w.choice]!.label)} — ${effects}</li>`);
     }
     parts.push('</ol>');
   }
 
   const votesByTurn = new Map((team.decisions ?? []).map((d) => [d.turn, d.vote]));
   const hasVotes = [...votesByTurn.values()].some((v) => v.counts || v.guess);
-  parts.push(`<h3>${escapeHtml(text.decisions)}</h3><table class="cards"><thead><tr><th>${escapeHtml(text.turn)}</th><th>${escapeHtml(text.card)}</th><th>${escapeHtml(text.decision)}</th><th>${escapeHtml(text.effects)}</th></tr></thead><tbody>`);
+  parts.push(`<h3>${escapeHtml(text.decisions)}</h3><table class="cards"><thead><tr><th>${escapeHtml(capitalise(turnUnit(scenario, text, lang)))}</th><th>${escapeHtml(text.card)}</th><th>${escapeHtml(text.decision)}</th><th>${escapeHtml(text.effects)}</th></tr></thead><tbody>`);
   for (const h of state.history) {
     const card = scenario.cards.find((c) => c.id === h.card)!;
     const holder = scenario.stakeholders.find((s) => s.id === card.from);

@@ -111,7 +111,7 @@ export class EndingScene extends Phaser.Scene {
     const meter = end.meter ? scenario.meters.find((m) => m.id === end.meter) : undefined;
     const reason =
       end.reason === 'meter' && meter ? t('endedByMeter', { meter: say(meter.label) })
-        : end.reason === 'turns' ? t('endedByTurns', { turns: scenario.turns ?? state.turn })
+        : end.reason === 'turns' ? t('endedByTurns', { turns: scenario.turns ?? state.turn, unit: say(scenario.turnUnit) || t('defaultTurnUnit') })
           : end.reason === 'deck' ? t('endedByDeck') : '';
     const columnWidth = 700;
     const titleText = addText(this, LEFT, 80, title, { size: 68, bold: true, width: columnWidth, colour: colour.accent });

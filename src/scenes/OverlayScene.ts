@@ -1,6 +1,7 @@
 /** Drawn over the current screen: the pause menu, the key help, or a black screen for the presenter. */
 import * as Phaser from 'phaser';
-import { t } from '../locales/index.ts';
+import { language, t } from '../locales/index.ts';
+import { openPaper, paperScenarios, scenarioInPlay } from '../paper/open.ts';
 import type { MessageKey } from '../locales/en.ts';
 import { pushHandler, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
@@ -113,6 +114,7 @@ export class OverlayScene extends Phaser.Scene {
       { label: t('languageSwitch'), act: () => toggleLanguage(this.game) },
       { label: s.muted ? t('soundOff') : t('soundOn'), act: () => { toggleSound(); this.scene.restart({ kind: 'menu' }); } },
       { label: s.showNumbers ? t('numbersOn') : t('numbersOff'), act: () => { settings.update({ showNumbers: !s.showNumbers }); this.scene.restart({ kind: 'menu' }); } },
+      { label: t('paperButton'), act: () => { const playing = scenarioInPlay(); openPaper(playing ? [playing] : paperScenarios(), language()); } },
       { label: t('backToTitle'), act: () => goTitle(this.game) },
     ];
     const buttonWidth = 760;

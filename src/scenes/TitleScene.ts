@@ -2,6 +2,7 @@
 import * as Phaser from 'phaser';
 import { capitalise, language, say, t } from '../locales/index.ts';
 import { problemText } from '../locales/authoring.ts';
+import { openPaper, paperScenarios } from '../paper/open.ts';
 import { pushHandler, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
@@ -74,6 +75,8 @@ export class TitleScene extends Phaser.Scene {
     const openButton = new Button(this, MARGIN + 2 * (360 + GAP), optionY, { width: 480, label: t('openFile'), align: 'center', textSize: 28, onActivate: () => pickFile(), onHover: hover(buttons.length) });
     buttons.push(openButton);
     buttons.push(new Button(this, MARGIN + 2 * (360 + GAP) + 480 + GAP, optionY, { width: 400, label: t('authorButton'), align: 'center', textSize: 28, onActivate: () => goAuthor(this.game), onHover: hover(buttons.length) }));
+    // Paper for the room: card sets and handouts of every scenario, shipped or opened.
+    buttons.push(new Button(this, STAGE.width - 40 - 300, 40, { width: 300, label: t('paperButton'), align: 'center', textSize: 28, onActivate: () => openPaper(paperScenarios(), language()), onHover: hover(buttons.length) }));
     addText(this, STAGE.width / 2, 1052, t('titleKeyHint'), { size: size.small, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
 
     focus = new FocusList(buttons);

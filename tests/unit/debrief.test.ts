@@ -21,11 +21,30 @@ describe('the debrief', () => {
     expect(meterSeries(scenario, state)).toEqual({ a: [50, 60, 57, 67], b: [50, 48, 49, 47] });
   });
 
-  it('names whose customer the player was: stakeholders by what their meter gained', () => {
+  it('names who the player\'s customer was: stakeholders by what their meter gained', () => {
     expect(stakeholderShifts(scenario, state)).toEqual([
       { stakeholder: 'pupil', meter: 'a', change: 17 },
       { stakeholder: 'board', meter: 'b', change: -3 },
     ]);
+  });
+
+  it('lists only stakeholders the player met, one per meter: the one met most often', () => {
+    const crowded = makeScenario({
+      stakeholders: [
+        { id: 'never', name: 'Never met', meter: 'a' },
+        { id: 'once', name: 'Met once', meter: 'a' },
+        { id: 'twice', name: 'Met twice', meter: 'a' },
+        { id: 'unmet-b', name: 'Never met either', meter: 'b' },
+      ],
+      cards: [card('c1', { from: 'once', choices }), card('c2', { from: 'twice', choices }), card('c3', { from: 'never', choices, weight: 0 }), card('c4', { from: 'unmet-b', choices, weight: 0 })],
+    });
+    const played = replay(crowded, 'd', [0, 0, 0]);
+    if (!played.ok) throw new Error('replay failed');
+    const met = played.state.history.map((h) => h.card);
+    const shifts = stakeholderShifts(crowded, played.state);
+    expect(shifts.map((s) => s.meter)).toEqual(['a']);
+    const once = met.filter((c) => c === 'c1').length;
+    expect(shifts[0]!.stakeholder).toBe(once >= 2 ? 'once' : 'twice');
   });
 
   it('counts the tags of the choices taken', () => {

@@ -42,9 +42,18 @@ describe('the report', () => {
   it('is in Dutch when the player plays in Dutch', () => {
     const html = renderReport({ scenario, language: 'nl', kind: 'solo', teams: [{ name: '', state: finished() }], date: new Date('2026-11-24'), session: {} });
     expect(html).toContain('<html lang="nl">');
-    expect(html).toContain('Wiens klant was je?');
+    expect(html).toContain('Wie was jouw klant?');
+    expect(html).not.toContain('Wiens');
     expect(html).toContain('Mag het &quot;zo&quot;?');
     expect(html).toContain('Klantvriendelijk');
+  });
+
+  it('counts in the scenario\'s own turn unit', () => {
+    const weeks = { ...scenario, turnUnit: { nl: 'week', en: 'week' } };
+    const html = renderReport({ scenario: weeks, language: 'nl', kind: 'solo', teams: [{ name: '', state: finished() }], date: new Date('2026-11-24'), session: {} });
+    expect(html).toContain('Gespeeld tot en met week 3.');
+    expect(html).toContain('<th>Week</th>');
+    expect(html).not.toMatch(/[Bb]eurt/);
   });
 
   it('shows every team, the votes and the room\'s guess in a workshop report', () => {

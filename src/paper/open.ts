@@ -1,0 +1,42 @@
+/**
+ * Opens the paper for the room in a window of its own: the list of scenarios, then the chosen card
+ * set or handout. When the browser blocks the window, the card set and handout of the first
+ * scenario are downloaded as one HTML file instead, so the trainer still has something to print.
+ */
+import { currentDraft } from '../authoring/draft.ts';
+import type { Scenario } from '../engine/format.ts';
+import type { Language } from '../engine/text.ts';
+import { downloadFile } from '../platform/download.ts';
+import { allLevels } from '../session/levels.ts';
+import { currentRoom } from '../session/room.ts';
+import { currentSession } from '../session/session.ts';
+import { buildCardSet, buildHandout, showPaperIndex } from './paper.ts';
+
+/** Every playable scenario: the shipped ones and a file the trainer opened in the browser. */
+export function paperScenarios(): Scenario[] {
+  const shipped = allLevels().flatMap((level) => (level.ok ? [level.scenario] : []));
+  const opened = currentDraft();
+  return opened?.origin === 'opened' && opened.scenario ? [...shipped, opened.scenario] : shipped;
+}
+
+/** The scenario being played or run as a workshop, if any. */
+export function scenarioInPlay(): Scenario | null {
+  return currentRoom()?.scenario ?? currentSession()?.scenario ?? null;
+}
+
+export function openPaper(scenarios: readonly Scenario[], lang: Language): void {
+  if (scenarios.length === 0) return;
+  const win = window.open('', '_blank');
+  if (win) {
+    showPaperIndex(win.document, scenarios, lang);
+    win.focus();
+    return;
+  }
+  const scenario = scenarios[0]!;
+  const handout = document.implementation.createHTMLDocument('');
+  buildHandout(handout, scenario, lang);
+  const cards = document.implementation.createHTMLDocument('');
+  buildCardSet(cards, scenario, lang);
+  handout.body.append(...[...cards.body.childNodes].map((node) => handout.importNode(node, true)));
+  downloadFile(`many-masters-${scenario.id.replace(/[^a-z0-9-]+/gi, '-')}-paper-${lang}.html`, `<!doctype html>\n${handout.documentElement.outerHTML}`);
+}
