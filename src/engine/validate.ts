@@ -81,7 +81,14 @@ class Report {
   }
 
   /** A sink for shape checks. */
-  readonly shapeSink = { push: (issue: ShapeIssue) => this.add('error', issue.path, issue.message, issue.suggestion, issue.at) };
+  /** Problems with the format's shape: while there are any, only the warnings that do not rely on it are looked for. */
+  shapeErrors = 0;
+  readonly shapeSink = {
+    push: (issue: ShapeIssue) => {
+      this.shapeErrors++;
+      this.add('error', issue.path, issue.message, issue.suggestion, issue.at);
+    },
+  };
 
   problems(source: string): Problem[] {
     const wanted = new Set<string>();
@@ -130,8 +137,11 @@ export function validateScenarioText(source: string): ValidationResult {
   const hasErrors = report.errors > 0;
   // Warnings are shown beside errors. They assume the format's shape; where an error broke that
   // shape they may stop part-way, and then the errors are what the author fixes first.
+  // A value of the wrong type ("start": "50") would make the game-logic warnings wrong, so with
+  // shape errors only the text warnings (a missing language) are looked for.
   try {
-    checkWarnings(parsed.value as Scenario, report);
+    if (report.shapeErrors === 0) checkWarnings(parsed.value as Scenario, report);
+    else checkLanguages(parsed.value as Scenario, report);
   } catch (error) {
     if (!hasErrors) throw error;
   }

@@ -23,7 +23,7 @@ function playAll(scenario: Scenario, seed: string, choices: number[], check?: (s
   return state;
 }
 
-describe('properties of any valid scenario', () => {
+describe('properties of any valid scenario', { timeout: 60_000 }, () => {
   it('generated scenarios pass the validator without errors', () => {
     fc.assert(
       fc.property(scenarioArb, (scenario) => {
@@ -85,7 +85,7 @@ describe('properties of any valid scenario', () => {
   });
 });
 
-describe('the validator on damaged files', () => {
+describe('the validator on damaged files', { timeout: 60_000 }, () => {
   const mutation = fc.oneof(
     fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
     fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
