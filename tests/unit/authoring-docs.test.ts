@@ -279,6 +279,20 @@ describe('docs/authoring.md', () => {
     expect(guide).toContain('### 10. Play my file, live reload and the scenario map');
   });
 
+  it('links only to chapters that exist (anchors as GitHub makes them from the headings)', () => {
+    const slugs = new Set<string>();
+    const counts = new Map<string, number>();
+    for (const [, heading] of guide.matchAll(/^#{1,6}\s+(.*)$/gm)) {
+      const base = heading!.trim().toLowerCase().replace(/[^\p{L}\p{N}_\- ]/gu, '').replace(/ /g, '-');
+      const n = counts.get(base) ?? 0;
+      slugs.add(n === 0 ? base : `${base}-${n}`);
+      counts.set(base, n + 1);
+    }
+    const links = [...guide.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(20);
+    expect(links.filter((l) => !slugs.has(l))).toEqual([]);
+  });
+
   it('finds its code blocks', () => {
     expect(blocks.filter((b) => b.lang === 'json').length).toBeGreaterThan(10);
   });
@@ -313,7 +327,7 @@ describe('docs/authoring.md', () => {
   const outputs = blocks.filter((b) => b.marker?.startsWith('output:'));
 
   it('shows tool output for validate, simulate and strings', () => {
-    for (const tool of ['validate', 'simulate', 'strings']) expect(outputs.some((b) => b.marker!.startsWith(`output: ${tool} `)), tool).toBe(true);
+    for (const tool of ['validate', 'simulate', 'strings', 'check']) expect(outputs.some((b) => b.marker!.startsWith(`output: ${tool} `)), tool).toBe(true);
     const mistakes = readdirSync(join(root, TUTORIAL, 'mistakes'));
     for (const file of mistakes) expect(outputs.some((b) => b.marker!.includes(`${TUTORIAL}/mistakes/${file}`)), file).toBe(true);
   });
