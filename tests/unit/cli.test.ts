@@ -94,3 +94,28 @@ describe('npm run check', () => {
     expect(run('check.ts', []).status).toBe(2);
   }, 60_000);
 });
+
+describe('npm run strings', { timeout: 60_000 }, () => {
+  it('imports a Dutch Excel sheet (Windows-1252, semicolons) and refuses one that lost letters, writing nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'strings-'));
+    const scenario = join(dir, 'school.json');
+    const original = readFileSync(join(root, 'levels/example.json'), 'utf8');
+    writeFileSync(scenario, original);
+    // "Leerlingen" becomes "Leerlingën" in a sheet saved as Windows-1252: ë is byte 0xEB there.
+    const sheet = Buffer.from('id;nl;en\r\nmeters.pupils.label;Leerlingen;Pupils\r\n', 'latin1');
+    writeFileSync(join(dir, 'good.csv'), Buffer.from(sheet.toString('latin1').replace('Leerlingen;', 'Leerlingën;'), 'latin1'));
+    const good = run('strings.ts', ['import', scenario, join(dir, 'good.csv'), '--lang', 'nl']);
+    expect(good.stdout).toContain('1 teksten bijgewerkt');
+    expect(good.status).toBe(0);
+    expect(JSON.parse(readFileSync(scenario, 'utf8')).meters[0].label.nl).toBe('Leerlingën');
+
+    writeFileSync(scenario, original.replace('"nl": "Leerlingen"', '"nl": "Öğrenciler"'));
+    const before = readFileSync(scenario, 'utf8');
+    writeFileSync(join(dir, 'lost.csv'), Buffer.from('id;nl;en\r\nmeters.pupils.label;Ö?renciler;Pupils\r\n', 'latin1'));
+    const lost = run('strings.ts', ['import', scenario, join(dir, 'lost.csv'), '--lang', 'nl']);
+    expect(lost.stderr).toContain('regel 2: Excel heeft letters die het niet kan bewaren vervangen door "?"');
+    expect(lost.stderr).toContain('er is niets weggeschreven');
+    expect(lost.status).toBe(1);
+    expect(readFileSync(scenario, 'utf8')).toBe(before);
+  });
+});
