@@ -45,6 +45,8 @@ export interface ParseOptions {
    * the reading stops once it has found them all, and gives no value.
    */
   positions?: 'all' | 'none' | ReadonlySet<string>;
+  /** Other limits than a scenario file's: a save of a long endless game holds more than 2,000 turns. */
+  limits?: { listItems?: number; objectKeys?: number };
 }
 
 const BOM = 0xfeff;
@@ -113,7 +115,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
     };
   }
   // Copied once: read per character, an imported binding costs a look-up each time.
-  const { stringLength: maxString, numberLength: maxNumber, depth: maxDepth, objectKeys: maxKeys, listItems: maxItems } = LIMITS;
+  const { stringLength: maxString, numberLength: maxNumber, depth: maxDepth, objectKeys: maxKeys, listItems: maxItems } = { ...LIMITS, ...options.limits };
   const positions = new Map<string, Located>();
   const wanted = options.positions ?? 'all';
   // Path keys are built only where a position may be wanted: a wanted set holds every prefix of its paths.

@@ -20,7 +20,8 @@ export function saveGame(state: GameState): string {
 }
 
 export function loadGame(scenario: Scenario, text: string): LoadResult {
-  const parsed = parseJson(text);
+  // A save is the game's own writing, not a trainer's file: only the lengths of a long game limit it.
+  const parsed = parseJson(text, { positions: 'none', limits: { listItems: Infinity, objectKeys: Infinity } });
   if (!parsed.ok || parsed.problems.length > 0) {
     const p = (parsed.problems[0])!;
     return { ok: false, problem: 'notReadable', reason: `the save is not readable JSON (line ${p.position.line}, column ${p.position.column}: ${p.message.code})` };

@@ -109,7 +109,8 @@ export class ModeScene extends Phaser.Scene {
     } else if (lookup.kind === 'unreadable' && !lookup.keptAs) {
       notices.push(t('saveUnreadableLost', { reason: t(SAVE_PROBLEMS[lookup.problem]) }));
     }
-    if (!saves.storageWorks()) notices.push(t('storageOff'));
+    // The full-storage notice already says what failed; "stores nothing" would not be true.
+    if (!saves.storageWorks() && unkept.length === 0) notices.push(t('storageOff'));
     if (notices.length > 0) {
       const text = addText(this, LEFT + 40, 0, notices.join('\n'), { size: 30, width: WIDTH - 80, lineSpacing: 8 });
       fitHeight(text, STAGE.height - 40 - y - 60, 22);

@@ -244,3 +244,40 @@ describe('2,000-letter words', () => {
     await context.close();
   }, 60_000);
 });
+
+describe('storage too full to keep an unreadable save aside', () => {
+  it('overwrites nothing: the player downloads the old save or starts anew', async () => {
+    const { page, errors } = await openTitle(env, { width: 1920, height: 1080 }, 'en-GB', () => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('many-masters.save.example', '{"version": 1, "broken"');
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key.startsWith('many-masters.unreadable.')) throw new DOMException('full', 'QuotaExceededError');
+        return setItem.call(this, key, value);
+      };
+    });
+    let m = await snapshot(page);
+    await press(page, String(m.levels.filter((l) => l.ok).findIndex((l) => l.id === 'example') + 1));
+    m = await waitFor(page, "m.screen === 'mode'");
+    expect(m.shown.unkept).toEqual(['save']);
+    expect(m.shown.notices).toEqual([en.unkeptNotice.replace('{what}', en.unkeptSave)]);
+    const buttons = m.shown.buttons as string[];
+    expect(buttons).toEqual(expect.arrayContaining([en.unkeptDownload, en.unkeptStartAnew]));
+    await screenshot(page, 'hostile-unkept-mode');
+    const [download] = await Promise.all([page.waitForEvent('download'), press(page, String(buttons.indexOf(en.unkeptDownload) + 1))]);
+    expect(download.suggestedFilename()).toBe('many-masters-unreadable-save-example.json');
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync((await download.path())!, 'utf8')).toBe('{"version": 1, "broken"');
+    m = await waitFor(page, "m.screen === 'mode' && m.shown.downloaded.length === 1");
+    expect(await page.evaluate(() => localStorage.getItem('many-masters.save.example'))).toBe('{"version": 1, "broken"');
+    await press(page, String((m.shown.buttons as string[]).indexOf(en.unkeptStartAnew) + 1));
+    await waitFor(page, "m.screen === 'play' && m.phase === 'choosing'");
+    await press(page, '1');
+    await waitFor(page, "m.phase === 'feedback'");
+    const saved = await page.evaluate(() => localStorage.getItem('many-masters.save.example'));
+    expect(JSON.parse(saved!).history).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});

@@ -200,3 +200,19 @@ describe('the README\'s limits', () => {
     expect(readme).not.toContain('20,000 characters per text');
   });
 });
+
+describe('saves of long games', () => {
+  it('load with more than 2,000 turns of history (the limits are a scenario file\'s, not a save\'s)', async () => {
+    const { loadGame, saveGame } = await import('../../src/engine/save.ts');
+    const { choose, newGame } = await import('../../src/engine/game.ts');
+    const endless = makeScenario({ turns: undefined, meters: [{ id: 'a', label: 'A', start: 50 }, { id: 'b', label: 'B', start: 50 }], endings: [] });
+    let state = newGame(endless, 'long');
+    for (let i = 0; i < 2_100; i++) {
+      const result = choose(endless, state, i % 2);
+      if (!result.ok) throw new Error(result.error.message);
+      state = result.state;
+    }
+    expect(state.history.length).toBe(2_100);
+    expect(loadGame(endless, saveGame(state))).toEqual({ ok: true, state });
+  }, 60_000);
+});

@@ -81,7 +81,7 @@ describe('ids, flags, tags and meter names that are JavaScript words', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 60_000);
 
   it('simulate and give findings for such names', () => {
     fc.assert(
@@ -94,5 +94,5 @@ describe('ids, flags, tags and meter names that are JavaScript words', () => {
       }),
       { numRuns: 30 },
     );
-  });
+  }, 60_000);
 });
