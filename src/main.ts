@@ -17,6 +17,7 @@ import { currentScreen, frameDrawn, screenDrawnAt } from './platform/screen.ts';
 import { settings } from './platform/settings.ts';
 import { followViewport, parentCanvas, stageSize } from './platform/viewport.ts';
 import { language } from './locales/index.ts';
+import { problemText } from './locales/authoring.ts';
 import { allLevels } from './session/levels.ts';
 import { phonesAvailable } from './session/phones.ts';
 import { currentSession } from './session/session.ts';
@@ -89,7 +90,7 @@ function boot(): void {
         file: l.file,
         id: l.ok ? l.scenario.id : null,
         ok: l.ok,
-        error: l.ok ? null : `${l.problem.line}:${l.problem.column} ${l.problem.message}`,
+        error: l.ok ? null : `${l.problem.line}:${l.problem.column} ${problemText(l.problem, 'en')}`,
       })),
       settings: { muted: settings.get().muted, showNumbers: settings.get().showNumbers },
     };
