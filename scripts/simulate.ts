@@ -9,8 +9,10 @@ import { parseStrategy, simulate, type SimulationReport } from '../src/engine/si
 import { resolveText } from '../src/engine/text.ts';
 import type { Scenario } from '../src/engine/format.ts';
 import { displayPath, loadScenarioFile, printProblems } from './lib/files.ts';
+import { toolLanguage, withoutLang, word, wordCoded } from '../src/locales/authoring.ts';
+import type { Language } from '../src/engine/text.ts';
 
-const USAGE = 'usage: npm run simulate -- <scenario file> [--runs N] [--seed S] [--strategy random|balanced|favour:<meter>] [--json]';
+const USAGE = 'usage: npm run simulate -- <scenario file> [--runs N] [--seed S] [--strategy random|balanced|favour:<meter>] [--json] [--lang nl|en]';
 
 interface Options {
   file: string;
@@ -47,52 +49,60 @@ function parseArgs(args: string[]): Options | string {
   return options as Options;
 }
 
-const percent = (n: number, of: number) => (of === 0 ? '0%' : `${((100 * n) / of).toFixed(1)}%`);
+/** 78.5% or 78,5%: one decimal, the reader's decimal sign. */
+const percent = (n: number, of: number, language: Language) => `${(of === 0 ? 0 : (100 * n) / of).toFixed(1).replace('.', language === 'nl' ? ',' : '.')}%`;
 
-function humanReport(scenario: Scenario, file: string, r: SimulationReport): string[] {
+function humanReport(scenario: Scenario, file: string, r: SimulationReport, language: Language): string[] {
+  const w = (key: Parameters<typeof word>[0], params: Parameters<typeof word>[1] = {}) => word(key, params, language);
   const lines: string[] = [];
-  const title = resolveText(scenario.title, 'en');
-  lines.push(`${title} (${displayPath(file)}): ${r.runs} games, strategy ${r.strategy}, seed ${r.seed}`);
+  lines.push(w('simHeading', { title: resolveText(scenario.title, language), file: displayPath(file), runs: r.runs, strategy: r.strategy, seed: r.seed }));
   lines.push('');
-  lines.push(`  Reached the end:  ${r.completed} games (${percent(r.completed, r.runs)})`);
-  lines.push(`  Mean length:      ${r.meanTurns.toFixed(1)} turns${scenario.turns ? ` of ${scenario.turns}` : ''}`);
+  lines.push(`  ${w('simReached', { count: r.completed, share: percent(r.completed, r.runs, language) })}`);
+  const turns = r.meanTurns.toFixed(1).replace('.', language === 'nl' ? ',' : '.');
+  lines.push(`  ${scenario.turns ? w('simLengthOf', { turns, total: scenario.turns }) : w('simLength', { turns })}`);
   lines.push('');
-  lines.push('  Ending                          games     share  title');
+  lines.push(`  ${w('simEndingHeader')}`);
   for (const [id, count] of Object.entries(r.endings).sort((a, b) => b[1] - a[1])) {
     const ending = scenario.endings?.find((e) => e.id === id);
-    const title = ending ? `  ${resolveText(ending.title, 'en')}` : '';
-    lines.push(`  ${id.padEnd(30)} ${String(count).padStart(7)} ${percent(count, r.runs).padStart(9)}${title}`);
+    const title = ending ? `  ${resolveText(ending.title, language)}` : '';
+    lines.push(`  ${id.padEnd(30)} ${String(count).padStart(7)} ${percent(count, r.runs, language).padStart(9)}${title}`);
   }
   const lost = r.runs - r.completed;
   if (lost > 0) {
     lines.push('');
-    lines.push('  Meter that ended the game       games  of lost games');
+    lines.push(`  ${w('simMeterHeader')}`);
     for (const [id, count] of Object.entries(r.endedBy).sort((a, b) => b[1] - a[1])) {
-      lines.push(`  ${id.padEnd(30)} ${String(count).padStart(7)} ${percent(count, lost).padStart(9)}`);
+      lines.push(`  ${id.padEnd(30)} ${String(count).padStart(7)} ${percent(count, lost, language).padStart(9)}`);
     }
   }
   const never = Object.entries(r.cards).filter(([, n]) => n === 0).map(([id]) => id);
   lines.push('');
-  lines.push(`  Cards never drawn: ${never.length === 0 ? 'none' : never.join(', ')}`);
-  const untaken = Object.entries(r.choices).flatMap(([card, counts]) => counts.flatMap((n, i) => (n === 0 && (own(r.cards, card) ?? 0) > 0 ? [`${card}#${i}`] : [])));
-  lines.push(`  Choices never taken (card#choice, counting from 0): ${untaken.length === 0 ? 'none' : untaken.join(', ')}`);
+  lines.push(`  ${w('simNeverDrawn', { cards: never.length === 0 ? w('simNone') : never.join(', ') })}`);
+  // Choices are numbered as players see them: 1, 2, 3.
+  const untaken = Object.entries(r.choices).flatMap(([card, counts]) => counts.flatMap((n, i) => (n === 0 && (own(r.cards, card) ?? 0) > 0 ? [w('simChoiceOn', { card, button: i + 1 })] : [])));
+  lines.push(`  ${w('simUntaken', { choices: untaken.length === 0 ? w('simNone') : untaken.join(', ') })}`);
   const notes = findings(scenario, r);
   lines.push('');
-  lines.push(notes.length > 0 ? '  Findings:' : '  Findings: none — every card was drawn and no single meter ends most lost games.');
-  for (const note of notes) lines.push(`  - ${note}`);
+  lines.push(`  ${notes.length > 0 ? w('simFindings') : w('simNoFindings')}`);
+  for (const note of notes) lines.push(`  - ${wordCoded(note, language)}`);
   return lines;
 }
 
-function main(args: string[]): number {
-  const options = parseArgs(args);
+function main(all: string[]): number {
+  const language = toolLanguage(all, process.env);
+  if (typeof language !== 'string') {
+    console.error(`${language.error}\n${USAGE}`);
+    return 2;
+  }
+  const options = parseArgs(withoutLang(all));
   if (typeof options === 'string') {
     console.error(`${options}\n${USAGE}`);
     return 2;
   }
   const loaded = loadScenarioFile(options.file);
   if (!loaded.scenario) {
-    printProblems(loaded, (line) => console.error(line));
-    console.error(`${displayPath(options.file)} has errors; fix them first (npm run validate -- ${displayPath(options.file)})`);
+    printProblems(loaded, (line) => console.error(line), language);
+    console.error(word('simFixFirst', { file: displayPath(options.file) }, language));
     return 1;
   }
   const strategy = parseStrategy(options.strategy, loaded.scenario);
@@ -101,9 +111,9 @@ function main(args: string[]): number {
     return 2;
   }
   const report = simulate(loaded.scenario, { runs: options.runs, seed: options.seed, strategy });
-  // The findings are the point of a run; a tool reading the JSON gets them too.
-  if (options.json) console.log(JSON.stringify({ ...report, findings: findings(loaded.scenario, report) }, null, 2));
-  else console.log(humanReport(loaded.scenario, options.file, report).join('\n'));
+  // The findings are the point of a run; a tool reading the JSON gets them too, worded.
+  if (options.json) console.log(JSON.stringify({ ...report, findings: findings(loaded.scenario, report).map((f) => wordCoded(f, language)) }, null, 2));
+  else console.log(humanReport(loaded.scenario, options.file, report, language).join('\n'));
   return 0;
 }
 

@@ -1,60 +1,74 @@
 /**
- * npm run strings -- export <scenario> [--lang en] [--out file.csv]
- * npm run strings -- import <scenario> <file.csv>
- * Texts to and from a translator's spreadsheet.
+ * npm run strings -- export <scenario> [--to en] [--separator ";"] [--out file.csv] [--lang nl|en]
+ * npm run strings -- import <scenario> <file.csv> [--lang nl|en]
+ * Texts to and from a translator's spreadsheet. `--lang` is the language of the messages.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { exportStrings, importStrings } from '../src/authoring/strings.ts';
+import { exportLanguages, exportStrings, importStrings } from '../src/authoring/strings.ts';
+import { toolLanguage, withoutLang, word, wordSaid } from '../src/locales/authoring.ts';
+import type { Language } from '../src/engine/text.ts';
 import { displayPath, loadScenarioFile, printProblems } from './lib/files.ts';
 
-const USAGE = `usage: npm run strings -- export <scenario.json> [--lang en] [--out texts.csv]
-       npm run strings -- import <scenario.json> <texts.csv>`;
+const USAGE = `usage: npm run strings -- export <scenario.json> [--to en] [--separator ";"] [--out texts.csv] [--lang nl|en]
+       npm run strings -- import <scenario.json> <texts.csv> [--lang nl|en]`;
 
-function main(args: string[]): number {
-  const [command, file, ...rest] = args;
+function main(all: string[]): number {
+  const language = toolLanguage(all, process.env);
+  if (typeof language !== 'string') return usage(language.error);
+  const [command, file, ...rest] = withoutLang(all);
   if (command === 'export' && file) {
     let target = 'en';
     let out: string | undefined;
+    let separator: ';' | ',' = ',';
     for (let i = 0; i < rest.length; i++) {
-      if (rest[i] === '--lang' && rest[i + 1]) target = rest[++i]!;
+      if (rest[i] === '--to' && rest[i + 1]) target = rest[++i]!;
       else if (rest[i] === '--out' && rest[i + 1]) out = rest[++i];
+      else if (rest[i] === '--separator' && (rest[i + 1] === ';' || rest[i + 1] === ',')) separator = rest[++i] as ';' | ',';
       else return usage(`unknown argument ${rest[i]}`);
     }
     const loaded = loadScenarioFile(file);
     if (!loaded.scenario) {
-      printProblems(loaded, (line) => console.error(line));
+      printProblems(loaded, (line) => console.error(line), language);
       return 1;
     }
-    const source = target === 'nl' ? 'en' : 'nl';
-    const csv = exportStrings(loaded.scenario, [source, target]);
+    const languages = exportLanguages(loaded.scenario, target);
+    const csv = exportStrings(loaded.scenario, languages, separator);
     if (out) {
       writeFileSync(out, csv);
-      console.error(`wrote ${csv.trim().split('\n').length - 1} texts (${source} → ${target}) to ${out}`);
+      const count = csv.trim().split('\r\n').length - 1;
+      console.error(word('stringsWrote', { count, from: languages.slice(0, -1).join(', '), to: target, file: out }, language));
     } else process.stdout.write(csv);
     return 0;
   }
   if (command === 'import' && file && rest.length === 1) {
-    const texts = [file, rest[0]!].map((path) => {
-      try {
-        return readFileSync(path, 'utf8');
-      } catch (error) {
-        console.error(`cannot read ${path}: ${(error as Error).message}`);
-        return null;
-      }
-    });
-    if (texts[0] === null || texts[1] === null) return 2;
-    const result = importStrings(texts[0]!, texts[1]!);
-    if (!result.ok) {
-      for (const p of result.problems) console.error(`${displayPath(file)}: ${p}`);
-      console.error('nothing was written');
-      return 1;
+    let source: string;
+    let sheet: Uint8Array;
+    try {
+      source = readFileSync(file, 'utf8');
+      sheet = readFileSync(rest[0]!);
+    } catch (error) {
+      console.error(word('stringsCannotRead', { file: (error as { path?: string }).path ?? file, reason: (error as Error).message }, language));
+      return 2;
     }
-    for (const r of result.refused) console.error(`${displayPath(rest[0]!)}: refused ${r}`);
-    writeFileSync(file, result.text);
-    console.log(`${displayPath(file)}: ${result.changed} texts updated${result.refused.length ? `, ${result.refused.length} rows refused` : ''}`);
-    return result.refused.length > 0 ? 1 : 0;
+    return importInto(file, rest[0]!, source, sheet, language);
   }
-  return usage(command ? `unknown command or missing file: ${args.join(' ')}` : 'name a command');
+  return usage(command ? `unknown command or missing file: ${all.join(' ')}` : 'name a command');
+}
+
+function importInto(file: string, csvFile: string, source: string, sheet: Uint8Array, language: Language): number {
+  const result = importStrings(source, sheet);
+  if (!result.ok) {
+    if (result.afterImport) console.error(word('stringsAfterImport', {}, language));
+    if (result.scenario) printProblems({ file, problems: result.scenario }, (line) => console.error(line), language);
+    for (const p of result.problems) console.error(`${displayPath(csvFile)}: ${wordSaid(p, language)}`);
+    console.error(word('stringsNothingWritten', {}, language));
+    return 1;
+  }
+  for (const r of result.refused) console.error(word('stringsRefused', { file: displayPath(csvFile), reason: wordSaid(r, language) }, language));
+  writeFileSync(file, result.text);
+  const params = { file: displayPath(file), count: result.changed, refused: result.refused.length };
+  console.log(word(result.refused.length ? 'stringsUpdatedRefused' : 'stringsUpdated', params, language));
+  return result.refused.length > 0 ? 1 : 0;
 }
 
 function usage(message: string): number {

@@ -1,10 +1,17 @@
-/** npm run validate -- [files or folders…]: checks scenario files; exit 0 clean, 1 with errors, 2 on a usage error. */
-import { loadScenarioFile, printProblems, scenarioFiles } from './lib/files.ts';
+/** npm run validate -- [files or folders…] [--lang nl|en]: checks scenario files; exit 0 clean, 1 with errors, 2 on a usage error. */
+import { toolLanguage, validateSummary, withoutLang } from '../src/locales/authoring.ts';
+import { displayPath, loadScenarioFile, printProblems, sameScenarioIds, scenarioFiles } from './lib/files.ts';
 import { endQuietlyOnClosedPipe } from './lib/pipe.ts';
 
-const USAGE = 'usage: npm run validate -- [scenario files or folders…]   (default: levels/)';
+const USAGE = 'usage: npm run validate -- [scenario files or folders…] [--lang nl|en]   (default: levels/)';
 
-function main(args: string[]): number {
+function main(all: string[]): number {
+  const language = toolLanguage(all, process.env);
+  if (typeof language !== 'string') {
+    console.error(`${language.error}\n${USAGE}`);
+    return 2;
+  }
+  const args = withoutLang(all);
   if (args.some((a) => a === '--help' || a === '-h')) {
     console.log(USAGE);
     return 0;
@@ -27,14 +34,14 @@ function main(args: string[]): number {
   }
   let errors = 0;
   let warnings = 0;
-  for (const file of files) {
-    const loaded = loadScenarioFile(file);
-    printProblems(loaded, (line) => console.log(line));
+  const loadedFiles = files.map(loadScenarioFile);
+  sameScenarioIds(loadedFiles, displayPath);
+  for (const loaded of loadedFiles) {
+    printProblems(loaded, (line) => console.log(line), language);
     errors += loaded.problems.filter((p) => p.severity === 'error').length;
     warnings += loaded.problems.filter((p) => p.severity === 'warning').length;
   }
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  console.log(`${plural(files.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+  console.log(validateSummary(files.length, errors, warnings, language));
   return errors > 0 ? 1 : 0;
 }
 

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { formatProblem, validateScenarioText } from '../src/engine/validate.ts';
+import { validateScenarioText } from '../src/engine/validate.ts';
+import { formatProblem, toolLanguage } from '../src/locales/authoring.ts';
 
 const RED = '\u001b[31m';
 const YELLOW = '\u001b[33m';
@@ -27,11 +28,13 @@ export function checkLevel(server: ViteDevServer, file: string): void {
     return; // Removed between the event and the read.
   }
   const result = validateScenarioText(text);
+  const language = toolLanguage([], process.env);
+  if (typeof language !== 'string') return;
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   const warnings = result.problems.length - errors;
   const logger = server.config.logger;
   for (const problem of result.problems) {
-    const line = formatProblem(name, problem);
+    const line = formatProblem(name, problem, language);
     if (problem.severity === 'error') logger.error(`${RED}${line}${RESET}`, { timestamp: true });
     else logger.warn(`${YELLOW}${line}${RESET}`, { timestamp: true });
   }

@@ -17,6 +17,7 @@ import { currentScreen, frameDrawn, screenDrawnAt } from './platform/screen.ts';
 import { settings } from './platform/settings.ts';
 import { followViewport, parentCanvas, stageSize } from './platform/viewport.ts';
 import { language } from './locales/index.ts';
+import { problemText } from './locales/authoring.ts';
 import { allLevels } from './session/levels.ts';
 import { currentSession } from './session/session.ts';
 import { applyTextResolution, initTextResolution } from './ui/text.ts';
@@ -88,7 +89,7 @@ function boot(): void {
         file: l.file,
         id: l.ok ? l.scenario.id : null,
         ok: l.ok,
-        error: l.ok ? null : `${l.problem.line}:${l.problem.column} ${l.problem.message}`,
+        error: l.ok ? null : `${l.problem.line}:${l.problem.column} ${problemText(l.problem, 'en')}`,
       })),
       settings: { muted: settings.get().muted, showNumbers: settings.get().showNumbers },
     };

@@ -21,5 +21,5 @@ console.log(JSON.stringify({
   baselineMB: baseline,
   ok: result.ok,
   listed: result.problems.length,
-  last: result.problems.at(-1)?.message ?? '',
+  last: result.problems.at(-1)?.code ?? '',
 }));

@@ -1,7 +1,10 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { locate, parseJson } from '../../src/engine/jsonSource.ts';
+import type { Language } from '../../src/engine/text.ts';
 import type { Scenario } from '../../src/engine/format.ts';
-import { formatProblem, validateScenarioText, type Problem } from '../../src/engine/validate.ts';
+import { validateScenarioText, type Problem } from '../../src/engine/validate.ts';
+import { formatProblem } from '../../src/locales/authoring.ts';
 
 /** Scenario files named on the command line: files as given, folders searched for *.json (schemas excluded). */
 export function scenarioFiles(args: string[]): string[] {
@@ -30,12 +33,31 @@ export function loadScenarioFile(file: string): LoadedFile {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    return { file, problems: [{ severity: 'error', line: 1, column: 1, path: '(file)', message: `cannot read the file: ${(error as Error).message}` }] };
+    return { file, problems: [{ severity: 'error', line: 1, column: 1, path: '(file)', code: 'fileUnreadable', params: { reason: (error as Error).message } }] };
   }
   const result = validateScenarioText(text);
   return result.ok ? { file, problems: result.problems, scenario: result.scenario } : { file, problems: result.problems };
 }
 
-export function printProblems(loaded: LoadedFile, write: (line: string) => void) {
-  for (const problem of loaded.problems) write(formatProblem(displayPath(loaded.file), problem));
+/** Two files with the same scenario id: the game can list only one, so each gets a warning naming the other. */
+export function sameScenarioIds(loaded: LoadedFile[], name: (file: string) => string): void {
+  const byId = new Map<string, LoadedFile[]>();
+  for (const l of loaded) if (l.scenario) byId.set(l.scenario.id, [...(byId.get(l.scenario.id) ?? []), l]);
+  for (const [id, group] of byId) {
+    if (group.length < 2) continue;
+    for (const l of group) {
+      const other = group.filter((g) => g !== l).map((g) => name(g.file)).join(', ');
+      l.problems.push({ ...sameIdProblem(l), params: { id, other } });
+    }
+  }
+}
+
+function sameIdProblem(l: LoadedFile): Problem {
+  const parsed = parseJson(readFileSync(l.file, 'utf8'), { positions: new Set(['', '/id']) });
+  const at = parsed.ok ? locate(parsed.positions, ['id']) : { line: 1, column: 1 };
+  return { severity: 'warning', line: at.line, column: at.column, path: 'id', code: 'sameScenarioId', params: {} };
+}
+
+export function printProblems(loaded: Pick<LoadedFile, 'file' | 'problems'>, write: (line: string) => void, language: Language = 'en') {
+  for (const problem of loaded.problems) write(formatProblem(displayPath(loaded.file), problem, language));
 }

@@ -5,7 +5,9 @@
 import type { Scenario, Text } from '../engine/format.ts';
 import { parseJson, pathKey } from '../engine/jsonSource.ts';
 import type { Path } from '../engine/schema.ts';
-import { validateScenarioText } from '../engine/validate.ts';
+import { validateScenarioText, type Problem } from '../engine/validate.ts';
+import type { Said } from '../locales/authoring.ts';
+import { decodeSpreadsheet, lostIn1252, parseCsv, writeCsv, type Decoded, type Encoding } from './spreadsheet.ts';
 
 export interface StringRow {
   /** A stable name for the text, by ids rather than positions: `cards.town-trip.choices.1.label`. */
@@ -43,106 +45,79 @@ export function stringRows(s: Scenario): StringRow[] {
   return rows;
 }
 
-function csvCell(value: string): string {
-  return /[",;\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/** The languages an export shows: the scenario's own (those of its title), then the target language. */
+export function exportLanguages(s: Scenario, target: string): string[] {
+  const own = typeof s.title === 'string' ? [target === 'nl' ? 'en' : 'nl'] : Object.keys(s.title);
+  return [...own.filter((l) => l !== target), target];
 }
 
 /** CSV with a byte-order mark, so spreadsheet programs read the accents right. */
-export function exportStrings(s: Scenario, languages: readonly string[]): string {
-  const lines = [['id', ...languages].map(csvCell).join(',')];
+export function exportStrings(s: Scenario, languages: readonly string[], separator: ';' | ',' = ','): string {
+  const rows = [['id', ...languages]];
   for (const row of stringRows(s)) {
-    const cells = languages.map((lang) => (typeof row.text === 'string' ? (lang === languages[0] ? row.text : '') : (row.text[lang] ?? '')));
-    lines.push([row.id, ...cells].map(csvCell).join(','));
+    rows.push([row.id, ...languages.map((lang) => (typeof row.text === 'string' ? (lang === languages[0] ? row.text : '') : (row.text[lang] ?? '')))]);
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-/** Rows of cells with the line each row starts on; the separator (comma or semicolon) is read from the header. */
-export function parseCsv(text: string): { line: number; cells: string[] }[] {
-  const source = text.replace(/^\uFEFF/, '');
-  const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
-  const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const rows: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (quoted) {
-      if (c === '"' && source[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === '\n') line++;
-        cell += c;
-      }
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === separator) {
-      cells.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && source[i + 1] === '\n') i++;
-      cells.push(cell);
-      if (cells.some((x) => x !== '')) rows.push({ line: rowLine, cells });
-      cells = [];
-      cell = '';
-      line++;
-      rowLine = line;
-    } else cell += c;
-  }
-  cells.push(cell);
-  if (cells.some((x) => x !== '')) rows.push({ line: rowLine, cells });
-  return rows;
+  return writeCsv(rows, separator);
 }
 
 export type ImportResult =
-  | { ok: true; text: string; changed: number; refused: string[] }
-  | { ok: false; problems: string[] };
+  | { ok: true; text: string; changed: number; refused: Said[]; encoding: Encoding }
+  /** `scenario`: problems of the scenario itself (before the import, or after it when `afterImport`). */
+  | { ok: false; problems: Said[]; scenario?: Problem[]; afterImport?: boolean };
 
-/** Writes the CSV's texts into the scenario source. Rows whose id no longer exists are refused and listed. */
-export function importStrings(source: string, csv: string): ImportResult {
+/**
+ * Writes the spreadsheet's texts into the scenario source, all or nothing: a sheet that cannot be
+ * read without losing letters is refused whole. Rows whose id no longer exists are refused and listed.
+ */
+export function importStrings(source: string, csv: string | Uint8Array): ImportResult {
   const validated = validateScenarioText(source);
-  if (!validated.ok) return { ok: false, problems: validated.problems.map((p) => `${p.line}:${p.column}: ${p.message}`) };
+  if (!validated.ok) return { ok: false, problems: [], scenario: validated.problems };
   const parsed = parseJson(source);
-  if (!parsed.ok) return { ok: false, problems: ['the scenario file could not be read'] };
-  const rows = parseCsv(csv);
+  if (!parsed.ok) return { ok: false, problems: [{ key: 'stringsScenarioUnreadable', params: {} }] };
+  const decoded: Decoded = typeof csv === 'string' ? { ok: true, text: csv, encoding: 'utf-8' } : decodeSpreadsheet(csv);
+  if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
+  const table = parseCsv(decoded.text);
+  if (!table.ok) return { ok: false, problems: [table.problem] };
+  const rows = table.rows;
   const header = rows.shift();
-  if (!header || header.cells[0] !== 'id' || header.cells.length < 2) {
-    return { ok: false, problems: ['the first row of the CSV must be: id, then one language code per column (e.g. id,nl,en)'] };
-  }
-  const languages = header.cells.slice(1);
+  if (!header || header.cells[0]?.trim() !== 'id' || header.cells.length < 2) return { ok: false, problems: [{ key: 'csvHeader', params: {} }] };
+  const languages = header.cells.slice(1).map((l) => l.trim());
   const badLanguage = languages.find((l) => !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(l));
-  if (badLanguage !== undefined) return { ok: false, problems: [`"${badLanguage}" in the header is not a language code such as nl or en`] };
+  if (badLanguage !== undefined) return { ok: false, problems: [{ key: 'csvBadLanguage', params: { language: badLanguage } }] };
 
   const byId = new Map(stringRows(validated.scenario).map((r) => [r.id, r]));
-  const refused: string[] = [];
+  const refused: Said[] = [];
+  const lost: Said[] = [];
   const edits: { start: number; end: number; replacement: string }[] = [];
   for (const { line, cells } of rows) {
-    const id = cells[0] ?? '';
+    const id = cells[0]?.trim() ?? '';
     const row = byId.get(id);
     if (!row) {
-      refused.push(`line ${line}: "${id}" is not a text in this scenario (any more)`);
+      refused.push({ key: 'csvRefusedRow', params: { line, id } });
       continue;
     }
-    const merged: Record<string, string> = typeof row.text === 'string' ? { [languages[0]!]: row.text } : { ...row.text };
+    const merged = new Map<string, string>(typeof row.text === 'string' ? [[languages[0]!, row.text]] : Object.entries(row.text));
     let changed = false;
     languages.forEach((lang, i) => {
       const value = cells[i + 1];
-      if (value !== undefined && value.trim() !== '' && merged[lang] !== value) {
-        merged[lang] = value;
-        changed = true;
+      const before = merged.get(lang);
+      if (value === undefined || value.trim() === '' || before === value) return;
+      if (decoded.encoding === 'windows-1252' && before !== undefined && lostIn1252(before, value)) {
+        lost.push({ key: 'csvLostLetters', params: { line, before, after: value } });
+        return;
       }
+      merged.set(lang, value);
+      changed = true;
     });
     if (!changed) continue;
     const at = parsed.positions.get(pathKey(row.path))!;
-    edits.push({ start: at.start, end: at.end, replacement: JSON.stringify(merged).replace(/^\{/, '{ ').replace(/\}$/, ' }').replace(/","/g, '", "').replace(/":"/g, '": "') });
+    const replacement = `{ ${[...merged].map(([lang, value]) => `${JSON.stringify(lang)}: ${JSON.stringify(value)}`).join(', ')} }`;
+    edits.push({ start: at.start, end: at.end, replacement });
   }
+  if (lost.length > 0) return { ok: false, problems: lost };
   let text = source;
   for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.replacement + text.slice(edit.end);
   const check = validateScenarioText(text);
-  if (!check.ok) return { ok: false, problems: check.problems.map((p) => `after import, ${p.line}:${p.column}: ${p.message}`) };
-  return { ok: true, text, changed: edits.length, refused };
+  if (!check.ok) return { ok: false, problems: [], scenario: check.problems, afterImport: true };
+  return { ok: true, text, changed: edits.length, refused, encoding: decoded.encoding };
 }

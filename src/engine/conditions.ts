@@ -27,7 +27,14 @@ export function holds(condition: Condition | undefined, ctx: ConditionContext): 
     return (atLeast === undefined || ctx.turn >= atLeast) && (atMost === undefined || ctx.turn <= atMost);
   }
   if ('seen' in condition) return ctx.seen.includes(condition.seen);
-  if ('chose' in condition) return ctx.history.some((h) => h.card === condition.chose && h.choice === condition.choice);
+  if ('chose' in condition) {
+    // The latest answer to that card counts: a card that came back and got another answer has changed the story.
+    for (let i = ctx.history.length - 1; i >= 0; i--) {
+      const h = ctx.history[i]!;
+      if (h.card === condition.chose) return h.choice === condition.choice;
+    }
+    return false;
+  }
   if ('all' in condition) return condition.all.every((c) => holds(c, ctx));
   if ('any' in condition) return condition.any.some((c) => holds(c, ctx));
   return !holds(condition.not, ctx);

@@ -1,25 +1,57 @@
-/** Plain-language conclusions from a simulation, for a trainer who has not read the manual. */
-import type { Scenario } from './format.ts';
+/**
+ * Plain-language conclusions from a simulation, for a trainer who has not read the manual. They
+ * are codes with parameters (see messages.ts); `src/locales/authoring.ts` words them. Conditions are
+ * described in words too, never as JSON, and choices are numbered as players see them (1, 2, 3).
+ */
+import type { Condition, Scenario } from './format.ts';
 import { flagsNeeded, nextCardOf } from './links.ts';
+import { coded, type Coded } from './messages.ts';
 import type { SimulationReport } from './simulate.ts';
 import { own } from './own.ts';
 
-function whyNeverDrawn(scenario: Scenario, cardId: string): string {
-  const card = scenario.cards.find((c) => c.id === cardId)!;
-  const leadsHere = scenario.cards.some((c) => c.choices.some((ch) => nextCardOf(ch) === cardId));
-  if ((card.weight ?? 1) === 0 && !leadsHere) return 'its weight is 0 and no choice leads to it with "next"';
-  const setFlags = new Set(scenario.cards.flatMap((c) => c.choices.flatMap((ch) => Object.keys(ch.set ?? {}))));
-  const unset = flagsNeeded(card.when).find((f) => !setFlags.has(f));
-  if (unset) return `its condition needs flag "${unset}", which no choice sets`;
-  if ((card.weight ?? 1) === 0) return 'its weight is 0 and the choices that lead to it were never taken';
-  if (card.when) return `its condition (${JSON.stringify(card.when)}) never held when a card was drawn`;
-  return 'other cards always came first: raise its weight or shorten the deck';
+/** A condition in words: "meter "patients" below 30 and flag "explained" is true". */
+export function describeCondition(c: Condition): Coded {
+  if ('meter' in c) {
+    const parts: Coded[] = [];
+    if (c.below !== undefined) parts.push(coded('condBelow', { meter: c.meter, value: c.below }));
+    if (c.above !== undefined) parts.push(coded('condAbove', { meter: c.meter, value: c.above }));
+    if (c.atLeast !== undefined) parts.push(coded('condAtLeast', { meter: c.meter, value: c.atLeast }));
+    if (c.atMost !== undefined) parts.push(coded('condAtMost', { meter: c.meter, value: c.atMost }));
+    return joined(parts, 'condAnd');
+  }
+  if ('flag' in c) return coded('condFlag', { flag: c.flag, value: String(c.is ?? true) });
+  if ('turn' in c) {
+    const { atLeast, atMost } = c.turn;
+    if (atLeast !== undefined && atMost !== undefined) return coded('condTurns', { from: atLeast, to: atMost });
+    return atLeast !== undefined ? coded('condTurnFrom', { from: atLeast }) : coded('condTurnUntil', { to: atMost ?? 0 });
+  }
+  if ('seen' in c) return coded('condSeen', { card: c.seen });
+  if ('chose' in c) return coded('condChose', { card: c.chose, button: c.choice + 1 });
+  if ('all' in c) return joined(c.all.map(describeCondition), 'condAnd');
+  if ('any' in c) return joined(c.any.map(describeCondition), 'condOr');
+  return coded('condNot', { inner: describeCondition(c.not) });
 }
 
-export function findings(scenario: Scenario, r: SimulationReport): string[] {
-  const out: string[] = [];
+function joined(parts: Coded[], code: 'condAnd' | 'condOr'): Coded {
+  return parts.reduce((left, right) => coded(code, { left, right }));
+}
+
+function whyNeverDrawn(scenario: Scenario, cardId: string): Coded {
+  const card = scenario.cards.find((c) => c.id === cardId)!;
+  const leadsHere = scenario.cards.some((c) => c.choices.some((ch) => nextCardOf(ch) === cardId));
+  if ((card.weight ?? 1) === 0 && !leadsHere) return coded('whyWeight');
+  const setFlags = new Set(scenario.cards.flatMap((c) => c.choices.flatMap((ch) => Object.keys(ch.set ?? {}))));
+  const unset = flagsNeeded(card.when).find((f) => !setFlags.has(f));
+  if (unset) return coded('whyFlag', { flag: unset });
+  if ((card.weight ?? 1) === 0) return coded('whyWeightUntaken');
+  if (card.when) return coded('whyCondition', { condition: describeCondition(card.when) });
+  return coded('whyCrowded');
+}
+
+export function findings(scenario: Scenario, r: SimulationReport): Coded[] {
+  const out: Coded[] = [];
   for (const [id, games] of Object.entries(r.cards)) {
-    if (games === 0) out.push(`Card "${id}" was never drawn in ${r.runs} games: ${whyNeverDrawn(scenario, id)}.`);
+    if (games === 0) out.push(coded('findNeverDrawn', { card: id, runs: r.runs, why: whyNeverDrawn(scenario, id) }));
   }
   const lost = r.runs - r.completed;
   for (const [meterId, count] of Object.entries(r.endedBy)) {
@@ -34,21 +66,21 @@ export function findings(scenario: Scenario, r: SimulationReport): string[] {
         }
       }
       const atMax = (own(r.endedAt, meterId)?.max ?? 0) > count / 2;
-      const totals = `−${takes} against +${gives} over all choices`;
+      const totals = { gives, takes };
       const balance = atMax
         ? gives > takes
-          ? `it runs over the top: its cards give more than they take (${totals})`
-          : `it runs over the top: the choices that please it are the ones players take most (${totals})`
+          ? coded('balanceOverTopGives', totals)
+          : coded('balanceOverTopPopular', totals)
         : takes > gives
-          ? `its cards take more than they give (${totals})`
-          : `it runs dry: the choices that help other meters take from it (${totals})`;
-      out.push(`Meter "${meterId}" ends ${Math.round((100 * count) / lost)}% of lost games: ${balance}.`);
+          ? coded('balanceTakes', totals)
+          : coded('balanceDry', totals);
+      out.push(coded('findMeterEnds', { meter: meterId, share: Math.round((100 * count) / lost), balance }));
     }
   }
   if (r.strategy === 'random' && r.runs >= 100) {
     const share = r.completed / r.runs;
-    if (share < 0.1) out.push(`Only ${Math.round(share * 100)}% of random games reach the end: the scenario may feel hopeless; soften the largest effects.`);
-    if (share > 0.9) out.push(`${Math.round(share * 100)}% of random games reach the end: choices hardly matter; sharpen the trade-offs.`);
+    if (share < 0.1) out.push(coded('findHopeless', { share: Math.round(share * 100) }));
+    if (share > 0.9) out.push(coded('findTooEasy', { share: Math.round(share * 100) }));
   }
   return out;
 }

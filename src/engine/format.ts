@@ -21,7 +21,7 @@ import {
   type Infer,
   type Shape,
 } from './schema.ts';
-import { guardMessages } from './guardMessages.ts';
+import { coded, found } from './messages.ts';
 
 export const FORMAT_VERSION = 1;
 
@@ -48,11 +48,11 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constr
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 
 /** Other names (toString, valueOf…) work everywhere: every look-up by a name from a file goes through a Map or Object.hasOwn. */
-const reserved = { names: RESERVED_NAMES, message: guardMessages.reservedName };
+const reserved = { names: RESERVED_NAMES };
 
 const id = (what: string, example: string) =>
   string(
-    { minLength: 1, maxLength: LIMITS.ids, reserved, pattern: ID_PATTERN, patternHint: 'use letters, digits, "-", "_", "." or ":" and start with a letter or digit' },
+    { minLength: 1, maxLength: LIMITS.ids, reserved, pattern: ID_PATTERN, patternCode: 'badId' },
     { description: `The id of ${what}: letters, digits and - _ . : (no spaces).`, examples: [example] },
   );
 
@@ -60,7 +60,7 @@ const ref = (what: string, example: string) =>
   string({ minLength: 1, maxLength: LIMITS.ids, reserved }, { description: `The id of ${what} defined elsewhere in this file.`, examples: [example] });
 
 const languageCode = string(
-  { pattern: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, patternHint: 'use a language code such as "nl" or "en"' },
+  { pattern: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, patternCode: 'badLanguageCode' },
   { description: 'A language code such as "nl" or "en".' },
 );
 
@@ -71,7 +71,7 @@ export const textShape = union(
     variant((v) => typeof v === 'string', plainText),
     variant(isPlainObject, record(plainText, { key: languageCode, min: 1, keyName: 'nl' })),
   ],
-  () => 'expected a text: "…" or one per language, {"nl": "…", "en": "…"}',
+  (v) => coded('expectedTextOrLanguages', { found: found(v) }),
   {
     description: 'Text the player sees: one string, or one per language ({"nl": "…", "en": "…"}). Missing languages fall back to another.',
     examples: [{ nl: 'De ouderraad wil een gesprek.', en: 'The parents\' council wants a meeting.' }],
@@ -97,9 +97,12 @@ const has = (key: string) => (v: unknown) => isPlainObject(v) && Object.hasOwn(v
 
 const flagValue = union(
   [variant((v) => typeof v === 'boolean', boolean()), variant((v) => typeof v === 'number', number())],
-  (v) => `a flag value must be true, false or a number; found ${typeof v === 'string' ? `the text "${v}"` : JSON.stringify(v)}`,
+  (v) => coded('badFlagValue', { found: found(v) }),
   { description: 'true, false or a number.' },
 );
+
+/** A condition's object: a second kind key in it ("seen" beside "flag") gets its own message. */
+const conditionObject: typeof object = (fields, doc, options = {}) => object(fields, doc, { ...options, kinds: CONDITION_KINDS });
 
 export const conditionShape: Shape<Condition> = lazy(
   () =>
@@ -107,7 +110,7 @@ export const conditionShape: Shape<Condition> = lazy(
       [
         variant(
           has('meter'),
-          object(
+          conditionObject(
             {
               meter: required(ref('a meter', 'parents')),
               below: optional(number({}, { description: 'Holds when the meter is lower than this.' })),
@@ -121,13 +124,13 @@ export const conditionShape: Shape<Condition> = lazy(
               refine: (v) =>
                 ['below', 'above', 'atLeast', 'atMost'].some((k) => k in v)
                   ? undefined
-                  : 'a meter condition needs a comparison: "below", "above", "atLeast" or "atMost"',
+                  : coded('meterNeedsComparison', { meter: String(v.meter) }),
             },
           ),
         ),
         variant(
           has('flag'),
-          object(
+          conditionObject(
             {
               flag: required(ref('a flag set by a choice', 'promised-trip')),
               is: optional(flagValue),
@@ -137,10 +140,10 @@ export const conditionShape: Shape<Condition> = lazy(
         ),
         variant(
           has('turn'),
-          object(
+          conditionObject(
             {
               turn: required(
-                object(
+                conditionObject(
                   {
                     atLeast: optional(number({ integer: true, min: 0 }, { description: 'From this turn on.' })),
                     atMost: optional(number({ integer: true, min: 0 }, { description: 'Up to and including this turn.' })),
@@ -155,26 +158,23 @@ export const conditionShape: Shape<Condition> = lazy(
         ),
         variant(
           has('seen'),
-          object({ seen: required(ref('a card', 'inspection-visit')) }, { description: 'Holds once a card has been shown.', examples: [{ seen: 'inspection-visit' }] }),
+          conditionObject({ seen: required(ref('a card', 'inspection-visit')) }, { description: 'Holds once a card has been shown.', examples: [{ seen: 'inspection-visit' }] }),
         ),
         variant(
           has('chose'),
-          object(
+          conditionObject(
             {
               chose: required(ref('a card', 'inspection-visit')),
               choice: required(number({ integer: true, min: 0 }, { description: 'The choice\'s position, counting from 0.' })),
             },
-            { description: 'Holds when the player took a given choice (0 = first) on a card.', examples: [{ chose: 'inspection-visit', choice: 1 }] },
+            { description: 'Holds when the latest answer to a card was the given choice (0 = first).', examples: [{ chose: 'inspection-visit', choice: 1 }] },
           ),
         ),
-        variant(has('all'), object({ all: required(array(conditionShape, { min: 1 }, { description: 'Conditions that must all hold.', examples: [[{ flag: 'promised-trip' }, { meter: 'pupils', above: 60 }]] })) }, { description: 'Holds when every condition in the list holds.' })),
-        variant(has('any'), object({ any: required(array(conditionShape, { min: 1 }, { description: 'Conditions of which at least one must hold.', examples: [[{ seen: 'strike' }, { meter: 'budget', below: 20 }]] })) }, { description: 'Holds when at least one condition in the list holds.' })),
-        variant(has('not'), object({ not: required(conditionShape, { description: 'The condition that must not hold.', examples: [{ seen: 'inspection-visit' }] }) }, { description: 'Holds when the condition does not.' })),
+        variant(has('all'), conditionObject({ all: required(array(conditionShape, { min: 1 }, { description: 'Conditions that must all hold.', examples: [[{ flag: 'promised-trip' }, { meter: 'pupils', above: 60 }]] })) }, { description: 'Holds when every condition in the list holds.' })),
+        variant(has('any'), conditionObject({ any: required(array(conditionShape, { min: 1 }, { description: 'Conditions of which at least one must hold.', examples: [[{ seen: 'strike' }, { meter: 'budget', below: 20 }]] })) }, { description: 'Holds when at least one condition in the list holds.' })),
+        variant(has('not'), conditionObject({ not: required(conditionShape, { description: 'The condition that must not hold.', examples: [{ seen: 'inspection-visit' }] }) }, { description: 'Holds when the condition does not.' })),
       ],
-      (v) =>
-        isPlainObject(v)
-          ? `a condition needs one of: ${CONDITION_KINDS.join(', ')}`
-          : `expected a condition object such as {"meter": "parents", "below": 30}, found ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}`,
+      (v) => (isPlainObject(v) ? coded('conditionKindMissing', { kinds: CONDITION_KINDS.join(', ') }) : coded('expectedCondition', { found: found(v) })),
     ),
   'Condition',
   { description: 'A rule about the game so far: a meter, a flag, the turn, a card seen, a choice taken, or all/any/not of others.' },
@@ -220,7 +220,7 @@ const nextShape = union(
       ),
     ),
   ],
-  () => 'expected a card id, or {"card": "…", "after": turns}',
+  (v) => coded('badNext', { found: found(v) }),
   { description: 'A card that follows this choice: its id (next turn), or {"card", "after"} for a later turn.' },
 );
 

@@ -10,7 +10,7 @@
  * the file, as Windows Notepad writes it; it is reported as a warning and skipped everywhere.
  */
 import { LIMITS, RESERVED_NAMES } from './format.ts';
-import { guardMessages } from './guardMessages.ts';
+import { coded, type Coded } from './messages.ts';
 import type { Path } from './schema.ts';
 
 export interface Position {
@@ -29,7 +29,7 @@ export interface Located {
 export interface SourceProblem {
   position: Position;
   path: Path;
-  message: string;
+  message: Coded;
 }
 
 /** `problems` are errors (the file is not usable); `warnings` do not stop it (a leading byte-order mark). */
@@ -73,9 +73,9 @@ class SyntaxProblem extends Error {
   constructor(
     readonly position: Position,
     readonly path: Path,
-    message: string,
+    readonly coded: Coded,
   ) {
-    super(message);
+    super(coded.code);
   }
 }
 
@@ -110,7 +110,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
   if (size > LIMITS.fileBytes) {
     return {
       ok: false,
-      problems: [{ position: { line: 1, column: 1 }, path: [], message: `the file is ${(size / 1e6).toFixed(1)} MB; scenario files may be at most ${LIMITS.fileBytes / 1e6} MB` }],
+      problems: [{ position: { line: 1, column: 1 }, path: [], message: coded('fileTooLarge', { size: (size / 1e6).toFixed(1), limit: LIMITS.fileBytes / 1e6 }) }],
       warnings: [],
     };
   }
@@ -125,21 +125,25 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
   const warnings: SourceProblem[] = [];
   let index = 0;
   if (text.charCodeAt(0) === BOM) {
-    warnings.push({ position: { line: 1, column: 1 }, path: [], message: guardMessages.bomAtStart() });
+    warnings.push({ position: { line: 1, column: 1 }, path: [], message: coded('bomAtStart') });
     index = 1;
   }
   let line = 1;
   let lineStart = 0;
 
   const here = (): Position => ({ line, column: index - lineStart + 1 });
-  const fail = (message: string, node: PathNode | null, position: Position = here()): never => {
+  const fail = (message: Coded, node: PathNode | null, position: Position = here()): never => {
     throw new SyntaxProblem(position, toPath(node), message);
   };
-  const describeChar = (): string => {
-    if (index >= text.length) return 'the end of the file';
+  const describeChar = (): Coded => {
+    if (index >= text.length) return coded('foundEnd');
     const c = text[index]!;
-    return c === '\n' ? 'the end of the line' : `"${c}"`;
+    return c === '\n' || c === '\r' ? coded('foundLineEnd') : coded('foundChar', { char: c });
   };
+  /** Word processors turn " into “ ” and ' into ‘ ’; JSON knows only the straight ones. */
+  const curly = () => index < text.length && '\u201C\u201D\u201E\u2018\u2019\u00AB\u00BB'.includes(text[index]!);
+  /** A text just ended and something other than , } ] follows: most often a " inside the text that was meant as part of it. */
+  const quoteInside = (value: unknown) => typeof value === 'string' && index < text.length && !',}]:'.includes(text[index]!) && !/\s/.test(text[index]!);
 
   const skipSpace = (path: PathNode | null) => {
     while (index < text.length) {
@@ -151,9 +155,9 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
       } else if (c === 32 || c === 9 || c === 13) {
         index++;
       } else if (c === BOM) {
-        fail(guardMessages.bomInside(), path);
+        fail(coded('bomInside'), path);
       } else if (c === 47 && (text[index + 1] === '/' || text[index + 1] === '*')) {
-        fail('comments are not allowed in JSON; remove the // or /* */ text', path);
+        fail(coded('comment'), path);
       } else {
         break;
       }
@@ -166,15 +170,15 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
     let out = '';
     let chunkStart = index;
     for (;;) {
-      if (index >= text.length) fail('this text is never closed: add a closing "', path, start);
+      if (index >= text.length) fail(coded('textNotClosed'), path, start);
       const c = text.charCodeAt(index);
       if (c === 34) {
         out += text.slice(chunkStart, index);
         index++;
         break;
       }
-      if (c === 10) fail('this text runs past the end of the line: add a closing " (or write \\n for a line break)', path, start);
-      if (c < 32) fail('control characters must be escaped inside a text', path);
+      if (c === 10) fail(coded('textPastLineEnd'), path, start);
+      if (c < 32) fail(coded('controlCharacter'), path);
       if (c === 92) {
         out += text.slice(chunkStart, index);
         const e = text[index + 1];
@@ -186,14 +190,14 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
           out += String.fromCharCode(parseInt(text.slice(index + 2, index + 6), 16));
           index += 6;
         } else {
-          fail(`"\\${e ?? ''}" is not a valid escape; use \\" \\\\ \\n \\t or \\uXXXX`, path);
+          fail(coded('badEscape', { escape: `\\${e ?? ''}` }), path);
         }
         chunkStart = index;
         continue;
       }
       index++;
       if (out.length + (index - chunkStart) > maxString) {
-        fail(guardMessages.tooLongText(maxString), path, start);
+        fail(coded('tooLongText', { limit: maxString }), path, start);
       }
     }
     return out;
@@ -227,11 +231,11 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
   };
   const readNumber = (path: PathNode | null): number => {
     const end = numberEnd(index);
-    if (end < 0) fail(`${describeChar()} is not a valid number`, path);
-    if (end - index > maxNumber) fail(guardMessages.tooLongNumber(maxNumber), path);
+    if (end < 0) fail(coded('badNumber', { found: describeChar() }), path);
+    if (end - index > maxNumber) fail(coded('tooLongNumber', { limit: maxNumber }), path);
     const n = Number(text.slice(index, end));
     index = end;
-    if (!Number.isFinite(n)) fail('this number is too large', path);
+    if (!Number.isFinite(n)) fail(coded('numberTooLarge'), path);
     return n;
   };
 
@@ -253,7 +257,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
   };
 
   const readBody = (path: PathNode | null, depth: number): unknown => {
-    if (depth > maxDepth) fail(`the file is nested more than ${maxDepth} levels deep`, path);
+    if (depth > maxDepth) fail(coded('tooDeep', { limit: maxDepth }), path);
     const c = text[index];
     if (c === '{') {
       index++;
@@ -268,21 +272,32 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
       for (;;) {
         skipSpace(path);
         if (text[index] !== '"') {
-          fail(text[index] === '}' ? 'remove the comma before "}"' : `expected a field name in double quotes, found ${describeChar()}`, path);
+          fail(
+            text[index] === '}'
+              ? coded('commaBeforeBrace')
+              : curly()
+                ? coded('curlyQuotes')
+                : text[index] === "'"
+                  ? coded('singleQuotes')
+                  : /[A-Za-z_$]/.test(text[index] ?? '')
+                    ? coded('unquotedFieldName', { name: /^[\w$-]+/.exec(text.slice(index, index + 64))![0] })
+                    : coded('expectedFieldName', { found: describeChar() }),
+            path,
+          );
         }
         const keyPos = here();
-        if (++keyCount > maxKeys) fail(guardMessages.tooManyKeys(maxKeys), path);
+        if (++keyCount > maxKeys) fail(coded('tooManyKeys', { limit: maxKeys }), path);
         const name = readString(path);
         skipSpace(path);
-        if (text[index] !== ':') fail(`expected ":" after "${name}", found ${describeChar()}`, path);
+        if (text[index] !== ':') fail(coded('expectedColon', { name, found: describeChar() }), path);
         index++;
         const childPath = child(path, name, keyed);
         const value = readValue(childPath, depth + 1, keyPos);
         if (RESERVED_NAMES.has(name)) {
-          problems.push({ position: keyPos, path: toPath(childPath), message: `the field name "${name}" is not allowed (it could change how the program works)` });
+          problems.push({ position: keyPos, path: toPath(childPath), message: coded('reservedField', { name }) });
         } else if (seenKeys.has(name)) {
           const first = seenKeys.get(name)!;
-          problems.push({ position: keyPos, path: toPath(childPath), message: `"${name}" appears twice in this object (first at line ${first.line}, column ${first.column}); only one is kept` });
+          problems.push({ position: keyPos, path: toPath(childPath), message: coded('duplicateField', { name, line: first.line, column: first.column }) });
         } else {
           seenKeys.set(name, keyPos);
           obj[name] = value;
@@ -296,7 +311,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
           index++;
           return obj;
         }
-        fail(text[index] === '"' ? 'a comma is missing before this field' : `expected "," or "}" here, found ${describeChar()}`, path);
+        fail(text[index] === '"' ? coded('commaMissingField') : quoteInside(value) ? coded('quoteInsideText') : curly() ? coded('curlyQuotes') : coded('expectedCommaOrBrace', { found: describeChar() }), path);
       }
     }
     if (c === '[') {
@@ -308,20 +323,30 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
         return list;
       }
       for (;;) {
-        if (list.length >= maxItems) fail(guardMessages.tooManyItems(maxItems), path);
-        list.push(readValue(child(path, list.length, keyed), depth + 1));
+        if (list.length >= maxItems) fail(coded('tooManyItems', { limit: maxItems }), path);
+        const item = readValue(child(path, list.length, keyed), depth + 1);
+        list.push(item);
         skipSpace(path);
         if (text[index] === ',') {
           index++;
           skipSpace(path);
-          if (text[index] === ']') fail('remove the comma before "]"', path);
+          if (text[index] === ']') fail(coded('commaBeforeBracket'), path);
           continue;
         }
         if (text[index] === ']') {
           index++;
           return list;
         }
-        fail(index < text.length && '"{[0123456789-tfn'.includes(text[index]!) ? 'a comma is missing before this item' : `expected "," or "]" here, found ${describeChar()}`, path);
+        fail(
+          quoteInside(item) && text[index] !== '"'
+            ? coded('quoteInsideText')
+            : index < text.length && '"{[0123456789-tfn'.includes(text[index]!)
+              ? coded('commaMissingItem')
+              : curly()
+                ? coded('curlyQuotes')
+                : coded('expectedCommaOrBracket', { found: describeChar() }),
+          path,
+        );
       }
     }
     if (c === '"') return readString(path);
@@ -332,19 +357,20 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
         return value;
       }
     }
-    if (c === "'") fail('use double quotes " for texts and names, not single quotes', path);
-    return fail(index >= text.length ? 'the file ends where a value was expected' : `expected a value (text, number, true, false, null, { or [), found ${describeChar()}`, path);
+    if (c === "'") fail(coded('singleQuotes'), path);
+    if (curly()) fail(coded('curlyQuotes'), path);
+    return fail(index >= text.length ? coded('fileEndsEarly') : coded('expectedValue', { found: describeChar() }), path);
   };
 
   try {
     const value = readValue(null, 0);
     skipSpace(null);
-    if (index < text.length) fail(`unexpected ${describeChar()} after the end of the data`, null);
+    if (index < text.length) fail(coded('afterEnd', { found: describeChar() }), null);
     return { ok: true, value, positions, problems, warnings };
   } catch (error) {
     if (error instanceof AllFound) return { ok: true, value: undefined, positions, problems, warnings };
     if (error instanceof SyntaxProblem) {
-      return { ok: false, problems: [...problems, { position: error.position, path: error.path, message: error.message }], warnings };
+      return { ok: false, problems: [...problems, { position: error.position, path: error.path, message: error.coded }], warnings };
     }
     throw error;
   }

@@ -24,7 +24,7 @@ export function loadGame(scenario: Scenario, text: string): LoadResult {
   const parsed = parseJson(text, { positions: 'none', limits: { listItems: Infinity, objectKeys: Infinity } });
   if (!parsed.ok || parsed.problems.length > 0) {
     const p = (parsed.problems[0])!;
-    return { ok: false, problem: 'notReadable', reason: `the save is not readable JSON (line ${p.position.line}, column ${p.position.column}: ${p.message})` };
+    return { ok: false, problem: 'notReadable', reason: `the save is not readable JSON (line ${p.position.line}, column ${p.position.column}: ${p.message.code})` };
   }
   const value = parsed.value as Record<string, unknown>;
   if (typeof value === 'object' && value !== null && 'version' in value && value.version !== STATE_VERSION) {
@@ -33,7 +33,7 @@ export function loadGame(scenario: Scenario, text: string): LoadResult {
   const issues: ShapeIssue[] = [];
   if (!stateShape.check(value, [], issues)) {
     const first = issues[0]!;
-    return { ok: false, problem: 'damaged', reason: `the save is damaged: ${formatPath(first.path)} ${first.message}` };
+    return { ok: false, problem: 'damaged', reason: `the save is damaged: ${formatPath(first.path)} ${first.message.code}` };
   }
   const state = value as unknown as GameState;
   const mismatch = checkAgainstScenario(scenario, state);

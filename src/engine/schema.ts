@@ -4,11 +4,13 @@
  * It exists so that the scenario format has exactly one source of truth.
  */
 
+import { coded, found, type Coded } from './messages.ts';
+
 export type Path = readonly (string | number)[];
 
 export interface ShapeIssue {
   path: Path;
-  message: string;
+  message: Coded;
   suggestion?: string;
   /** `key` when the problem is the property name itself (unknown key), so it is located at the key. */
   at?: 'key' | 'value';
@@ -41,15 +43,6 @@ export interface Shape<T> {
 }
 
 export type Infer<S> = S extends Shape<infer T> ? T : never;
-
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return value.length > 30 ? 'a text' : `the text "${value}"`;
-  if (typeof value === 'number') return `the number ${value}`;
-  return `${typeof value} ${String(value)}`;
-}
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -116,9 +109,10 @@ interface StringOptions {
   minLength?: number;
   maxLength?: number;
   pattern?: RegExp;
-  patternHint?: string;
+  /** The message for a value that does not match the pattern (it says what is allowed). */
+  patternCode?: 'badId' | 'badLanguageCode';
   /** Values refused with their own message, such as names JavaScript gives a meaning to. */
-  reserved?: { names: ReadonlySet<string>; message: (value: string) => string };
+  reserved?: { names: ReadonlySet<string> };
 }
 
 export function string(options: StringOptions = {}, doc: Doc = {}): Shape<string> {
@@ -126,23 +120,24 @@ export function string(options: StringOptions = {}, doc: Doc = {}): Shape<string
     doc,
     check(value, path, out) {
       if (typeof value !== 'string') {
-        out.push({ path, message: `expected a text, found ${describeValue(value)}` });
+        out.push({ path, message: typeof value === 'number' || typeof value === 'boolean' ? coded('expectedText', { found: found(value), value: String(value) }) : coded('expectedText', { found: found(value), value: '…' }) });
         return false;
       }
       if (options.minLength !== undefined && value.length < options.minLength) {
-        out.push({ path, message: options.minLength === 1 ? 'must not be empty' : `must be at least ${options.minLength} characters` });
+        out.push({ path, message: options.minLength === 1 ? coded('textEmpty') : coded('textTooShort', { min: options.minLength }) });
         return false;
       }
       if (options.maxLength !== undefined && value.length > options.maxLength) {
-        out.push({ path, message: `is ${value.length} characters long; at most ${options.maxLength} are allowed` });
+        out.push({ path, message: coded('textTooLong', { length: value.length, max: options.maxLength, over: value.length - options.maxLength }) });
         return false;
       }
       if (options.reserved?.names.has(value)) {
-        out.push({ path, message: options.reserved.message(value) });
+        out.push({ path, message: coded('reservedName', { name: value }) });
         return false;
       }
       if (options.pattern && !options.pattern.test(value)) {
-        out.push({ path, message: `"${value}" is not allowed here: ${options.patternHint ?? `it must match ${options.pattern.source}`}` });
+        const fixed = value.trim().toLowerCase().replace(/[^a-z0-9_.:-]+/g, '-').replace(/^[^a-z0-9]+|-+$/g, '');
+        out.push({ path, message: coded(options.patternCode ?? 'badPattern', { value, pattern: options.pattern.source }), ...(options.patternCode === 'badId' && fixed ? { suggestion: `"${fixed}"` } : {}) });
         return false;
       }
       return true;
@@ -169,19 +164,23 @@ export function number(options: NumberOptions = {}, doc: Doc = {}): Shape<number
     doc,
     check(value, path, out) {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        out.push({ path, message: `expected ${options.integer ? 'a whole number' : 'a number'}, found ${describeValue(value)}` });
+        out.push(
+          typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value.trim().replace(',', '.')))
+            ? { path, message: coded('numberAsText', { text: value }), suggestion: value.trim().replace(',', '.') }
+            : { path, message: coded(options.integer ? 'expectedWholeNumber' : 'expectedNumber', { found: found(value) }) },
+        );
         return false;
       }
       if (options.integer && !Number.isInteger(value)) {
-        out.push({ path, message: `expected a whole number, found ${value}`, suggestion: String(Math.round(value)) });
+        out.push({ path, message: coded('notWhole', { value, rounded: Math.round(value) }), suggestion: String(Math.round(value)) });
         return false;
       }
       if (options.min !== undefined && value < options.min) {
-        out.push({ path, message: `${value} is too small: the smallest allowed is ${options.min}` });
+        out.push({ path, message: coded('tooSmall', { value, min: options.min }), suggestion: String(options.min) });
         return false;
       }
       if (options.max !== undefined && value > options.max) {
-        out.push({ path, message: `${value} is too large: the largest allowed is ${options.max}` });
+        out.push({ path, message: coded('tooBig', { value, max: options.max }), suggestion: String(options.max) });
         return false;
       }
       return true;
@@ -200,7 +199,11 @@ export function boolean(doc: Doc = {}): Shape<boolean> {
     doc,
     check(value, path, out) {
       if (typeof value !== 'boolean') {
-        out.push({ path, message: `expected true or false, found ${describeValue(value)}` });
+        out.push(
+          value === 'true' || value === 'false'
+            ? { path, message: coded('booleanAsText', { text: value }), suggestion: value }
+            : { path, message: coded('expectedBoolean', { found: found(value) }) },
+        );
         return false;
       }
       return true;
@@ -214,7 +217,7 @@ export function literal<const V extends string | number | boolean>(expected: V, 
     doc,
     check(value, path, out) {
       if (value !== expected) {
-        out.push({ path, message: `must be ${JSON.stringify(expected)}, found ${describeValue(value)}`, suggestion: JSON.stringify(expected) });
+        out.push({ path, message: coded('wrongConstant', { expected: JSON.stringify(expected), found: found(value) }), suggestion: JSON.stringify(expected) });
         return false;
       }
       return true;
@@ -231,7 +234,7 @@ export function oneOf<const V extends string>(values: readonly V[], doc: Doc = {
         const hint = typeof value === 'string' ? closest(value, values) : undefined;
         out.push({
           path,
-          message: `must be one of ${values.map((v) => `"${v}"`).join(', ')}; found ${describeValue(value)}`,
+          message: coded('notOneOf', { allowed: values.map((v) => `"${v}"`).join(', '), found: found(value) }),
           ...(hint ? { suggestion: `"${hint}"` } : {}),
         });
         return false;
@@ -247,16 +250,16 @@ export function array<T>(item: Shape<T>, options: { min?: number; max?: number }
     doc,
     check(value, path, out) {
       if (!Array.isArray(value)) {
-        out.push({ path, message: `expected a list [ … ], found ${describeValue(value)}` });
+        out.push({ path, message: coded('expectedList', { found: found(value) }) });
         return false;
       }
       let ok = true;
       if (options.min !== undefined && value.length < options.min) {
-        out.push({ path, message: `has ${value.length} item${value.length === 1 ? '' : 's'}; at least ${options.min} are needed` });
+        out.push({ path, message: coded('tooFewListItems', { count: value.length, min: options.min }) });
         ok = false;
       }
       if (options.max !== undefined && value.length > options.max) {
-        out.push({ path, message: `has ${value.length} items; at most ${options.max} are allowed` });
+        out.push({ path, message: coded('tooManyListItems', { count: value.length, max: options.max, over: value.length - options.max }) });
         ok = false;
       }
       value.forEach((element, index) => {
@@ -300,7 +303,9 @@ export type ObjectType<F extends Fields> = Simplify<
 interface ObjectOptions {
   defName?: string;
   /** Extra rules that need the whole object; return problems as messages about the object. */
-  refine?: (value: Record<string, unknown>) => string | undefined;
+  refine?: (value: Record<string, unknown>) => Coded | undefined;
+  /** Keys that each make a different kind of this value (the kinds of condition): two of them in one object is its own mistake. */
+  kinds?: readonly string[];
   minProperties?: number;
 }
 
@@ -311,7 +316,7 @@ export function object<F extends Fields>(fields: F, doc: Doc = {}, options: Obje
     ...(options.defName ? { defName: options.defName } : {}),
     check(value, path, out) {
       if (!isPlainObject(value)) {
-        out.push({ path, message: `expected an object { … }, found ${describeValue(value)}` });
+        out.push({ path, message: coded('expectedObject', { found: found(value) }) });
         return false;
       }
       let ok = true;
@@ -323,7 +328,7 @@ export function object<F extends Fields>(fields: F, doc: Doc = {}, options: Obje
           out.push({
             path: [...path, key],
             at: 'key',
-            message: `unknown field "${key}"; allowed here: ${known.join(', ')}`,
+            message: options.kinds?.includes(key) ? coded('twoConditionKinds', { first: options.kinds.find((k) => Object.hasOwn(value, k) && k !== key && Object.hasOwn(fields, k)) ?? '', second: key }) : coded('unknownField', { key, allowed: known.join(', ') }),
             ...(hint ? { suggestion: `"${hint}"` } : {}),
           });
           ok = false;
@@ -333,7 +338,7 @@ export function object<F extends Fields>(fields: F, doc: Doc = {}, options: Obje
         if (!Object.hasOwn(value, key) || value[key] === undefined) {
           // A misspelt key already says what is missing, with the right spelling.
           if (!field.optional && !misspelt.has(key)) {
-            out.push({ path, message: `missing required field "${key}"` });
+            out.push({ path, message: coded('missingField', { key }) });
             ok = false;
           } else if (!field.optional) {
             ok = false;
@@ -376,13 +381,13 @@ export function record<T>(
     doc,
     check(input, path, out) {
       if (!isPlainObject(input)) {
-        out.push({ path, message: `expected an object { "${options.keyName ?? 'name'}": … }, found ${describeValue(input)}` });
+        out.push({ path, message: coded('expectedRecord', { key: options.keyName ?? 'name', found: found(input) }) });
         return false;
       }
       let ok = true;
       const keys = Object.keys(input);
       if (options.min !== undefined && keys.length < options.min) {
-        out.push({ path, message: `needs at least ${options.min} entr${options.min === 1 ? 'y' : 'ies'}` });
+        out.push({ path, message: coded('needsEntries', { min: options.min }) });
         ok = false;
       }
       for (const key of keys) {
@@ -425,7 +430,7 @@ type VariantType<V> = V extends { shape: Shape<infer T> } ? T : never;
  */
 export function union<const V extends readonly Variant[]>(
   variants: V,
-  noMatch: (value: unknown) => string,
+  noMatch: (value: unknown) => Coded,
   doc: Doc = {},
   defName?: string,
 ): Shape<VariantType<V[number]>> {

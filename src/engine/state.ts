@@ -2,6 +2,7 @@
  * The whole state of one game: plain JSON, versioned, enough to save, resume and replay exactly.
  * The shape below is both the type and the check a loaded save must pass.
  */
+import { coded, found } from './messages.ts';
 import { array, boolean, literal, nullable, number, object, oneOf, optional, record, required, string, union, variant, type Infer } from './schema.ts';
 
 export const STATE_VERSION = 1;
@@ -57,7 +58,7 @@ export const stateShape = object({
   /** The number of the card on the table (1 = first); after the end, the last turn played. */
   turn: required(count),
   meters: required(meterValues),
-  flags: required(record(union([variant((v) => typeof v === 'boolean', boolean()), variant(() => true, number())], () => 'expected true, false or a number'))),
+  flags: required(record(union([variant((v) => typeof v === 'boolean', boolean()), variant(() => true, number())], (v) => coded('badFlagValue', { found: found(v) })))),
   current: required(nullable(currentShape)),
   scheduled: required(array(scheduledShape)),
   /** Cards shown so far, each once, in the order first shown. */

@@ -3,7 +3,8 @@
  * warnings a trainer wants before a workshop (cards that never show, meters nothing moves…).
  */
 import { LIMITS, scenarioShape, type Card, type Condition, type Scenario, type Text } from './format.ts';
-import { guardMessages } from './guardMessages.ts';
+import { ICONS, PORTRAITS } from './art.ts';
+import { coded, type Coded, type Params, type ProblemCode } from './messages.ts';
 import { locate, parseJson, pathKey, type Located, type Position, type SourceProblem } from './jsonSource.ts';
 import { closest, isPlainObject, type Path, type ShapeIssue } from './schema.ts';
 import { closingEndings } from './endings.ts';
@@ -19,7 +20,10 @@ export interface Problem {
   column: number;
   /** Where in the data, e.g. `cards[3].choices[1].effects.reader`. */
   path: string;
-  message: string;
+  /** What is wrong, as a code with parameters; `src/locales/authoring.ts` words it with how to fix it. */
+  code: ProblemCode;
+  params: Params;
+  /** A concrete replacement (a name, a number), offered as "did you mean …?". */
   suggestion?: string;
 }
 
@@ -36,16 +40,10 @@ export function formatPath(path: Path): string {
   return out || '(top)';
 }
 
-/** One line in the compiler format that editors and CI understand. */
-export function formatProblem(file: string, p: Problem): string {
-  const hint = p.suggestion ? ` — did you mean ${p.suggestion}?` : '';
-  return `${file}:${p.line}:${p.column}: ${p.severity}: ${p.message}${hint} (at ${p.path})`;
-}
-
 interface Found {
   severity: Severity;
   path: Path;
-  message: string;
+  message: Coded;
   suggestion?: string | undefined;
   at: 'key' | 'value';
   /** Known already for problems found while reading the text. */
@@ -67,7 +65,7 @@ class Report {
     return this.kept.length >= LIMITS.problems;
   }
 
-  add(severity: Severity, path: Path, message: string, suggestion?: string, at: 'key' | 'value' = 'value') {
+  add(severity: Severity, path: Path, message: Coded, suggestion?: string, at: 'key' | 'value' = 'value') {
     this.count(severity);
     if (this.kept.length < LIMITS.problems) this.kept.push({ severity, path, message, suggestion, at });
   }
@@ -83,7 +81,14 @@ class Report {
   }
 
   /** A sink for shape checks. */
-  readonly shapeSink = { push: (issue: ShapeIssue) => this.add('error', issue.path, issue.message, issue.suggestion, issue.at) };
+  /** Problems with the format's shape: while there are any, only the warnings that do not rely on it are looked for. */
+  shapeErrors = 0;
+  readonly shapeSink = {
+    push: (issue: ShapeIssue) => {
+      this.shapeErrors++;
+      this.add('error', issue.path, issue.message, issue.suggestion, issue.at);
+    },
+  };
 
   problems(source: string): Problem[] {
     const wanted = new Set<string>();
@@ -102,7 +107,8 @@ class Report {
         line: position.line,
         column: position.column,
         path: formatPath(found.path),
-        message: found.message,
+        code: found.message.code,
+        params: found.message.params,
         ...(found.suggestion ? { suggestion: found.suggestion } : {}),
       };
     });
@@ -110,7 +116,7 @@ class Report {
     const more = this.total - this.kept.length;
     if (more > 0) {
       const moreErrors = this.errors - this.kept.filter((f) => f.severity === 'error').length;
-      sorted.push({ severity: moreErrors > 0 ? 'error' : 'warning', line: 1, column: 1, path: '(top)', message: guardMessages.moreProblems(more, LIMITS.problems) });
+      sorted.push({ severity: moreErrors > 0 ? 'error' : 'warning', line: 1, column: 1, path: '(top)', code: 'moreProblems', params: { more, shown: LIMITS.problems } });
     }
     return sorted;
   }
@@ -129,7 +135,16 @@ export function validateScenarioText(source: string): ValidationResult {
   scenarioShape.check(parsed.value, [], report.shapeSink);
   if (isPlainObject(parsed.value)) checkReferences(parsed.value, report);
   const hasErrors = report.errors > 0;
-  if (!hasErrors) checkWarnings(parsed.value as Scenario, report);
+  // Warnings are shown beside errors. They assume the format's shape; where an error broke that
+  // shape they may stop part-way, and then the errors are what the author fixes first.
+  // A value of the wrong type ("start": "50") would make the game-logic warnings wrong, so with
+  // shape errors only the text warnings (a missing language) are looked for.
+  try {
+    if (report.shapeErrors === 0) checkWarnings(parsed.value as Scenario, report);
+    else checkLanguages(parsed.value as Scenario, report);
+  } catch (error) {
+    if (!hasErrors) throw error;
+  }
   const problems = report.problems(source);
   return hasErrors ? { ok: false, problems } : { ok: true, scenario: parsed.value as Scenario, problems };
 }
@@ -160,12 +175,16 @@ function checkReferences(s: Record<string, unknown>, report: Report) {
   const cards = idsOf(s.cards);
   const endings = idsOf(s.endings);
 
-  const unknown = (kind: string, ids: Map<string, number>, value: unknown, path: Path) => {
+  const known = (ids: Map<string, number>, except?: string) => {
+    const names = [...ids.keys()].filter((id) => id !== except);
+    return names.length === 0 ? '—' : `${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}`;
+  };
+  /** `except`: the card the reference sits on, never offered as the fix (a card leading to itself). */
+  const unknown = (code: ProblemCode, ids: Map<string, number>, value: unknown, path: Path, except?: string) => {
     if (typeof value !== 'string' || ids.has(value)) return;
     if (report.full) return report.count('error');
-    const hint = closest(value, ids.keys());
-    const known = ids.size === 0 ? `there are no ${kind}s` : `known ${kind}s: ${[...ids.keys()].slice(0, 8).join(', ')}${ids.size > 8 ? ', …' : ''}`;
-    report.add('error', path, `unknown ${kind} "${value}" (${known})`, hint ? `"${hint}"` : undefined);
+    const hint = closest(value, [...ids.keys()].filter((id) => id !== except));
+    report.add('error', path, coded(code, { value, known: known(ids, except) }), hint ? `"${hint}"` : undefined);
   };
 
   for (const listName of ['meters', 'stakeholders', 'cards', 'endings'] as const) {
@@ -174,7 +193,7 @@ function checkReferences(s: Record<string, unknown>, report: Report) {
       if (typeof item.id !== 'string') continue;
       const first = seen.get(item.id);
       if (first !== undefined) {
-        report.add('error', [listName, index, 'id'], `the id "${item.id}" is used twice in ${listName} (also ${listName}[${first}])`);
+        report.add('error', [listName, index, 'id'], coded('duplicateId', { id: item.id, list: listName, first: first + 1, second: index + 1 }));
       } else seen.set(item.id, index);
     }
   }
@@ -182,40 +201,42 @@ function checkReferences(s: Record<string, unknown>, report: Report) {
   for (const [meter, index] of itemsWithIndex(s.meters)) {
     const min = typeof meter.min === 'number' ? meter.min : 0;
     const max = typeof meter.max === 'number' ? meter.max : 100;
-    if (min >= max) report.add('error', ['meters', index], `min (${min}) must be lower than max (${max})`);
+    if (min >= max) report.add('error', ['meters', index], coded('minNotBelowMax', { min, max }));
     else if (typeof meter.start === 'number' && (meter.start < min || meter.start > max)) {
-      report.add('error', ['meters', index, 'start'], `start ${meter.start} is outside this meter's range ${min}..${max}`, String(Math.min(max, Math.max(min, meter.start))));
+      report.add('error', ['meters', index, 'start'], coded('startOutside', { start: meter.start, min, max }), String(Math.min(max, Math.max(min, meter.start))));
     }
-    unknown('ending', endings, meter.onMin, ['meters', index, 'onMin']);
-    unknown('ending', endings, meter.onMax, ['meters', index, 'onMax']);
+    unknown('unknownEnding', endings, meter.onMin, ['meters', index, 'onMin']);
+    unknown('unknownEnding', endings, meter.onMax, ['meters', index, 'onMax']);
   }
-  for (const [holder, index] of itemsWithIndex(s.stakeholders)) unknown('meter', meters, holder.meter, ['stakeholders', index, 'meter']);
+  for (const [holder, index] of itemsWithIndex(s.stakeholders)) unknown('unknownMeter', meters, holder.meter, ['stakeholders', index, 'meter']);
 
   const choiceCount = new Map<string, number>();
   for (const card of listOf(s.cards)) {
     if (typeof card.id === 'string' && Array.isArray(card.choices)) choiceCount.set(card.id, card.choices.length);
   }
 
-  const checkCondition = (c: unknown, path: Path) => {
+  const checkCondition = (c: unknown, path: Path, self?: string) => {
     if (!isPlainObject(c)) return;
-    if (Object.hasOwn(c, 'meter')) unknown('meter', meters, c.meter, [...path, 'meter']);
-    else if (Object.hasOwn(c, 'seen')) unknown('card', cards, c.seen, [...path, 'seen']);
+    if (Object.hasOwn(c, 'meter')) unknown('unknownMeter', meters, c.meter, [...path, 'meter']);
+    else if (Object.hasOwn(c, 'seen')) unknown('unknownCard', cards, c.seen, [...path, 'seen'], self);
     else if (Object.hasOwn(c, 'chose')) {
-      unknown('card', cards, c.chose, [...path, 'chose']);
+      unknown('unknownCard', cards, c.chose, [...path, 'chose'], self);
       const count = typeof c.chose === 'string' ? choiceCount.get(c.chose) : undefined;
-      if (count !== undefined && typeof c.choice === 'number' && c.choice >= count) {
-        report.add('error', [...path, 'choice'], `card "${String(c.chose)}" has ${count} choices, numbered 0 to ${count - 1}; there is no choice ${c.choice}`);
+      if (count !== undefined && typeof c.choice === 'number' && Number.isInteger(c.choice) && c.choice >= count) {
+        // Most often the author counted the buttons from 1: the last button written as its player number.
+        report.add('error', [...path, 'choice'], coded('noSuchChoice', { card: String(c.chose), count, choice: c.choice, last: count - 1 }), c.choice === count ? String(count - 1) : undefined);
       }
     } else if (Object.hasOwn(c, 'all') || Object.hasOwn(c, 'any')) {
       const which = Object.hasOwn(c, 'all') ? 'all' : 'any';
       const list = c[which];
-      if (Array.isArray(list)) list.forEach((sub, i) => checkCondition(sub, [...path, which, i]));
-    } else if (Object.hasOwn(c, 'not')) checkCondition(c.not, [...path, 'not']);
+      if (Array.isArray(list)) list.forEach((sub, i) => checkCondition(sub, [...path, which, i], self));
+    } else if (Object.hasOwn(c, 'not')) checkCondition(c.not, [...path, 'not'], self);
   };
 
   for (const [card, ci] of itemsWithIndex(s.cards)) {
-    unknown('stakeholder', stakeholders, card.from, ['cards', ci, 'from']);
-    if (card.when !== undefined) checkCondition(card.when, ['cards', ci, 'when']);
+    const self = typeof card.id === 'string' ? card.id : undefined;
+    unknown('unknownStakeholder', stakeholders, card.from, ['cards', ci, 'from']);
+    if (card.when !== undefined) checkCondition(card.when, ['cards', ci, 'when'], self);
     for (const [choice, hi] of itemsWithIndex(card.choices)) {
       const base: Path = ['cards', ci, 'choices', hi];
       if (isPlainObject(choice.effects)) {
@@ -226,16 +247,43 @@ function checkReferences(s: Record<string, unknown>, report: Report) {
               continue;
             }
             const hint = closest(key, meters.keys());
-            report.add('error', [...base, 'effects', key], `unknown meter "${key}" in effects (known meters: ${[...meters.keys()].slice(0, 8).join(', ')}${meters.size > 8 ? ', …' : ''})`, hint ? `"${hint}"` : undefined, 'key');
+            report.add('error', [...base, 'effects', key], coded('unknownEffectMeter', { value: key, known: known(meters) }), hint ? `"${hint}"` : undefined, 'key');
           }
         }
       }
-      if (typeof choice.next === 'string') unknown('card', cards, choice.next, [...base, 'next']);
-      else if (isPlainObject(choice.next)) unknown('card', cards, choice.next.card, [...base, 'next', 'card']);
+      if (typeof choice.next === 'string') unknown('unknownCard', cards, choice.next, [...base, 'next'], self);
+      else if (isPlainObject(choice.next)) unknown('unknownCard', cards, choice.next.card, [...base, 'next', 'card'], self);
     }
   }
   for (const [ending, ei] of itemsWithIndex(s.endings)) {
     if (ending.when !== undefined) checkCondition(ending.when, ['endings', ei, 'when']);
+  }
+  checkChoseNumbers(s, choiceCount, report);
+}
+
+/**
+ * `chose` counts from 0 in the file while players see buttons 1, 2, 3. A file whose `chose` for a
+ * card never names 0 but names that card's last button by its player number most likely counts
+ * from 1 throughout; the warning says which button each number really is.
+ */
+function checkChoseNumbers(s: Record<string, unknown>, choiceCount: Map<string, number>, report: Report) {
+  const uses = new Map<string, { choice: number; path: Path }[]>();
+  const visit = (c: unknown, path: Path) => {
+    if (!isPlainObject(c)) return;
+    if (Object.hasOwn(c, 'chose') && typeof c.chose === 'string' && typeof c.choice === 'number') {
+      uses.set(c.chose, [...(uses.get(c.chose) ?? []), { choice: c.choice, path: [...path, 'choice'] }]);
+    }
+    for (const key of ['all', 'any'] as const) if (Object.hasOwn(c, key) && Array.isArray(c[key])) (c[key] as unknown[]).forEach((sub, i) => visit(sub, [...path, key, i]));
+    if (Object.hasOwn(c, 'not')) visit(c.not, [...path, 'not']);
+  };
+  for (const [card, ci] of itemsWithIndex(s.cards)) visit(card.when, ['cards', ci, 'when']);
+  for (const [ending, ei] of itemsWithIndex(s.endings)) visit(ending.when, ['endings', ei, 'when']);
+  for (const [card, list] of uses) {
+    const count = choiceCount.get(card);
+    if (count === undefined || list.some((u) => u.choice === 0) || !list.some((u) => u.choice === count)) continue;
+    for (const u of list) {
+      if (u.choice >= 1 && u.choice < count) report.add('warning', u.path, coded('choseCountsFromZero', { card, choice: u.choice, button: u.choice + 1, meant: u.choice - 1 }), String(u.choice - 1));
+    }
   }
 }
 
@@ -261,7 +309,7 @@ function checkWarnings(s: Scenario, report: Report) {
     }
   }
 
-  const warnFlags = (when: Condition | undefined, path: Path, what: string) => {
+  const warnFlags = (when: Condition | undefined, path: Path, code: 'cardNeedsFlag' | 'endingNeedsFlag', id: string) => {
     for (const flag of new Set(flagsNeeded(when))) {
       if (!flagsSet.has(flag)) {
         if (report.full) {
@@ -269,7 +317,7 @@ function checkWarnings(s: Scenario, report: Report) {
           continue;
         }
         const hint = closest(flag, flagsSet);
-        report.add('warning', path, `${what} needs flag "${flag}", which no choice sets`, hint ? `"${hint}"` : undefined);
+        report.add('warning', path, coded(code, { id, flag }), hint ? `"${hint}"` : undefined);
       }
     }
   };
@@ -277,9 +325,9 @@ function checkWarnings(s: Scenario, report: Report) {
   s.cards.forEach((card, ci) => {
     const path: Path = ['cards', ci];
     if (card.weight === 0 && !nextTargets.has(card.id)) {
-      report.add('warning', [...path, 'weight'], `card "${card.id}" can never be drawn: its weight is 0 and no choice leads to it with "next"`);
+      report.add('warning', [...path, 'weight'], coded('neverDrawnWeight', { card: card.id }));
     }
-    warnFlags(card.when, [...path, 'when'], `card "${card.id}" can never be drawn: its condition`);
+    warnFlags(card.when, [...path, 'when'], 'cardNeedsFlag', card.id);
     checkCardWriting(s, card, ci, report);
   });
 
@@ -287,23 +335,31 @@ function checkWarnings(s: Scenario, report: Report) {
   const fallback = endings.find((e) => closing.has(e) && e.when === undefined);
   endings.forEach((ending, ei) => {
     if (fallback && closing.has(ending) && endings.indexOf(fallback) < ei) {
-      report.add('warning', ['endings', ei], `ending "${ending.id}" can never be reached after the last turn: it comes after "${fallback.id}", which has no "when" and so is always chosen first`);
+      report.add('warning', ['endings', ei], coded('endingAfterFallback', { ending: ending.id, fallback: fallback.id }));
     }
-    warnFlags(ending.when, ['endings', ei, 'when'], `ending "${ending.id}" can never be reached: its condition`);
+    warnFlags(ending.when, ['endings', ei, 'when'], 'endingNeedsFlag', ending.id);
   });
   if (s.turns !== undefined && !fallback) {
-    report.add('warning', ['endings'], 'no fallback ending (one without "when" that no meter names): if no ending\'s condition holds after the last turn, the game ends without an ending text');
+    report.add('warning', ['endings'], coded('noFallbackEnding'));
   }
 
   s.meters.forEach((meter, mi) => {
-    if (!movedMeters.has(meter.id)) report.add('warning', ['meters', mi], `meter "${meter.id}" is never changed by any choice`);
+    if (!movedMeters.has(meter.id)) report.add('warning', ['meters', mi], coded('meterUnchanged', { meter: meter.id }));
+    if (meter.icon !== undefined && !ICONS.includes(meter.icon)) {
+      const hint = closest(meter.icon, ICONS);
+      report.add('warning', ['meters', mi, 'icon'], coded('unknownIcon', { name: meter.icon, known: ICONS.filter((n) => n !== 'neutral').join(', ') }), hint ? `"${hint}"` : undefined);
+    }
   });
   s.stakeholders.forEach((holder, hi) => {
-    if (!cardsFrom.has(holder.id)) report.add('warning', ['stakeholders', hi], `stakeholder "${holder.id}" brings no card`);
+    if (!cardsFrom.has(holder.id)) report.add('warning', ['stakeholders', hi], coded('stakeholderNoCard', { stakeholder: holder.id }));
+    if (holder.portrait !== undefined && !PORTRAITS.includes(holder.portrait)) {
+      const hint = closest(holder.portrait, PORTRAITS);
+      report.add('warning', ['stakeholders', hi, 'portrait'], coded('unknownPortrait', { name: holder.portrait, known: PORTRAITS.filter((n) => n !== 'neutral').join(', ') }), hint ? `"${hint}"` : undefined);
+    }
   });
   const labelled = s.debrief?.tags ?? {};
   for (const tag of choiceTags) {
-    if (!Object.hasOwn(labelled, tag)) report.add('warning', ['debrief'], `choice tag "${tag}" has no label in debrief.tags, so the debrief cannot name it`);
+    if (!Object.hasOwn(labelled, tag)) report.add('warning', ['debrief'], coded('tagNoLabel', { tag }));
   }
 
   checkLanguages(s, report);
@@ -314,7 +370,7 @@ function checkWarnings(s: Scenario, report: Report) {
 function checkControls(value: unknown, path: Path, report: Report) {
   if (typeof value === 'string') {
     const found = value.match(BIDI_CONTROLS);
-    if (found) report.add('warning', path, guardMessages.bidiControl(`U+${found[0].charCodeAt(0).toString(16).toUpperCase()}`));
+    if (found) report.add('warning', path, coded('bidiControl', { code: `U+${found[0].charCodeAt(0).toString(16).toUpperCase()}` }));
   } else if (Array.isArray(value)) value.forEach((item, i) => checkControls(item, [...path, i], report));
   else if (isPlainObject(value)) for (const [key, child] of Object.entries(value)) checkControls(child, [...path, key], report);
 }
@@ -326,7 +382,7 @@ function checkCardWriting(s: Scenario, card: Card, ci: number, report: Report) {
     const path: Path = ['cards', ci, 'choices', hi];
     const moved = Object.entries(choice.effects ?? {}).filter(([, amount]) => amount !== 0);
     if (moved.length === 0 && !choice.next && !choice.set) {
-      report.add('warning', path, `this choice changes no meter, sets no flag and leads to no card: it has no consequence`);
+      report.add('warning', path, coded('noConsequence', { card: card.id, choice: hi + 1 }));
     }
     signatures.push(moved.map(([m, a]) => `${m}${Math.sign(a)}`).sort().join(','));
     for (const [meterId, amount] of moved) {
@@ -334,16 +390,26 @@ function checkCardWriting(s: Scenario, card: Card, ci: number, report: Report) {
       if (!meter) continue;
       const { min, max } = meterBounds(meter);
       if (meter.onMin && meter.start + amount <= min) {
-        report.add('warning', [...path, 'effects', meterId], `${amount} on "${meterId}" ends the game at once from its start value ${meter.start}`);
+        report.add('warning', [...path, 'effects', meterId], coded('endsAtOnce', { amount, meter: meterId, start: meter.start, card: card.id, choice: hi + 1 }));
       } else if (meter.onMax && meter.start + amount >= max) {
-        report.add('warning', [...path, 'effects', meterId], `+${amount} on "${meterId}" ends the game at once from its start value ${meter.start}`);
+        report.add('warning', [...path, 'effects', meterId], coded('endsAtOnce', { amount: `+${amount}`, meter: meterId, start: meter.start, card: card.id, choice: hi + 1 }));
       }
     }
   });
   if (signatures.length > 1 && signatures[0] !== '' && signatures.every((sig) => sig === signatures[0])) {
-    report.add('warning', ['cards', ci, 'choices'], `every choice of card "${card.id}" moves the same meters the same way: the player has no real dilemma`);
+    report.add('warning', ['cards', ci, 'choices'], coded('noDilemma', { card: card.id }));
   }
+  card.choices.forEach((choice, hi) => {
+    for (const [lang, label] of typeof choice.label === 'string' ? [['', choice.label] as const] : Object.entries(choice.label)) {
+      if (label.length > LABEL_LENGTH) {
+        report.add('warning', ['cards', ci, 'choices', hi, 'label', ...(lang ? [lang] : [])], coded('labelTooLong', { length: label.length, max: LABEL_LENGTH, over: label.length - LABEL_LENGTH }));
+      }
+    }
+  });
 }
+
+/** The most a choice's label holds and still fits its button on a projector in the largest text. */
+export const LABEL_LENGTH = 60;
 
 const TEXT_FIELDS = new Set(['title', 'description', 'label', 'name', 'text', 'feedback', 'turnUnit']);
 
@@ -354,7 +420,7 @@ function checkLanguages(s: Scenario, report: Report) {
   const visit = (value: unknown, path: Path, isText: boolean) => {
     if (isText && isPlainObject(value)) {
       const missing = wanted.filter((lang) => !Object.hasOwn(value, lang));
-      if (missing.length > 0) report.add('warning', path, `no ${missing.join(', ')} text here (the title has ${wanted.join(', ')})`);
+      if (missing.length > 0) report.add('warning', path, coded('missingLanguage', { missing: missing[0]!, all: missing.join(', '), has: wanted.join(', ') }));
       return;
     }
     if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i], false));
@@ -367,6 +433,6 @@ function checkLanguages(s: Scenario, report: Report) {
   visit(s, [], false);
   (s.debrief?.questions ?? []).forEach((q, i) => {
     const missing = wanted.filter((lang) => !textLanguages(q).includes(lang));
-    if (typeof q !== 'string' && missing.length > 0) report.add('warning', ['debrief', 'questions', i], `no ${missing.join(', ')} text here`);
+    if (typeof q !== 'string' && missing.length > 0) report.add('warning', ['debrief', 'questions', i], coded('missingLanguage', { missing: missing[0]!, all: missing.join(', '), has: wanted.join(', ') }));
   });
 }

@@ -10,7 +10,10 @@ import { goBack, mapBack, playFromCard } from '../authoring/flow.ts';
 import type { Card, Scenario } from '../engine/format.ts';
 import { layoutGraph, scenarioGraph, type Edge, type EdgeKind, type GraphNode, type Placed } from '../engine/graph.ts';
 import { meterBounds } from '../engine/meters.ts';
-import { say, t } from '../locales/index.ts';
+import { BALANCE_RUNS, BALANCE_SEED, balanceStrategies, judgeBalance, type BalanceReport } from '../engine/balance.ts';
+import { simulate, type SimulationReport } from '../engine/simulate.ts';
+import { word, wordVerdict } from '../locales/authoring.ts';
+import { language, say, t } from '../locales/index.ts';
 import type { MessageKey } from '../locales/en.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
@@ -79,6 +82,9 @@ function strokeDashed(g: Phaser.GameObjects.Graphics, points: Phaser.Math.Vector
   }
 }
 
+/** Balance checks already played, per scenario object, so coming back to the map does not play them again. */
+const balanceDone = new WeakMap<Scenario, BalanceReport>();
+
 function describeWhen(card: Card): string {
   return card.when ? JSON.stringify(card.when).replace(/"/g, '').replace(/,/g, ', ').replace(/:/g, ': ') : '';
 }
@@ -110,6 +116,8 @@ export class MapScene extends Phaser.Scene {
   }
 
   private pendingForm: { card: string; values: Record<string, number> } | null = null;
+  /** The balance check, played one strategy per timer tick so the map stays responsive while it runs. */
+  private balance: { report: BalanceReport | null; done: number; total: number; line: Phaser.GameObjects.Text | null; panel: Phaser.GameObjects.GameObject[] } = { report: null, done: 0, total: 0, line: null, panel: [] };
 
   create(): void {
     const scenario = currentDraft()?.scenario;
@@ -128,7 +136,8 @@ export class MapScene extends Phaser.Scene {
     if (!this.nodes.has(this.selected)) this.selected = this.placed[0]?.id ?? '';
 
     const title = addText(this, AREA.x, 30, t('mapTitle', { title: say(scenario.title) }), { size: 48, bold: true });
-    fitWidth(title, AREA.width, 32);
+    // The right of the title row holds the balance line.
+    fitWidth(title, AREA.width - 780, 28);
     const never = graph.nodes.filter((n) => n.never).length;
 
     // Cells: the map fits the area, or as many columns as stay readable around the selected card
@@ -181,12 +190,16 @@ export class MapScene extends Phaser.Scene {
       edges: this.edges.map((e) => `${e.from}>${e.to}:${e.kind}`),
       never: graph.nodes.filter((n) => n.never).map((n) => n.id),
       selected: this.selected,
+      balance: this.balance.report
+        ? { summary: this.balance.line?.text ?? '', missed: this.balance.report.missed, verdicts: this.balance.report.verdicts.map((v) => ({ ok: v.ok, text: wordVerdict(v, scenario, language()) })), shown: this.balance.panel.length > 0 }
+        : { summary: this.balance.line?.text ?? '', done: this.balance.done, total: this.balance.total },
       form: this.form ? { card: this.form.card, meters: { ...this.form.values }, buttons: this.form.focus.labels(), focus: this.form.focus.current } : null,
     }, [
       { role: 'values', items: this.placed.map((p) => ({ id: `card-${p.id}`, label: p.id, value: this.edges.filter((e) => e.from === p.id).map((e) => e.to).join(', '), ...(graph.nodes.find((n) => n.id === p.id)?.never ? { detail: t('a11yNever') } : {}) })) },
       { role: 'text', text: this.selected },
     ]));
     if (this.pendingForm && this.nodes.has(this.pendingForm.card)) this.openForm(this.pendingForm.card, this.pendingForm.values);
+    this.startBalance(scenario);
     settle();
     requestFrames();
   }
@@ -398,7 +411,78 @@ export class MapScene extends Phaser.Scene {
     requestFrames();
   }
 
+  private startBalance(scenario: Scenario): void {
+    const strategies = balanceStrategies(scenario);
+    const reports: SimulationReport[] = [];
+    const line = addText(this, AREA.x + AREA.width, 42, '', { size: 26, bold: true, colour: colour.inkSoft, originX: 1 });
+    this.balance = { report: balanceDone.get(scenario) ?? null, done: 0, total: strategies.length, line, panel: [] };
+    const show = () => {
+      const report = this.balance.report;
+      line.setText(
+        report
+          ? `${word('mapBalanceHeading', {}, language())} ${word(report.missed === 0 ? 'checkAllMet' : 'checkMissed', { missed: report.missed, count: report.verdicts.length }, language())}  ·  ${word('mapBalanceKey', {}, language())}`
+          : word('mapBalanceRunning', { done: this.balance.done, total: this.balance.total }, language()),
+      );
+      line.setColor(report && report.missed > 0 ? `#${colour.danger.toString(16).padStart(6, '0')}` : `#${colour.inkSoft.toString(16).padStart(6, '0')}`);
+      requestFrames();
+    };
+    show();
+    if (this.balance.report) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const step = () => {
+      reports.push(simulate(scenario, { runs: BALANCE_RUNS, seed: BALANCE_SEED, strategy: strategies[reports.length]! }));
+      this.balance.done = reports.length;
+      if (reports.length === strategies.length) {
+        this.balance.report = judgeBalance(scenario, reports);
+        balanceDone.set(scenario, this.balance.report);
+      } else timer = setTimeout(step, 0);
+      show();
+    };
+    timer = setTimeout(step, 0);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => clearTimeout(timer));
+  }
+
+  /** The verdict per target, over the map; C opens and closes it. */
+  private toggleBalance(): void {
+    if (this.balance.panel.length > 0) {
+      this.balance.panel.forEach((o) => o.destroy());
+      this.balance.panel = [];
+      requestFrames();
+      return;
+    }
+    const report = this.balance.report;
+    if (!report) return;
+    const width = 1600;
+    const x = (STAGE.width - width) / 2;
+    const y = 150;
+    const shade = this.add.rectangle(0, 0, STAGE.width, STAGE.height, colour.shadow, 0.6).setOrigin(0, 0).setInteractive();
+    const g = this.add.graphics();
+    const heading = addText(this, x + 50, y + 36, word('checkBalanceHeading', { runs: report.runs, seed: report.seed }, language()), { size: 36, bold: true, width: width - 100 });
+    const objects: Phaser.GameObjects.GameObject[] = [shade, g, heading];
+    let top = y + 110;
+    for (const verdict of report.verdicts) {
+      const text = addText(this, x + 50, top, `${!verdict.ok ? '✗' : verdict.code === 'balanceFavourEdge' ? '≈' : '✓'} ${wordVerdict(verdict, this.scenario, language())}`, { size: 28, bold: !verdict.ok, colour: verdict.ok ? colour.ink : colour.danger, width: width - 100 });
+      clampLines(text, 3);
+      objects.push(text);
+      top += text.height + 18;
+    }
+    const close = addText(this, x + 50, top + 10, word('mapBalanceClose', {}, language()), { size: 26, colour: colour.inkSoft });
+    objects.push(close);
+    g.fillStyle(colour.paper, 1).fillRoundedRect(x, y, width, top + 70 - y, 28);
+    g.lineStyle(4, colour.cardEdge, 1).strokeRoundedRect(x, y, width, top + 70 - y, 28);
+    this.balance.panel = objects;
+    requestFrames();
+  }
+
   private handle(command: Command): boolean {
+    if (command.kind === 'letter' && command.key === 'c' && !this.form) {
+      this.toggleBalance();
+      return true;
+    }
+    if (this.balance.panel.length > 0) {
+      if (command.kind === 'menu' || command.kind === 'confirm') this.toggleBalance();
+      return true;
+    }
     const form = this.form;
     if (form) {
       const onMeter = form.focus.current >= 0 && form.focus.current < form.rows.length;

@@ -11,7 +11,8 @@ import { goBack, playDraft, problemsBack, showMap } from '../authoring/flow.ts';
 import { pickFile } from '../authoring/files.ts';
 import { LIMITS } from '../engine/format.ts';
 import type { Problem } from '../engine/validate.ts';
-import { say, t } from '../locales/index.ts';
+import { language, say, t } from '../locales/index.ts';
+import { word } from '../locales/authoring.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
@@ -91,14 +92,14 @@ export class ProblemsScene extends Phaser.Scene {
       ok: draft.scenario !== null,
       tooLarge: draft.tooLarge ?? null,
       heading,
-      problems: draft.problems.map((p) => ({ ...p, source: excerpt(draft.source, p.line, p.column, EXCERPT_WIDTH)?.text ?? null })),
+      problems: draft.problems.map((p) => ({ ...p, message: word(p.code, p.params, language()), source: excerpt(draft.source, p.line, p.column, EXCERPT_WIDTH)?.text ?? null })),
       shownFrom: this.shownRange[0],
       shownTo: this.shownRange[1],
       buttons: this.focus?.labels() ?? [],
       focus: this.focus?.current ?? -1,
     }, [
       { role: 'text', text: draft.file },
-      { role: 'values', items: draft.problems.map((p, i) => ({ id: `problem-${i}`, label: `${p.line}:${p.column} ${p.path}`, value: p.message, ...(p.suggestion ? { detail: p.suggestion } : {}) })) },
+      { role: 'values', items: draft.problems.map((p, i) => ({ id: `problem-${i}`, label: `${p.line}:${p.column} ${p.path}`, value: word(p.code, p.params, language()), ...(p.suggestion ? { detail: word('problemSuggestion', { suggestion: p.suggestion }, language()) } : {}) })) },
     ]));
     settle();
     requestFrames();
@@ -174,7 +175,7 @@ export class ProblemsScene extends Phaser.Scene {
     fitWidth(path, width - head.width - 40, 16);
     objects.push(head, path);
     y += head.height + 4;
-    const message = addText(this, x, y, problem.message, { size: 32, width });
+    const message = addText(this, x, y, word(problem.code, problem.params, language()), { size: 32, width });
     objects.push(message);
     y += message.height + 6;
     if (problem.suggestion) {

@@ -1,6 +1,7 @@
 /** The title screen: every scenario found in levels/, a language switch and sound on/off. */
 import * as Phaser from 'phaser';
 import { capitalise, language, listOf, say, t } from '../locales/index.ts';
+import { problemText } from '../locales/authoring.ts';
 import { openPaper, paperScenarios } from '../paper/open.ts';
 import { pushHandler, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
@@ -175,7 +176,7 @@ export class TitleScene extends Phaser.Scene {
 function describe(level: Level): string {
   if (!level.ok) {
     const p = level.problem;
-    return `${t('scenarioBroken')}\n${t('scenarioBrokenAt', { file: level.file, line: p.line, column: p.column, message: p.message })}`;
+    return `${t('scenarioBroken')}\n${t('scenarioBrokenAt', { file: level.file, line: p.line, column: p.column, message: problemText(p, language()) })}`;
   }
   const { scenario } = level;
   const length = scenario.turns ? t('scenarioCards', { turns: scenario.turns, unit: capitalise(say(scenario.turnUnit) || t('defaultTurnUnit')) }) : t('scenarioEndless');

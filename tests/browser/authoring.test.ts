@@ -12,6 +12,7 @@ import { validateScenarioText } from '../../src/engine/validate.ts';
 import { LIMITS } from '../../src/engine/format.ts';
 import { en } from '../../src/locales/en.ts';
 import { nl } from '../../src/locales/nl.ts';
+import { word } from '../../src/locales/authoring.ts';
 import { press, ROOT, snapshot, waitFor, useBrowser, openTitle, screenshot } from './harness.ts';
 
 const example = readFileSync(join(ROOT, 'levels/example.json'), 'utf8');
@@ -67,7 +68,7 @@ describe('play my file', () => {
     await drop(page, 'broken.json', broken);
     const m = await waitFor(page, "m.screen === 'problems' && m.shown.file === 'broken.json'");
     const shown = m.shown.problems as { line: number; column: number; message: string; suggestion?: string; source: string | null }[];
-    expect(shown.map((p) => [p.line, p.column, p.message, p.suggestion])).toEqual(brokenProblems.map((p) => [p.line, p.column, p.message, p.suggestion]));
+    expect(shown.map((p) => [p.line, p.column, p.message, p.suggestion])).toEqual(brokenProblems.map((p) => [p.line, p.column, word(p.code, p.params, 'en'), p.suggestion]));
     const lines = broken.split('\n');
     for (const p of shown) expect(lines[p.line - 1]!.replace(/\t/g, '  ')).toContain(p.source!.replace(/^…|…$/g, ''));
     expect(m.shown.ok).toBe(false);

@@ -12,7 +12,10 @@ import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchema, type Scenario } from '../../src/engine/format.ts';
 import { choose, newGame } from '../../src/engine/game.ts';
 import { simulate } from '../../src/engine/simulate.ts';
-import { formatProblem, validateScenarioText, type Problem } from '../../src/engine/validate.ts';
+import { validateScenarioText, type Problem } from '../../src/engine/validate.ts';
+import { formatProblem as formatIn, validateSummary, word } from '../../src/locales/authoring.ts';
+
+const formatProblem = (file: string, p: Problem) => formatIn(file, p, 'en');
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
@@ -276,6 +279,20 @@ describe('docs/authoring.md', () => {
     expect(guide).toContain('### 10. Play my file, live reload and the scenario map');
   });
 
+  it('links only to chapters that exist (anchors as GitHub makes them from the headings)', () => {
+    const slugs = new Set<string>();
+    const counts = new Map<string, number>();
+    for (const [, heading] of guide.matchAll(/^#{1,6}\s+(.*)$/gm)) {
+      const base = heading!.trim().toLowerCase().replace(/[^\p{L}\p{N}_\- ]/gu, '').replace(/ /g, '-');
+      const n = counts.get(base) ?? 0;
+      slugs.add(n === 0 ? base : `${base}-${n}`);
+      counts.set(base, n + 1);
+    }
+    const links = [...guide.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(20);
+    expect(links.filter((l) => !slugs.has(l))).toEqual([]);
+  });
+
   it('finds its code blocks', () => {
     expect(blocks.filter((b) => b.lang === 'json').length).toBeGreaterThan(10);
   });
@@ -285,7 +302,7 @@ describe('docs/authoring.md', () => {
     expect(complete.length).toBeGreaterThanOrEqual(2);
     for (const block of complete) {
       const errors = validateScenarioText(block.text).problems.filter((p) => p.severity === 'error');
-      expect(errors.map((p) => `authoring.md block at line ${block.line}: ${p.line}:${p.column} ${p.message}`)).toEqual([]);
+      expect(errors.map((p) => `authoring.md block at line ${block.line}: ${p.line}:${p.column} ${word(p.code, p.params, 'en')}`)).toEqual([]);
     }
   });
 
@@ -310,7 +327,7 @@ describe('docs/authoring.md', () => {
   const outputs = blocks.filter((b) => b.marker?.startsWith('output:'));
 
   it('shows tool output for validate, simulate and strings', () => {
-    for (const tool of ['validate', 'simulate', 'strings']) expect(outputs.some((b) => b.marker!.startsWith(`output: ${tool} `)), tool).toBe(true);
+    for (const tool of ['validate', 'simulate', 'strings', 'check']) expect(outputs.some((b) => b.marker!.startsWith(`output: ${tool} `)), tool).toBe(true);
     const mistakes = readdirSync(join(root, TUTORIAL, 'mistakes'));
     for (const file of mistakes) expect(outputs.some((b) => b.marker!.includes(`${TUTORIAL}/mistakes/${file}`)), file).toBe(true);
   });
@@ -330,17 +347,17 @@ describe('docs/authoring.md', () => {
     const name = words[as + 1]!;
     const args = [...words.slice(0, as - 1), name, ...words.slice(as + 2)];
     let out: string;
-    if (tool === 'validate' && args.length === 1) {
+    const lang = args[1] === '--lang' && (args[2] === 'nl' || args[2] === 'en') ? args[2] : undefined;
+    if (tool === 'validate' && args.length === 3 && lang) {
       // The validator in-process, printed as the command prints it.
       const problems = problemsOf(source);
-      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-      out = [...problems.map((p) => formatProblem(name, p)), `1 file checked: ${plural(count(problems, 'error'), 'error')}, ${plural(count(problems, 'warning'), 'warning')}`].join('\n');
+      out = [...problems.map((p) => formatIn(name, p, lang)), validateSummary(1, count(problems, 'error'), count(problems, 'warning'), lang)].join('\n');
     } else {
       const dir = mkdtempSync(join(tmpdir(), 'authoring-docs-'));
       try {
         mkdirSync(join(dir, dirname(name)), { recursive: true });
         copyFileSync(join(root, source), join(dir, name));
-        const result = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts', `${tool}.ts`), ...args], { cwd: dir, encoding: 'utf8' });
+        const result = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts', `${tool}.ts`), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } });
         out = `${result.stdout}${result.stderr}`;
       } finally {
         rmSync(dir, { recursive: true, force: true });
@@ -349,6 +366,11 @@ describe('docs/authoring.md', () => {
     run.set(marker, out.trim());
     return out.trim();
   }
+
+  it('shows tool output in the language of its part of the guide', () => {
+    const english = guide.split('\n').findIndex((l) => l.startsWith('## English')) + 1;
+    for (const b of outputs) expect(b.marker, `block at line ${b.line}`).toContain(b.line < english ? '--lang nl' : '--lang en');
+  });
 
   it.each(outputs.map((b) => [b.line, b] as const))('shows the real output in the block at line %i', (_, block) => {
     expect(block.text.trim()).toBe(realOutput(block.marker!));

@@ -46,6 +46,17 @@ describe('conditions', () => {
     expect(holds(condition, ctx)).toBe(expected);
   });
 
+  it('"chose" looks at the latest answer to that card: rents frozen in month 2, raised in month 7, is "raised"', () => {
+    const answered = (choices: number[]): ConditionContext => ({
+      ...ctx,
+      history: choices.map((choice, i) => ({ turn: i + 1, card: 'rents', choice, followUp: false, before: {}, after: {} })),
+    });
+    expect(holds({ chose: 'rents', choice: 0 }, answered([0]))).toBe(true);
+    expect(holds({ chose: 'rents', choice: 0 }, answered([0, 2]))).toBe(false);
+    expect(holds({ chose: 'rents', choice: 2 }, answered([0, 2]))).toBe(true);
+    expect(holds({ chose: 'rents', choice: 0 }, answered([]))).toBe(false);
+  });
+
   it('holds when there is no condition', () => {
     expect(holds(undefined, ctx)).toBe(true);
   });

@@ -8,6 +8,7 @@ import type { Scenario, Text } from '../../src/engine/format.ts';
 import { closingEndings } from '../../src/engine/endings.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { validateScenarioText } from '../../src/engine/validate.ts';
+import { en } from './words.ts';
 
 const SCENARIOS = ['school', 'hospital', 'townhall'];
 const CHOICE_TAGS = ['friendly', 'oriented', 'driven', 'more', 'better', 'different', 'payer', 'user'];
@@ -16,7 +17,7 @@ const SEED = 'content-test';
 
 function load(id: string): Scenario {
   const result = validateScenarioText(readFileSync(new URL(`../../levels/${id}.json`, import.meta.url), 'utf8'));
-  if (!result.ok) throw new Error(`${id}: ${result.problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('\n')}`);
+  if (!result.ok) throw new Error(`${id}: ${result.problems.map((p) => `${p.line}:${p.column} ${en(p)}`).join('\n')}`);
   return result.scenario;
 }
 
@@ -49,7 +50,7 @@ describe.each(SCENARIOS)('the %s scenario', (id) => {
 
   it('validates without errors or warnings', () => {
     const result = validateScenarioText(readFileSync(new URL(`../../levels/${id}.json`, import.meta.url), 'utf8'));
-    expect(result.problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([]);
+    expect(result.problems.map((p) => `${p.line}:${p.column} ${en(p)}`)).toEqual([]);
   });
 
   it('has every text in Dutch and English, within the projector limits', () => {

@@ -5,6 +5,7 @@ import { parseJson, withoutBom } from '../../src/engine/jsonSource.ts';
 import { validateWithStoredCheck, storeCheck } from '../../src/engine/storedCheck.ts';
 import { validateScenarioText, type Problem } from '../../src/engine/validate.ts';
 import { card, makeScenario } from './scenarios.ts';
+import { en } from './words.ts';
 
 const errors = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');
 const valid = JSON.stringify(makeScenario(), null, 2);
@@ -19,7 +20,7 @@ describe('a byte-order mark (Notepad\'s "UTF-8 with BOM")', () => {
   it('at the start is accepted with a warning, and the built game loads the same scenario', () => {
     const result = validateScenarioText(`\uFEFF${valid}`);
     expect(result.ok).toBe(true);
-    expect(result.problems).toContainEqual(expect.objectContaining({ severity: 'warning', line: 1, column: 1, message: expect.stringContaining('byte-order mark') }));
+    expect(result.problems).toContainEqual(expect.objectContaining({ severity: 'warning', line: 1, column: 1, code: 'bomAtStart' }));
     expect(loadedByGame(`\uFEFF${valid}`)).toEqual(makeScenario());
   });
 
@@ -28,7 +29,8 @@ describe('a byte-order mark (Notepad\'s "UTF-8 with BOM")', () => {
     expect(() => JSON.parse(text)).toThrow();
     const result = validateScenarioText(text);
     expect(result.ok).toBe(false);
-    expect(result.problems[0]).toMatchObject({ line: 2, column: 15, message: expect.stringContaining('only allowed at the very start') });
+    expect(result.problems[0]).toMatchObject({ line: 2, column: 15, code: 'bomInside' });
+    expect(en(result.problems[0]!)).toContain('only allowed at the very start of the file: delete it');
   });
 });
 
@@ -82,12 +84,12 @@ describe('numbers', () => {
   it('reads a 70-digit number and says what is wrong with its value, not its writing', () => {
     const big = '1'.repeat(70);
     const result = validateScenarioText(valid.replace('"start": 50', `"start": ${big}`));
-    expect(errors(result.problems)).toEqual([expect.objectContaining({ message: expect.stringMatching(/^start 1\.\d+e\+69 is outside this meter's range 0\.\.100/) })]);
+    expect(errors(result.problems).map(en)).toEqual([expect.stringMatching(/^start 1\.\d+e\+69 is outside this meter's range 0 to 100/)]);
   });
 
   it('refuses a number written with more characters than the limit, naming it', () => {
     const result = validateScenarioText(valid.replace('"start": 50', `"start": 0.${'5'.repeat(500)}`));
-    expect(result.problems[0]!.message).toContain(`more than ${LIMITS.numberLength} characters`);
+    expect(en(result.problems[0]!)).toContain(`more than ${LIMITS.numberLength} characters`);
   });
 });
 
@@ -98,7 +100,7 @@ describe('JavaScript\'s own words as names', () => {
       cards: [card('prototype'), card('c2', { tags: ['constructor'], choices: [{ label: 'x', effects: { a: 1 }, set: { ok: true } }, { label: 'y', next: 'constructor' }] })],
     });
     const result = validateScenarioText(JSON.stringify(scenario));
-    const messages = errors(result.problems).map((p) => `${p.path}: ${p.message}`);
+    const messages = errors(result.problems).map((p) => `${p.path}: ${en(p)}`);
     for (const path of ['id', 'cards[0].id', 'cards[1].tags[0]', 'cards[1].choices[1].next']) {
       expect(messages).toContainEqual(expect.stringMatching(new RegExp(`^${path.replace(/[[\].]/g, '\\$&')}: ".+" cannot be used as a name: JavaScript`)));
     }
@@ -133,20 +135,23 @@ describe('limits', () => {
     const text = `{"format": 1, "meters": [${Array.from({ length: 800_00 }, () => '{}').join(',')}]}`;
     const result = validateScenarioText(text);
     expect(result.ok).toBe(false);
-    expect(result.problems).toEqual([expect.objectContaining({ path: 'meters', message: 'this list has more than 2,000 items, the most a list in a scenario file may have' })]);
+    expect(result.problems).toEqual([expect.objectContaining({ path: 'meters', code: 'tooManyItems' })]);
+    expect(en(result.problems[0]!)).toBe('this list has more than 2000 items, the most a list in a scenario file may have: split the scenario');
   });
 
   it('stops an object with more fields than the limit, naming the limit', () => {
     const text = `{"format": 1, ${Array.from({ length: 40_000 }, (_, i) => `"k${i}": 1`).join(',')}}`;
     const result = validateScenarioText(text);
-    expect(result.problems).toEqual([expect.objectContaining({ message: 'this object has more than 2,000 fields, the most an object in a scenario file may have' })]);
+    expect(result.problems).toEqual([expect.objectContaining({ code: 'tooManyKeys' })]);
+    expect(en(result.problems[0]!)).toBe('this object has more than 2000 fields, the most an object in a scenario file may have: split it up');
   });
 
   it('lists the first problems and counts the rest ("and N more")', () => {
     const cards = Array.from({ length: 2000 }, (_, i) => ({ ...card(`c${i}`), from: 'nobody', text: 7 as unknown as string }));
     const result = validateScenarioText(JSON.stringify(makeScenario({ cards }), null, 1));
     expect(result.problems).toHaveLength(LIMITS.problems + 1);
-    expect(result.problems.at(-1)).toMatchObject({ severity: 'error', message: `and ${(4000 - LIMITS.problems).toLocaleString('en-GB')} more problems not listed (only the first 200 are shown; fix these and check again)` });
+    expect(result.problems.at(-1)).toMatchObject({ severity: 'error', code: 'moreProblems' });
+    expect(en(result.problems.at(-1)!)).toMatch(/^and \d+ more problems not listed \(only the first 200 are shown\): fix these and check again$/);
     // The listed ones are located at their place in the file.
     expect(result.problems[0]).toMatchObject({ line: expect.any(Number), path: expect.stringMatching(/^cards\[0\]\.(from|text)$/) });
     expect(result.problems[0]!.line).toBeGreaterThan(20);
@@ -159,7 +164,7 @@ describe('heavy files (the bench times them at full size)', () => {
     for (const [name, make] of Object.entries(hostileFiles)) {
       const result = validateScenarioText(make(0.05));
       expect(result.problems.length, name).toBeLessThanOrEqual(LIMITS.problems + 1);
-      if (result.problems.length > LIMITS.problems) expect(result.problems.at(-1)!.message, name).toMatch(/^and [\d,]+ more problems? not listed/);
+      if (result.problems.length > LIMITS.problems) expect(en(result.problems.at(-1)!), name).toMatch(/^and [\d,]+ more problems? not listed/);
     }
   }, 60_000);
 });
@@ -170,7 +175,7 @@ describe('controls that reorder letters', () => {
     const scenario = makeScenario({ cards: [card('c1', { text: 'Pay \u202Egnp.exe\u202C now' }), card('c2'), card('c3')] });
     const result = validateScenarioText(JSON.stringify(scenario, null, 2));
     expect(result.ok).toBe(true);
-    expect(result.problems).toContainEqual(expect.objectContaining({ severity: 'warning', path: 'cards[0].text', message: expect.stringContaining('U+202E') }));
+    expect(result.problems).toContainEqual(expect.objectContaining({ severity: 'warning', path: 'cards[0].text', code: 'bidiControl', params: { code: 'U+202E' } }));
     expect(resolveText(scenario.cards[0]!.text, 'en')).toBe('Pay [U+202E]gnp.exe[U+202C] now');
     expect(resolveText({ nl: 'a\u2067b\u2069' }, 'en')).toBe('a[U+2067]b[U+2069]');
   });

@@ -29,7 +29,7 @@ describe('saving and loading', () => {
   it.each([
     ['not JSON', '{"version": 1,', 'notReadable', /not readable JSON/],
     ['another format version', JSON.stringify({ ...midGame(), version: 99 }), 'otherVersion', /format version 99; this game reads version 1/],
-    ['a damaged field', JSON.stringify({ ...midGame(), rng: 'abc' }), 'damaged', /damaged: rng expected a whole number, found the text "abc"/],
+    ['a damaged field', JSON.stringify({ ...midGame(), rng: 'abc' }), 'damaged', /damaged: rng expectedWholeNumber/],
     ['another scenario', JSON.stringify({ ...midGame(), scenario: 'other' }), 'otherScenario', /belongs to scenario "other"/],
     ['a meter outside its range', JSON.stringify({ ...midGame(), meters: { a: 500, b: 50 } }), 'scenarioChanged', /meter "a" at 500/],
     ['an unknown card', JSON.stringify({ ...midGame(), current: { card: 'gone' } }), 'scenarioChanged', /card "gone"/],

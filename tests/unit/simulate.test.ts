@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findings } from '../../src/engine/findings.ts';
+import { describeCondition, findings } from '../../src/engine/findings.ts';
+import { wordCoded } from '../../src/locales/authoring.ts';
+import type { Condition } from '../../src/engine/format.ts';
 import { parseStrategy, simulate } from '../../src/engine/simulate.ts';
 import { card, makeScenario } from './scenarios.ts';
 
@@ -43,7 +45,15 @@ describe('the simulator', () => {
   it('explains in plain words why a card never showed and which meter ends games', () => {
     const report = simulate(scenario, { runs: 300, seed: '1', strategy: { kind: 'favour', meter: 'a' } });
     const notes = findings(scenario, report);
-    expect(notes).toContain('Card "hidden" was never drawn in 300 games: its condition needs flag "nobody-sets-this", which no choice sets.');
-    expect(notes).toContain('Meter "b" ends 100% of lost games: it runs dry: the choices that help other meters take from it (−18 against +30 over all choices).');
+    const english = notes.map((n) => wordCoded(n, 'en'));
+    expect(english).toContain('Card "hidden" was never drawn in 300 games: its condition needs flag "nobody-sets-this", which no choice sets.');
+    expect(english).toContain('Meter "b" ends 100% of lost games: it runs dry: the choices that help other meters take from it (over all choices −18 against +30).');
+    expect(notes.map((n) => wordCoded(n, 'nl'))).toContain('Kaart "hidden" is in 300 spellen nooit getrokken: zijn voorwaarde vraagt vlag "nobody-sets-this", en geen keuze zet die.');
+  });
+
+  it('describes a condition in words, never as JSON, with choices numbered as players see them', () => {
+    const condition: Condition = { all: [{ meter: 'a', below: 30 }, { any: [{ chose: 'c1', choice: 0 }, { not: { seen: 'c2' } }] }] };
+    expect(wordCoded(describeCondition(condition), 'en')).toBe('"a" below 30 and the latest answer to card "c1" was choice 1 or not (card "c2" was shown)');
+    expect(wordCoded(describeCondition(condition), 'nl')).toBe('"a" onder 30 en het laatste antwoord op kaart "c1" was keuze 1 of niet (kaart "c2" is geweest)');
   });
 });

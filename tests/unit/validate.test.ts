@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, scenarioJsonSchema } from '../../src/engine/format.ts';
-import { formatProblem, validateScenarioText, type Problem } from '../../src/engine/validate.ts';
+import { validateScenarioText, type Problem } from '../../src/engine/validate.ts';
+import { formatProblem } from '../../src/locales/authoring.ts';
 import { card, makeScenario, validateObject } from './scenarios.ts';
+import { en } from './words.ts';
 
+const withEn = (p: Problem) => ({ ...p, en: en(p) });
 const errors = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');
 const warnings = (problems: Problem[]) => problems.filter((p) => p.severity === 'warning');
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
@@ -28,18 +31,18 @@ describe('JSON syntax errors', () => {
   it('names the line and column of a missing comma', () => {
     const result = validateScenarioText('{\n  "format": 1\n  "id": "x"\n}');
     expect(result.ok).toBe(false);
-    expect(result.problems[0]).toMatchObject({ line: 3, column: 3, message: expect.stringContaining('comma is missing') });
+    expect(withEn(result.problems[0]!)).toMatchObject({ line: 3, column: 3, code: 'commaMissingField', en: expect.stringContaining('comma is missing') });
   });
 
   it('explains a trailing comma, single quotes and comments', () => {
-    expect(validateScenarioText('{"a": [1, 2,]}').problems[0]!.message).toContain('remove the comma');
-    expect(validateScenarioText("{'a': 1}").problems[0]!.message).toContain('double quotes');
-    expect(validateScenarioText('{\n// note\n"a": 1}').problems[0]).toMatchObject({ line: 2, column: 1, message: expect.stringContaining('comments') });
+    expect(en(validateScenarioText('{"a": [1, 2,]}').problems[0]!)).toContain('remove the comma');
+    expect(en(validateScenarioText("{'a': 1}").problems[0]!)).toContain('double quotes');
+    expect(withEn(validateScenarioText('{\n// note\n"a": 1}').problems[0]!)).toMatchObject({ code: 'comment', line: 2, column: 1, en: expect.stringContaining('comments') });
   });
 
   it('points at the start of an unclosed text', () => {
     const result = validateScenarioText('{\n  "id": "abc\n}');
-    expect(result.problems[0]).toMatchObject({ line: 2, column: 9, message: expect.stringContaining('add a closing "') });
+    expect(withEn(result.problems[0]!)).toMatchObject({ line: 2, column: 9, code: 'textPastLineEnd', en: expect.stringContaining('add the closing " at its end') });
   });
 });
 
@@ -47,41 +50,43 @@ describe('contract errors', () => {
   it('reports every problem in a broken file, each at its own line and column', () => {
     const result = validateScenarioText(fixture('broken.json'));
     expect(result.ok).toBe(false);
-    const lines = result.problems.map((p) => `${p.line}:${p.column} ${p.message}${p.suggestion ? ` (${p.suggestion})` : ''}`);
+    const lines = result.problems.map((p) => `${p.line}:${p.column} ${en(p)}${p.suggestion ? ` (${p.suggestion})` : ''}`);
     expect(lines).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^7:\d+ unknown ending "closd" .*\("closed"\)$/),
-        expect.stringMatching(/^9:\d+ start 120 is outside this meter's range 0\.\.100/),
-        expect.stringMatching(/^13:\d+ unknown stakeholder "libarian" .*\("librarian"\)/),
-        expect.stringMatching(/^14:\d+ unknown meter "reader" .*\("readers"\)$/),
-        expect.stringMatching(/^17:\d+ unknown field "lable";.*\("label"\)/),
-        expect.stringMatching(/^18:\d+ unknown meter "reader" in effects .*\("readers"\)/),
-        expect.stringMatching(/^19:\d+ unknown card "lend-book" .*\("lend-books"\)/),
-        expect.stringMatching(/^22:\d+ card "lend-books" has 2 choices, numbered 0 to 1; there is no choice 5/),
-        expect.stringMatching(/^24:\d+ unknown card "c9"/),
+        expect.stringMatching(/^7:\d+ there is no ending "closd" .*\("closed"\)$/),
+        expect.stringMatching(/^9:\d+ start 120 is outside this meter's range 0 to 100: choose a start in that range \(100\)/),
+        expect.stringMatching(/^13:\d+ there is no stakeholder "libarian" .*\("librarian"\)/),
+        expect.stringMatching(/^14:\d+ there is no meter "reader" .*\("readers"\)$/),
+        expect.stringMatching(/^17:\d+ unknown field "lable": allowed here are .*\("label"\)/),
+        expect.stringMatching(/^18:\d+ there is no meter "reader" to change .*\("readers"\)/),
+        // The card the next sits on is never offered: accepting it would make a card lead to itself.
+        '19:19 there is no card "lend-book" (other cards: c2, c3, c5): correct the id, or add a card with "id": "lend-book"',
+        expect.stringMatching(/^22:\d+ card "lend-books" has 2 choices; in the file they count from 0, so the last is 1 and there is no 5/),
+        expect.stringMatching(/^24:\d+ there is no card "c9"/),
         expect.stringMatching(/^26:\d+ the id "lend-books" is used twice in cards/),
-        expect.stringMatching(/^27:\d+ unknown card "nowhere" /),
+        expect.stringMatching(/^27:\d+ there is no card "nowhere" /),
       ]),
     );
     expect(errors(result.problems)).toHaveLength(11);
   });
 
   it('formats problems in the compiler style editors understand', () => {
-    const problem: Problem = { severity: 'error', line: 4, column: 7, path: 'meters[0].start', message: 'too big', suggestion: '"100"' };
-    expect(formatProblem('levels/x.json', problem)).toBe('levels/x.json:4:7: error: too big — did you mean "100"? (at meters[0].start)');
+    const problem: Problem = { severity: 'error', line: 4, column: 7, path: 'meters[0].start', code: 'tooBig', params: { value: 120, max: 100 }, suggestion: '100' };
+    expect(formatProblem('levels/x.json', problem, 'en')).toBe('levels/x.json:4:7: error: 120 is too large: the largest allowed here is 100 — did you mean 100? (at meters[0].start)');
+    expect(formatProblem('levels/x.json', problem, 'nl')).toBe('levels/x.json:4:7: error: 120 is te groot: het grootste dat hier mag is 100 — bedoel je 100? (bij meters[0].start)');
   });
 
   it('requires the contract fields and their types', () => {
     const result = validateObject({ format: 2, id: 'bad id', title: 5, meters: [{ id: 'm', label: 'M', start: 'high' }], stakeholders: [], cards: [] });
-    const messages = errors(result.problems).map((p) => `${p.path}: ${p.message}`);
+    const messages = errors(result.problems).map((p) => `${p.path}: ${en(p)}`);
     expect(messages).toEqual(
       expect.arrayContaining([
-        'format: must be 1, found the number 2',
-        expect.stringMatching(/^id: "bad id" is not allowed here/),
+        'format: this must be 1, found the number 2: write 1',
+        expect.stringMatching(/^id: "bad id" cannot be an id: use only letters/),
         expect.stringMatching(/^title: expected a text/),
-        'meters: has 1 item; at least 2 are needed',
-        'meters[0].start: expected a number, found the text "high"',
-        'cards: has 0 items; at least 1 are needed',
+        'meters: this list has 1; at least 2 are needed: add 2 or more',
+        'meters[0].start: expected a number, found the text "high": write digits without quotes, such as 10 or -5',
+        'cards: this list has 0; at least 1 are needed: add 1 or more',
       ]),
     );
   });
@@ -95,13 +100,13 @@ describe('contract errors', () => {
         card('c4', { choices: [{ label: 'x', next: { card: 'c1' } as never, effects: { a: 1 } }, { label: 'y', effects: { a: -1 } }] }),
       ],
     });
-    const messages = errors(validateObject(scenario).problems).map((p) => `${p.path}: ${p.message}`);
+    const messages = errors(validateObject(scenario).problems).map((p) => `${p.path}: ${en(p)}`);
     expect(messages).toEqual(
       expect.arrayContaining([
-        'cards[0].choices: has 1 item; at least 2 are needed',
-        'cards[1].when: a meter condition needs a comparison: "below", "above", "atLeast" or "atMost"',
-        expect.stringMatching(/^cards\[2\]\.when: a condition needs one of: meter, flag, turn/),
-        'cards[3].choices[0].next: missing required field "after"',
+        'cards[0].choices: this list has 1; at least 2 are needed: add 2 or more',
+        'cards[1].when: a meter condition needs a comparison: add "below", "above", "atLeast" or "atMost", for example { "meter": "a", "below": 30 }',
+        expect.stringMatching(/^cards\[2\]\.when: this condition has none of meter, flag, turn/),
+        'cards[3].choices[0].next: the field "after" is missing: add "after": …',
       ]),
     );
   });
@@ -126,7 +131,7 @@ describe('contract errors', () => {
 describe('hostile input', () => {
   it('refuses keys that reach object prototypes, without changing any prototype', () => {
     const result = validateScenarioText('{"__proto__": {"polluted": true}, "constructor": 1}');
-    expect(errors(result.problems).map((p) => p.message)).toEqual(
+    expect(errors(result.problems).map((p) => en(p))).toEqual(
       expect.arrayContaining([expect.stringContaining('"__proto__" is not allowed'), expect.stringContaining('"constructor" is not allowed')]),
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -134,18 +139,18 @@ describe('hostile input', () => {
 
   it('refuses 10,000-deep nesting with the limit named', () => {
     const result = validateScenarioText('['.repeat(10_000) + ']'.repeat(10_000));
-    expect(result.problems[0]!.message).toContain(`more than ${LIMITS.depth} levels deep`);
+    expect(en(result.problems[0]!)).toContain(`more than ${LIMITS.depth} levels deep`);
   });
 
   it('refuses a 50 MB file and a million-character text with the limits named', () => {
-    expect(validateScenarioText(' '.repeat(50_000_000)).problems[0]!.message).toMatch(/at most 5 MB/);
+    expect(en(validateScenarioText(' '.repeat(50_000_000)).problems[0]!)).toMatch(/at most 5 MB/);
     const result = validateScenarioText(`{"id": "${'x'.repeat(1_000_000)}"}`);
-    expect(result.problems[0]!.message).toContain("20,000 characters");
+    expect(en(result.problems[0]!)).toContain("20,000 characters");
   });
 
   it('reports a key written twice', () => {
     const result = validateScenarioText('{\n"id": "a",\n"id": "b"}');
-    expect(result.problems).toContainEqual(expect.objectContaining({ line: 3, column: 1, message: expect.stringContaining('"id" appears twice in this object (first at line 2, column 1)') }));
+    expect(result.problems.map(withEn)).toContainEqual(expect.objectContaining({ line: 3, column: 1, code: 'duplicateField', en: expect.stringContaining('"id" appears twice in this object (first at line 2, column 1)') }));
   });
 });
 
@@ -153,15 +158,15 @@ describe('warnings', () => {
   const warningsFor = (parts: Parameters<typeof makeScenario>[0]) => {
     const result = validateObject(makeScenario(parts));
     expect(errors(result.problems)).toEqual([]);
-    return warnings(result.problems).map((p) => p.message);
+    return warnings(result.problems).map((p) => en(p));
   };
 
   it('names cards that can never be drawn', () => {
     const messages = warningsFor({ cards: [card('c1'), card('c2'), card('hidden', { weight: 0 }), card('flagged', { when: { flag: 'never-set' } })] });
     expect(messages).toEqual(
       expect.arrayContaining([
-        'card "hidden" can never be drawn: its weight is 0 and no choice leads to it with "next"',
-        'card "flagged" can never be drawn: its condition needs flag "never-set", which no choice sets',
+        'card "hidden" can never be drawn: its weight is 0 and no choice leads to it with "next"; give it a weight above 0, or add "next": "hidden" to a choice',
+        'card "flagged" can never be drawn: its condition needs flag "never-set", which no choice sets; add "set": { "never-set": true } to a choice, or correct the flag name',
       ]),
     );
   });
@@ -183,9 +188,9 @@ describe('warnings', () => {
     expect(messages).toEqual(
       expect.arrayContaining([
         expect.stringContaining('ending "late" can never be reached after the last turn: it comes after "fallback"'),
-        'meter "idle" is never changed by any choice',
-        'stakeholder "quiet" brings no card',
-        'this choice changes no meter, sets no flag and leads to no card: it has no consequence',
+        'meter "idle" is never changed by any choice: add it to the "effects" of some choices, or remove the meter',
+        'stakeholder "quiet" brings no card: write a card with "from": "quiet", or remove the stakeholder',
+        'choice 1 of card "c1" changes no meter, sets no flag and leads to no card, so it has no consequence: give it "effects"',
       ]),
     );
   });
@@ -199,8 +204,8 @@ describe('warnings', () => {
     });
     expect(messages).toEqual(
       expect.arrayContaining([
-        'every choice of card "same" moves the same meters the same way: the player has no real dilemma',
-        '-60 on "a" ends the game at once from its start value 50',
+        'every choice of card "same" moves the same meters the same way, so the player has no real dilemma: let one choice cost a meter that another choice helps',
+        '-60 on "a" ends the game at once from its start value 50 (choice 1 of card "c2"): make the effect smaller',
       ]),
     );
   });

@@ -1,0 +1,52 @@
+/**
+ * Problems in a scenario file as codes with parameters. The engine decides what is wrong and where;
+ * `src/locales/authoring.ts` words it, with how to fix it, in the reader's language.
+ */
+
+/** A parameter is a plain value, or a nested message (what was found, in words of its own). */
+export type Param = string | number | Coded;
+export type Params = Readonly<Record<string, Param>>;
+
+export interface Coded {
+  code: ProblemCode;
+  params: Params;
+}
+
+export const coded = (code: ProblemCode, params: Params = {}): Coded => ({ code, params });
+
+/** What a value is, for "expected a number, found the text "10"". */
+export function found(value: unknown): Coded {
+  if (value === null) return coded('foundNull');
+  if (Array.isArray(value)) return coded('foundList');
+  if (typeof value === 'object') return coded('foundObject');
+  if (typeof value === 'string') return value.length > 30 ? coded('foundLongText') : coded('foundText', { value });
+  if (typeof value === 'number') return coded('foundNumber', { value });
+  return coded('foundValue', { value: String(value) });
+}
+
+export type ProblemCode =
+  // What a value is
+  | 'foundNull' | 'foundList' | 'foundObject' | 'foundText' | 'foundLongText' | 'foundNumber' | 'foundValue' | 'foundEnd' | 'foundLineEnd' | 'foundChar'
+  // Reading the JSON
+  | 'fileTooLarge' | 'fileUnreadable' | 'bomAtStart' | 'bomInside' | 'comment' | 'textNotClosed' | 'textPastLineEnd' | 'controlCharacter' | 'badEscape'
+  | 'tooLongText' | 'badNumber' | 'tooLongNumber' | 'numberTooLarge' | 'tooDeep' | 'commaBeforeBrace' | 'expectedFieldName' | 'unquotedFieldName'
+  | 'tooManyKeys' | 'expectedColon' | 'reservedField' | 'duplicateField' | 'commaMissingField' | 'expectedCommaOrBrace' | 'tooManyItems'
+  | 'commaBeforeBracket' | 'commaMissingItem' | 'expectedCommaOrBracket' | 'singleQuotes' | 'curlyQuotes' | 'quoteInsideText' | 'fileEndsEarly'
+  | 'expectedValue' | 'afterEnd'
+  // The format
+  | 'expectedText' | 'textEmpty' | 'textTooShort' | 'textTooLong' | 'badId' | 'badLanguageCode' | 'badPattern' | 'reservedName' | 'expectedNumber'
+  | 'expectedWholeNumber' | 'numberAsText' | 'notWhole' | 'tooSmall' | 'tooBig' | 'expectedBoolean' | 'booleanAsText' | 'wrongConstant' | 'notOneOf'
+  | 'expectedList' | 'tooFewListItems' | 'tooManyListItems' | 'expectedObject' | 'unknownField' | 'twoConditionKinds' | 'missingField'
+  | 'meterNeedsComparison' | 'expectedRecord' | 'needsEntries' | 'expectedTextOrLanguages' | 'badFlagValue' | 'conditionKindMissing'
+  | 'expectedCondition' | 'badNext'
+  // Cross-references
+  | 'unknownMeter' | 'unknownStakeholder' | 'unknownCard' | 'unknownEnding' | 'unknownEffectMeter' | 'duplicateId' | 'minNotBelowMax' | 'startOutside'
+  | 'noSuchChoice'
+  // Warnings
+  | 'neverDrawnWeight' | 'cardNeedsFlag' | 'endingNeedsFlag' | 'endingAfterFallback' | 'noFallbackEnding' | 'meterUnchanged' | 'stakeholderNoCard'
+  | 'tagNoLabel' | 'noConsequence' | 'endsAtOnce' | 'noDilemma' | 'missingLanguage' | 'unknownPortrait' | 'unknownIcon' | 'labelTooLong'
+  | 'choseCountsFromZero' | 'sameScenarioId' | 'moreProblems' | 'bidiControl'
+  // Simulation findings and conditions in words
+  | 'condBelow' | 'condAbove' | 'condAtLeast' | 'condAtMost' | 'condFlag' | 'condTurns' | 'condTurnFrom' | 'condTurnUntil' | 'condSeen' | 'condChose'
+  | 'condAnd' | 'condOr' | 'condNot' | 'whyWeight' | 'whyFlag' | 'whyWeightUntaken' | 'whyCondition' | 'whyCrowded' | 'findNeverDrawn' | 'findMeterEnds'
+  | 'balanceOverTopGives' | 'balanceOverTopPopular' | 'balanceTakes' | 'balanceDry' | 'findHopeless' | 'findTooEasy';

@@ -1,0 +1,103 @@
+/**
+ * Messages for scenario authors (the validator, simulator, balance check and strings tool, on the
+ * command line and on the in-game problems screen), in Dutch and English. Pure: no settings, no
+ * DOM, so the command-line tools use it as the game does.
+ */
+import type { Verdict } from '../engine/balance.ts';
+import type { Coded, Param, ProblemCode } from '../engine/messages.ts';
+import type { Problem } from '../engine/validate.ts';
+import type { Scenario } from '../engine/format.ts';
+import { resolveText, type Language } from '../engine/text.ts';
+import { authoringEn, type AuthoringKey } from './authoring-en.ts';
+import { authoringNl } from './authoring-nl.ts';
+import { interpolate } from './format.ts';
+
+export type { AuthoringKey };
+
+export type Params = Readonly<Record<string, Param>>;
+
+/** A message as a key and its parameters, worded only when shown, in the reader's language. */
+export interface Said {
+  key: AuthoringKey;
+  params: Params;
+}
+
+const catalogues = new Map<Language, Readonly<Record<AuthoringKey, string>>>([
+  ['en', authoringEn],
+  ['nl', authoringNl],
+]);
+
+/** Every problem code of the engine has a wording in each language (a missing one is a type error here). */
+const problemWordings: Readonly<Record<ProblemCode, string>> = authoringEn;
+void problemWordings;
+
+/** 20,000 and 20.000: grouped by hand, not toLocaleString, so Node and every browser write the same. */
+function grouped(n: number, language: Language): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, language === 'nl' ? '.' : ',');
+}
+
+export function word(key: AuthoringKey, params: Params, language: Language): string {
+  const plain: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    plain[name] = typeof value === 'object' ? word(value.code, value.params, language) : typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) >= 10_000 ? grouped(value, language) : typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value) && language === 'nl' ? String(value).replace('.', ',') : value;
+  }
+  return interpolate(catalogues.get(language)![key], plain);
+}
+
+export function wordCoded(message: Coded, language: Language): string {
+  return word(message.code, message.params, language);
+}
+
+/** A problem in words: what is wrong, how to fix it, and the concrete replacement if there is one. */
+export function problemText(p: Problem, language: Language): string {
+  const hint = p.suggestion ? ` — ${word('problemSuggestion', { suggestion: p.suggestion }, language)}` : '';
+  return `${word(p.code, p.params, language)}${hint}`;
+}
+
+/** One line in the compiler format that editors and CI understand: `file:line:col: error|warning: …`. */
+export function formatProblem(file: string, p: Problem, language: Language): string {
+  return `${file}:${p.line}:${p.column}: ${p.severity}: ${problemText(p, language)} (${word('problemAt', { path: p.path }, language)})`;
+}
+
+export function wordSaid(said: Said, language: Language): string {
+  return word(said.key, said.params, language);
+}
+
+/**
+ * The language for a command-line tool: `--lang nl|en` if given, else the environment's language
+ * (LANG=nl_NL.UTF-8 gives Dutch), else English.
+ */
+export function toolLanguage(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Language | { error: string } {
+  const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i >= 0) {
+    const value = args[i]!.includes('=') ? args[i]!.slice('--lang='.length) : args[i + 1];
+    if (value === 'nl' || value === 'en') return value;
+    return { error: `--lang needs nl or en / --lang vraagt nl of en (got ${value ?? 'nothing'})` };
+  }
+  const fromEnv = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^nl([_.-]|$)/i.test(fromEnv) ? 'nl' : 'en';
+}
+
+/** The arguments without `--lang` and its value, for the tool's own parsing. */
+export function withoutLang(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--lang') i++;
+    else if (!args[i]!.startsWith('--lang=')) out.push(args[i]!);
+  }
+  return out;
+}
+
+/** A balance verdict in words (every verdict code is a key of the catalogues), naming the meter by its label in the reader's language. */
+export function wordVerdict(verdict: Verdict, scenario: Scenario, language: Language): string {
+  const meterId = verdict.meter ?? String(verdict.params.meter ?? '');
+  const meter = scenario.meters.find((m) => m.id === meterId);
+  const name = meter ? resolveText(meter.label, language) : meterId;
+  return word(verdict.code, { ...verdict.params, name }, language);
+}
+
+/** "2 files checked: 1 error, 0 warnings", the validator's last line. */
+export function validateSummary(files: number, errors: number, warnings: number, language: Language): string {
+  const n = (count: number, one: AuthoringKey, many: AuthoringKey) => word(count === 1 ? one : many, { count }, language);
+  return word('validateSummary', { files: n(files, 'validateFile', 'validateFiles'), errors: n(errors, 'checkError', 'checkErrors'), warnings: n(warnings, 'checkWarning', 'checkWarnings') }, language);
+}
