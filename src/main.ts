@@ -19,6 +19,7 @@ import { followViewport, parentCanvas, stageSize } from './platform/viewport.ts'
 import { language } from './locales/index.ts';
 import { problemText } from './locales/authoring.ts';
 import { allLevels } from './session/levels.ts';
+import { phonesAvailable } from './session/phones.ts';
 import { currentSession } from './session/session.ts';
 import { applyTextResolution, initTextResolution } from './ui/text.ts';
 import { artFailed, artWaiting } from './ui/art.ts';
@@ -109,6 +110,9 @@ function boot(): void {
     for (const scene of game.scene.getScenes(true)) visit(scene.sys.settings.key, scene.children.list);
     return { stage: stageSize(), texts };
   });
+  // Whether a room server answers for phone votes, asked at the start so the workshop set-up knows at
+  // once. Not from a page a service worker serves: that may be offline, and the set-up asks itself.
+  if (!navigator.serviceWorker?.controller) void phonesAvailable();
   audio.listenForFirstInput();
   listenToKeys();
   installGlobalCommands(game);

@@ -93,6 +93,12 @@ export class SetupScene extends Phaser.Scene {
     if (draft.mode === 'together') options.splice(0, 1);
     // Phones: a switch when the room server answers; without one, a note below says they need it.
     const server = phoneServerKnown();
+    // Read live: the answer may come after this screen was drawn (a true answer draws it again).
+    const phoneState = (): boolean | 'no-server' | 'asking' => {
+      const known = phoneServerKnown();
+      if (known === false) return 'no-server';
+      return known === true && server === true ? phonesWanted() : 'asking';
+    };
     if (server === true) options.push({ label: t(phonesWanted() ? 'setupPhonesOn' : 'setupPhonesOff'), detail: t('setupPhonesDetail'), change: () => setPhonesWanted(!phonesWanted()) });
 
     const items: Button[] = [];
@@ -179,7 +185,7 @@ export class SetupScene extends Phaser.Scene {
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
     const labels = items.map((b) => b.label.text);
-    showScreen('setup', () => listScreen(heading.text, focus, { scenarioId: scenario.id, settings: draftSettings(), buttons: labels, focus: focus!.current, typing: fields.typing(), phones: server === true ? phonesWanted() : server === false ? 'no-server' : 'asking' }));
+    showScreen('setup', () => listScreen(heading.text, focus, { scenarioId: scenario.id, settings: draftSettings(), buttons: labels, focus: focus!.current, typing: fields.typing(), phones: phoneState() }));
     requestFrames();
   }
 

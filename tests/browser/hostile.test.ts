@@ -179,7 +179,7 @@ describe('large files in the browser', () => {
     });
     await drop(page, 'tags-150000.json', JSON.stringify(many(150_000)));
     const refused = await waitFor(page, "m.screen === 'problems' && m.shown.ok === false", 60_000);
-    expect((refused.shown.problems as { message: string }[])[0]!.message).toBe('this object has more than 2,000 fields, the most an object in a scenario file may have');
+    expect((refused.shown.problems as { message: string }[])[0]!.message).toBe('this object has more than 2000 fields, the most an object in a scenario file may have: split it up');
     await press(page, 'Escape');
     await waitFor(page, "m.screen === 'title'");
     await playDropped(page, 'tags-2000.json', JSON.stringify(many(2000)));

@@ -138,7 +138,7 @@ describe('live reload while writing', () => {
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(RESULTS, 'live-reload-broken-1920x1080.png') });
       await waitForOutput(`levels/${FILE}:`);
-      await waitForOutput('error: unknown stakeholder "nobody-at-all"');
+      await waitForOutput('error: there is no stakeholder "nobody-at-all"');
 
       // Fixed: the game comes back where it was.
       writeFileSync(PATH, JSON.stringify(edited, null, 2));

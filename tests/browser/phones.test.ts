@@ -105,8 +105,8 @@ describe('phone votes', () => {
     };
     await focusOn('Phones: off');
     await press(projector, 'Enter');
-    m = await waitFor(projector, "m.screen === 'setup' && m.shown.phones === true");
-    expect(m.shown.buttons).toContain('Phones: on');
+    // The switch is drawn again with its new label once the set-up has settled.
+    m = await waitFor(projector, "m.screen === 'setup' && m.ready && m.shown.phones === true && m.shown.buttons.includes('Phones: on')");
     await focusOn('Start the workshop');
     await press(projector, 'Enter');
 
