@@ -76,6 +76,8 @@ const WORD = 'toString';
 /** Every id, flag, tag and meter name a word every JavaScript object answers to. */
 const words: Scenario = {
   format: 1,
+  // The test takes choice 1 by its key and checks its effect: keep the file's order on screen.
+  choiceOrder: 'file',
   id: WORD,
   title: { nl: 'Woorden van JavaScript', en: 'JavaScript words' },
   turns: 3,
