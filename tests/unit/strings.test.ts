@@ -88,7 +88,8 @@ describe('texts for a translator', () => {
 
   it('reads back any text it wrote, whatever quotes, separators and line breaks it holds', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'grapheme', minLength: 1 }).filter((c) => c.trim() !== '' && !/[\u0000-\u001f\u007f-\u009f]/.test(c)), { minLength: 1, maxLength: 5 }), fc.constantFrom(';' as const, ',' as const), (cells, separator) => {
+      // Control characters and U+FFFD are what a damaged file holds, and the reader refuses them on purpose.
+      fc.property(fc.array(fc.string({ unit: 'grapheme', minLength: 1 }).filter((c) => c.trim() !== '' && !/[\u0000-\u001f\u007f-\u009f\uFFFD]/.test(c)), { minLength: 1, maxLength: 5 }), fc.constantFrom(';' as const, ',' as const), (cells, separator) => {
         const csv = exportStrings({ ...scenario, title: 'x', description: undefined, turnUnit: undefined, meters: [], stakeholders: [], cards: [], endings: [], debrief: { questions: cells } } as never, ['nl'], separator);
         const decoded = decodeSpreadsheet(new TextEncoder().encode(csv));
         expect(decoded.ok).toBe(true);
