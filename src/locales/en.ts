@@ -387,6 +387,9 @@ export const en = {
   phonesSources: '{phones} from phones · {counted} counted',
   keysJoin: 'J',
   helpJoin: 'Phones: show the QR code and room code again',
+  // Phone page: what a screen reader hears when voting opens or closes
+  phoneVotingOpen: 'Voting is open: {turn}.',
+  phoneVotingClosed: 'Voting is closed.',
 } as const;
 
 export type MessageKey = keyof typeof en;

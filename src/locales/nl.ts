@@ -385,4 +385,7 @@ export const nl: Messages = {
   phonesSources: '{phones} via telefoons · {counted} geteld',
   keysJoin: 'J',
   helpJoin: 'Telefoons: de QR-code en zaalcode opnieuw tonen',
+  // Phone page: what a screen reader hears when voting opens or closes
+  phoneVotingOpen: 'Je kunt nu stemmen: {turn}.',
+  phoneVotingClosed: 'Het stemmen is gesloten.',
 };

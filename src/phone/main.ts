@@ -45,6 +45,9 @@ const main = document.getElementById('main')!;
 const status = document.getElementById('status')!;
 const roomLine = document.getElementById('room')!;
 const languageButton = document.getElementById('language') as HTMLButtonElement;
+const announcer = document.getElementById('announce')!;
+/** Whether the phone last said that voting is open, so each opening and closing is said once. */
+let announcedOpen: string | null = null;
 
 function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   return interpolate(catalogues.get(state.language)![key], params);
@@ -185,11 +188,25 @@ function render(): void {
   const key = !state.code ? 'code' : !view ? 'waiting' : `${view.kind}:${'round' in view ? view.round : ''}:${view.kind === 'debrief' ? view.page : ''}`;
   main.replaceChildren(...screen(view));
   document.body.dataset.view = !state.code ? 'code' : view?.kind ?? 'connecting';
+  announce(view);
   if (key !== shownKey) {
     shownKey = key;
     // A new screen: start reading at its heading (the code form keeps the typing place instead).
     if (key !== 'code') main.querySelector<HTMLElement>('h1')?.focus();
   } else if (focusedKey) main.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusedKey)}"]`)?.focus();
+}
+
+/**
+ * Says "voting is open" when a card opens and "voting is closed" when it closes, in a live region:
+ * the new heading takes the focus too, but a screen reader user who was elsewhere hears it this way.
+ * A new text node is added each time, so the same words for the next card are read again.
+ */
+function announce(view: PhoneView | null): void {
+  const open = view?.kind === 'card' && view.open ? view.round : null;
+  if (open === announcedOpen) return;
+  const text = open && view?.kind === 'card' ? t('phoneVotingOpen', { turn: say(view.turn) }) : announcedOpen !== null && (view?.kind === 'card' || view?.kind === 'reveal') ? t('phoneVotingClosed') : null;
+  announcedOpen = open;
+  if (text) announcer.replaceChildren(document.createTextNode(text));
 }
 
 function statusText(): string {
@@ -310,7 +327,9 @@ function revealScreen(view: Extract<PhoneView, { kind: 'reveal' }>): HTMLElement
 function debriefScreen(view: Extract<PhoneView, { kind: 'debrief' }>): HTMLElement[] {
   const out: HTMLElement[] = [heading(say(view.title)), el('p', t('phoneDebriefPage', { page: view.page + 1, pages: view.pages }), { class: 'note' })];
   for (const line of view.lines) out.push(el('p', say(line)));
-  return out;
+  // The participant's own answers are here already: a workshop may end on the debrief without the
+  // trainer ever closing it.
+  return [...out, ...answersSection(view.scenario)];
 }
 
 function answerLines(answers: Answer[]): string[] {
@@ -321,8 +340,12 @@ function answerLines(answers: Answer[]): string[] {
 }
 
 function endScreen(view: Extract<PhoneView, { kind: 'end' }>): HTMLElement[] {
+  return [heading(t('phoneEnded')), el('p', say(view.title), { class: 'from' }), ...answersSection(view.title)];
+}
+
+function answersSection(title: Texts): HTMLElement[] {
   const answers = state.code ? loadAnswers(state.code) : [];
-  const out: HTMLElement[] = [heading(t('phoneEnded')), el('p', say(view.title), { class: 'from' }), el('h2', t('phoneAnswers')), el('p', t('phoneAnswersNote'), { class: 'note' })];
+  const out: HTMLElement[] = [el('h2', t('phoneAnswers')), el('p', t('phoneAnswersNote'), { class: 'note' })];
   if (answers.length === 0) {
     out.push(el('p', t('phoneNoAnswers')));
     return out;
@@ -336,7 +359,7 @@ function endScreen(view: Extract<PhoneView, { kind: 'end' }>): HTMLElement[] {
   }
   const download = el('button', t('phoneDownload'), { type: 'button', class: 'primary', 'data-key': 'download' });
   download.addEventListener('click', () => {
-    const text = [say(view.title), '', ...answerLines(answers).map((line) => `${line}\n`)].join('\n');
+    const text = [say(title), '', ...answerLines(answers).map((line) => `${line}\n`)].join('\n');
     const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
     const link = el('a', undefined, { href: url, download: `many-masters-${state.code ?? 'room'}.txt` });
     link.click();

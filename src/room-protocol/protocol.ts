@@ -67,7 +67,8 @@ const VIEW = v.variant('kind', [
     feedback: TEXTS,
     changes: v.pipe(v.array(v.strictObject({ meter: TEXTS, delta: v.pipe(v.number(), v.integer(), v.minValue(-1000), v.maxValue(1000)) })), v.maxLength(MAX_METERS)),
   }),
-  v.strictObject({ kind: v.literal('debrief'), page: COUNT, pages: COUNT, title: TEXTS, lines: v.pipe(v.array(TEXTS), v.maxLength(MAX_LINES)) }),
+  /** A debrief page; `scenario` heads the participant's own answers, which the phone shows below it. */
+  v.strictObject({ kind: v.literal('debrief'), page: COUNT, pages: COUNT, title: TEXTS, lines: v.pipe(v.array(TEXTS), v.maxLength(MAX_LINES)), scenario: TEXTS }),
   v.strictObject({ kind: v.literal('end'), title: TEXTS }),
 ]);
 export type PhoneView = v.InferOutput<typeof VIEW>;

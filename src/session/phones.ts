@@ -166,8 +166,13 @@ export function startPhones(fresh: boolean): void {
     message: (message) => receive(state, message),
     status: (status) => {
       state.figures.status = status;
-      // Everything is sent again on a new connection: the server may have restarted.
-      if (status !== 'open') state.sent = '';
+      // Everything is sent again on a new connection: the server may have restarted. Until its first
+      // tally the projector knows of no phone: the old figures would show votes the server may have lost.
+      if (status !== 'open') {
+        state.sent = '';
+        state.figures.joined = 0;
+        state.figures.voted = 0;
+      }
       changed();
     },
   });
@@ -287,10 +292,9 @@ function currentView(): PhoneView {
   if (!room) return { kind: 'wait' };
   const scenario = room.scenario;
   const screen = currentScreen().screen;
-  if (screen === 'debrief' || room.phase === 'over') {
-    if (screen !== 'debrief') return { kind: 'wait' };
-    return debriefView(room);
-  }
+  // Once the session is over the phones stay on the debrief page the room last saw, also while the
+  // projector looks at a "what if" or the room code: there is no next card to wait for.
+  if (screen === 'debrief' || room.phase === 'over') return debriefView(room);
   // While the projector shows the room code before the first card, the phones wait for it too.
   const started = room.workshop.teams.some((team) => team.decisions.length > 0);
   if (screen === 'join' && !started) return { kind: 'wait' };
@@ -392,5 +396,5 @@ function debriefView(room: Room): PhoneView {
     default:
       lines = (scenario.debrief?.questions ?? []).map(both);
   }
-  return { kind: 'debrief', page: slide, pages: SLIDE_TITLES.length, title: message(SLIDE_TITLES[slide]!), lines: lines.slice(0, 60) };
+  return { kind: 'debrief', page: slide, pages: SLIDE_TITLES.length, title: message(SLIDE_TITLES[slide]!), lines: lines.slice(0, 60), scenario: both(scenario.title) };
 }

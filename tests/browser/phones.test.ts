@@ -5,6 +5,7 @@
  * that reloads keeps its vote, a phone cannot act as the projector, and a server restart mid-card
  * loses no vote. Without the server (a static copy) the set-up says phones need it.
  */
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -14,6 +15,7 @@ import type { AttachedRoom } from '../../server/server.ts';
 import { DIST, openTitle, press, screenshot, snapshot, useBrowser, waitFor, watchErrors } from './harness.ts';
 
 const env = useBrowser();
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let served: { server: Server; room: AttachedRoom; url: string } | null = null;
 
 async function startServer(port = 0): Promise<void> {
@@ -44,13 +46,39 @@ async function openSetup(page: Page): Promise<void> {
   await waitFor(page, "m.screen === 'setup' && m.shown.phones !== 'asking'");
 }
 
-async function openPhone(url: string, code: string, locale: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+async function openPhone(url: string, code: string, locale: string, typed?: (page: Page) => Promise<void>): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${url}p#${code}`);
+  if (typed) {
+    // The way in without the QR code: the page's own form, with the code typed from the projector.
+    await page.goto(`${url}p`);
+    await page.waitForSelector('body[data-view="code"]');
+    await typed(page);
+    await page.locator('#code').fill(code.toLowerCase());
+    await page.locator('[data-key="join"]').tap();
+  } else await page.goto(`${url}p#${code}`);
   await page.waitForSelector('body[data-view="wait"]');
   return { context, page, errors };
+}
+
+/**
+ * What a participant's phone would fail on: axe-core's serious and critical findings (WCAG 2.1 A/AA
+ * and best practice), controls smaller than 44×44 CSS px, and a page language other than the one shown.
+ */
+async function audit(phone: Page, language: 'nl' | 'en'): Promise<string[]> {
+  if (!(await phone.evaluate(() => 'axe' in window))) await phone.addScriptTag({ path: AXE });
+  return phone.evaluate(async (language) => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    const found = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+    for (const control of document.querySelectorAll<HTMLElement>('button, input, a[href]')) {
+      const box = control.getBoundingClientRect();
+      if (control.checkVisibility() && (box.width < 44 || box.height < 44)) found.push(`target ${control.dataset.key ?? control.id}: ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+    if (document.documentElement.lang !== language) found.push(`lang ${document.documentElement.lang}`);
+    return found;
+  }, language);
 }
 
 /** From the reveal to the next card (through the scoreboard, as two teams take turns). */
@@ -113,7 +141,17 @@ describe('phone votes', () => {
     m = await waitFor(projector, "m.screen === 'join' && m.shown.status === 'open' && !!m.shown.code");
     const code = m.shown.code as string;
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{5}$/);
-    const phones = [await openPhone(url, code, 'nl-NL'), await openPhone(url, code, 'en-GB'), await openPhone(url, code, 'en-US')];
+    // Every state a participant sees is audited on the Dutch phone (and the card on an English one).
+    const check = async (phone: Page, language: 'nl' | 'en', state: string) => expect.soft(await audit(phone, language), state).toEqual([]);
+    const typed = async (page: Page) => {
+      await check(page, 'nl', 'code form');
+      await screenshot(page, 'phones-phone-code-nl');
+      await page.locator('#code').fill('K7');
+      await page.locator('[data-key="join"]').tap();
+      expect(await page.locator('.error').innerText()).toContain('Een zaalcode heeft vijf letters en cijfers');
+      await check(page, 'nl', 'code form with an error');
+    };
+    const phones = [await openPhone(url, code, 'nl-NL', typed), await openPhone(url, code, 'en-GB'), await openPhone(url, code, 'en-US')];
     const [p1, p2, p3] = phones.map((p) => p.page) as [Page, Page, Page];
     m = await waitFor(projector, "m.screen === 'join' && m.shown.joined === 3");
     expect(m.shown.texts).toContain('3 phones joined');
@@ -131,16 +169,25 @@ describe('phone votes', () => {
     await waitFor(projector, "m.screen === 'join' && m.language === 'en'");
     // Phones wait for the trainer, then get the first card.
     expect(await phoneShows(p1, 'wait')).toContain('Je doet mee');
+    await check(p1, 'nl', 'waiting');
+    await screenshot(p1, 'phones-phone-wait-nl');
     await press(projector, 'Enter');
     m = await waitFor(projector, "m.screen === 'workshop' && m.phase === 'deciding' && m.shown.phones.joined === 3");
     const firstCard = m.shown.cardText as string;
     expect(await phoneShows(p2, 'card')).toContain(firstCard);
     expect(await phoneShows(p1, 'card')).toContain('Niemand ziet jouw stem');
+    // A screen reader hears that voting opened, wherever its focus was.
+    expect(await p1.locator('#announce').textContent()).toContain('Je kunt nu stemmen');
+    expect(await p2.locator('#announce').textContent()).toContain('Voting is open');
+    await check(p1, 'nl', 'voting open');
+    await check(p2, 'en', 'voting open (English)');
     await screenshot(p1, 'phones-phone-card-nl');
     await screenshot(p2, 'phones-phone-card-en');
 
     // Card 1: votes counted, the split seen nowhere before the reveal.
     await vote(p1, 0);
+    await check(p1, 'nl', 'vote cast');
+    await screenshot(p1, 'phones-phone-voted-nl');
     await vote(p2, 1);
     await vote(p3, 0);
     await vote(p3, 1); // changed
@@ -166,7 +213,10 @@ describe('phone votes', () => {
         };
         socket.onmessage = (event) => {
           got.push(JSON.parse(event.data as string).type + ':' + (JSON.parse(event.data as string).code ?? ''));
-          if (got.length >= (second ? 3 : 1)) done(got);
+          if (got.length < (second ? 3 : 1)) return;
+          // Closed, so that this test's own socket is not counted as a fourth phone later on.
+          socket.close();
+          done(got);
         };
       });
       const reveal = { type: 'show', view: { kind: 'end', title: { nl: 'x', en: 'x' } } };
@@ -189,6 +239,7 @@ describe('phone votes', () => {
     expect(reveal).toContain('You voted');
     expect(reveal).toContain('2 from phones, 0 counted in the room');
     expect(await phoneShows(p1, 'reveal')).toContain('1 via telefoons, 0 geteld in de zaal');
+    await check(p1, 'nl', 'result');
     await screenshot(p1, 'phones-phone-reveal-nl');
 
     // Card 2: phones and a hand count together; the projector says which came from where.
@@ -211,11 +262,20 @@ describe('phone votes', () => {
     expect(await phoneShows(p3, 'reveal')).toContain('You did not vote on this card');
     expect(await phoneShows(p2, 'reveal')).toContain('2 from phones, 1 counted in the room');
 
-    // Card 3: the server restarts after the votes; the projector opens the same room, phones rejoin, no vote lost.
+    // Card 3: the projector is reloaded after the first vote and the trainer continues the workshop:
+    // the phones are in the same room again, with that vote, and the votes after it count.
     await nextCard(projector);
     await waitFor(projector, "m.phase === 'deciding' && m.shown.phones.voted === 0");
     await phoneShows(p1, 'card');
     await vote(p1, 1);
+    m = await waitFor(projector, 'm.shown.phones.voted === 1');
+    const thirdCard = m.shown.cardId;
+    await projector.reload();
+    m = await waitFor(projector, "m.screen === 'title' && m.shown.canContinueWorkshop === true", 30_000);
+    expect((m.shown.buttons as string[])[0]).toBe('Continue the workshop');
+    await press(projector, 'Enter');
+    m = await waitFor(projector, "m.screen === 'workshop' && m.phase === 'deciding' && m.shown.phones.status === 'open' && m.shown.phones.joined === 3 && m.shown.phones.voted === 1");
+    expect(m.shown.cardId).toBe(thirdCard);
     await vote(p2, 1);
     await vote(p3, 0);
     await waitFor(projector, 'm.shown.phones.voted === 3');
@@ -228,6 +288,25 @@ describe('phone votes', () => {
     expect(m.shown.decisionShown).toBe(1);
     expect((m.shown.phoneVotes as number[]).slice(0, 2)).toEqual([1, 2]);
     expect(await phoneShows(p3, 'reveal')).toContain('1 from phones');
+
+    // To the debrief: the phones follow its pages (no voting page left behind), also after a reload.
+    await press(projector, 'Escape');
+    m = await waitFor(projector, "m.overlay === 'menu'");
+    const toDebrief = (m.overlayShown as { buttons: string[] }).buttons.indexOf('To the debrief');
+    expect(toDebrief).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i < toDebrief; i++) await press(projector, 'ArrowDown');
+    await press(projector, 'Enter');
+    m = await waitFor(projector, "m.screen === 'debrief' && m.shown.slideIndex === 0 && m.overlay === null");
+    const debrief = await phoneShows(p1, 'debrief');
+    expect(debrief).toContain('Pagina 1 van 7');
+    expect(debrief).toContain('Jouw antwoorden');
+    await check(p1, 'nl', 'debrief');
+    await screenshot(p1, 'phones-phone-debrief-nl');
+    await press(projector, 'PageDown');
+    await waitFor(projector, "m.screen === 'debrief' && m.shown.slideIndex === 1");
+    await p3.reload();
+    expect(await phoneShows(p3, 'debrief')).toContain('Page 2 of 7');
+    await p1.waitForFunction(() => document.querySelector('main')!.textContent!.includes('Pagina 2 van 7'));
 
     // Leaving the workshop (menu → back to the title, confirmed) ends the phones' session: each keeps its own answers.
     await press(projector, 'Escape');
@@ -243,6 +322,9 @@ describe('phone votes', () => {
     expect(answers).toContain('Your answers');
     expect((await p2.locator('.answers li').count())).toBe(3);
     await screenshot(p2, 'phones-phone-end-en');
+    expect(await phoneShows(p1, 'end')).toContain('Jouw antwoorden');
+    await check(p1, 'nl', 'ended');
+    await screenshot(p1, 'phones-phone-end-nl');
 
     expect(projectorErrors.filter((e) => !e.includes('WebSocket'))).toEqual([]);
     for (const phone of phones) expect(phone.errors.filter((e) => !e.includes('WebSocket'))).toEqual([]);
