@@ -345,7 +345,7 @@ export const en = {
   phoneRoom: 'Room {code}',
   phoneWaiting: 'You are in. The next card will appear here.',
   phoneNotVoted: 'What would you do? Nobody sees your vote.',
-  phoneVoted: 'Your vote: {choice}. You can change it until voting closes.',
+  phoneVoted: 'You can change your vote until voting closes.',
   phoneClosed: 'Voting is closed. Look at the projector.',
   phoneGuessHeading: 'Who gains most?',
   phoneGuessed: 'Your guess: {meter}.',

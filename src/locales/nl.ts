@@ -343,7 +343,7 @@ export const nl: Messages = {
   phoneRoom: 'Zaal {code}',
   phoneWaiting: 'Je doet mee. De volgende kaart verschijnt hier.',
   phoneNotVoted: 'Wat zou jij doen? Niemand ziet jouw stem.',
-  phoneVoted: 'Jouw stem: {choice}. Je kunt hem wijzigen tot het stemmen sluit.',
+  phoneVoted: 'Je kunt je stem nog wijzigen tot het stemmen sluit.',
   phoneClosed: 'Het stemmen is gesloten. Kijk naar de projector.',
   phoneGuessHeading: 'Wie wint het meest?',
   phoneGuessed: 'Jouw gok: {meter}.',

@@ -269,7 +269,7 @@ function cardBox(view: { turn: Texts; stakeholder: Texts; text: Texts }): HTMLEl
 
 function cardScreen(view: Extract<PhoneView, { kind: 'card' }>): HTMLElement[] {
   const chosen = state.mine.choice;
-  const title = heading(chosen !== null ? t('phoneVoted', { choice: say(view.choices[chosen] ?? { nl: '', en: '' }) }) : view.open ? t('phoneNotVoted') : t('phoneClosed'));
+  const title = heading(chosen !== null ? t('phoneYouChose', { choice: say(view.choices[chosen] ?? { nl: '', en: '' }) }) : view.open ? t('phoneNotVoted') : t('phoneClosed'));
   const list = el('ul', undefined, { class: 'choices' });
   view.choices.forEach((choice, i) => {
     const button = el('button', undefined, { type: 'button', 'aria-pressed': String(chosen === i), 'data-key': `choice-${i}` });
@@ -280,8 +280,9 @@ function cardScreen(view: Extract<PhoneView, { kind: 'card' }>): HTMLElement[] {
     item.append(button);
     list.append(item);
   });
-  const out: HTMLElement[] = [title, cardBox(view), list];
-  if (!view.open && chosen !== null) out.push(el('p', t('phoneClosed'), { class: 'note' }));
+  const out: HTMLElement[] = [title];
+  if (chosen !== null) out.push(el('p', t(view.open ? 'phoneVoted' : 'phoneClosed'), { class: 'note' }));
+  out.push(cardBox(view), list);
   if (view.meters.length > 0) {
     const group = el('section', undefined, { 'aria-labelledby': 'guess-heading' });
     group.append(el('h2', t('phoneGuessHeading'), { id: 'guess-heading' }));

@@ -8,7 +8,7 @@
  * opens the same room again and the phones rejoin with their votes.
  */
 import { shownOrder } from '../engine/game.ts';
-import type { Scenario, Text } from '../engine/format.ts';
+import type { Text } from '../engine/format.ts';
 import { resolveText, type Language } from '../engine/text.ts';
 import type { Decision } from '../engine/workshop.ts';
 import { tagProfile, weightiestChoices } from '../engine/debrief.ts';
@@ -44,6 +44,8 @@ interface Phones {
   round: string | null;
   sent: string;
   timer: number;
+  /** The scenario's title, kept for the phones' last page: by then the workshop may be gone. */
+  title: Texts | null;
 }
 
 const SAVED = 'many-masters.phones';
@@ -159,6 +161,7 @@ export function startPhones(fresh: boolean): void {
     round: null,
     sent: '',
     timer: 0,
+    title: null,
   };
   phones = state;
   state.socket = new RoomSocket({
@@ -188,7 +191,8 @@ export function resumePhones(): void {
 export function stopPhones(): void {
   if (!phones) return;
   window.clearInterval(phones.timer);
-  phones.socket.send({ type: 'show', view: { kind: 'end', title: both(currentRoom()?.scenario.title) } });
+  const room = currentRoom();
+  phones.socket.send({ type: 'show', view: { kind: 'end', title: room ? both(room.scenario.title) : phones.title ?? both(undefined) } });
   const socket = phones.socket;
   phones = null;
   // Let the last message go out before the socket closes.
@@ -241,6 +245,7 @@ export function syncPhones(): void {
     stopPhones();
     return;
   }
+  phones.title = both(currentRoom()!.scenario.title);
   if (phones.figures.status !== 'open' || !phones.secret) return;
   const view = currentView();
   const round = view.kind === 'card' || view.kind === 'reveal' ? view.round : null;
@@ -280,11 +285,15 @@ function roundOf(room: Room): string {
   return `${room.workshop.seed.replace(/[^A-Za-z0-9]/g, '').slice(0, 16)}.${room.workshop.active}.${team.state.turn}`;
 }
 
-function turnText(scenario: Scenario, turn: number): Texts {
-  return message(scenario.turns ? 'turnOf' : 'turnOnly', (language) => {
+/** "Week 2 of 8", and with teams taking turns the team's name first, as the projector shows it. */
+function turnText(room: Room, team: number, turn: number): Texts {
+  const scenario = room.scenario;
+  const text = message(scenario.turns ? 'turnOf' : 'turnOnly', (language) => {
     const unit = resolveText(scenario.turnUnit, language) || catalogues.get(language)!.defaultTurnUnit;
     return { unit: unit.charAt(0).toUpperCase() + unit.slice(1), turn, total: scenario.turns ?? 0 };
   });
+  const name = room.workshop.teams.length > 1 ? room.workshop.teams[team]?.name : undefined;
+  return name ? { nl: `${name} · ${text.nl}`, en: `${name} · ${text.en}` } : text;
 }
 
 function currentView(): PhoneView {
@@ -303,7 +312,7 @@ function currentView(): PhoneView {
     if (!table) return { kind: 'wait' };
     const stakeholder = scenario.stakeholders.find((s) => s.id === table.card.from);
     return {
-      kind: 'card', round: roundOf(room), turn: turnText(scenario, activeTeam(room).state.turn),
+      kind: 'card', round: roundOf(room), turn: turnText(room, room.workshop.active, activeTeam(room).state.turn),
       // In the order the projector shows them (it differs per game), so "2" on a phone is "2" on the wall.
       stakeholder: both(stakeholder?.name), text: both(table.card.text), choices: roomOrder(room).map((file) => both(table.card.choices[file]!.label)),
       meters: scenario.meters.map((m) => ({ id: m.id, label: both(m.label) })), open: true,
@@ -322,7 +331,7 @@ function currentView(): PhoneView {
     const best = Math.max(0, ...gains.map((g) => g.delta));
     const guessed = reveal.vote.guess ? scenario.meters.find((m) => m.id === reveal.vote.guess) : undefined;
     return {
-      kind: 'reveal', round: revealRound(room, reveal.team, decision), turn: turnText(scenario, decision.turn),
+      kind: 'reveal', round: revealRound(room, reveal.team, decision), turn: turnText(room, reveal.team, decision.turn),
       stakeholder: both(stakeholder?.name), text: both(card.text), choices: order.map((file) => both(card.choices[file]!.label)), choice: order.indexOf(reveal.choice),
       phones: order.map((file) => phoneSplit[file] ?? 0), counted: order.map((file) => Math.max(0, (all[file] ?? 0) - (phoneSplit[file] ?? 0))),
       guess: guessed ? { meter: both(guessed.label), right: best > 0 && gains.some((g) => g.id === guessed.id && g.delta === best) } : null,
@@ -352,7 +361,7 @@ function debriefView(room: Room): PhoneView {
     case 'debriefEndings':
       lines = teams.flatMap((team) => {
         const ending = team.state.end?.ending ? scenario.endings?.find((e) => e.id === team.state.end!.ending) : undefined;
-        return [named(team.name, ending ? both(ending.title) : message('endingTheEnd')), ...(ending ? [both(ending.text)] : []), message('debriefLasted', () => ({ turns: team.state.history.length }))];
+        return [named(team.name, ending ? both(ending.title) : message('endingTheEnd')), ...(ending ? [both(ending.text)] : []), message(team.state.history.length === 1 ? 'debriefLastedOne' : 'debriefLastedOther', () => ({ count: team.state.history.length }))];
       });
       break;
     case 'debriefCharts':

@@ -175,7 +175,10 @@ describe('phone votes', () => {
     m = await waitFor(projector, "m.screen === 'workshop' && m.phase === 'deciding' && m.shown.phones.joined === 3");
     const firstCard = m.shown.cardText as string;
     expect(await phoneShows(p2, 'card')).toContain(firstCard);
-    expect(await phoneShows(p1, 'card')).toContain('Niemand ziet jouw stem');
+    const onCard = await phoneShows(p1, 'card');
+    expect(onCard).toContain('Niemand ziet jouw stem');
+    // Teams take turns: the phone says whose card it is, as the projector does.
+    expect(onCard).toContain('Team 1 · Week 1 van 8');
     // A screen reader hears that voting opened, wherever its focus was.
     expect(await p1.locator('#announce').textContent()).toContain('Je kunt nu stemmen');
     expect(await p2.locator('#announce').textContent()).toContain('Voting is open');
@@ -186,6 +189,7 @@ describe('phone votes', () => {
 
     // Card 1: votes counted, the split seen nowhere before the reveal.
     await vote(p1, 0);
+    expect(await p1.locator('h1').innerText()).toMatch(/^Jij stemde: /);
     await check(p1, 'nl', 'vote cast');
     await screenshot(p1, 'phones-phone-voted-nl');
     await vote(p2, 1);
@@ -300,6 +304,7 @@ describe('phone votes', () => {
     const debrief = await phoneShows(p1, 'debrief');
     expect(debrief).toContain('Pagina 1 van 7');
     expect(debrief).toContain('Jouw antwoorden');
+    expect(debrief).toMatch(/Team 1: .*\d besluit(en)? genomen/);
     await check(p1, 'nl', 'debrief');
     await screenshot(p1, 'phones-phone-debrief-nl');
     await press(projector, 'PageDown');
@@ -322,7 +327,9 @@ describe('phone votes', () => {
     expect(answers).toContain('Your answers');
     expect((await p2.locator('.answers li').count())).toBe(3);
     await screenshot(p2, 'phones-phone-end-en');
-    expect(await phoneShows(p1, 'end')).toContain('Jouw antwoorden');
+    const ended = await phoneShows(p1, 'end');
+    expect(ended).toContain('Kennismaking: het mentoruur');
+    expect(ended).toContain('Jouw antwoorden');
     await check(p1, 'nl', 'ended');
     await screenshot(p1, 'phones-phone-end-nl');
 
