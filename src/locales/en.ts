@@ -390,6 +390,12 @@ export const en = {
   // Phone page: what a screen reader hears when voting opens or closes
   phoneVotingOpen: 'Voting is open: {turn}.',
   phoneVotingClosed: 'Voting is closed.',
+  // Projector: closing phone voting before the reveal
+  keysCloseVoting: 'V',
+  helpCloseVoting: 'Phones: close voting on this card, or open it again',
+  closeVotingButton: 'Close phone voting',
+  openVotingButton: 'Open phone voting again',
+  phonesClosed: 'Phones: voting closed, {voted} of {joined} voted',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -388,4 +388,10 @@ export const nl: Messages = {
   // Phone page: what a screen reader hears when voting opens or closes
   phoneVotingOpen: 'Je kunt nu stemmen: {turn}.',
   phoneVotingClosed: 'Het stemmen is gesloten.',
+  // Projector: closing phone voting before the reveal
+  keysCloseVoting: 'V',
+  helpCloseVoting: 'Telefoons: het stemmen op deze kaart sluiten, of weer openen',
+  closeVotingButton: 'Stemmen met telefoons sluiten',
+  openVotingButton: 'Stemmen met telefoons weer openen',
+  phonesClosed: 'Telefoons: stemmen gesloten, {voted} van {joined} gestemd',
 };

@@ -22,8 +22,8 @@ import { sendCommand } from '../platform/keys.ts';
 import { settings } from '../platform/settings.ts';
 import { stageSize } from '../platform/viewport.ts';
 import { clock } from '../session/countdown.ts';
-import { phoneFigures, phoneGuess, phonesOn, syncPhones } from '../session/phones.ts';
-import { activeTeam, afterReveal, countVote, cycleGuess, decideRoom, handCounts, leaveScoreboard, openBranch, roomCounts, roomOrder, roomTable, setVoteCount, timerChanged, type Room } from '../session/room.ts';
+import { phoneFigures, phoneGuess, phonesOn, syncPhones, type PhoneFigures } from '../session/phones.ts';
+import { activeTeam, afterReveal, countVote, cycleGuess, decideRoom, handCounts, leaveScoreboard, openBranch, roomCounts, roomOrder, roomTable, setVoteCount, timerChanged, toggleVoting, type Room } from '../session/room.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { drawCard } from '../ui/card.ts';
 import { signed } from '../locales/format.ts';
@@ -31,7 +31,7 @@ import { MeterRow } from '../ui/meters.ts';
 import { addText, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
-import { drawPhoneLine } from './phoneStatus.ts';
+import { drawPhoneLine, phoneLine } from './phoneStatus.ts';
 import { RoomScene } from './roomScene.ts';
 import { drawScoreboard } from './scoreboard.ts';
 import { own } from '../engine/own.ts';
@@ -102,6 +102,7 @@ export class WorkshopScene extends RoomScene {
     this.focus = null;
     this.voteUpdate = () => undefined;
     this.paintTimer = () => undefined;
+    this.paintPhones = () => undefined;
     this.shown = {
       phase: room.phase,
       stage: stageSize(),
@@ -116,7 +117,7 @@ export class WorkshopScene extends RoomScene {
     if (room.phase === 'scoreboard') this.drawScoreboardPhase(room);
     else if (room.phase === 'deciding') this.drawDeciding(room);
     else this.drawReveal(room);
-    const letter = (key: 'p' | 'e' | 's' | 'g' | 'w') => () => void sendCommand({ kind: 'letter', key });
+    const letter = (key: 'p' | 'e' | 's' | 'g' | 'w' | 'v') => () => void sendCommand({ kind: 'letter', key });
     const toolbar = [
       { id: 'timer-pause', label: t('timerPauseButton'), activate: letter('p') },
       { id: 'timer-more', label: t('timerMoreButton'), activate: letter('e') },
@@ -124,13 +125,15 @@ export class WorkshopScene extends RoomScene {
       { id: 'guess', label: t('guessButton'), activate: letter('g') },
       { id: 'what-if', label: t('whatIfButton'), activate: letter('w') },
     ];
+    // Says what it will do now: close phone voting, or open it again.
+    const votingButton = () => (phonesOn() && room.phase === 'deciding' ? [{ id: 'close-voting', label: t(room.votingClosed ? 'openVotingButton' : 'closeVotingButton'), activate: letter('v') }] : []);
     showScreen('workshop', () => {
       const phones = phoneFigures();
       const shown = this.shown as { team?: string; turnText?: string; cardText?: string };
-      return listScreen(shown.team ?? say(room.scenario.title), this.focus, { ...this.shown, focus: this.focus?.current ?? -1, timer: this.timerState(room), phones: phones ? { joined: phones.joined, voted: phones.voted, status: phones.status } : null }, [
+      return listScreen(shown.team ?? say(room.scenario.title), this.focus, { ...this.shown, focus: this.focus?.current ?? -1, timer: this.timerState(room), phones: phones ? { joined: phones.joined, voted: phones.voted, status: phones.status, closed: room.votingClosed } : null }, [
         ...(shown.turnText ? [{ role: 'text' as const, text: shown.turnText }] : []),
         ...(shown.cardText ? [{ role: 'card' as const, text: shown.cardText }] : []),
-      ], toolbar);
+      ], [...toolbar, ...votingButton()]);
     });
     settle();
     requestFrames();
@@ -172,8 +175,17 @@ export class WorkshopScene extends RoomScene {
     let y = TOP;
     const timerTexts = room.timer.enabled ? this.drawTimer(room, y, side) : null;
     if (timerTexts) y += 100;
-    // Phones: how many joined and voted, never the split before the reveal.
-    if (drawPhoneLine(this, side.x, y, side.width)) y += 50;
+    // Phones: how many joined and voted, never the split before the reveal; and whether voting is closed.
+    const phoneText = (figures: PhoneFigures) => (room.votingClosed && figures.status === 'open' && figures.code ? t('phonesClosed', { voted: figures.voted, joined: figures.joined }) : phoneLine(figures));
+    const phoneRow = drawPhoneLine(this, side.x, y, side.width, phoneText);
+    if (phoneRow) {
+      y += 50;
+      this.paintPhones = () => {
+        const figures = phoneFigures();
+        if (figures && phoneRow.active) phoneRow.setText(phoneText(figures));
+        requestFrames();
+      };
+    }
 
     const order = roomOrder(room);
     const mode = previewMode(room.scenario, room.workshop.settings.preview);
@@ -306,6 +318,7 @@ export class WorkshopScene extends RoomScene {
   }
 
   private paintTimer: () => void = () => undefined;
+  private paintPhones: () => void = () => undefined;
 
   /** Enter on a choice: finishes a typed count, or picks it when the engine asked the trainer to, or asks for the decision. */
   private enter(room: Room, position: number): void {
@@ -537,7 +550,11 @@ export class WorkshopScene extends RoomScene {
         if (command.key === 'w') {
           openBranch(room);
           goScreen(this.game, 'whatif');
-        } else if (command.key === 'j' && phonesOn()) goScreen(this.game, 'join'); else if (deciding && command.key === 'g') this.voteUpdate(() => cycleGuess(room, 1));
+        } else if (command.key === 'j' && phonesOn()) goScreen(this.game, 'join'); else if (command.key === 'v' && phonesOn() && toggleVoting(room)) {
+          // The phones hear it at once: no late vote lands after the trainer closed voting.
+          syncPhones();
+          this.paintPhones();
+        } else if (deciding && command.key === 'g') this.voteUpdate(() => cycleGuess(room, 1));
         else if (deciding && room.timer.enabled && (command.key === 'p' || command.key === 'e' || command.key === 's')) {
           if (command.key === 'p') room.timer.togglePause();
           else if (command.key === 'e') room.timer.extend(EXTEND_SECONDS);

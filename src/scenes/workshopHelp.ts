@@ -10,6 +10,7 @@ const WORKSHOP_HELP_ROWS: [MessageKey, MessageKey][] = [
   ['keysTimer', 'helpTimer'],
   ['keysWhatIf', 'helpWhatIf'],
   ['keysJoin', 'helpJoin'],
+  ['keysCloseVoting', 'helpCloseVoting'],
   ['keysFocus', 'helpFocus'],
   ['keysBlank', 'helpBlank'],
   ['keysLanguage', 'helpLanguage'],

@@ -174,7 +174,7 @@ export function startPhones(fresh: boolean): void {
       if (status !== 'open') {
         state.sent = '';
         state.figures.joined = 0;
-        state.figures.voted = 0;
+        if (!currentRoom()?.votingClosed) state.figures.voted = 0;
       }
       changed();
     },
@@ -215,6 +215,11 @@ function receive(state: Phones, message: ServerMessage): void {
     const room = currentRoom();
     const current = room !== null && room.phase === 'deciding' && message.round !== null && message.round === roundOf(room);
     state.figures.joined = message.joined;
+    // Closed voting: the figures stand as they were when the trainer closed it (as the counts do).
+    if (room?.votingClosed && current) {
+      changed();
+      return;
+    }
     state.figures.round = current ? message.round : null;
     state.figures.voted = current ? message.voted : 0;
     state.figures.counts = current ? message.counts : [];
@@ -315,7 +320,7 @@ function currentView(): PhoneView {
       kind: 'card', round: roundOf(room), turn: turnText(room, room.workshop.active, activeTeam(room).state.turn),
       // In the order the projector shows them (it differs per game), so "2" on a phone is "2" on the wall.
       stakeholder: both(stakeholder?.name), text: both(table.card.text), choices: roomOrder(room).map((file) => both(table.card.choices[file]!.label)),
-      meters: scenario.meters.map((m) => ({ id: m.id, label: both(m.label) })), open: true,
+      meters: scenario.meters.map((m) => ({ id: m.id, label: both(m.label) })), open: !room.votingClosed,
     };
   }
   if (room.phase === 'reveal' && room.reveal) {

@@ -53,6 +53,11 @@ export interface Room {
   slide: number;
   asking: Asking | null;
   entry: Entry | null;
+  /**
+   * The trainer closed phone voting on this card before the reveal: the phones' votes stand as they
+   * were (the server refuses new ones) until it is opened again. Each card opens it anew.
+   */
+  votingClosed: boolean;
 }
 
 let room: Room | null = null;
@@ -76,7 +81,7 @@ export function savedRoom(r: Room): SavedWorkshop {
 
 export function startRoom(scenario: Scenario, settings: WorkshopSettings, seed: string = nanoid()): Room {
   const workshop = startWorkshop(scenario, settings, seed);
-  room = { scenario, workshop, phase: 'deciding', timer: new Countdown(settings.timer), reveal: null, branch: null, slide: 0, asking: null, entry: null };
+  room = { scenario, workshop, phase: 'deciding', timer: new Countdown(settings.timer), reveal: null, branch: null, slide: 0, asking: null, entry: null, votingClosed: false };
   saveRoom(room);
   return room;
 }
@@ -95,7 +100,7 @@ export function resumeRoom(scenario: Scenario, saved: SavedWorkshop): Room {
   if ((phase === 'reveal' || phase === 'over') && team) reveal = rebuildReveal(scenario, saved.room.revealTeam!, team);
   if (phase === 'reveal' && !reveal) phase = workshopOver(workshop) ? 'over' : 'deciding';
   if (phase !== 'over' && workshopOver(workshop)) phase = 'over';
-  room = { scenario, workshop, phase, timer: Countdown.restore(workshop.settings.timer, saved.room.timer), reveal, branch: null, slide: saved.room.slide, asking: null, entry: null };
+  room = { scenario, workshop, phase, timer: Countdown.restore(workshop.settings.timer, saved.room.timer), reveal, branch: null, slide: saved.room.slide, asking: null, entry: null, votingClosed: false };
   return room;
 }
 
@@ -113,6 +118,7 @@ function freshCard(r: Room): void {
   r.timer = new Countdown(r.workshop.settings.timer);
   r.asking = null;
   r.entry = null;
+  r.votingClosed = false;
 }
 
 export function activeTeam(r: Room): TeamGame {
@@ -157,9 +163,17 @@ export function handCounts(r: Room): number[] {
  * on every vote: they live on the server and come back from it after a reload.
  */
 export function setPhoneVotes(r: Room, counts: readonly number[]): void {
-  if (r.phase !== 'deciding') return;
+  // Closed voting keeps the phones' counts as they were, even when the server has lost them since.
+  if (r.phase !== 'deciding' || r.votingClosed) return;
   r.workshop = countVotes(r.workshop, (tally) => setSourceCounts(tally, 'phones', counts));
   r.asking = null;
+}
+
+/** Closes phone voting on the card being decided, or opens it again. */
+export function toggleVoting(r: Room): boolean {
+  if (r.phase !== 'deciding') return false;
+  r.votingClosed = !r.votingClosed;
+  return true;
 }
 
 /** Sets a choice's count (file index), as typed by the trainer. */

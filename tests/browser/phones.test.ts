@@ -253,6 +253,21 @@ describe('phone votes', () => {
     await vote(p1, 0);
     await vote(p2, 0);
     await waitFor(projector, 'm.shown.phones.voted === 2');
+    // The trainer closes phone voting (V) before the reveal: the phones say so and take no vote, until it opens again.
+    await press(projector, 'v');
+    m = await waitFor(projector, "m.shown.phones.closed === true && m.shown.view.regions.some((r) => r.items.some((i) => i.label === 'Open phone voting again'))");
+    await p3.waitForSelector('[data-key="choice-0"]:disabled');
+    await p1.waitForSelector('[data-key="choice-0"][aria-pressed="true"]:disabled');
+    expect(await phoneShows(p1, 'card')).toContain('Het stemmen is gesloten. Kijk naar de projector.');
+    expect(await phoneShows(p3, 'card')).toContain('Voting is closed. Look at the projector.');
+    expect(await p1.locator('#announce').textContent()).toBe('Het stemmen is gesloten.');
+    await check(p1, 'nl', 'voting closed');
+    await screenshot(p1, 'phones-phone-closed-nl');
+    await screenshot(projector, 'phones-closed-en');
+    await press(projector, 'v');
+    await waitFor(projector, 'm.shown.phones.closed === false');
+    await p3.waitForSelector('[data-key="choice-0"]:enabled');
+    expect(await p1.locator('#announce').textContent()).toContain('Je kunt nu stemmen');
     await press(projector, '1');
     await press(projector, '1');
     await press(projector, 'Enter');
