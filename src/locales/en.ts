@@ -353,7 +353,7 @@ export const en = {
   phoneYouChose: 'You voted: {choice}',
   phoneYouDidNotVote: 'You did not vote on this card.',
   phoneSplitHeading: 'How the room voted',
-  phoneSplitRow: '{count} from phones, {counted} counted in the room',
+  phoneSplitRow: '{count} by phone, {counted} counted in the room',
   phoneGuessRight: 'The room guessed {meter}, and it gained most.',
   phoneGuessWrong: 'The room guessed {meter}; that is not who gained most.',
   phoneOutcome: 'What happened',

@@ -351,7 +351,7 @@ export const nl: Messages = {
   phoneYouChose: 'Jij stemde: {choice}',
   phoneYouDidNotVote: 'Je hebt op deze kaart niet gestemd.',
   phoneSplitHeading: 'Hoe de zaal stemde',
-  phoneSplitRow: '{count} via telefoons, {counted} geteld in de zaal',
+  phoneSplitRow: '{count} via telefoon, {counted} geteld in de zaal',
   phoneGuessRight: 'De zaal gokte {meter}, en die won het meest.',
   phoneGuessWrong: 'De zaal gokte {meter}; die won niet het meest.',
   phoneOutcome: 'Wat er gebeurde',

@@ -198,7 +198,7 @@ describe('phone votes', () => {
     m = await waitFor(projector, 'm.shown.phones.voted === 3');
     await screenshot(projector, 'phones-workshop-en');
     expect(m.shown.counts).toEqual((m.shown.choices as string[]).map(() => 0)); // the projector's own counts stay the trainer's
-    for (const phone of [p1, p2, p3]) expect(await phone.locator('main').innerText()).not.toMatch(/from phones|via telefoons/);
+    for (const phone of [p1, p2, p3]) expect(await phone.locator('main').innerText()).not.toMatch(/by phone,|via telefoon,/);
 
     // A phone that reloads keeps its vote; the count does not change.
     await p3.reload();
@@ -241,8 +241,8 @@ describe('phone votes', () => {
     expect((m.shown.phoneVotes as number[]).slice(0, 2)).toEqual([1, 2]);
     const reveal = await phoneShows(p2, 'reveal');
     expect(reveal).toContain('You voted');
-    expect(reveal).toContain('2 from phones, 0 counted in the room');
-    expect(await phoneShows(p1, 'reveal')).toContain('1 via telefoons, 0 geteld in de zaal');
+    expect(reveal).toContain('2 by phone, 0 counted in the room');
+    expect(await phoneShows(p1, 'reveal')).toContain('1 via telefoon, 0 geteld in de zaal');
     await check(p1, 'nl', 'result');
     await screenshot(p1, 'phones-phone-reveal-nl');
 
@@ -279,7 +279,7 @@ describe('phone votes', () => {
     expect((m.shown.phoneVotes as number[])[0]).toBe(2);
     await screenshot(projector, 'phones-reveal-en');
     expect(await phoneShows(p3, 'reveal')).toContain('You did not vote on this card');
-    expect(await phoneShows(p2, 'reveal')).toContain('2 from phones, 1 counted in the room');
+    expect(await phoneShows(p2, 'reveal')).toContain('2 by phone, 1 counted in the room');
 
     // Card 3: the projector is reloaded after the first vote and the trainer continues the workshop:
     // the phones are in the same room again, with that vote, and the votes after it count.
@@ -306,7 +306,7 @@ describe('phone votes', () => {
     m = await waitFor(projector, "m.phase === 'reveal'");
     expect(m.shown.decisionShown).toBe(1);
     expect((m.shown.phoneVotes as number[]).slice(0, 2)).toEqual([1, 2]);
-    expect(await phoneShows(p3, 'reveal')).toContain('1 from phones');
+    expect(await phoneShows(p3, 'reveal')).toContain('1 by phone');
 
     // To the debrief: the phones follow its pages (no voting page left behind), also after a reload.
     await press(projector, 'Escape');

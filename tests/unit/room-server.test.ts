@@ -15,6 +15,8 @@ import { WebSocket } from 'ws';
 import { DEFAULT_LIMITS, Hub, type Connection } from '../../server/hub.ts';
 import { serveBuilt } from '../../server/server.ts';
 import { normaliseCode, parsePhoneMessage, parseProjectorMessage, parseServerMessage, type PhoneView, type ServerMessage } from '../../src/room-protocol/protocol.ts';
+import { afterReveal, decideRoom, roomCounts, setPhoneVotes, startRoom, toggleVoting } from '../../src/session/room.ts';
+import { makeScenario } from './scenarios.ts';
 
 class Fake implements Connection {
   received: ServerMessage[] = [];
@@ -112,6 +114,23 @@ describe('room hub', () => {
     hub.receive(a, JSON.stringify({ type: 'guess', round: 'r2', meter: 'nobody' }));
     expect(a.errors().slice(-3)).toEqual(['closed', 'no-such-choice', 'no-such-choice']);
     expect(projector.last('tally')).toMatchObject({ round: 'r2', voted: 0, counts: [0, 0, 0] });
+  });
+
+  it('voting closed and opened again on the same card: the votes stay, new ones wait for the opening', () => {
+    const { hub, projector, phone, show } = setUp();
+    const a = phone();
+    const b = phone();
+    show(card('r1'));
+    hub.receive(a, JSON.stringify({ type: 'vote', round: 'r1', choice: 0 }));
+    show(card('r1', false));
+    expect(a.last('view').view).toMatchObject({ kind: 'card', open: false });
+    expect(a.last('view').mine.choice).toBe(0);
+    hub.receive(b, JSON.stringify({ type: 'vote', round: 'r1', choice: 1 }));
+    expect(b.errors()).toEqual(['closed']);
+    expect(projector.last('tally')).toMatchObject({ voted: 1, counts: [1, 0, 0] });
+    show(card('r1', true));
+    hub.receive(b, JSON.stringify({ type: 'vote', round: 'r1', choice: 1 }));
+    expect(projector.last('tally')).toMatchObject({ voted: 2, counts: [1, 1, 0] });
   });
 
   it('a phone cannot act as the projector, switch rooms or rejoin on an open connection', () => {
@@ -299,4 +318,29 @@ describe('starting the room', () => {
     const code = await new Promise<number | null>((done) => bad.on('exit', (exit) => done(exit)));
     expect(code).toBe(2);
   }, 60_000);
+});
+
+describe('closing phone voting on the projector', () => {
+  it('keeps the phones\' counts as they were until it opens again, decides with them, and opens anew on the next card', () => {
+    const room = startRoom(makeScenario(), { teams: ['Iedereen'], mode: 'together', preview: 'off', timer: 0 }, 'close');
+    setPhoneVotes(room, [1, 2]);
+    expect(toggleVoting(room)).toBe(true);
+    expect(room.votingClosed).toBe(true);
+    // The server lost the votes (a restart) or a late tally came in: the closed counts stand.
+    setPhoneVotes(room, [0, 0]);
+    expect(roomCounts(room)).toEqual([1, 2]);
+    toggleVoting(room);
+    setPhoneVotes(room, [3, 2]);
+    expect(roomCounts(room)).toEqual([3, 2]);
+    toggleVoting(room);
+    setPhoneVotes(room, [0, 5]);
+    expect(decideRoom(room)).toBe(true);
+    expect(room.reveal!.choice).toBe(0);
+    expect(room.reveal!.vote.phones).toEqual([3, 2]);
+    // Nothing to close on the reveal; the next card is open again.
+    expect(toggleVoting(room)).toBe(false);
+    afterReveal(room);
+    expect(room.phase).toBe('deciding');
+    expect(room.votingClosed).toBe(false);
+  });
 });
