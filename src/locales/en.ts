@@ -392,7 +392,7 @@ export const en = {
   phoneVotingClosed: 'Voting is closed.',
   // Projector: closing phone voting before the reveal
   keysCloseVoting: 'V',
-  helpCloseVoting: 'Phones: close voting on this card, or open it again',
+  helpCloseVoting: 'Phones: close voting, or open it again',
   closeVotingButton: 'Close phone voting',
   openVotingButton: 'Open phone voting again',
   phonesClosed: 'Phones: voting closed, {voted} of {joined} voted',

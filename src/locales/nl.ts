@@ -390,7 +390,7 @@ export const nl: Messages = {
   phoneVotingClosed: 'Het stemmen is gesloten.',
   // Projector: closing phone voting before the reveal
   keysCloseVoting: 'V',
-  helpCloseVoting: 'Telefoons: het stemmen op deze kaart sluiten, of weer openen',
+  helpCloseVoting: 'Telefoons: het stemmen sluiten of weer openen',
   closeVotingButton: 'Stemmen met telefoons sluiten',
   openVotingButton: 'Stemmen met telefoons weer openen',
   phonesClosed: 'Telefoons: stemmen gesloten, {voted} van {joined} gestemd',
