@@ -239,10 +239,10 @@ describe('axe-core', () => {
 });
 
 describe('touch', () => {
-  // At 768×1024 about one run in two stops with the game still on a card's feedback after a tap on
-  // "Next card" (seen after the branches were merged; not found yet). Skipped so that it is named, not hidden.
+  // At 768×1024 a canvas button lies under the layer's "Next" on the ending pages: this test caught taps
+  // that pressed both (the game restarted under the player's finger).
   for (const viewport of [{ width: 390, height: 844 }, { width: 768, height: 1024 }]) {
-    (viewport.width === 768 ? it.skip : it)(`plays to the end and reaches menu, help and language by tapping at ${viewport.width}×${viewport.height}`, async () => {
+    it(`plays to the end and reaches menu, help and language by tapping at ${viewport.width}×${viewport.height}`, async () => {
       const context = await env.browser.newContext({ viewport, hasTouch: true, isMobile: true, locale: 'en-GB', acceptDownloads: true });
       const page = await context.newPage();
       await page.goto(env.url);
