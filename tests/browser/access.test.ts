@@ -229,6 +229,12 @@ describe('axe-core', () => {
       await pressButton(page.locator(`[data-mm-layer] main [data-id="b-${targets.findIndex((x) => x.startsWith('map:'))}"]`));
       await waitFor(page, "m.screen === 'map'");
       await check('map');
+      // A card is selected from the layer as on the canvas, and the selected card is described there.
+      const map = await snapshot(page);
+      const other = (map.shown.cards as { id: string }[]).map((c) => c.id).find((id) => id !== map.shown.selected)!;
+      await pressButton(page.getByRole('button', { name: other, exact: true }));
+      await waitFor(page, `m.shown.selected === ${JSON.stringify(other)}`);
+      await expect.poll(() => page.getByRole('region', exact(t.a11yMapSelected)).textContent()).toContain(other);
       const serious = Object.entries(findings).filter(([, list]) => list.length > 0);
       expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
       expect(Object.keys(findings).length).toBeGreaterThanOrEqual(15);
