@@ -193,15 +193,17 @@ describe('axe-core', () => {
         await waitFor(page, 'm.overlay === null');
       }
       // To the ending through the layer, then every debrief page.
+      // The game is on a card's feedback here. Each step waits for the button of the new state (the
+      // layer is redrawn a frame after a press, so the old buttons are still there for a moment).
       for (;;) {
         const next = page.getByRole('button', exact(t.continue)).or(page.getByRole('button', exact(t.toEnding)));
         const choice = page.getByRole('region', exact(t.a11yChoices)).getByRole('button').first();
-        await next.or(choice).first().waitFor();
-        if (await choice.count()) { await pressButton(choice); continue; }
+        await next.first().waitFor();
         const ending = (await next.first().textContent())?.includes(t.toEnding);
         await pressButton(next.first());
         if (ending) break;
-        await waitFor(page, "m.phase === 'choosing'");
+        await choice.waitFor();
+        await pressButton(choice);
       }
       let page_ = 0;
       for (;;) {
