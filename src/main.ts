@@ -59,7 +59,9 @@ function boot(): void {
       height: canvas.height,
     },
     render: { antialias: true, mipmapFilter: 'LINEAR_MIPMAP_LINEAR' },
-    input: { keyboard: false },
+    // Phaser also takes presses on other elements (windowEvents) and maps them onto the canvas: a tap on a
+    // button of the visible accessible layer would then press the hidden canvas button under it as well.
+    input: { keyboard: false, windowEvents: false },
     // Art loads as <img> elements straight from their files, without a fetch, blob and decode round trip.
     loader: { imageLoadType: 'HTMLImageElement' },
     scene: [],

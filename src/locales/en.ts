@@ -387,6 +387,10 @@ export const en = {
   phonesSources: '{phones} from phones · {counted} counted',
   keysJoin: 'J',
   helpJoin: 'Phones: show the QR code and room code again',
+  // The scenario map in the accessible layer
+  a11yMapCards: 'Cards (press once to select, again to play from it)',
+  a11yMapLeadsTo: 'leads to {cards}',
+  a11yMapSelected: 'Selected card',
   // Phone page: what a screen reader hears when voting opens or closes
   phoneVotingOpen: 'Voting is open: {turn}.',
   phoneVotingClosed: 'Voting is closed.',

@@ -385,6 +385,10 @@ export const nl: Messages = {
   phonesSources: '{phones} via telefoons · {counted} geteld',
   keysJoin: 'J',
   helpJoin: 'Telefoons: de QR-code en zaalcode opnieuw tonen',
+  // De scenariokaart in de toegankelijke laag
+  a11yMapCards: 'Kaarten (één keer drukken kiest, nog eens drukken speelt vanaf die kaart)',
+  a11yMapLeadsTo: 'leidt naar {cards}',
+  a11yMapSelected: 'Gekozen kaart',
   // Phone page: what a screen reader hears when voting opens or closes
   phoneVotingOpen: 'Je kunt nu stemmen: {turn}.',
   phoneVotingClosed: 'Het stemmen is gesloten.',

@@ -12,7 +12,8 @@ import { downloadFile, reportFileName } from '../platform/download.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
-import { listScreen } from '../ui/describe.ts';
+import { listScreen, meterItems } from '../ui/describe.ts';
+import type { ScreenRegion } from '../platform/screenModel.ts';
 import { STAGE, stageSize } from '../platform/viewport.ts';
 import { renderReport } from '../report/report.ts';
 import { openBranch, setSlide, type Room } from '../session/room.ts';
@@ -25,7 +26,7 @@ import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
 import { goTitle } from './navigation.ts';
 import { RoomScene } from './roomScene.ts';
-import { drawDecisionRows, turnLabel } from './reflection.ts';
+import { drawDecisionRows, turnLabel, type WeightyRow } from './reflection.ts';
 import { own } from '../engine/own.ts';
 
 const SLIDES = ['endings', 'charts', 'compare', 'costly', 'votes', 'profile', 'questions'] as const;
@@ -65,8 +66,17 @@ export function downloadWorkshopReport(room: Room): string {
   return name;
 }
 
+/** Which team, turn and stakeholder a decision row is about, as its canvas row heads it. */
+function decisionWhere(room: Room, row: WeightyRow): string {
+  const card = room.scenario.cards.find((c) => c.id === row.card);
+  const stakeholder = room.scenario.stakeholders.find((s) => s.id === card?.from);
+  return [row.team, turnLabel(room.scenario, row.turn), say(stakeholder?.name)].filter(Boolean).join(' · ');
+}
+
 export class DebriefScene extends RoomScene {
   private shown: Record<string, unknown> = {};
+  /** What the slide shows in words, made from the same figures it draws: for the accessible layer. */
+  private regions: ScreenRegion[] = [];
 
   constructor() {
     super('debrief');
@@ -82,6 +92,7 @@ export class DebriefScene extends RoomScene {
     const heading = addText(this, LEFT, 60, t(TITLES[slide]), { size: 64, bold: true, width: RIGHT - LEFT });
     fitHeight(heading, 110, 40);
     this.shown = { slide, slideIndex: room.slide, slides: SLIDES.length, ...this.shown.downloaded ? { downloaded: this.shown.downloaded } : {} };
+    this.regions = [];
     const draw: Record<Slide, () => void> = {
       endings: () => this.drawEndings(room),
       charts: () => this.drawCharts(room),
@@ -119,6 +130,7 @@ export class DebriefScene extends RoomScene {
       const body = addText(this, LEFT, title.y + title.height + 30, e.text, { size: 42, width: RIGHT - LEFT, lineSpacing: 12 });
       fitHeight(body, NAV_Y - 140 - body.y, 30);
       addText(this, LEFT, NAV_Y - 90, e.lasted, { size: 34, bold: true, colour: colour.inkSoft });
+      this.regions.push({ role: 'text', label: e.title, text: [e.text, e.lasted].filter(Boolean).join('\n') });
     } else {
       // Who lasted longest first: the comparison the room asks for.
       const order = endings.map((e, i) => ({ ...e, i })).sort((a, b) => b.turns - a.turns || a.i - b.i);
@@ -137,6 +149,7 @@ export class DebriefScene extends RoomScene {
         const text = addText(this, LEFT + 440, y + 64, e.text, { size: 28, width: RIGHT - LEFT - 470 });
         clampLines(text, Math.max(1, Math.floor((rowHeight - 90) / 34)));
       });
+      this.regions.push({ role: 'values', items: order.map((e, k) => ({ id: `ending-${k}`, label: e.team, value: e.title, detail: [e.lasted, e.text].filter(Boolean).join('. ') })) });
     }
     this.shown = { ...this.shown, endings, stoppedAt: stop, stopped };
   }
@@ -154,6 +167,7 @@ export class DebriefScene extends RoomScene {
       const labelHeight = teams.length > 1 ? 44 : 0;
       if (teams.length > 1) fitWidth(addText(this, x, y - 10, team.name, { size: 30, bold: true }), width, 28);
       drawChart(this, room.scenario, meterSeries(room.scenario, team.state), { x: x + 24, y: y + labelHeight + 24, width: width - 48, height: height - labelHeight - 48 });
+      this.regions.push({ role: 'values', ...(teams.length > 1 ? { label: team.name } : {}), items: meterItems(room.scenario, team.state.meters).map((item) => ({ ...item, id: `${item.id}-${i}` })) });
     });
     this.shown = { ...this.shown, charts: teams.map((team) => team.name) };
   }
@@ -186,9 +200,11 @@ export class DebriefScene extends RoomScene {
         if (change !== 0) g.fillStyle(change > 0 ? colour.up : colour.down, 0.12 + 0.25 * strength).fillRoundedRect(cx - cell / 2 + 8, y + 6, cell - 16, rowHeight - 26, 14);
         addText(this, cx, y + (rowHeight - 14) / 2, `${change > 0 ? '▲ ' : change < 0 ? '▼ ' : ''}${signed(change)}`, { size: 44, bold: true, colour: change > 0 ? colour.up : change < 0 ? colour.down : colour.inkSoft, originX: 0.5, originY: 0.5 });
       });
+      this.regions.push({ role: 'values', ...(nameWidth ? { label: team.name } : {}), items: meters.map((meter) => ({ id: `compare-${i}-${meter.id}`, label: say(meter.label), value: signed(own(changes, meter.id)!) })) });
       return { team: team.name, changes };
     });
     addText(this, LEFT, TOP + 110 + teams.length * rowHeight + 10, t('debriefCompareNote'), { size: 28, colour: colour.inkSoft, width: RIGHT - LEFT });
+    this.regions.push({ role: 'text', text: t('debriefCompareNote') });
     this.shown = { ...this.shown, compare: rows };
   }
 
@@ -201,10 +217,12 @@ export class DebriefScene extends RoomScene {
     const costly = all.filter((d) => d.cost < 0).sort((a, b) => a.cost - b.cost || a.turn - b.turn).slice(0, 3);
     if (costly.length === 0) {
       addText(this, LEFT, TOP + 20, t('debriefNothingCost'), { size: 40, colour: colour.inkSoft });
+      this.regions.push({ role: 'text', text: t('debriefNothingCost') });
       this.shown = { ...this.shown, costly: [] };
       return;
     }
     const rows = drawDecisionRows(this, room.scenario, costly, { x: LEFT, y: TOP + 10, width: RIGHT - LEFT, bottom: NAV_Y - 50 });
+    this.regions.push({ role: 'values', items: rows.map((row, i) => ({ id: `costly-${i}`, label: row.choice, value: row.changes, detail: decisionWhere(room, row) })) });
     this.shown = { ...this.shown, costly: rows };
   }
 
@@ -214,6 +232,7 @@ export class DebriefScene extends RoomScene {
     const voted = room.workshop.teams.flatMap((team) => team.decisions.filter((d) => d.vote.counts && d.vote.counts.some((c) => c > 0)).map((d) => ({ ...d, team: team.name })));
     if (voted.length === 0) {
       addText(this, LEFT, TOP + 20, t('debriefNoVotes'), { size: 40, colour: colour.inkSoft });
+      this.regions.push({ role: 'text', text: t('debriefNoVotes') });
       this.shown = { ...this.shown, votes: [] };
       return;
     }
@@ -245,6 +264,11 @@ export class DebriefScene extends RoomScene {
         if (counts[i]! > 0) g.fillStyle(i === d.choice ? colour.accent : colour.fill, 1).fillRoundedRect(x + 26, ly + 36, Math.max(18, ((columnWidth - 160) * counts[i]!) / total), 18, 9);
         addText(this, x + columnWidth - 26, ly + 28, `${counts[i]}${i === d.choice ? ' ✓' : ''}`, { size: 34, bold: true, originX: 1, originY: 0.5 });
       });
+      this.regions.push({
+        role: 'values',
+        label: head,
+        items: card.choices.map((choice, i) => ({ id: `votes-${k}-${i}`, label: say(choice.label), value: `${counts[i]} ${plural('wsVotesOne', 'wsVotesOther', counts[i]!)}`, ...(i === d.choice ? { detail: t('whatIfRealMark') } : {}) })),
+      });
       return { team: d.team, turn: d.turn, card: d.card, counts, choice: d.choice };
     });
     this.shown = { ...this.shown, votes: rows };
@@ -264,6 +288,7 @@ export class DebriefScene extends RoomScene {
     const tags = all.slice(0, MAX_TAG_COLUMNS);
     if (tags.length === 0) {
       addText(this, LEFT, TOP + 20, t('profileEmpty'), { size: 40, colour: colour.inkSoft });
+      this.regions.push({ role: 'text', text: t('profileEmpty') });
       this.shown = { ...this.shown, profile: [] };
       return;
     }
@@ -302,8 +327,10 @@ export class DebriefScene extends RoomScene {
         if (count > 0) g.fillStyle(count === max ? colour.accent : colour.fill, 1).fillRect(cx - 34, y + 10 + rowHeight - 50 - barHeight, 32, barHeight);
         addText(this, cx + 6, y + (rowHeight - 14) / 2, `${count}×`, { size: 28, bold: true, originY: 0.5 });
       });
+      this.regions.push({ role: 'values', ...(nameWidth ? { label: team.name } : {}), items: tags.map((tag) => ({ id: `profile-${r}-${tag}`, label: say(own(labels, tag)!.label), value: `${counts.get(tag) ?? 0}×` })) });
       return { team: team.name, counts: Object.fromEntries(tags.map((tag) => [tag, counts.get(tag) ?? 0])) };
     });
+    if (all.length > tags.length) this.regions.push({ role: 'text', text: t('profileMoreTags', { count: all.length - tags.length }) });
     this.shown = { ...this.shown, profile };
   }
 
@@ -319,6 +346,7 @@ export class DebriefScene extends RoomScene {
       const text = addText(this, LEFT + 90, y, question, { size: textSize, width: RIGHT - LEFT - 90, lineSpacing: 8 });
       y += Math.max(text.height, 56) + (list.length > 4 ? 22 : 36);
     });
+    this.regions.push({ role: 'values', items: list.map((question, i) => ({ id: `question-${i}`, label: `${i + 1}. ${question}` })) });
     this.shown = { ...this.shown, questions: list };
   }
 
@@ -371,7 +399,8 @@ export class DebriefScene extends RoomScene {
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
     const labels = focus.labels();
-    showScreen('debrief', () => listScreen(t(TITLES[this.shown.slide as Slide]), focus, { ...this.shown, buttons: labels, focus: focus!.current }));
+    const page = { role: 'text' as const, text: t('pageOf', { page: room.slide + 1, pages: SLIDES.length }) };
+    showScreen('debrief', () => listScreen(t(TITLES[this.shown.slide as Slide]), focus, { ...this.shown, buttons: labels, focus: focus!.current }, [...this.regions, page]));
   }
 
   private download(room: Room): void {

@@ -100,6 +100,8 @@ export class MapScene extends Phaser.Scene {
   private selection!: Phaser.GameObjects.Graphics;
   private lines!: Phaser.GameObjects.Graphics;
   private info: Phaser.GameObjects.GameObject[] = [];
+  /** The selected card in words, as its panel under the map says it. */
+  private infoText = '';
   private form: { card: string; values: Record<string, number>; objects: Phaser.GameObjects.GameObject[]; focus: FocusList; rows: Button[] } | null = null;
 
   constructor() {
@@ -195,8 +197,15 @@ export class MapScene extends Phaser.Scene {
         : { summary: this.balance.line?.text ?? '', done: this.balance.done, total: this.balance.total },
       form: this.form ? { card: this.form.card, meters: { ...this.form.values }, buttons: this.form.focus.labels(), focus: this.form.focus.current } : null,
     }, [
-      { role: 'values', items: this.placed.map((p) => ({ id: `card-${p.id}`, label: p.id, value: this.edges.filter((e) => e.from === p.id).map((e) => e.to).join(', '), ...(graph.nodes.find((n) => n.id === p.id)?.never ? { detail: t('a11yNever') } : {}) })) },
-      { role: 'text', text: this.selected },
+      // Each card is a button, as its box on the canvas is: the first press selects it, the second opens its what-if form.
+      { role: 'buttons', label: t('a11yMapCards'), items: this.placed.map((p) => ({
+        id: `card-${p.id}`,
+        label: p.id,
+        detail: [t('a11yMapLeadsTo', { cards: this.edges.filter((e) => e.from === p.id).map((e) => e.to).join(', ') || '–' }), ...(graph.nodes.find((n) => n.id === p.id)?.never ? [t('a11yNever')] : [])].join('. '),
+        pressed: p.id === this.selected,
+        activate: () => this.press(p.id),
+      })) },
+      { role: 'text', label: t('a11yMapSelected'), text: this.infoText },
     ]));
     if (this.pendingForm && this.nodes.has(this.pendingForm.card)) this.openForm(this.pendingForm.card, this.pendingForm.values);
     this.startBalance(scenario);
@@ -215,11 +224,13 @@ export class MapScene extends Phaser.Scene {
     const label = addText(this, box.x + box.width / 2, box.y + box.height / 2, dead ? `✕ ${id}` : id, { size: textSize, bold: true, colour: dead ? colour.danger : colour.ink, originX: 0.5, originY: 0.5 });
     fitWidth(label, box.width - 16, 12);
     const zone = this.add.zone(box.x, box.y, box.width, box.height).setOrigin(0, 0).setInteractive({ useHandCursor: true });
-    zone.on('pointerup', () => {
-      if (this.form) return;
-      if (this.selected === id) this.openForm(id);
-      else this.select(id);
-    });
+    zone.on('pointerup', () => this.press(id));
+  }
+
+  private press(id: string): void {
+    if (this.form) return;
+    if (this.selected === id) this.openForm(id);
+    else this.select(id);
   }
 
   private drawEdges(): void {
@@ -317,6 +328,7 @@ export class MapScene extends Phaser.Scene {
     const text = addText(this, AREA.x, PANEL_Y + 86, say(card.text), { size: 26, width });
     clampLines(text, 3);
     this.info = [head, second, text];
+    this.infoText = [`${id} · ${say(holder?.name) || card.from}`, status, say(card.text)].join('\n');
     requestFrames();
   }
 

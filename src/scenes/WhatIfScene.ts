@@ -10,7 +10,8 @@ import { say, t, teamLabel, turnUnit } from '../locales/index.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
-import { listScreen } from '../ui/describe.ts';
+import { listScreen, meterItems } from '../ui/describe.ts';
+import type { ScreenRegion } from '../platform/screenModel.ts';
 import { STAGE, stageSize } from '../platform/viewport.ts';
 import { branchFrom, closeBranch, openBranch, playBranch, type Room } from '../session/room.ts';
 import { Button, FocusList } from '../ui/button.ts';
@@ -28,6 +29,8 @@ let RIGHT: number = STAGE.width - 110;
 export class WhatIfScene extends RoomScene {
   private focus: FocusList | null = null;
   private shown: Record<string, unknown> = {};
+  /** What the stage shows in words, from the same values it draws: for the accessible layer. */
+  private regions: ScreenRegion[] = [];
 
   constructor() {
     super('whatif');
@@ -43,9 +46,10 @@ export class WhatIfScene extends RoomScene {
     this.pickOther = () => undefined;
     const release = pushHandler((command) => this.handle(room, command));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
+    this.regions = [];
     if (room.branch!.whatIf) this.drawBranch(room);
     else this.drawPicker(room, data.focus);
-    showScreen('whatif', () => listScreen(t('whatIfButton'), this.focus, { ...this.shown, focus: this.focus?.current ?? -1 }));
+    showScreen('whatif', () => listScreen(t('whatIfButton'), this.focus, { ...this.shown, focus: this.focus?.current ?? -1 }, this.regions));
     settle();
     requestFrames();
   }
@@ -65,6 +69,7 @@ export class WhatIfScene extends RoomScene {
     const backButton = new Button(this, RIGHT - backWidth, 40, { width: backWidth, label: t('whatIfBack'), align: 'center', textSize: 32, onActivate: () => this.back(room), onHover: () => undefined });
     if (history.length === 0) {
       addText(this, LEFT, 220, t('whatIfNothing'), { size: 40, colour: colour.inkSoft });
+      this.regions.push({ role: 'text', label: title, text: t('whatIfNothing') });
       this.focus = new FocusList([backButton]);
       this.focus.focus(0);
       this.shown = { stage: 'pick', turns: [] };
@@ -114,6 +119,11 @@ export class WhatIfScene extends RoomScene {
       y += line.height + 12;
     });
     addText(this, detail.x + 36, Math.max(y + 10, 0), t('whatIfPickKeys'), { size: 28, colour: colour.inkSoft, width: detail.width - 72 });
+    this.regions.push(
+      { role: 'text', label: title, text: t('whatIfPick') },
+      { role: 'card', label: say(stakeholder?.name), text: say(card.text) },
+      { role: 'values', items: pickOrder.map((i, position) => ({ id: `whatif-choice-${i}`, label: `${position + 1}. ${say(card.choices[i]!.label)}`, ...(i === entry.choice ? { detail: t('whatIfRealMark') } : {}) })) },
+    );
 
     buttons.push(backButton);
     this.focus = new FocusList(buttons, (k) => {
@@ -148,7 +158,8 @@ export class WhatIfScene extends RoomScene {
     const entry = team.state.history.find((h) => h.turn === whatIf.turn)!;
     const card = room.scenario.cards.find((c) => c.id === entry.card)!;
     const backWidth = Math.round(Math.min(560, (RIGHT - LEFT) * 0.34));
-    const heading = addText(this, LEFT, 40, t('whatIfHeading', { when: `${turnUnit(room.scenario.turnUnit)} ${whatIf.turn}`, other: say(card.choices[whatIf.other]!.label), real: say(card.choices[whatIf.real]!.label) }), { size: 40, bold: true, width: RIGHT - LEFT - backWidth - 40, lineSpacing: 6 });
+    const headingText = t('whatIfHeading', { when: `${turnUnit(room.scenario.turnUnit)} ${whatIf.turn}`, other: say(card.choices[whatIf.other]!.label), real: say(card.choices[whatIf.real]!.label) });
+    const heading = addText(this, LEFT, 40, headingText, { size: 40, bold: true, width: RIGHT - LEFT - backWidth - 40, lineSpacing: 6 });
     fitHeight(heading, 170, 28);
     clampLines(heading, 4);
     const backButton = new Button(this, RIGHT - backWidth, 40, { width: backWidth, label: t('whatIfBack'), align: 'center', textSize: 32, onActivate: () => this.back(room), onHover: () => this.focus?.focus(this.focus.size - 1) });
@@ -184,6 +195,12 @@ export class WhatIfScene extends RoomScene {
       addText(this, LEFT, 800, nextText, { size: 36, bold: true, width: RIGHT - LEFT });
     }
     buttons.push(backButton);
+    this.regions.push(
+      { role: 'text', text: headingText },
+      { role: 'values', label: t('whatIfReal'), items: meterItems(room.scenario, team.state.meters).map((item) => ({ ...item, id: `real-${item.id}` })) },
+      { role: 'values', label: t('whatIfBranch'), items: meterItems(room.scenario, whatIf.state.meters).map((item) => ({ ...item, id: `branch-${item.id}` })) },
+      { role: 'text', text: nextText },
+    );
     this.focus = new FocusList(buttons);
     this.focus.focus(buttons.length - 1);
     this.pickOther = (position) => {

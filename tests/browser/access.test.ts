@@ -193,15 +193,17 @@ describe('axe-core', () => {
         await waitFor(page, 'm.overlay === null');
       }
       // To the ending through the layer, then every debrief page.
+      // The game is on a card's feedback here. Each step waits for the button of the new state (the
+      // layer is redrawn a frame after a press, so the old buttons are still there for a moment).
       for (;;) {
         const next = page.getByRole('button', exact(t.continue)).or(page.getByRole('button', exact(t.toEnding)));
         const choice = page.getByRole('region', exact(t.a11yChoices)).getByRole('button').first();
-        await next.or(choice).first().waitFor();
-        if (await choice.count()) { await pressButton(choice); continue; }
+        await next.first().waitFor();
         const ending = (await next.first().textContent())?.includes(t.toEnding);
         await pressButton(next.first());
         if (ending) break;
-        await waitFor(page, "m.phase === 'choosing'");
+        await choice.waitFor();
+        await pressButton(choice);
       }
       let page_ = 0;
       for (;;) {
@@ -229,6 +231,12 @@ describe('axe-core', () => {
       await pressButton(page.locator(`[data-mm-layer] main [data-id="b-${targets.findIndex((x) => x.startsWith('map:'))}"]`));
       await waitFor(page, "m.screen === 'map'");
       await check('map');
+      // A card is selected from the layer as on the canvas, and the selected card is described there.
+      const map = await snapshot(page);
+      const other = (map.shown.cards as { id: string }[]).map((c) => c.id).find((id) => id !== map.shown.selected)!;
+      await pressButton(page.getByRole('button', { name: other, exact: true }));
+      await waitFor(page, `m.shown.selected === ${JSON.stringify(other)}`);
+      await expect.poll(() => page.getByRole('region', exact(t.a11yMapSelected)).textContent()).toContain(other);
       const serious = Object.entries(findings).filter(([, list]) => list.length > 0);
       expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
       expect(Object.keys(findings).length).toBeGreaterThanOrEqual(15);
@@ -239,10 +247,10 @@ describe('axe-core', () => {
 });
 
 describe('touch', () => {
-  // At 768×1024 about one run in two stops with the game still on a card's feedback after a tap on
-  // "Next card" (seen after the branches were merged; not found yet). Skipped so that it is named, not hidden.
+  // At 768×1024 a canvas button lies under the layer's "Next" on the ending pages: this test caught taps
+  // that pressed both (the game restarted under the player's finger).
   for (const viewport of [{ width: 390, height: 844 }, { width: 768, height: 1024 }]) {
-    (viewport.width === 768 ? it.skip : it)(`plays to the end and reaches menu, help and language by tapping at ${viewport.width}×${viewport.height}`, async () => {
+    it(`plays to the end and reaches menu, help and language by tapping at ${viewport.width}×${viewport.height}`, async () => {
       const context = await env.browser.newContext({ viewport, hasTouch: true, isMobile: true, locale: 'en-GB', acceptDownloads: true });
       const page = await context.newPage();
       await page.goto(env.url);

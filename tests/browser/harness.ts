@@ -114,9 +114,15 @@ export async function openTitle(
   return { context, page, errors };
 }
 
-/** A screenshot under test-results/, named with the viewport size, after the last tween has settled. */
+/**
+ * A screenshot under test-results/, named with the viewport size, once no tween moves and the last
+ * change is drawn. MM_SCREENSHOTS=off (CI, where nobody looks at them) skips the picture, not the wait.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   const { width, height } = page.viewportSize()!;
-  await page.waitForTimeout(300);
+  // Pages without the game (the phone page, a report) have nothing that moves.
+  await page.waitForFunction('!window.manyMasters || !window.manyMasters.moving', undefined, { timeout: 15_000, polling: 50 });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  if (process.env.MM_SCREENSHOTS === 'off') return;
   await page.screenshot({ path: join(RESULTS, `${name}-${width}x${height}.png`) });
 }

@@ -12,6 +12,26 @@ import { press, RESULTS, snapshot, waitFor, type Snapshot, useBrowser, openTitle
 
 const env = useBrowser();
 
+/** The text of the accessible layer's main region: what a screen reader reads on this screen. */
+function layerText(page: Page): Promise<string> {
+  return page.locator('[data-mm-layer] main').evaluate((main) => main.textContent ?? '');
+}
+
+/** The figures each debrief slide draws, which its accessible layer must say as well. */
+function slideWords(m: Snapshot): string[] {
+  const shown = m.shown as Record<string, unknown>;
+  switch (shown.slide) {
+    case 'endings': return (shown.endings as { team: string; title: string }[]).flatMap((e) => [e.team, e.title]);
+    case 'charts': return [...(shown.charts as string[]), ' of 100'];
+    case 'compare': return (shown.compare as { team: string }[]).map((r) => r.team);
+    case 'costly': return (shown.costly as { choice: string; changes: string }[]).flatMap((r) => [r.choice, r.changes]);
+    case 'votes': return [...(shown.votes as { counts: number[]; choice: number }[]).map((r) => `${r.counts[r.choice]} vote`), 'chosen'];
+    case 'profile': return (shown.profile as { team: string; counts: Record<string, number> }[]).flatMap((r) => [r.team, ...Object.values(r.counts).map((c) => `${c}×`)]);
+    case 'questions': return shown.questions as string[];
+    default: return [];
+  }
+}
+
 /** Title → the example scenario → Workshop → set-up with 30 s timer and two named teams → first card. */
 async function setUpWorkshop(page: Page, names: [string, string], prefix: string): Promise<void> {
   const title = await snapshot(page);
@@ -156,6 +176,10 @@ describe('workshop mode', () => {
       m = await waitFor(page, `m.screen === 'debrief' && m.shown.slideIndex === ${s}`);
       await screenshot(page, `workshop-en-debrief-${s + 1}-${m.shown.slide}`);
       if (m.shown.slide === 'votes') expect((m.shown.votes as unknown[]).length).toBeGreaterThan(0);
+      // What the slide shows is in the accessible layer too, in words.
+      await expect.poll(() => layerText(page)).toContain(`${s + 1} / ${slides}`);
+      const said = await layerText(page);
+      for (const wanted of slideWords(m)) expect(said, `${m.shown.slide}: ${wanted}`).toContain(wanted);
       if (s < slides - 1) await press(page, 'PageDown');
     }
 
@@ -205,6 +229,8 @@ describe('workshop mode', () => {
     expect(m.shown.turns).toEqual([1]);
     expect(m.shown.realChoice).toBe(decided.shown.decision);
     await screenshot(page, 'whatif-nl-pick');
+    // The card being revisited and the choice the room made are in the accessible layer too.
+    await expect.poll(() => layerText(page)).toContain('gekozen');
     // The other choice is picked by the number the room saw it under.
     const pickOrder = m.shown.order as number[];
     const position = pickOrder.findIndex((i) => i !== m.shown.realChoice);
@@ -217,6 +243,8 @@ describe('workshop mode', () => {
     expect(Object.values(real).map((v) => v[0])).toEqual(Object.values(branch).map((v) => v[0]));
     expect(Object.keys(real).some((k) => real[k]![1] !== branch[k]![1])).toBe(true);
     await screenshot(page, 'whatif-nl-branch');
+    await expect.poll(() => layerText(page)).toContain('Wat er echt gebeurde');
+    expect(await layerText(page)).toContain('Wat als');
     // Play the branch on by one card; the real game does not move.
     await press(page, '1');
     m = await waitFor(page, "m.shown.stage === 'branch' && m.shown.branchTurns === 2");
