@@ -185,7 +185,8 @@ function render(): void {
 
   const focusedKey = (document.activeElement as HTMLElement | null)?.dataset?.key ?? null;
   const view = state.code ? state.view : null;
-  const key = !state.code ? 'code' : !view ? 'waiting' : `${view.kind}:${'round' in view ? view.round : ''}:${view.kind === 'debrief' ? view.page : ''}`;
+  // Closing or opening voting is a new screen too: the choices' buttons change, and the heading says why.
+  const key = !state.code ? 'code' : !view ? 'waiting' : `${view.kind}:${'round' in view ? view.round : ''}:${view.kind === 'debrief' ? view.page : ''}:${view.kind === 'card' ? view.open : ''}`;
   main.replaceChildren(...screen(view));
   document.body.dataset.view = !state.code ? 'code' : view?.kind ?? 'connecting';
   announce(view);

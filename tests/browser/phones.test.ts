@@ -261,6 +261,8 @@ describe('phone votes', () => {
     expect(await phoneShows(p1, 'card')).toContain('Het stemmen is gesloten. Kijk naar de projector.');
     expect(await phoneShows(p3, 'card')).toContain('Voting is closed. Look at the projector.');
     expect(await p1.locator('#announce').textContent()).toBe('Het stemmen is gesloten.');
+    // The focus was on the choice just tapped, now disabled: it moves to the heading that says so.
+    expect(await p1.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await check(p1, 'nl', 'voting closed');
     await screenshot(p1, 'phones-phone-closed-nl');
     await screenshot(projector, 'phones-closed-en');
