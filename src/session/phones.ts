@@ -10,7 +10,7 @@
 import { shownOrder } from '../engine/game.ts';
 import type { Text } from '../engine/format.ts';
 import { resolveText, type Language } from '../engine/text.ts';
-import type { Decision } from '../engine/workshop.ts';
+import { sessionStop, type Decision } from '../engine/workshop.ts';
 import { tagProfile, weightiestChoices } from '../engine/debrief.ts';
 import { en, type MessageKey, type Messages } from '../locales/en.ts';
 import { interpolate, signed } from '../locales/format.ts';
@@ -368,6 +368,11 @@ function debriefView(room: Room): PhoneView {
         const ending = team.state.end?.ending ? scenario.endings?.find((e) => e.id === team.state.end!.ending) : undefined;
         return [named(team.name, ending ? both(ending.title) : message('endingTheEnd')), ...(ending ? [both(ending.text)] : []), message(team.state.history.length === 1 ? 'debriefLastedOne' : 'debriefLastedOther', () => ({ count: team.state.history.length }))];
       });
+      {
+        // Stopped early (the menu's "To the debrief"): said first, as on the projector.
+        const stop = sessionStop(room.workshop);
+        if (stop !== null) lines.unshift(message('debriefStopped', (language) => ({ unit: resolveText(scenario.turnUnit, language) || catalogues.get(language)!.defaultTurnUnit, turn: stop })));
+      }
       break;
     case 'debriefCharts':
     case 'debriefCompare':

@@ -322,6 +322,7 @@ describe('phone votes', () => {
     expect(debrief).toContain('Pagina 1 van 7');
     expect(debrief).toContain('Jouw antwoorden');
     expect(debrief).toMatch(/Team 1: .*\d besluit(en)? genomen/);
+    expect(debrief).toMatch(/De sessie stopte bij week \d\./);
     await check(p1, 'nl', 'debrief');
     await screenshot(p1, 'phones-phone-debrief-nl');
     await press(projector, 'PageDown');
