@@ -392,15 +392,19 @@ export class WorkshopScene extends RoomScene {
     const counts = reveal.vote.counts;
     if (counts) {
       const total = Math.max(1, counts.reduce((a, b) => a + b, 0));
-      const line = Math.min(78, (bottom - y - (reveal.vote.guess ? 120 : 20) - (reveal.vote.phones ? 50 : 0)) / order.length);
+      const room_ = bottom - y - (reveal.vote.guess ? 120 : 20) - (reveal.vote.phones ? 50 : 0);
+      const line = Math.min(78, room_ / order.length);
+      // Where the panel has the height, a long choice takes a second line rather than being cut.
+      const lines = room_ / order.length >= 104 ? 2 : 1;
       order.forEach((file, position) => {
         const label = addText(this, x, y, `${position + 1}. ${say(card.choices[file]!.label)}`, { size: ROOM_TEXT, bold: file === reveal.choice, width: inner - 110 });
-        clampLines(label, 1);
+        clampLines(label, lines);
+        const barY = y + label.height + 2;
         const g = this.add.graphics();
-        g.fillStyle(colour.track, 1).fillRoundedRect(x, y + 38, inner - 110, 14, 7);
-        if (counts[file]! > 0) g.fillStyle(file === reveal.choice ? colour.accent : colour.fill, 1).fillRoundedRect(x, y + 38, Math.max(14, ((inner - 110) * counts[file]!) / total), 14, 7);
-        addText(this, x + inner, y + 24, `${counts[file]}${file === reveal.choice ? ' ✓' : ''}`, { size: 34, bold: true, originX: 1, originY: 0.5 });
-        y += line;
+        g.fillStyle(colour.track, 1).fillRoundedRect(x, barY, inner - 110, 14, 7);
+        if (counts[file]! > 0) g.fillStyle(file === reveal.choice ? colour.accent : colour.fill, 1).fillRoundedRect(x, barY, Math.max(14, ((inner - 110) * counts[file]!) / total), 14, 7);
+        addText(this, x + inner, y + (label.height + 16) / 2, `${counts[file]}${file === reveal.choice ? ' ✓' : ''}`, { size: 34, bold: true, originX: 1, originY: 0.5 });
+        y += Math.max(line, label.height + 36);
       });
       const phones = reveal.vote.phones;
       if (phones) {

@@ -4,7 +4,7 @@ import { meterBounds, meterDanger } from '../engine/meters.ts';
 import { plural, say, t } from '../locales/index.ts';
 import type { Room } from '../session/room.ts';
 import { addIcon } from '../ui/art.ts';
-import { addText, clampLines, fitWidth } from '../ui/text.ts';
+import { addText, clampLines, fitWidth, shrinkToWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 import { own } from '../engine/own.ts';
 
@@ -25,35 +25,51 @@ export interface ScoreRow {
 export function drawScoreboard(scene: Phaser.Scene, room: Room, box: Box, highlight: number): ScoreRow[] {
   const { scenario } = room;
   const teams = room.workshop.teams;
-  // Room text stays 28 px or more: narrower stages give the name and status columns less, not smaller type.
-  const nameWidth = Math.min(380, box.width * 0.24);
-  const statusWidth = Math.min(360, box.width * 0.22);
-  const meterWidth = (box.width - nameWidth - statusWidth) / scenario.meters.length;
-  const header = 110;
-  const rowHeight = Math.min(120, (box.bottom - box.y - header) / Math.max(1, teams.length));
+  // Room text stays 28 px or more: narrower stages give the name column less, not smaller type. The
+  // status sits under the team's name, so the meters keep the width their labels need.
+  const nameWidth = Math.min(560, box.width * 0.32);
+  const meterWidth = (box.width - nameWidth) / scenario.meters.length;
+  // Created first so that it lies under the labels, drawn once the header's height is known.
   const g = scene.add.graphics();
+  const headers = scenario.meters.map((meter, m) => {
+    const cx = box.x + nameWidth + meterWidth * (m + 0.5);
+    return { meter, cx, label: addText(scene, cx, 0, say(meter.label), { size: 30, bold: true, originX: 0.5, originY: 0 }) };
+  });
+  // A label too long for its column at 28 px wraps onto a second line (between words) rather than being cut.
+  const wraps = headers.map(({ label }) => !shrinkToWidth(label, meterWidth - 16, 28)).some(Boolean);
+  const header = wraps ? 150 : 110;
+  const rowHeight = Math.min(120, (box.bottom - box.y - header) / Math.max(1, teams.length));
   g.fillStyle(colour.card, 1).fillRoundedRect(box.x - 20, box.y, box.width + 40, header + rowHeight * teams.length + 10, 24);
   g.lineStyle(3, colour.cardEdge, 1).strokeRoundedRect(box.x - 20, box.y, box.width + 40, header + rowHeight * teams.length + 10, 24);
-  scenario.meters.forEach((meter, m) => {
-    const cx = box.x + nameWidth + statusWidth + meterWidth * (m + 0.5);
+  for (const { meter, cx, label } of headers) {
     addIcon(scene, meter.icon, cx, box.y + 38, 48, colour.accent);
-    fitWidth(addText(scene, cx, box.y + 84, say(meter.label), { size: 30, bold: true, originX: 0.5, originY: 0.5 }), meterWidth - 16, 28);
-  });
+    label.setY(box.y + 68);
+    if (label.width > meterWidth - 16) {
+      label.setWordWrapWidth(meterWidth - 16, true).setAlign('center').setLineSpacing(0);
+      clampLines(label, 2);
+    }
+  }
   return teams.map((team, i) => {
     const y = box.y + header + i * rowHeight;
     if (i === highlight) g.fillStyle(colour.accentSoft, 1).fillRoundedRect(box.x - 8, y + 4, box.width + 16, rowHeight - 8, 16);
     g.lineStyle(2, colour.cardEdge, 1).lineBetween(box.x, y, box.x + box.width, y);
-    const name = addText(scene, box.x + 10, y + rowHeight / 2, team.name, { size: 34, bold: true, originY: 0.5 });
-    fitWidth(name, nameWidth - 30, 28);
-    if (name.width > nameWidth - 30) { name.setWordWrapWidth(nameWidth - 30, true); clampLines(name, 2); }
+    // The name (on two lines when the row has room for them), the status on the line under it, together in the row's middle.
+    const name = addText(scene, box.x + 10, y, team.name, { size: 34, bold: true });
+    if (!shrinkToWidth(name, nameWidth - 30, 28)) {
+      name.setWordWrapWidth(nameWidth - 30, true);
+      clampLines(name, rowHeight >= 110 ? 2 : 1);
+    }
     const ending = team.state.end ? scenario.endings?.find((e) => e.id === team.state.end!.ending) : undefined;
     const status = team.state.end ? (ending ? say(ending.title) : t('endingTheEnd')) : i === highlight ? t('scoreboardUp') : plural('scoreboardDecisionsOne', 'scoreboardDecisionsOther', team.decisions.length);
-    const statusText = addText(scene, box.x + nameWidth, y + rowHeight / 2, status, { size: 28, bold: team.state.end !== null, colour: team.state.end ? colour.danger : colour.inkSoft, originY: 0.5, width: statusWidth - 20 });
-    if (statusText.height > rowHeight - 10) clampLines(statusText, Math.max(1, Math.floor((rowHeight - 10) / 36)));
+    const statusText = addText(scene, box.x + 10, y, status, { size: 28, bold: team.state.end !== null, colour: team.state.end ? colour.danger : colour.inkSoft });
+    fitWidth(statusText, nameWidth - 30, 28);
+    const top = y + Math.max(4, (rowHeight - name.height - statusText.height) / 2);
+    name.setY(top);
+    statusText.setY(top + name.height);
     scenario.meters.forEach((meter, m) => {
       const value = own(team.state.meters, meter.id)!;
       const { min, max } = meterBounds(meter);
-      const x = box.x + nameWidth + statusWidth + meterWidth * m + 16;
+      const x = box.x + nameWidth + meterWidth * m + 16;
       const width = meterWidth - 32;
       const danger = meterDanger(meter, value) !== null;
       g.fillStyle(colour.track, 1).fillRoundedRect(x, y + rowHeight / 2 + 8, width, 16, 8);

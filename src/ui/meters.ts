@@ -11,7 +11,7 @@ import { motionMs } from '../platform/motion.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { STAGE } from '../platform/viewport.ts';
 import { addIcon } from './art.ts';
-import { addText, fitWidth } from './text.ts';
+import { addText, clampLines, shrinkToWidth } from './text.ts';
 import { signed } from '../locales/format.ts';
 import { colour, css, motion, size } from './theme.ts';
 import { own } from '../engine/own.ts';
@@ -64,10 +64,12 @@ export class MeterRow {
       const x = left + width * i + width / 2;
       const back = scene.add.graphics();
       const label = addText(scene, x, LABEL_Y, say(meter.label), { size: Math.max(size.meterLabel, minText), bold: true, originX: 0.5 });
-      fitWidth(label, width - 12, Math.max(20, minText));
       // A label that cannot shrink further (room screens) wraps onto two lines above its bar, under a smaller icon.
-      const wrapped = label.width > width - 12;
-      if (wrapped) label.setWordWrapWidth(width - 12, true).setAlign('center').setLineSpacing(0).setOrigin(0.5, 1).setY(BAR_Y - 4);
+      const wrapped = !shrinkToWidth(label, width - 12, Math.max(20, minText));
+      if (wrapped) {
+        label.setWordWrapWidth(width - 12, true).setAlign('center').setLineSpacing(0).setOrigin(0.5, 1).setY(BAR_Y - 4);
+        clampLines(label, 2);
+      }
       addIcon(scene, meter.icon, x, wrapped ? ICON_Y - 14 : ICON_Y, wrapped ? 52 : ICON, colour.accent);
       const badge = scene.add.graphics();
       const bar = scene.add.graphics();

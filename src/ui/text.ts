@@ -118,17 +118,7 @@ export function fitHeight(text: Phaser.GameObjects.Text, maxHeight: number, minS
  * too wide at the smallest size (a 2,000-letter word) is cut with "…" so it never runs off the screen.
  */
 export function fitWidth(text: Phaser.GameObjects.Text, maxWidth: number, minSize: number): void {
-  let fontSize = parseInt(String(text.style.fontSize), 10);
-  // Far too wide: jump close to the size it needs instead of re-rendering once per pixel of size.
-  if (text.width > maxWidth * 2) {
-    fontSize = Math.max(minSize, Math.floor((fontSize * maxWidth) / text.width));
-    text.setFontSize(fontSize);
-  }
-  while (text.width > maxWidth && fontSize > minSize) {
-    fontSize -= 1;
-    text.setFontSize(fontSize);
-  }
-  if (text.width <= maxWidth) return;
+  if (shrinkToWidth(text, maxWidth, minSize)) return;
   const full = text.text;
   let low = 0;
   let high = full.length;
@@ -139,6 +129,21 @@ export function fitWidth(text: Phaser.GameObjects.Text, maxWidth: number, minSiz
     else high = mid - 1;
   }
   text.setText(`${full.slice(0, low)}…`);
+}
+
+/** Shrinks a one-line text towards `minSize` until it fits the width; false when it does not fit even then (the caller wraps it). */
+export function shrinkToWidth(text: Phaser.GameObjects.Text, maxWidth: number, minSize: number): boolean {
+  let fontSize = parseInt(String(text.style.fontSize), 10);
+  // Far too wide: jump close to the size it needs instead of re-rendering once per pixel of size.
+  if (text.width > maxWidth * 2) {
+    fontSize = Math.max(minSize, Math.floor((fontSize * maxWidth) / text.width));
+    text.setFontSize(fontSize);
+  }
+  while (text.width > maxWidth && fontSize > minSize) {
+    fontSize -= 1;
+    text.setFontSize(fontSize);
+  }
+  return text.width <= maxWidth;
 }
 
 /** Cuts a wrapped text to a number of lines, ending in "…" rather than mid-sentence. */
