@@ -28,6 +28,8 @@ interface State {
   kept: Kept | null;
   view: PhoneView | null;
   mine: Mine;
+  /** This phone's vote as the server last confirmed it, to go back to when it refuses a late tap. */
+  confirmed: Mine;
   status: SocketStatus | 'idle';
   failures: number;
   /** When the server first said it does not know the room, while the phone waits for it to reopen. */
@@ -36,7 +38,7 @@ interface State {
   problem: { key: MessageKey; code?: string } | null;
 }
 
-const state: State = { language: loadLanguage(), code: null, token: null, kept: null, view: null, mine: { choice: null, guess: null }, status: 'idle', failures: 0, unknownSince: null, problem: null };
+const state: State = { language: loadLanguage(), code: null, token: null, kept: null, view: null, mine: { choice: null, guess: null }, confirmed: { choice: null, guess: null }, status: 'idle', failures: 0, unknownSince: null, problem: null };
 let socket: RoomSocket | null = null;
 /** What the page showed last, to move focus to the new heading only when the screen really changes. */
 let shownKey = '';
@@ -98,7 +100,14 @@ function receive(message: ServerMessage): void {
     case 'view':
       state.view = message.view;
       state.mine = message.mine;
+      state.confirmed = message.mine;
       state.problem = null;
+      if (message.view.kind === 'card' && !message.view.open && state.kept?.round === message.view.round) {
+        // Voting is closed and the server lost this phone's vote (it restarted meanwhile): the phone
+        // still shows its own vote, and sends it again if the trainer opens voting again.
+        const kept = state.kept;
+        state.mine = { choice: message.mine.choice ?? kept.choice, guess: message.mine.guess ?? kept.guess };
+      }
       if (message.view.kind === 'card') {
         const view = message.view;
         // The server lost this phone's vote (it restarted, and the card came back after the phone
@@ -110,7 +119,9 @@ function receive(message: ServerMessage): void {
       }
       if (message.view.kind === 'reveal') {
         const v = message.view;
-        addAnswer(state.code!, { round: v.round, turn: v.turn, stakeholder: v.stakeholder, text: v.text, choices: v.choices, mine: message.mine.choice, room: v.choice });
+        // As above: a vote the server lost while voting was closed still counted on the projector.
+        if (message.mine.choice === null && state.kept?.round === v.round) state.mine = { ...state.mine, choice: state.kept.choice };
+        addAnswer(state.code!, { round: v.round, turn: v.turn, stakeholder: v.stakeholder, text: v.text, choices: v.choices, mine: state.mine.choice, room: v.choice });
       }
       break;
     case 'error':
@@ -142,7 +153,12 @@ function failed(code: ErrorCode): void {
     state.problem = { key: 'phoneRoomFull' };
     leave();
   } else if (code === 'too-fast') state.problem = { key: 'phoneTooFast' };
-  else if (code === 'closed') state.problem = { key: 'phoneClosed' };
+  else if (code === 'closed') {
+    // A tap that came too late: the vote is what the server had before it.
+    state.problem = { key: 'phoneClosed' };
+    state.mine = { ...state.confirmed };
+    if (state.kept) remember({ ...state.kept, choice: state.confirmed.choice, guess: state.confirmed.guess });
+  }
 }
 
 function leave(): void {

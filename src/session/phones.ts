@@ -46,6 +46,8 @@ interface Phones {
   timer: number;
   /** The scenario's title, kept for the phones' last page: by then the workshop may be gone. */
   title: Texts | null;
+  /** Whether the phones were last told that voting is open. */
+  open: boolean;
 }
 
 const SAVED = 'many-masters.phones';
@@ -162,6 +164,7 @@ export function startPhones(fresh: boolean): void {
     sent: '',
     timer: 0,
     title: null,
+    open: false,
   };
   phones = state;
   state.socket = new RoomSocket({
@@ -216,7 +219,7 @@ function receive(state: Phones, message: ServerMessage): void {
     const current = room !== null && room.phase === 'deciding' && message.round !== null && message.round === roundOf(room);
     state.figures.joined = message.joined;
     // Closed voting: the figures stand as they were when the trainer closed it (as the counts do).
-    if (room?.votingClosed && current) {
+    if (room?.votingClosed && room.phase === 'deciding') {
       changed();
       return;
     }
@@ -254,7 +257,12 @@ export function syncPhones(): void {
   if (phones.figures.status !== 'open' || !phones.secret) return;
   const view = currentView();
   const round = view.kind === 'card' || view.kind === 'reveal' ? view.round : null;
-  if (round !== phones.round) {
+  const open = view.kind === 'card' && view.open;
+  // A new card, or voting opened again: the figures wait for the server's count (it may have lost
+  // votes while voting was closed, and the phones send theirs again).
+  const reopened = open && !phones.open;
+  phones.open = open;
+  if (round !== phones.round || reopened) {
     phones.round = round;
     phones.figures.voted = 0;
     phones.figures.counts = [];

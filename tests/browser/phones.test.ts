@@ -300,15 +300,25 @@ describe('phone votes', () => {
     await vote(p2, 1);
     await vote(p3, 0);
     await waitFor(projector, 'm.shown.phones.voted === 3');
+    // Voting closed, then the server restarts and loses the votes: the projector's counts stand, the
+    // phones keep showing their own votes and send them again when voting opens.
+    await press(projector, 'v');
+    await waitFor(projector, 'm.shown.phones.closed === true');
+    await p3.waitForSelector('[data-key="choice-0"][aria-pressed="true"]:disabled');
     await stopServer();
     m = await waitFor(projector, "m.shown.phones.status !== 'open'");
     await startServer(port);
-    m = await waitFor(projector, "m.shown.phones.status === 'open' && m.shown.phones.joined === 3 && m.shown.phones.voted === 3", 30_000);
+    m = await waitFor(projector, "m.shown.phones.status === 'open' && m.shown.phones.joined === 3 && m.shown.phones.voted === 3 && m.shown.phones.closed", 30_000);
+    await p3.waitForSelector('[data-key="choice-0"][aria-pressed="true"]:disabled');
+    await press(projector, 'v');
+    m = await waitFor(projector, "m.shown.phones.closed === false && m.shown.phones.voted === 3");
     await press(projector, 'PageDown');
     m = await waitFor(projector, "m.phase === 'reveal'");
     expect(m.shown.decisionShown).toBe(1);
     expect((m.shown.phoneVotes as number[]).slice(0, 2)).toEqual([1, 2]);
-    expect(await phoneShows(p3, 'reveal')).toContain('1 by phone');
+    const thirdReveal = await phoneShows(p3, 'reveal');
+    expect(thirdReveal).toContain('1 by phone');
+    expect(thirdReveal).toContain('You voted:');
 
     // To the debrief: the phones follow its pages (no voting page left behind), also after a reload.
     await press(projector, 'Escape');
