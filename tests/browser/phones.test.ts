@@ -1,9 +1,12 @@
 /**
  * Phone votes in Chromium: the built game and the room from `npm run serve`'s server, one projector
- * page (1920×1080) and three phone pages (390×844, each its own context, Dutch and English). Three
- * cards: phone votes counted with a hand count beside them, the split hidden until the reveal, a phone
- * that reloads keeps its vote, a phone cannot act as the projector, and a server restart mid-card
- * loses no vote. Without the server (a static copy) the set-up says phones need it.
+ * page (1920×1080) and three phone pages (390×844, touch, each its own context, Dutch and English).
+ * Three cards: phone votes counted with a hand count beside them, the split hidden until the reveal,
+ * voting closed and opened again (V), a phone that reloads keeps its vote, a phone cannot act as the
+ * projector, a projector reload with "Continue the workshop" keeps the room and its votes, and a
+ * server restart while voting is closed loses no vote; then the debrief's pages and the end on the
+ * phones. axe-core, target sizes and the page language are checked on every state a phone shows.
+ * Without the server (a static copy) the set-up says phones need it.
  */
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
