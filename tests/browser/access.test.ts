@@ -14,7 +14,7 @@ import { validateScenarioText } from '../../src/engine/validate.ts';
 import { en } from '../../src/locales/en.ts';
 import { nl } from '../../src/locales/nl.ts';
 import type { Messages } from '../../src/locales/en.ts';
-import { openTitle, press, ROOT, screenshot, snapshot, useBrowser, waitFor } from './harness.ts';
+import { contrastRatios, type DrawnTextBox, openTitle, press, ROOT, screenshot, snapshot, useBrowser, waitFor } from './harness.ts';
 
 const result = validateScenarioText(readFileSync(join(ROOT, 'levels', 'example.json'), 'utf8'));
 if (!result.ok) throw new Error('levels/example.json does not validate');
@@ -44,6 +44,15 @@ async function tapButton(button: Locator): Promise<void> {
   // A tap right after the screen changed is taken for a bounce, as a key is: a finger waits that moment.
   await waitFor(button.page(), 'm.ready');
   await button.tap();
+}
+
+/** Every text the canvas draws at full opacity stands out from what is around it by 4.5:1 or more. */
+async function expectReadableCanvas(page: Page, what: string): Promise<void> {
+  await waitFor(page, 'm.ready && !m.moving');
+  const drawn = await page.evaluate(() => (window as unknown as { manyMastersTexts: { stage: { width: number; height: number }; texts: (DrawnTextBox & { alpha: number })[] } }).manyMastersTexts);
+  const ratios = await contrastRatios(page, drawn.texts.filter((t) => t.alpha >= 1));
+  expect(ratios.length, what).toBeGreaterThan(3);
+  expect(ratios.filter((r) => r.ratio < 4.5).map((r) => `"${r.text.slice(0, 40)}" ${r.fg} on ${r.bg}: ${r.ratio.toFixed(2)}:1`), what).toEqual([]);
 }
 
 function settingsOf(page: Page): Promise<{ muted: boolean; showNumbers: boolean }> {
@@ -355,9 +364,11 @@ describe('layout', () => {
         expect(cardSize).toBeGreaterThanOrEqual(18);
       }
       await screenshot(page, `layout-${name}`);
+      if (!layer) await expectReadableCanvas(page, `${name} card`);
       await page.keyboard.press('1');
       await waitFor(page, "m.phase === 'feedback'");
       await screenshot(page, `layout-${name}-feedback`);
+      if (!layer) await expectReadableCanvas(page, `${name} feedback`);
       await context.close();
     });
   }
