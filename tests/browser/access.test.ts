@@ -52,6 +52,9 @@ async function expectReadableCanvas(page: Page, what: string): Promise<void> {
   const drawn = await page.evaluate(() => (window as unknown as { manyMastersTexts: { stage: { width: number; height: number }; texts: (DrawnTextBox & { alpha: number })[] } }).manyMastersTexts);
   const ratios = await contrastRatios(page, drawn.texts.filter((t) => t.alpha >= 1));
   expect(ratios.length, what).toBeGreaterThan(3);
+  // Nothing is cut off at the canvas's edges.
+  const outside = drawn.texts.filter((t) => t.onCanvas.left < -0.001 || t.onCanvas.top < -0.001 || t.onCanvas.right > 1.001 || t.onCanvas.bottom > 1.001);
+  expect(outside.map((t) => t.text.slice(0, 40)), `${what}: texts off the canvas`).toEqual([]);
   expect(ratios.filter((r) => r.ratio < 4.5).map((r) => `"${r.text.slice(0, 40)}" ${r.fg} on ${r.bg}: ${r.ratio.toFixed(2)}:1`), what).toEqual([]);
 }
 
@@ -344,6 +347,8 @@ describe('layout', () => {
     { name: 'phone-landscape', viewport: { width: 844, height: 390 }, scale: 3, layer: true },
     { name: 'tablet', viewport: { width: 768, height: 1024 }, scale: 2, layer: true },
     { name: 'laptop', viewport: { width: 1280, height: 1024 }, scale: 1, layer: false },
+    { name: 'projector-4:3', viewport: { width: 1024, height: 768 }, scale: 1, layer: false },
+    { name: 'uhd', viewport: { width: 3840, height: 2160 }, scale: 1, layer: false },
     // Browser zoom 200% on a 1280×1024 screen: half the CSS pixels, each twice as large.
     { name: 'zoom200', viewport: { width: 640, height: 512 }, scale: 2, layer: true },
   ];
