@@ -341,6 +341,45 @@ describe('touch', () => {
   }
 });
 
+describe('touch in the workshop', () => {
+  it('runs a round by tapping at 768×1024: the card, meters and votes in words, the timer and what-if from the touch bar, the decision', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(env.url);
+    await waitFor(page, "m.screen === 'title'", 30_000);
+    await tapButton(page.getByRole('button', { name: title('en') }));
+    await tapButton(page.getByRole('button', exact(en.modeWorkshop)));
+    await waitFor(page, "m.screen === 'setup'");
+    await tapButton(page.getByRole('button', exact(en.setupStart)));
+    let m = await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding'");
+    const main = page.getByRole('main');
+    await expect.poll(() => main.textContent()).toContain(m.shown.cardText as string);
+    expect(await main.getByRole('region', exact(en.a11yMeters)).textContent()).toMatch(/50 of 100/);
+    const first = main.getByRole('button', { name: (m.shown.choices as string[])[0]!, exact: true });
+    expect(await first.getAttribute('aria-describedby')).toBeTruthy();
+    expect(await main.textContent()).toContain('0 votes');
+    // The timer and what-if from the touch bar.
+    const bar = page.getByRole('navigation');
+    await tapButton(bar.getByRole('button', exact(en.timerPauseButton)));
+    await waitFor(page, 'm.shown.timer.paused === true');
+    await tapButton(bar.getByRole('button', exact(en.whatIfButton)));
+    await waitFor(page, "m.screen === 'whatif'");
+    await expect.poll(() => main.textContent()).toContain(en.whatIfNothing);
+    await tapButton(main.getByRole('button', exact(en.whatIfBack)));
+    m = await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding'");
+    // No votes counted: the first tap asks, the second decides, and the reveal says how.
+    await tapButton(main.getByRole('button', { name: (m.shown.choices as string[])[0]!, exact: true }));
+    await waitFor(page, 'm.shown.asking !== null');
+    await expect.poll(() => main.textContent()).toContain(en.wsAskNoVotes.slice(0, 20));
+    await tapButton(main.getByRole('button', { name: (m.shown.choices as string[])[0]!, exact: true }));
+    await waitFor(page, "m.phase === 'reveal'");
+    await expect.poll(() => main.textContent()).toContain(en.wsHowTrainer);
+    expect(await main.getByRole('region', exact(en.a11yOutcome)).count()).toBe(1);
+    await screenshot(page, 'touch-workshop-reveal');
+    await context.close();
+  });
+});
+
 describe('layout', () => {
   const sizes = [
     { name: 'phone-portrait', viewport: { width: 390, height: 844 }, scale: 3, layer: true },
