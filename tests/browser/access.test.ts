@@ -390,6 +390,8 @@ describe('layout', () => {
     { name: 'uhd', viewport: { width: 3840, height: 2160 }, scale: 1, layer: false },
     // Browser zoom 200% on a 1280×1024 screen: half the CSS pixels, each twice as large.
     { name: 'zoom200', viewport: { width: 640, height: 512 }, scale: 2, layer: true },
+    // And 400%: the 320 CSS pixels WCAG asks content to reflow into.
+    { name: 'zoom400', viewport: { width: 320, height: 256 }, scale: 4, layer: true },
   ];
   for (const { name, viewport, scale, layer } of sizes) {
     it(`fits the screen at ${name} (${viewport.width}×${viewport.height})`, async () => {
