@@ -31,6 +31,15 @@ import { installLayer, refreshLayer } from './a11y/layer.ts';
 
 const FONT_TIMEOUT_MS = 4000;
 
+/** A text's box on its scene's stage, and as fractions of the canvas (where its camera shows it). */
+function textBoxes(text: Phaser.GameObjects.Text, camera: Phaser.Cameras.Scene2D.Camera, canvas: { width: number; height: number }): { left: number; top: number; right: number; bottom: number; onCanvas: { left: number; top: number; right: number; bottom: number } } {
+  const box = text.getBounds();
+  const view = camera.worldView;
+  const x = (value: number) => ((value - view.x) * camera.zoom + camera.x) / canvas.width;
+  const y = (value: number) => ((value - view.y) * camera.zoom + camera.y) / canvas.height;
+  return { left: box.left, top: box.top, right: box.right, bottom: box.bottom, onCanvas: { left: x(box.left), top: y(box.top), right: x(box.right), bottom: y(box.bottom) } };
+}
+
 async function fontsReady(): Promise<void> {
   const family = FONT.split(',')[0]!;
   const loads = Promise.all([document.fonts.load(`400 40px ${family}`, 'Aa'), document.fonts.load(`700 40px ${family}`, 'Aa')]);
@@ -99,17 +108,17 @@ function boot(): void {
   });
   exposeTexts(() => {
     const texts: DrawnText[] = [];
-    const visit = (scene: string, list: Phaser.GameObjects.GameObject[]) => {
+    const visit = (scene: string, camera: Phaser.Cameras.Scene2D.Camera, list: Phaser.GameObjects.GameObject[], alpha: number) => {
       for (const object of list) {
         if (object instanceof Phaser.GameObjects.Container) {
-          if (object.visible) visit(scene, object.list);
+          if (object.visible) visit(scene, camera, object.list, alpha * object.alpha);
         } else if (object instanceof Phaser.GameObjects.Text && object.visible && object.alpha > 0 && object.text.trim() !== '') {
-          const box = object.getBounds();
-          texts.push({ scene, text: object.text, size: parseFloat(String(object.style.fontSize)), left: box.left, top: box.top, right: box.right, bottom: box.bottom });
+          const box = textBoxes(object, camera, game.scale);
+          texts.push({ scene, text: object.text, size: parseFloat(String(object.style.fontSize)), colour: String(object.style.color), alpha: alpha * object.alpha, ...box });
         }
       }
     };
-    for (const scene of game.scene.getScenes(true)) visit(scene.sys.settings.key, scene.children.list);
+    for (const scene of game.scene.getScenes(true)) visit(scene.sys.settings.key, scene.cameras.main, scene.children.list, 1);
     return { stage: stageSize(), texts };
   });
   // Whether a room server answers for phone votes, asked at the start so the workshop set-up knows at

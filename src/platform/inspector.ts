@@ -70,6 +70,11 @@ export interface DrawnText {
   scene: string;
   text: string;
   size: number;
+  /** Its fill as CSS (#rrggbb) and its opacity (below 1: a disabled control, which needs no contrast). */
+  colour: string;
+  alpha: number;
+  /** The same box as fractions of the canvas, where the scene's camera shows it (0…1 across and down). */
+  onCanvas: { left: number; top: number; right: number; bottom: number };
   left: number;
   top: number;
   right: number;

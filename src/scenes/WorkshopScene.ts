@@ -13,11 +13,12 @@ import { shownOrder } from '../engine/game.ts';
 import { previewChoice } from '../engine/preview.ts';
 import type { HowDecided } from '../engine/votes.ts';
 import { previewMode, roundGoesOn, sessionStop, workshopOver, type TeamGame } from '../engine/workshop.ts';
-import { capitalise, listOf, say, t, teamLabel, turnUnit } from '../locales/index.ts';
+import { capitalise, listOf, plural, say, t, teamLabel, turnUnit } from '../locales/index.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
-import { listScreen } from '../ui/describe.ts';
+import { listScreen, meterItems } from '../ui/describe.ts';
+import type { ScreenRegion } from '../platform/screenModel.ts';
 import { sendCommand } from '../platform/keys.ts';
 import { settings } from '../platform/settings.ts';
 import { stageSize } from '../platform/viewport.ts';
@@ -89,6 +90,8 @@ function columns(): { width: number; height: number; margin: number; left: { x: 
 export class WorkshopScene extends RoomScene {
   private focus: FocusList | null = null;
   private shown: Record<string, unknown> = {};
+  /** What the phase shows in words besides its buttons, from the values it draws: for the accessible layer. */
+  private regions: ScreenRegion[] = [];
   private ticker = 0;
   private bottom = 0;
 
@@ -114,6 +117,7 @@ export class WorkshopScene extends RoomScene {
       release();
       window.clearInterval(this.ticker);
     });
+    this.regions = [];
     if (room.phase === 'scoreboard') this.drawScoreboardPhase(room);
     else if (room.phase === 'deciding') this.drawDeciding(room);
     else this.drawReveal(room);
@@ -130,10 +134,14 @@ export class WorkshopScene extends RoomScene {
     showScreen('workshop', () => {
       const phones = phoneFigures();
       const shown = this.shown as { team?: string; turnText?: string; cardText?: string };
+      // The vote counts change without a redraw of the scene: they are read from what the screen shows now.
+      const live = this.shown as { counts?: number[]; asking?: { text: string } | null };
+      const counts = room.phase === 'deciding' ? live.counts ?? [] : [];
+      const votes = (i: number) => (counts[i] !== undefined ? { detail: `${counts[i]} ${plural('wsVotesOne', 'wsVotesOther', counts[i]!)}` } : {});
       return listScreen(shown.team ?? say(room.scenario.title), this.focus, { ...this.shown, focus: this.focus?.current ?? -1, timer: this.timerState(room), phones: phones ? { joined: phones.joined, voted: phones.voted, status: phones.status, closed: room.votingClosed } : null }, [
-        ...(shown.turnText ? [{ role: 'text' as const, text: shown.turnText }] : []),
-        ...(shown.cardText ? [{ role: 'card' as const, text: shown.cardText }] : []),
-      ], [...toolbar, ...votingButton()]);
+        ...this.regions,
+        ...(room.phase === 'deciding' && live.asking ? [{ role: 'notice' as const, text: live.asking.text }] : []),
+      ], [...toolbar, ...votingButton()], votes);
     });
     settle();
     requestFrames();
@@ -170,6 +178,11 @@ export class WorkshopScene extends RoomScene {
     const stakeholder = room.scenario.stakeholders.find((s) => s.id === table.card.from);
     const ribbon = table.followUpOf ? t('wsFollowUp') : undefined;
     drawCard(this, { stakeholder, name: say(stakeholder?.name), text: say(table.card.text), ...(ribbon ? { ribbon } : {}) }, { x: left.x, y: TOP, width: left.width, height: bottom - TOP }, ROOM_TEXT + 2);
+    this.regions = [
+      { role: 'text', text: teamLine(room, team, team.state.turn) },
+      { role: 'card', label: [ribbon, say(stakeholder?.name)].filter(Boolean).join(': '), text: say(table.card.text) },
+      { role: 'values', name: 'meters', label: t('a11yMeters'), items: meterItems(room.scenario, team.state.meters) },
+    ];
     audio.play('card');
 
     let y = TOP;
@@ -426,6 +439,15 @@ export class WorkshopScene extends RoomScene {
       fitHeight(text, bottom - y - 20, ROOM_TEXT);
       y += text.height;
     }
+    this.regions.push({
+      role: 'text',
+      label: t('wsRoomChose', { choice: say(card.choices[reveal.choice]!.label) }),
+      text: [
+        howText(reveal.how),
+        ...(counts ? order.map((file, position) => `${position + 1}. ${say(card.choices[file]!.label)}: ${counts[file]} ${plural('wsVotesOne', 'wsVotesOther', counts[file]!)}`) : []),
+        ...(guessText ? [guessText] : []),
+      ].join('\n'),
+    });
     const leftBottom = Math.min(bottom, Math.max(y + 24, TOP + 200));
     panel.fillStyle(colour.card, 1).fillRoundedRect(left.x, TOP, left.width, leftBottom - TOP, 28);
     panel.lineStyle(3, colour.cardEdge, 1).strokeRoundedRect(left.x, TOP, left.width, leftBottom - TOP, 28);
@@ -441,6 +463,10 @@ export class WorkshopScene extends RoomScene {
     const changed = room.scenario.meters.filter((m) => (own(reveal.outcome.deltas, m.id) ?? 0) !== 0);
     const changesText = changed.length > 0 ? changed.map((m) => `${say(m.label)} ${signed(own(reveal.outcome.deltas, m.id)!)}`).join('   ·   ') : t('feedbackNoChange');
     const stopText = stop !== null && over ? t('debriefStopped', { unit: turnUnit(room.scenario.turnUnit), turn: stop }) : null;
+    this.regions.push(
+      { role: 'text', label: t('a11yOutcome'), text: [feedbackText, changesText.replace(/ {3}/g, ' '), ...(stopText ? [stopText] : [])].join('\n') },
+      { role: 'values', name: 'meters', label: t('a11yMeters'), items: meterItems(room.scenario, team.state.meters) },
+    );
     const explanationBottom = button.y - 24;
     const box = this.add.graphics();
     const text = addText(this, side.x + 40, TOP + 26, feedbackText, { size: 38, width: side.width - 70, lineSpacing: 8 });
@@ -498,6 +524,11 @@ export class WorkshopScene extends RoomScene {
     const rows = drawScoreboard(this, room, { x: margin + 20, y: 160, width: width - 2 * margin - 40, bottom: buttonY - 30 }, room.workshop.active);
     this.focus = new FocusList([button]);
     this.focus.focus(0);
+    this.regions = [{
+      role: 'values',
+      label: title.text,
+      items: rows.map((row, i) => ({ id: `score-${i}`, label: row.team, value: row.status, detail: room.scenario.meters.map((m) => `${say(m.label)} ${own(row.meters, m.id)}`).join(', ') })),
+    }];
     this.shown = { ...this.shown, phase: 'scoreboard', title: title.text, next: next.name, nextLabel: label, buttons: [label], scoreboard: rows };
   }
 

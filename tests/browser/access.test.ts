@@ -14,7 +14,7 @@ import { validateScenarioText } from '../../src/engine/validate.ts';
 import { en } from '../../src/locales/en.ts';
 import { nl } from '../../src/locales/nl.ts';
 import type { Messages } from '../../src/locales/en.ts';
-import { openTitle, press, ROOT, screenshot, snapshot, useBrowser, waitFor } from './harness.ts';
+import { contrastRatios, type DrawnTextBox, openTitle, press, ROOT, screenshot, snapshot, useBrowser, waitFor } from './harness.ts';
 
 const result = validateScenarioText(readFileSync(join(ROOT, 'levels', 'example.json'), 'utf8'));
 if (!result.ok) throw new Error('levels/example.json does not validate');
@@ -44,6 +44,18 @@ async function tapButton(button: Locator): Promise<void> {
   // A tap right after the screen changed is taken for a bounce, as a key is: a finger waits that moment.
   await waitFor(button.page(), 'm.ready');
   await button.tap();
+}
+
+/** Every text the canvas draws at full opacity stands out from what is around it by 4.5:1 or more. */
+async function expectReadableCanvas(page: Page, what: string): Promise<void> {
+  await waitFor(page, 'm.ready && !m.moving');
+  const drawn = await page.evaluate(() => (window as unknown as { manyMastersTexts: { stage: { width: number; height: number }; texts: (DrawnTextBox & { alpha: number })[] } }).manyMastersTexts);
+  const ratios = await contrastRatios(page, drawn.texts.filter((t) => t.alpha >= 1));
+  expect(ratios.length, what).toBeGreaterThan(3);
+  // Nothing is cut off at the canvas's edges.
+  const outside = drawn.texts.filter((t) => t.onCanvas.left < -0.001 || t.onCanvas.top < -0.001 || t.onCanvas.right > 1.001 || t.onCanvas.bottom > 1.001);
+  expect(outside.map((t) => t.text.slice(0, 40)), `${what}: texts off the canvas`).toEqual([]);
+  expect(ratios.filter((r) => r.ratio < 4.5).map((r) => `"${r.text.slice(0, 40)}" ${r.fg} on ${r.bg}: ${r.ratio.toFixed(2)}:1`), what).toEqual([]);
 }
 
 function settingsOf(page: Page): Promise<{ muted: boolean; showNumbers: boolean }> {
@@ -329,14 +341,57 @@ describe('touch', () => {
   }
 });
 
+describe('touch in the workshop', () => {
+  it('runs a round by tapping at 768×1024: the card, meters and votes in words, the timer and what-if from the touch bar, the decision', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(env.url);
+    await waitFor(page, "m.screen === 'title'", 30_000);
+    await tapButton(page.getByRole('button', { name: title('en') }));
+    await tapButton(page.getByRole('button', exact(en.modeWorkshop)));
+    await waitFor(page, "m.screen === 'setup'");
+    await tapButton(page.getByRole('button', exact(en.setupStart)));
+    let m = await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding'");
+    const main = page.getByRole('main');
+    await expect.poll(() => main.textContent()).toContain(m.shown.cardText as string);
+    expect(await main.getByRole('region', exact(en.a11yMeters)).textContent()).toMatch(/50 of 100/);
+    const first = main.getByRole('button', { name: (m.shown.choices as string[])[0]!, exact: true });
+    expect(await first.getAttribute('aria-describedby')).toBeTruthy();
+    expect(await main.textContent()).toContain('0 votes');
+    // The timer and what-if from the touch bar.
+    const bar = page.getByRole('navigation');
+    await tapButton(bar.getByRole('button', exact(en.timerPauseButton)));
+    await waitFor(page, 'm.shown.timer.paused === true');
+    await tapButton(bar.getByRole('button', exact(en.whatIfButton)));
+    await waitFor(page, "m.screen === 'whatif'");
+    await expect.poll(() => main.textContent()).toContain(en.whatIfNothing);
+    await tapButton(main.getByRole('button', exact(en.whatIfBack)));
+    m = await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding'");
+    // No votes counted: the first tap asks, the second decides, and the reveal says how.
+    await tapButton(main.getByRole('button', { name: (m.shown.choices as string[])[0]!, exact: true }));
+    await waitFor(page, 'm.shown.asking !== null');
+    await expect.poll(() => main.textContent()).toContain(en.wsAskNoVotes.slice(0, 20));
+    await tapButton(main.getByRole('button', { name: (m.shown.choices as string[])[0]!, exact: true }));
+    await waitFor(page, "m.phase === 'reveal'");
+    await expect.poll(() => main.textContent()).toContain(en.wsHowTrainer);
+    expect(await main.getByRole('region', exact(en.a11yOutcome)).count()).toBe(1);
+    await screenshot(page, 'touch-workshop-reveal');
+    await context.close();
+  });
+});
+
 describe('layout', () => {
   const sizes = [
     { name: 'phone-portrait', viewport: { width: 390, height: 844 }, scale: 3, layer: true },
     { name: 'phone-landscape', viewport: { width: 844, height: 390 }, scale: 3, layer: true },
     { name: 'tablet', viewport: { width: 768, height: 1024 }, scale: 2, layer: true },
     { name: 'laptop', viewport: { width: 1280, height: 1024 }, scale: 1, layer: false },
+    { name: 'projector-4:3', viewport: { width: 1024, height: 768 }, scale: 1, layer: false },
+    { name: 'uhd', viewport: { width: 3840, height: 2160 }, scale: 1, layer: false },
     // Browser zoom 200% on a 1280×1024 screen: half the CSS pixels, each twice as large.
     { name: 'zoom200', viewport: { width: 640, height: 512 }, scale: 2, layer: true },
+    // And 400%: the 320 CSS pixels WCAG asks content to reflow into.
+    { name: 'zoom400', viewport: { width: 320, height: 256 }, scale: 4, layer: true },
   ];
   for (const { name, viewport, scale, layer } of sizes) {
     it(`fits the screen at ${name} (${viewport.width}×${viewport.height})`, async () => {
@@ -355,9 +410,11 @@ describe('layout', () => {
         expect(cardSize).toBeGreaterThanOrEqual(18);
       }
       await screenshot(page, `layout-${name}`);
+      if (!layer) await expectReadableCanvas(page, `${name} card`);
       await page.keyboard.press('1');
       await waitFor(page, "m.phase === 'feedback'");
       await screenshot(page, `layout-${name}-feedback`);
+      if (!layer) await expectReadableCanvas(page, `${name} feedback`);
       await context.close();
     });
   }

@@ -126,3 +126,55 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.MM_SCREENSHOTS === 'off') return;
   await page.screenshot({ path: join(RESULTS, `${name}-${width}x${height}.png`) });
 }
+
+/** A text as `window.manyMastersTexts` gives it: where the canvas shows it and its colour. */
+export interface DrawnTextBox { text: string; colour: string; onCanvas: { left: number; top: number; right: number; bottom: number } }
+
+/**
+ * The contrast of each text against what is drawn around it, measured on the screen's pixels: the most
+ * common colour inside the text's box, other than the text's own, against the text's colour (WCAG's formula).
+ */
+export async function contrastRatios(page: Page, measured: DrawnTextBox[]): Promise<{ text: string; ratio: number; fg: string; bg: string }[]> {
+  const png = (await page.screenshot()).toString('base64');
+  return page.evaluate(async ({ png, measured }) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${png}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, image.width, image.height).data;
+    const rect = document.querySelector('#game canvas')!.getBoundingClientRect();
+    const px = image.width / window.innerWidth;
+    const luminance = (rgb: number[]) => {
+      const [r, g, b] = rgb.map((v) => v / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    return measured.map((t) => {
+      const fg = [1, 3, 5].map((i) => parseInt(t.colour.slice(i, i + 2), 16));
+      const counts = new Map<string, { n: number; rgb: number[] }>();
+      const x0 = Math.round((rect.left + t.onCanvas.left * rect.width) * px);
+      const y0 = Math.round((rect.top + t.onCanvas.top * rect.height) * px);
+      const x1 = Math.round((rect.left + t.onCanvas.right * rect.width) * px);
+      const y1 = Math.round((rect.top + t.onCanvas.bottom * rect.height) * px);
+      // Inside the text's box most pixels are its background; the glyphs' own pixels are left out.
+      const step = Math.max(1, Math.floor(Math.min(x1 - x0, y1 - y0) / 24));
+      for (let y = Math.max(0, y0); y < Math.min(image.height, y1); y += step) {
+        for (let x = Math.max(0, x0); x < Math.min(image.width, x1); x += step) {
+          const i = (y * image.width + x) * 4;
+          const rgb = [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!];
+          if (rgb.every((v, k) => Math.abs(v - fg[k]!) < 24)) continue;
+          const key = rgb.map((v) => v >> 3).join(',');
+          const entry = counts.get(key) ?? { n: 0, rgb };
+          entry.n++;
+          counts.set(key, entry);
+        }
+      }
+      const bg = [...counts.values()].sort((a, b) => b.n - a.n)[0]?.rgb ?? [255, 255, 255];
+      const [hi, lo] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
+      return { text: t.text, ratio: (hi! + 0.05) / (lo! + 0.05), fg: t.colour, bg: `rgb(${bg.join(',')})` };
+    });
+  }, { png, measured });
+}

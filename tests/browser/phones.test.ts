@@ -258,7 +258,7 @@ describe('phone votes', () => {
     await waitFor(projector, 'm.shown.phones.voted === 2');
     // The trainer closes phone voting (V) before the reveal: the phones say so and take no vote, until it opens again.
     await press(projector, 'v');
-    m = await waitFor(projector, "m.shown.phones.closed === true && m.shown.view.regions.some((r) => r.items.some((i) => i.label === 'Open phone voting again'))");
+    m = await waitFor(projector, "m.shown.phones.closed === true && m.shown.view.regions.some((r) => (r.items ?? []).some((i) => i.label === 'Open phone voting again'))");
     await p3.waitForSelector('[data-key="choice-0"]:disabled');
     await p1.waitForSelector('[data-key="choice-0"][aria-pressed="true"]:disabled');
     expect(await phoneShows(p1, 'card')).toContain('Het stemmen is gesloten. Kijk naar de projector.');

@@ -10,11 +10,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openTitle, press, RESULTS, screenshot, snapshot, waitFor, type Snapshot, useBrowser } from './harness.ts';
+import { contrastRatios, openTitle, press, RESULTS, screenshot, snapshot, waitFor, type Snapshot, useBrowser } from './harness.ts';
 
 const env = useBrowser();
 
-interface DrawnText { scene: string; text: string; size: number; left: number; top: number; right: number; bottom: number }
+interface DrawnText { scene: string; text: string; size: number; colour: string; alpha: number; onCanvas: { left: number; top: number; right: number; bottom: number }; left: number; top: number; right: number; bottom: number }
 interface Drawn { stage: { width: number; height: number }; texts: DrawnText[] }
 
 const ROOM_SCENES = ['workshop', 'whatif', 'debrief', 'overlay'];
@@ -34,6 +34,15 @@ async function checkTexts(page: Page, what: string, large: string | null = null)
     expect(explanation, `${what}: the explanation is drawn`).toBeDefined();
     expect(explanation!.size, `${what}: the explanation`).toBeGreaterThanOrEqual(32);
   }
+  // Every text stands out from what is drawn around it by at least 4.5:1 (WCAG AA), measured on the
+  // screen's pixels: the most common colour in the text's box, other than its own, against the text's colour.
+  // Under an open overlay only the overlay counts (the screen below is dimmed on purpose), and a faded
+  // text is a disabled control, which needs no contrast.
+  const overlay = texts.some((t) => t.scene === 'overlay');
+  const measured = texts.filter((t) => t.alpha >= 1 && (!overlay || t.scene === 'overlay'));
+  const ratios = await contrastRatios(page, measured);
+  const faint = ratios.filter((r) => r.ratio < 4.5).map((r) => `"${r.text.slice(0, 40)}" ${r.fg} on ${r.bg}: ${r.ratio.toFixed(2)}:1`);
+  expect(faint, `${what}: texts below 4.5:1`).toEqual([]);
   // Texts of one scene never overlap (the overlay is drawn over its screen on purpose).
   for (const scene of new Set(texts.map((t) => t.scene))) {
     const own = texts.filter((t) => t.scene === scene);
