@@ -216,8 +216,13 @@ async function warmFirstFrames(urls: Partial<Record<PageKind, string>>, slowdown
       return time;
     };
     for (const kind of kinds) await load(kind, -1);
+    // The order turns each round, so that no page always follows the same one (the bare page's
+    // WebGL, emulated on the CPU here, is still winding down as the next load starts).
     for (let i = 0; i < LOADS; i++) {
-      for (const kind of kinds) times[kind].push(await load(kind, i));
+      for (let j = 0; j < kinds.length; j++) {
+        const kind = kinds[(i + j) % kinds.length]!;
+        times[kind].push(await load(kind, i));
+      }
     }
   } finally {
     for (const { browser } of pages.values()) await browser.close();
