@@ -145,9 +145,13 @@ function boot(): void {
   });
 }
 
-try {
-  boot();
-} catch (error) {
-  failedToStart();
-  throw error;
-}
+// In a task of its own, after the script's top level has returned: a stack trace taken while the
+// game starts (DevTools asks one for every request) then need not map positions in the whole script.
+queueMicrotask(() => {
+  try {
+    boot();
+  } catch (error) {
+    failedToStart();
+    throw error;
+  }
+});

@@ -25,6 +25,37 @@ const BAR_Y = 184;
 const BAR_H = 18;
 const NOTE_Y = 214;
 
+/**
+ * A Text made the first time it has something to show, placed in the drawing order just above
+ * `below`. Most of a meter's texts (its number, danger note, preview mark and change) are empty at
+ * the start, and every Text costs a canvas, a context and a render: on a slow laptop twenty empty
+ * ones were a fair part of drawing the first card.
+ */
+class LateText {
+  private made: Phaser.GameObjects.Text | null = null;
+
+  constructor(private readonly below: Phaser.GameObjects.GameObject, private readonly make: () => Phaser.GameObjects.Text) {}
+
+  get text(): string {
+    return this.made?.text ?? '';
+  }
+
+  /** The Text itself, made now if it was not yet. */
+  object(): Phaser.GameObjects.Text {
+    if (!this.made) {
+      this.made = this.make();
+      const list = this.below.scene?.children;
+      const at = list ? list.getIndex(this.below) : -1;
+      if (list && at >= 0) list.moveTo(this.made, at + 1);
+    }
+    return this.made;
+  }
+
+  setText(content: string): void {
+    if (this.made || content !== '') this.object().setText(content);
+  }
+}
+
 interface Slot {
   meter: Meter;
   x: number;
@@ -33,11 +64,11 @@ interface Slot {
   back: Phaser.GameObjects.Graphics;
   badge: Phaser.GameObjects.Graphics;
   bar: Phaser.GameObjects.Graphics;
-  number: Phaser.GameObjects.Text;
-  note: Phaser.GameObjects.Text;
+  number: LateText;
+  note: LateText;
   marks: Phaser.GameObjects.Graphics;
-  markText: Phaser.GameObjects.Text;
-  delta: Phaser.GameObjects.Text;
+  markText: LateText;
+  delta: LateText;
   hovered: boolean;
 }
 
@@ -73,11 +104,11 @@ export class MeterRow {
       addIcon(scene, meter.icon, x, wrapped ? ICON_Y - 14 : ICON_Y, wrapped ? 52 : ICON, colour.accent);
       const badge = scene.add.graphics();
       const bar = scene.add.graphics();
-      const number = addText(scene, x + width / 2 - 22, BAR_Y + BAR_H / 2, '', { size: Math.max(size.small, minText), bold: true, originX: 1, originY: 0.5 });
-      const note = addText(scene, x, NOTE_Y, '', { size: Math.max(24, minText), bold: true, colour: colour.danger, originX: 0.5 });
+      const number = new LateText(bar, () => addText(scene, x + width / 2 - 22, BAR_Y + BAR_H / 2, '', { size: Math.max(size.small, minText), bold: true, originX: 1, originY: 0.5 }));
+      const note = new LateText(bar, () => addText(scene, x, NOTE_Y, '', { size: Math.max(24, minText), bold: true, colour: colour.danger, originX: 0.5 }));
       const marks = scene.add.graphics();
-      const markText = addText(scene, x + 26, MARK_Y, '', { size: 28, bold: true, originY: 0.5 });
-      const delta = addText(scene, x + ICON / 2 + 14, ICON_Y, '', { size: 36, bold: true, originY: 0.5 });
+      const markText = new LateText(marks, () => addText(scene, x + 26, MARK_Y, '', { size: 28, bold: true, originY: 0.5 }));
+      const delta = new LateText(marks, () => addText(scene, x + ICON / 2 + 14, ICON_Y, '', { size: 36, bold: true, originY: 0.5 }));
       const zone = scene.add.zone(x - width / 2, METER_BAND.top, width, METER_BAND.height).setOrigin(0, 0).setInteractive();
       const slot: Slot = { meter, x, width, value: own(values, meter.id) ?? meter.start, back, badge, bar, number, note, marks, markText, delta, hovered: false };
       // Pointing at a meter shows its number even when numbers are off: "value as number on focus".
@@ -131,15 +162,16 @@ export class MeterRow {
       const from = own(before, slot.meter.id) ?? slot.value;
       slot.value = own(after, slot.meter.id) ?? slot.value;
       const delta = own(deltas, slot.meter.id) ?? 0;
-      slot.delta.setText(delta === 0 ? '' : signed(delta)).setColor(css(delta > 0 ? colour.up : colour.down));
+      if (delta === 0) slot.delta.setText('');
+      else slot.delta.object().setText(signed(delta)).setColor(css(delta > 0 ? colour.up : colour.down));
       const duration = animate ? motionMs(motion.meter) : 0;
       if (duration === 0 || from === slot.value) {
         this.paint(slot);
         continue;
       }
       this.paint(slot, from);
-      slot.delta.setAlpha(0);
-      this.scene.tweens.add({ targets: slot.delta, alpha: 1, duration: motion.fade });
+      slot.delta.object().setAlpha(0);
+      this.scene.tweens.add({ targets: slot.delta.object(), alpha: 1, duration: motion.fade });
       this.scene.tweens.addCounter({
         from,
         to: slot.value,
@@ -171,7 +203,7 @@ export class MeterRow {
         g.fillStyle(colour.ink, 1).fillCircle(slot.x, MARK_Y, large ? 15 : 8);
       }
       if (preview.amount !== undefined) {
-        slot.markText.setText(signed(preview.amount)).setColor(css(preview.amount > 0 ? colour.up : colour.down));
+        slot.markText.object().setText(signed(preview.amount)).setColor(css(preview.amount > 0 ? colour.up : colour.down));
       }
     }
     requestFrames();

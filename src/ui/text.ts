@@ -89,13 +89,16 @@ export function addText(scene: Phaser.Scene, x: number, y: number, content: stri
   const key = `${style.fontStyle} ${style.fontSize}`;
   const known = metricsBySize.get(key);
   if (known) style.metrics = known;
-  const text = scene.add.text(x, y, content, style);
+  // Made empty and given its content last: Phaser renders a Text on every change of content or
+  // padding, and the empty render is nearly free, so the content is measured and drawn once.
+  const text = scene.add.text(x, y, '', style);
   if (!known) metricsBySize.set(key, text.style.getTextMetrics());
   // Phaser measures the font's descent at the canvas's pixel density; at fractional densities (a
   // 1280-wide window draws 0.67 real pixels per logical one) it comes out short and the last line
   // loses the bottoms of g, p and y. A little room below keeps them (wrapped texts: single lines sit
   // centred in their boxes, whose measured height the room layouts rely on).
-  if (options.width) text.setPadding(0, 0, 0, Math.ceil(options.size * DESCENT_ROOM));
+  if (options.width) text.padding.bottom = Math.ceil(options.size * DESCENT_ROOM);
+  text.setText(content);
   text.setOrigin(options.originX ?? 0, options.originY ?? 0);
   return text;
 }

@@ -2,16 +2,19 @@
  * The build double-clicked from a folder: `dist/index.html` opened as a file:// page (origin `null`,
  * where Chromium refuses module scripts, CORS stylesheets, fonts and XHR). The game starts with its
  * font, art and sounds, plays a card to the feedback, saves, and continues after a reload; a
- * scenario file can be opened and a report downloaded.
+ * scenario file can be opened and a report downloaded; the paper for the room prints.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveText } from '../../src/engine/text.ts';
+import { validateScenarioText } from '../../src/engine/validate.ts';
 import { en } from '../../src/locales/en.ts';
-import { DIST, launch, press, screenshot, snapshot, waitFor, watchErrors } from './harness.ts';
+import { DIST, launch, press, RESULTS, ROOT, screenshot, snapshot, waitFor, watchErrors } from './harness.ts';
 import { extras, fontLoaded, playOneCard } from './starting.ts';
 
 let browser: Browser;
@@ -84,6 +87,36 @@ describe('the build opened from the file system', () => {
     expect(setup.screen).toBe('setup');
     expect(errors).toEqual([]);
     expect((await snapshot(page)).language).toBe('nl');
+    await context.close();
+  }, 120_000);
+
+  it('prints the card set for the room, portraits and all', async () => {
+    const school = validateScenarioText(readFileSync(join(ROOT, 'levels/school.json'), 'utf8'));
+    if (!school.ok) throw new Error('school.json does not validate');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(indexUrl);
+    await waitFor(page, "m.screen === 'title' && m.ready", 30_000);
+    // The paper button is the last on the title screen: up from the first wraps to it.
+    await press(page, 'ArrowUp');
+    const opened = context.waitForEvent('page');
+    await press(page, 'Enter');
+    const popup = await opened;
+    const popupErrors = watchErrors(popup);
+    await popup.locator('button[data-paper="school:cards:en"]').click();
+    await popup.waitForFunction(() => document.querySelector('.sheet') !== null && [...document.images].every((i) => i.complete), undefined, { timeout: 15_000 });
+    // Every portrait drew (an image the page may not load is complete too, but has no size).
+    const portraits = await popup.evaluate(() => [...document.images].map((i) => i.naturalWidth));
+    expect(portraits.length).toBeGreaterThan(0);
+    expect(portraits.filter((w) => w === 0)).toEqual([]);
+    await screenshot(popup, 'file-paper-cards');
+    const file = join(RESULTS, 'file-paper-school-cards-en.pdf');
+    writeFileSync(file, await popup.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const printed = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/[\s\u00ad-]+/g, '');
+    for (const card of school.scenario.cards) expect(printed, `card ${card.id}`).toContain(resolveText(card.text, 'en').normalize('NFKC').replace(/[\s\u00ad-]+/g, ''));
+    expect(popupErrors).toEqual([]);
+    expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
 
