@@ -374,7 +374,9 @@ function debriefView(room: Room): PhoneView {
     case 'debriefEndings':
       lines = teams.flatMap((team) => {
         const ending = team.state.end?.ending ? scenario.endings?.find((e) => e.id === team.state.end!.ending) : undefined;
-        return [named(team.name, ending ? both(ending.title) : message('endingTheEnd')), ...(ending ? [both(ending.text)] : []), message(team.state.history.length === 1 ? 'debriefLastedOne' : 'debriefLastedOther', () => ({ count: team.state.history.length }))];
+        // A game the trainer stopped has no ending yet: the projector says so, and so does the phone.
+        const title = team.state.end === null ? message('debriefNotEnded') : ending ? both(ending.title) : message('endingTheEnd');
+        return [named(team.name, title), ...(ending ? [both(ending.text)] : []), message(team.state.history.length === 1 ? 'debriefLastedOne' : 'debriefLastedOther', () => ({ count: team.state.history.length }))];
       });
       {
         // Stopped early (the menu's "To the debrief"): said first, as on the projector.

@@ -336,6 +336,9 @@ describe('phone votes', () => {
     expect(debrief).toContain('Jouw antwoorden');
     expect(debrief).toMatch(/Team 1: .*\d besluit(en)? genomen/);
     expect(debrief).toMatch(/De sessie stopte bij week \d\./);
+    // The games were stopped, not ended: the phone says so, as the projector does.
+    expect(debrief).toContain('Team 1: Nog bezig toen de sessie stopte');
+    expect(debrief).not.toContain('Einde');
     await check(p1, 'nl', 'debrief');
     await screenshot(p1, 'phones-phone-debrief-nl');
     await press(projector, 'PageDown');
