@@ -44,6 +44,18 @@ describe('JSON syntax errors', () => {
     const result = validateScenarioText('{\n  "id": "abc\n}');
     expect(withEn(result.problems[0]!)).toMatchObject({ line: 2, column: 9, code: 'textPastLineEnd', en: expect.stringContaining('add the closing " at its end') });
   });
+
+  it('points at the character inside a text that JSON refuses, not only at the text', () => {
+    const tab = validateScenarioText('{\n  "id": "a\tb"\n}');
+    expect(tab.problems[0]).toMatchObject({ line: 2, column: 11, code: 'controlCharacter' });
+    const escape = validateScenarioText('{\n  "id": "C:\\temp\\x"\n}');
+    expect(withEn(escape.problems[0]!)).toMatchObject({ line: 2, column: 17, code: 'badEscape', en: expect.stringContaining('"\\x" is not allowed inside a text') });
+  });
+
+  it('names a number written wrongly as a whole, and a word glued to true at the letter after it', () => {
+    expect(withEn(validateScenarioText('{\n  "start": 2.\n}').problems[0]!)).toMatchObject({ line: 2, column: 12, code: 'badNumber', en: expect.stringMatching(/^"2\." is not a number: write digits/) });
+    expect(withEn(validateScenarioText('{\n  "once": truee\n}').problems[0]!)).toMatchObject({ line: 2, column: 15, code: 'expectedCommaOrBrace', en: expect.stringContaining('found "e"') });
+  });
 });
 
 describe('contract errors', () => {
