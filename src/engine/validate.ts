@@ -436,3 +436,35 @@ function checkLanguages(s: Scenario, report: Report) {
     if (typeof q !== 'string' && missing.length > 0) report.add('warning', ['debrief', 'questions', i], coded('missingLanguage', { missing: missing[0]!, all: missing.join(', '), has: wanted.join(', ') }));
   });
 }
+
+/** A scenario file as loaded beside others: its name, its text and, when it has no errors, its scenario. */
+export interface LoadedScenario {
+  name: string;
+  source: string;
+  scenario: Scenario | null | undefined;
+}
+
+/**
+ * Two loaded files with the same scenario id: the game can list only one, so each gets a warning
+ * naming the other files, at its "id". Files with errors have no scenario and are left out.
+ */
+export function sameScenarioIdWarnings(files: readonly LoadedScenario[]): Map<LoadedScenario, Problem> {
+  const byId = new Map<string, LoadedScenario[]>();
+  for (const f of files) if (f.scenario) byId.set(f.scenario.id, [...(byId.get(f.scenario.id) ?? []), f]);
+  const out = new Map<LoadedScenario, Problem>();
+  for (const [id, group] of byId) {
+    if (group.length < 2) continue;
+    for (const f of group) {
+      const other = group.filter((g) => g !== f).map((g) => g.name).join(', ');
+      const parsed = parseJson(f.source, { positions: new Set(['', '/id']) });
+      const at = parsed.ok ? locate(parsed.positions, ['id']) : { line: 1, column: 1 };
+      out.set(f, { severity: 'warning', line: at.line, column: at.column, path: 'id', code: 'sameScenarioId', params: { id, other } });
+    }
+  }
+  return out;
+}
+
+/** The problems with one more, in the validator's order (by place; at one place errors first). */
+export function withProblem(problems: readonly Problem[], added: Problem): Problem[] {
+  return sortProblems([...problems, added]);
+}

@@ -33,6 +33,20 @@ describe('npm run validate', { timeout: 60_000 }, () => {
     expect(result.stderr).not.toMatch(/EPIPE|at .*\(node:/);
   }, 60_000);
 
+  it('warns about two files with the same scenario id, each naming the other, at its "id"', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mm-same-id-'));
+    const example = readFileSync(join(root, 'levels/example.json'), 'utf8');
+    writeFileSync(join(dir, 'a.json'), example);
+    writeFileSync(join(dir, 'b.json'), example);
+    const result = run('validate.ts', [dir]);
+    const warnings = result.stdout.split('\n').filter((l) => l.includes('is also used by'));
+    expect(warnings).toEqual([
+      expect.stringMatching(/a\.json:4:9: warning: the scenario id "example" is also used by .*b\.json: the game can show only one of them; give one file another "id" \(at id\)$/),
+      expect.stringMatching(/b\.json:4:9: warning: the scenario id "example" is also used by .*a\.json/),
+    ]);
+    expect(result.status).toBe(0);
+  });
+
   it('exits 2 on a usage error', () => {
     expect(run('validate.ts', ['--frobnicate']).status).toBe(2);
     expect(run('validate.ts', ['no/such/file.json']).status).toBe(2);
