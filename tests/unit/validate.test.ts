@@ -103,6 +103,14 @@ describe('contract errors', () => {
     );
   });
 
+  it('names every misspelt field of one object with its fix, and a list given where an object belongs', () => {
+    const result = validateObject(makeScenario({ meters: [{ id: 'a', labl: 'A', strat: 50 } as never, [] as never] }));
+    const messages = errors(result.problems).map((p) => `${p.path}: ${p.code}${p.suggestion ? ` (${p.suggestion})` : ''}`);
+    expect(messages).toEqual(expect.arrayContaining(['meters[0].labl: unknownField ("label")', 'meters[0].strat: unknownField ("start")', 'meters[1]: expectedObject']));
+    // The misspelt names already say what is missing.
+    expect(messages.filter((m) => m.startsWith('meters[0]: missingField'))).toEqual([]);
+  });
+
   it('checks choice counts, condition forms and next forms', () => {
     const scenario = makeScenario({
       cards: [
