@@ -120,6 +120,22 @@ describe('messages for typical mistakes, in Dutch and English, with the fix', ()
   });
 });
 
+describe('errors and warnings shown together', () => {
+  it('a type error in one meter leaves the warnings about every other part, and none about that meter', () => {
+    const s = JSON.parse(example) as { meters: { icon?: string; start: unknown }[]; cards: { choices: { label: unknown }[] }[] };
+    s.meters[0]!.start = 'fifty';
+    s.meters[0]!.icon = 'nope';
+    s.meters[1]!.icon = 'backpak';
+    s.cards[0]!.choices[0]!.label = { nl: 'x'.repeat(70), en: 'Fine' };
+    const result = validateScenarioText(JSON.stringify(s, null, 2));
+    expect(result.ok).toBe(false);
+    const said = result.problems.map((p) => `${p.severity} ${p.path} ${p.code}`);
+    expect(said).toEqual(expect.arrayContaining(['error meters[0].start expectedNumber', 'warning meters[1].icon unknownIcon', 'warning cards[0].choices[0].label.nl labelTooLong']));
+    // The broken meter's own warnings could rest on its wrong value: its error comes first.
+    expect(said.filter((p) => p.includes('meters[0]') && p.startsWith('warning'))).toEqual([]);
+  });
+});
+
 describe('two loaded files with one scenario id (the problems screen and the command line)', () => {
   it('warn in each file at its "id", naming the other, in Dutch and English; a file with errors is left out', () => {
     const other = example.replace('"id": "example"', '"id": "another"');
