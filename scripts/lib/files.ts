@@ -1,9 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { locate, parseJson } from '../../src/engine/jsonSource.ts';
 import type { Language } from '../../src/engine/text.ts';
 import type { Scenario } from '../../src/engine/format.ts';
-import { validateScenarioText, type Problem } from '../../src/engine/validate.ts';
+import { sameScenarioIdWarnings, validateScenarioText, type Problem } from '../../src/engine/validate.ts';
 import { formatProblem } from '../../src/locales/authoring.ts';
 
 /** Scenario files named on the command line: files as given, folders searched for *.json (schemas excluded). */
@@ -41,21 +40,8 @@ export function loadScenarioFile(file: string): LoadedFile {
 
 /** Two files with the same scenario id: the game can list only one, so each gets a warning naming the other. */
 export function sameScenarioIds(loaded: LoadedFile[], name: (file: string) => string): void {
-  const byId = new Map<string, LoadedFile[]>();
-  for (const l of loaded) if (l.scenario) byId.set(l.scenario.id, [...(byId.get(l.scenario.id) ?? []), l]);
-  for (const [id, group] of byId) {
-    if (group.length < 2) continue;
-    for (const l of group) {
-      const other = group.filter((g) => g !== l).map((g) => name(g.file)).join(', ');
-      l.problems.push({ ...sameIdProblem(l), params: { id, other } });
-    }
-  }
-}
-
-function sameIdProblem(l: LoadedFile): Problem {
-  const parsed = parseJson(readFileSync(l.file, 'utf8'), { positions: new Set(['', '/id']) });
-  const at = parsed.ok ? locate(parsed.positions, ['id']) : { line: 1, column: 1 };
-  return { severity: 'warning', line: at.line, column: at.column, path: 'id', code: 'sameScenarioId', params: {} };
+  const files = loaded.map((l) => ({ loaded: l, name: name(l.file), source: l.scenario ? readFileSync(l.file, 'utf8') : '', scenario: l.scenario }));
+  for (const [file, problem] of sameScenarioIdWarnings(files)) (file as (typeof files)[number]).loaded.problems.push(problem);
 }
 
 export function printProblems(loaded: Pick<LoadedFile, 'file' | 'problems'>, write: (line: string) => void, language: Language = 'en') {

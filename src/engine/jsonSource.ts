@@ -3,12 +3,26 @@
  * problem in a scenario file can be shown at its place. It refuses what would be unsafe or would hang
  * the game: keys that reach object prototypes, deep nesting, huge strings, lists, objects and files.
  *
+ * The reading itself (tokens, grammar, offsets) is Microsoft's `jsonc-parser`, with comments and
+ * trailing commas refused so that it reads strict JSON. Around it this module builds the value, keeps
+ * the positions, applies the limits, and words each syntax error for an author who is not a
+ * programmer: the library names the token it stumbled on ("InvalidSymbol", "CommaExpected"), which
+ * is too coarse to say "replace the curly quotes", "write \" for a quote inside a text" or "remove the
+ * comma before ]". Those fixes depend on what the reader expected at that point and on the character
+ * found there, so a small state (what may come next) is kept from the library's callbacks.
+ *
  * It reads exactly what `JSON.parse` reads, and refuses some of that (the limits, duplicate and
  * reserved keys): whatever it accepts, `JSON.parse(withoutBom(text))` gives the same value, which is
  * how the built game loads a file the build has checked (a property test holds the two together).
  * The one thing JSON.parse refuses and this reader allows is a byte-order mark at the very start of
  * the file, as Windows Notepad writes it; it is reported as a warning and skipped everywhere.
+ *
+ * It stops at the first syntax error. The library could go on past it, but after a typical author's
+ * mistake (a curly quote, a quote inside a text, a missing comma) what it reads next is out of step
+ * with what the author wrote, and the further "errors" it finds are not mistakes: one true message
+ * with its fix serves an author better than a list in which only the first is real.
  */
+import { printParseErrorCode, visit } from 'jsonc-parser';
 import { LIMITS, RESERVED_NAMES } from './format.ts';
 import { coded, type Coded } from './messages.ts';
 import type { Path } from './schema.ts';
@@ -56,8 +70,13 @@ export function withoutBom(text: string): string {
   return text.charCodeAt(0) === BOM ? text.slice(1) : text;
 }
 
+function escapeSegment(segment: string | number): string {
+  const s = String(segment);
+  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
+}
+
 export function pathKey(path: Path): string {
-  return path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).map((p) => `/${p}`).join('');
+  return path.map((p) => `/${escapeSegment(p)}`).join('');
 }
 
 /** The position to show for a path: the value there, or the key, or the nearest enclosing value. */
@@ -71,7 +90,7 @@ export function locate(positions: Map<string, Located>, path: Path, at: 'key' | 
 
 class SyntaxProblem extends Error {
   constructor(
-    readonly position: Position,
+    readonly offset: number,
     readonly path: Path,
     readonly coded: Coded,
   ) {
@@ -85,25 +104,59 @@ function byteLength(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
-/** Where the reader is, kept as a chain so that a path array is only built when a problem needs it. */
-interface PathNode {
-  parent: PathNode | null;
-  segment: string | number;
-  /** Its path key while its position may be wanted; null inside a part of the file whose positions are not. */
+/**
+ * Line and column (both from 1, columns in UTF-16 units, lines ended by \n) of text offsets. Offsets
+ * asked in increasing order (the reading's own) are found by walking on; others by a table of line starts.
+ */
+function lineTable(text: string): (offset: number) => Position {
+  let starts: number[] | null = null;
+  let line = 1;
+  let lineStart = 0;
+  let nextBreak = text.indexOf('\n');
+  return (offset) => {
+    if (offset >= lineStart) {
+      while (nextBreak >= 0 && nextBreak < offset) {
+        line++;
+        lineStart = nextBreak + 1;
+        nextBreak = text.indexOf('\n', lineStart);
+      }
+      return { line, column: offset - lineStart + 1 };
+    }
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+}
+
+/** What the reader may meet next; decides how an unexpected character is worded. */
+type Expect = 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'colon' | 'commaOrClose' | 'end';
+
+interface Frame {
+  list: unknown[] | null;
+  obj: Record<string, unknown> | null;
+  /** Its own segment in its parent's path (null for the top). */
+  segment: string | number | null;
+  /** Its path key while positions under it may be wanted; null inside a part whose positions are not. */
   key: string | null;
+  located: Located | null;
+  keyCount: number;
+  /** The offset of each field name's key, for "appears twice (first at …)". */
+  seen: Map<string, number> | null;
+  pendingKey: string;
+  pendingKeyOffset: number;
 }
 
-function toPath(node: PathNode | null): Path {
-  const out: (string | number)[] = [];
-  for (let n = node; n; n = n.parent) out.push(n.segment);
-  return out.reverse();
-}
-
-function child(parent: PathNode | null, segment: string | number, keyed: boolean): PathNode {
-  if (!keyed || (parent && parent.key === null)) return { parent, segment, key: null };
-  const escaped = typeof segment === 'number' ? String(segment) : segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
-  return { parent, segment, key: `${parent ? parent.key : ''}/${escaped}` };
-}
+const CURLY = '\u201C\u201D\u201E\u2018\u2019\u00AB\u00BB';
+const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
 
 export function parseJson(text: string, options: ParseOptions = {}): ParseResult {
   const size = text.length > LIMITS.fileBytes / 4 ? byteLength(text) : text.length;
@@ -114,263 +167,246 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
       warnings: [],
     };
   }
-  // Copied once: read per character, an imported binding costs a look-up each time.
   const { stringLength: maxString, numberLength: maxNumber, depth: maxDepth, objectKeys: maxKeys, listItems: maxItems } = { ...LIMITS, ...options.limits };
   const positions = new Map<string, Located>();
   const wanted = options.positions ?? 'all';
-  // Path keys are built only where a position may be wanted: a wanted set holds every prefix of its paths.
   const keyed = wanted !== 'none';
   const remember = wanted === 'all' ? () => true : wanted === 'none' ? () => false : (key: string) => wanted.has(key);
   const problems: SourceProblem[] = [];
   const warnings: SourceProblem[] = [];
-  let index = 0;
+  const positionAt = lineTable(text);
+  let source = text;
   if (text.charCodeAt(0) === BOM) {
     warnings.push({ position: { line: 1, column: 1 }, path: [], message: coded('bomAtStart') });
-    index = 1;
+    // A space of the same length keeps every offset the library reports an offset into `text`.
+    source = ` ${text.slice(1)}`;
   }
-  let line = 1;
-  let lineStart = 0;
 
-  const here = (): Position => ({ line, column: index - lineStart + 1 });
-  const fail = (message: Coded, node: PathNode | null, position: Position = here()): never => {
-    throw new SyntaxProblem(position, toPath(node), message);
+  const stack: Frame[] = [];
+  let expect: Expect = 'value';
+  let afterComma = false;
+  let lastWasText = false;
+  let top: unknown;
+
+  const containerPath = (): Path => stack.slice(1).map((f) => f.segment!);
+  /** The path of the value about to be read in the innermost container (or of the top value). */
+  const valuePath = (): Path => {
+    const frame = stack.at(-1);
+    if (!frame) return [];
+    return [...containerPath(), frame.obj ? frame.pendingKey : frame.list!.length];
   };
-  const describeChar = (): Coded => {
-    if (index >= text.length) return coded('foundEnd');
-    const c = text[index]!;
+  const fail = (offset: number, message: Coded, path: Path = expect === 'value' || expect === 'valueOrClose' ? valuePath() : containerPath()): never => {
+    throw new SyntaxProblem(offset, path, message);
+  };
+  const describeChar = (at: number): Coded => {
+    if (at >= text.length) return coded('foundEnd');
+    const c = text[at]!;
     return c === '\n' || c === '\r' ? coded('foundLineEnd') : coded('foundChar', { char: c });
   };
-  /** Word processors turn " into “ ” and ' into ‘ ’; JSON knows only the straight ones. */
-  const curly = () => index < text.length && '\u201C\u201D\u201E\u2018\u2019\u00AB\u00BB'.includes(text[index]!);
-  /** A text just ended and something other than , } ] follows: most often a " inside the text that was meant as part of it. */
-  const quoteInside = (value: unknown) => typeof value === 'string' && index < text.length && !',}]:'.includes(text[index]!) && !/\s/.test(text[index]!);
 
-  const skipSpace = (path: PathNode | null) => {
-    while (index < text.length) {
-      const c = text.charCodeAt(index);
-      if (c === 10) {
-        index++;
-        line++;
-        lineStart = index;
-      } else if (c === 32 || c === 9 || c === 13) {
-        index++;
-      } else if (c === BOM) {
-        fail(coded('bomInside'), path);
-      } else if (c === 47 && (text[index + 1] === '/' || text[index + 1] === '*')) {
-        fail(coded('comment'), path);
-      } else {
-        break;
-      }
-    }
-  };
-
-  const readString = (path: PathNode | null): string => {
-    const start = here();
-    index++;
-    let out = '';
-    let chunkStart = index;
-    for (;;) {
-      if (index >= text.length) fail(coded('textNotClosed'), path, start);
-      const c = text.charCodeAt(index);
-      if (c === 34) {
-        out += text.slice(chunkStart, index);
-        index++;
-        break;
-      }
-      if (c === 10) fail(coded('textPastLineEnd'), path, start);
-      if (c < 32) fail(coded('controlCharacter'), path);
+  /**
+   * The library reports a fault in a text at the text's opening quote, and only the last one; an
+   * author needs the first, at its character (a tab, a stray backslash), so the text is walked here.
+   */
+  const stringFault = (start: number): [number, Coded] => {
+    for (let i = start + 1; ; i++) {
+      if (i >= text.length) return [start, coded('textNotClosed')];
+      const c = text.charCodeAt(i);
+      if (c === 34) return [start, coded('textNotClosed')];
+      if (c === 10) return [start, coded('textPastLineEnd')];
+      if (c < 32) return [i, coded('controlCharacter')];
       if (c === 92) {
-        out += text.slice(chunkStart, index);
-        const e = text[index + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (e !== undefined && e in simple) {
-          out += simple[e];
-          index += 2;
-        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) {
-          out += String.fromCharCode(parseInt(text.slice(index + 2, index + 6), 16));
-          index += 6;
-        } else {
-          fail(coded('badEscape', { escape: `\\${e ?? ''}` }), path);
+        const e = text[i + 1];
+        if (e !== undefined && ESCAPES.has(e)) i++;
+        else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 5;
+        else return [i, coded('badEscape', { escape: `\\${e ?? ''}` })];
+      }
+    }
+  };
+
+  /** Words what was found at `at` where the reader expected `expect` (JSON's grammar, said as an author's fix). */
+  const unexpected = (at: number): Coded => {
+    const c = text[at];
+    const curly = c !== undefined && CURLY.includes(c);
+    switch (expect) {
+      case 'value':
+      case 'valueOrClose':
+        if (c === "'") return coded('singleQuotes');
+        if (curly) return coded('curlyQuotes');
+        if (c === '-') return coded('badNumber', { found: describeChar(at) });
+        return at >= text.length ? coded('fileEndsEarly') : coded('expectedValue', { found: describeChar(at) });
+      case 'key':
+      case 'keyOrClose':
+        if (c === '}') return coded('commaBeforeBrace');
+        if (curly) return coded('curlyQuotes');
+        if (c === "'") return coded('singleQuotes');
+        if (/[A-Za-z_$]/.test(c ?? '')) return coded('unquotedFieldName', { name: /^[\w$-]+/.exec(text.slice(at, at + 64))![0] });
+        return coded('expectedFieldName', { found: describeChar(at) });
+      case 'colon':
+        return coded('expectedColon', { name: stack.at(-1)!.pendingKey, found: describeChar(at) });
+      case 'commaOrClose': {
+        const inside = lastWasText && c !== undefined && !',}]:'.includes(c) && !/\s/.test(c);
+        if (stack.at(-1)!.obj) {
+          if (c === '"') return coded('commaMissingField');
+          if (inside) return coded('quoteInsideText');
+          return curly ? coded('curlyQuotes') : coded('expectedCommaOrBrace', { found: describeChar(at) });
         }
-        chunkStart = index;
-        continue;
+        if (inside && c !== '"') return coded('quoteInsideText');
+        if (c !== undefined && '"{[0123456789-tfn'.includes(c)) return coded('commaMissingItem');
+        return curly ? coded('curlyQuotes') : coded('expectedCommaOrBracket', { found: describeChar(at) });
       }
-      index++;
-      if (out.length + (index - chunkStart) > maxString) {
-        fail(coded('tooLongText', { limit: maxString }), path, start);
-      }
+      case 'end':
+        return coded('afterEnd', { found: describeChar(at) });
     }
-    return out;
   };
 
-  const isDigit = (at: number) => {
-    const c = text.charCodeAt(at);
-    return c >= 48 && c <= 57;
-  };
-  /** The end of the number that starts at `from` in JSON's grammar, or -1 (scanned by hand: a regular expression per number was the reader's main cost). */
-  const numberEnd = (from: number): number => {
-    let i = from;
-    if (text.charCodeAt(i) === 45) i++;
-    if (text.charCodeAt(i) === 48) i++;
-    else if (isDigit(i)) while (isDigit(i)) i++;
-    else return -1;
-    if (text.charCodeAt(i) === 46 && isDigit(i + 1)) {
-      i++;
-      while (isDigit(i)) i++;
-    }
-    const e = text.charCodeAt(i);
-    if (e === 101 || e === 69) {
-      const sign = text.charCodeAt(i + 1);
-      const digits = sign === 43 || sign === 45 ? i + 2 : i + 1;
-      if (isDigit(digits)) {
-        i = digits;
-        while (isDigit(i)) i++;
+  const onError = (error: number, offset: number): never => {
+    const c = text.charCodeAt(offset);
+    // Whitespace is skipped in every state; these two stand where whitespace may.
+    const spacePath = expect === 'value' && stack.at(-1)?.obj ? valuePath() : containerPath();
+    if (c === BOM) fail(offset, coded('bomInside'), spacePath);
+    if (c === 47 && (text[offset + 1] === '/' || text[offset + 1] === '*')) fail(offset, coded('comment'), spacePath);
+    if (expect === 'value' || expect === 'valueOrClose') {
+      // The library reads "truee" or "null," glued to a letter as one unknown word; the author wrote a
+      // value and then something after it, so the message is about what follows the value.
+      const word = ['true', 'false', 'null'].find((w) => text.startsWith(w, offset));
+      if (word) {
+        lastWasText = false;
+        expect = stack.length === 0 ? 'end' : 'commaOrClose';
+        onError(error, offset + word.length);
       }
+      const kind = printParseErrorCode(error as Parameters<typeof printParseErrorCode>[0]);
+      if (kind === 'UnexpectedEndOfNumber') {
+        const written = /^-?[0-9.eE+-]*/.exec(text.slice(offset, offset + maxNumber + 1))![0];
+        fail(offset, coded('badNumber', { found: coded('foundChar', { char: written }) }));
+      }
+      if (c === 93 && afterComma) fail(offset, coded('commaBeforeBracket'), containerPath());
     }
-    return i;
-  };
-  const readNumber = (path: PathNode | null): number => {
-    const end = numberEnd(index);
-    if (end < 0) fail(coded('badNumber', { found: describeChar() }), path);
-    if (end - index > maxNumber) fail(coded('tooLongNumber', { limit: maxNumber }), path);
-    const n = Number(text.slice(index, end));
-    index = end;
-    if (!Number.isFinite(n)) fail(coded('numberTooLarge'), path);
-    return n;
+    if ((expect === 'value' || expect === 'valueOrClose' || expect === 'key' || expect === 'keyOrClose') && c === 34) {
+      const [at, message] = stringFault(offset);
+      fail(at, message);
+    }
+    return fail(offset, unexpected(offset));
   };
 
-  const readValue = (path: PathNode | null, depth: number, key?: Position): unknown => {
-    skipSpace(path);
-    const pathKeyHere = path ? path.key : '';
-    if (pathKeyHere === null || !remember(pathKeyHere)) {
-      if (path && wanted !== 'all') path.key = null;
-      return readBody(path, depth);
+  /**
+   * A value starts at `offset`: check the limits, remember its position if wanted. Leaves its path key
+   * in `begunKey` while positions under it may be wanted (a wanted set holds every prefix of its
+   * paths), else null.
+   */
+  let begunKey: string | null = null;
+  const begin = (offset: number): Located | null => {
+    const parent = stack[stack.length - 1];
+    if (stack.length > maxDepth) fail(offset, coded('tooDeep', { limit: maxDepth }));
+    if (parent?.list && parent.list.length >= maxItems) fail(offset, coded('tooManyItems', { limit: maxItems }), containerPath());
+    const key = !keyed ? null : !parent ? '' : parent.key === null ? null : `${parent.key}/${escapeSegment(parent.obj ? parent.pendingKey : parent.list!.length)}`;
+    begunKey = key;
+    if (key === null) return null;
+    if (!remember(key)) {
+      if (wanted !== 'all') begunKey = null;
+      return null;
     }
-    const located: Located = { value: here(), start: index, end: index };
-    if (key) located.key = key;
-    positions.set(pathKeyHere, located);
+    const keyAt = parent?.obj ? positionAt(parent.pendingKeyOffset) : null;
+    const located: Located = { value: positionAt(offset), start: offset, end: offset };
+    if (keyAt) located.key = keyAt;
+    positions.set(key, located);
     // Reading for a few positions stops once it has them all; the values' ends are then not known.
     if (typeof wanted !== 'string' && positions.size === wanted.size) throw new AllFound();
-    const value = readBody(path, depth);
-    located.end = index;
-    return value;
+    return located;
   };
 
-  const readBody = (path: PathNode | null, depth: number): unknown => {
-    if (depth > maxDepth) fail(coded('tooDeep', { limit: maxDepth }), path);
-    const c = text[index];
-    if (c === '{') {
-      index++;
-      const obj: Record<string, unknown> = {};
-      const seenKeys = new Map<string, Position>();
-      let keyCount = 0;
-      skipSpace(path);
-      if (text[index] === '}') {
-        index++;
-        return obj;
-      }
-      for (;;) {
-        skipSpace(path);
-        if (text[index] !== '"') {
-          fail(
-            text[index] === '}'
-              ? coded('commaBeforeBrace')
-              : curly()
-                ? coded('curlyQuotes')
-                : text[index] === "'"
-                  ? coded('singleQuotes')
-                  : /[A-Za-z_$]/.test(text[index] ?? '')
-                    ? coded('unquotedFieldName', { name: /^[\w$-]+/.exec(text.slice(index, index + 64))![0] })
-                    : coded('expectedFieldName', { found: describeChar() }),
-            path,
-          );
-        }
-        const keyPos = here();
-        if (++keyCount > maxKeys) fail(coded('tooManyKeys', { limit: maxKeys }), path);
-        const name = readString(path);
-        skipSpace(path);
-        if (text[index] !== ':') fail(coded('expectedColon', { name, found: describeChar() }), path);
-        index++;
-        const childPath = child(path, name, keyed);
-        const value = readValue(childPath, depth + 1, keyPos);
-        if (RESERVED_NAMES.has(name)) {
-          problems.push({ position: keyPos, path: toPath(childPath), message: coded('reservedField', { name }) });
-        } else if (seenKeys.has(name)) {
-          const first = seenKeys.get(name)!;
-          problems.push({ position: keyPos, path: toPath(childPath), message: coded('duplicateField', { name, line: first.line, column: first.column }) });
-        } else {
-          seenKeys.set(name, keyPos);
-          obj[name] = value;
-        }
-        skipSpace(path);
-        if (text[index] === ',') {
-          index++;
-          continue;
-        }
-        if (text[index] === '}') {
-          index++;
-          return obj;
-        }
-        fail(text[index] === '"' ? coded('commaMissingField') : quoteInside(value) ? coded('quoteInsideText') : curly() ? coded('curlyQuotes') : coded('expectedCommaOrBrace', { found: describeChar() }), path);
-      }
+  /** A value is complete: put it into its container. */
+  const end = (value: unknown) => {
+    lastWasText = typeof value === 'string';
+    afterComma = false;
+    const parent = stack[stack.length - 1];
+    if (!parent) {
+      top = value;
+      expect = 'end';
+      return;
     }
-    if (c === '[') {
-      index++;
-      const list: unknown[] = [];
-      skipSpace(path);
-      if (text[index] === ']') {
-        index++;
-        return list;
-      }
-      for (;;) {
-        if (list.length >= maxItems) fail(coded('tooManyItems', { limit: maxItems }), path);
-        const item = readValue(child(path, list.length, keyed), depth + 1);
-        list.push(item);
-        skipSpace(path);
-        if (text[index] === ',') {
-          index++;
-          skipSpace(path);
-          if (text[index] === ']') fail(coded('commaBeforeBracket'), path);
-          continue;
-        }
-        if (text[index] === ']') {
-          index++;
-          return list;
-        }
-        fail(
-          quoteInside(item) && text[index] !== '"'
-            ? coded('quoteInsideText')
-            : index < text.length && '"{[0123456789-tfn'.includes(text[index]!)
-              ? coded('commaMissingItem')
-              : curly()
-                ? coded('curlyQuotes')
-                : coded('expectedCommaOrBracket', { found: describeChar() }),
-          path,
-        );
-      }
+    expect = 'commaOrClose';
+    if (parent.list) {
+      parent.list.push(value);
+      return;
     }
-    if (c === '"') return readString(path);
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return readNumber(path);
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
-      if (text.startsWith(word, index)) {
-        index += word.length;
-        return value;
-      }
+    const name = parent.pendingKey;
+    const keyOffset = parent.pendingKeyOffset;
+    if (RESERVED_NAMES.has(name)) {
+      problems.push({ position: positionAt(keyOffset), path: [...containerPath(), name], message: coded('reservedField', { name }) });
+    } else if (parent.seen!.has(name)) {
+      const first = positionAt(parent.seen!.get(name)!);
+      problems.push({ position: positionAt(keyOffset), path: [...containerPath(), name], message: coded('duplicateField', { name, line: first.line, column: first.column }) });
+    } else {
+      parent.seen!.set(name, keyOffset);
+      parent.obj![name] = value;
     }
-    if (c === "'") fail(coded('singleQuotes'), path);
-    if (curly()) fail(coded('curlyQuotes'), path);
-    return fail(index >= text.length ? coded('fileEndsEarly') : coded('expectedValue', { found: describeChar() }), path);
+  };
+
+  const open = (offset: number, list: boolean) => {
+    if (expect !== 'value' && expect !== 'valueOrClose') fail(offset, unexpected(offset));
+    const located = begin(offset);
+    const parent = stack[stack.length - 1];
+    const segment = parent ? (parent.obj ? parent.pendingKey : parent.list!.length) : null;
+    stack.push({ list: list ? [] : null, obj: list ? null : {}, segment, key: begunKey, located, keyCount: 0, seen: list ? null : new Map(), pendingKey: '', pendingKeyOffset: 0 });
+    expect = list ? 'valueOrClose' : 'keyOrClose';
+    afterComma = false;
+  };
+
+  const close = (offset: number, length: number) => {
+    // The library ends a container also where the file ends without closing it; that is the error here.
+    if (offset >= text.length) fail(offset, unexpected(offset));
+    const frame = stack.pop()!;
+    if (frame.located) frame.located.end = offset + length;
+    end(frame.obj ?? frame.list);
   };
 
   try {
-    const value = readValue(null, 0);
-    skipSpace(null);
-    if (index < text.length) fail(coded('afterEnd', { found: describeChar() }), null);
-    return { ok: true, value, positions, problems, warnings };
+    visit(
+      source,
+      {
+        onObjectBegin: (offset) => open(offset, false),
+        onArrayBegin: (offset) => open(offset, true),
+        onObjectEnd: close,
+        onArrayEnd: close,
+        onObjectProperty: (name, offset) => {
+          const frame = stack.at(-1)!;
+          if (++frame.keyCount > maxKeys) fail(offset, coded('tooManyKeys', { limit: maxKeys }));
+          if (name.length > maxString) fail(offset, coded('tooLongText', { limit: maxString }));
+          frame.pendingKey = name;
+          frame.pendingKeyOffset = offset;
+          expect = 'colon';
+          afterComma = false;
+        },
+        onSeparator: (character) => {
+          if (character === ':') {
+            expect = 'value';
+            afterComma = false;
+          } else {
+            expect = stack.at(-1)!.obj ? 'key' : 'value';
+            afterComma = true;
+          }
+        },
+        onLiteralValue: (value: unknown, offset, length) => {
+          if (typeof value === 'string') {
+            if (value.length > maxString) fail(offset, coded('tooLongText', { limit: maxString }));
+          } else if (typeof value === 'number') {
+            if (length > maxNumber) fail(offset, coded('tooLongNumber', { limit: maxNumber }));
+            if (!Number.isFinite(value)) fail(offset, coded('numberTooLarge'));
+          }
+          const located = begin(offset);
+          if (located) located.end = offset + length;
+          end(value);
+        },
+        onError,
+      },
+      { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+    );
+    return { ok: true, value: top, positions, problems, warnings };
   } catch (error) {
     if (error instanceof AllFound) return { ok: true, value: undefined, positions, problems, warnings };
     if (error instanceof SyntaxProblem) {
-      return { ok: false, problems: [...problems, { position: error.position, path: error.path, message: error.coded }], warnings };
+      return { ok: false, problems: [...problems, { position: positionAt(error.offset), path: error.path, message: error.coded }], warnings };
     }
     throw error;
   }

@@ -1,10 +1,31 @@
 /**
- * A small shape language: one definition of a data format gives its TypeScript type (`Infer`), a
- * runtime check that reports every problem with its path, and a JSON Schema for editors.
- * It exists so that the scenario format has exactly one source of truth.
+ * The formats (scenario, save, workshop save) are defined with valibot: one definition gives the
+ * TypeScript type (`v.InferOutput`), the runtime check, and the published JSON Schema (through
+ * @valibot/to-json-schema). This module turns valibot's issues into the validator's problem codes,
+ * with the parameters and the "did you mean" suggestion each message needs, and places each at the
+ * value or at the key.
+ *
+ * Every message given to valibot is a problem code (`'expectedNumber'`), sometimes with data the
+ * issue cannot carry after a colon (`'unknownField:id,label'`: the fields allowed there). Whatever
+ * valibot knows about the failure (the input, the requirement, the path) comes from the issue.
+ *
+ * Where valibot alone would say less than an author needs, a small helper here builds the schema so
+ * that it says it, and the JSON Schema is put back into its plain form:
+ * - `fields`: valibot's strictObject reports only the first unknown field of an object; an object
+ *   with a `never` rest reports each one. valibot also reads a list as an object (and as a record),
+ *   its items as fields "0", "1"…; `fields` and `record` first test that the value is a plain object.
+ * - `list`: valibot checks a list's length only when every item is valid (a pipe stops at an invalid
+ *   value), so "at least 2 meters" would hide behind a typo in one meter; the length is checked
+ *   beside the items.
+ * - `byForm`: a valibot union that fails gives one "matches none" issue; an author gets the errors of
+ *   the form they meant (a text or an object of languages), picked from the value's form.
+ * `list` and `byForm` are valibot schemas (an array with its length, a union) whose `~run`, the method
+ * valibot calls on every schema, runs their parts and gives the parts' issues together; their type and
+ * JSON Schema are valibot's own.
  */
-
-import { coded, found, type Coded } from './messages.ts';
+import { toJsonSchema } from '@valibot/to-json-schema';
+import * as v from 'valibot';
+import { coded, found, type Coded, type ProblemCode } from './messages.ts';
 
 export type Path = readonly (string | number)[];
 
@@ -16,54 +37,22 @@ export interface ShapeIssue {
   at?: 'key' | 'value';
 }
 
-export interface Doc {
-  title?: string;
-  description?: string;
-  examples?: unknown[];
-}
-
-type JsonSchema = Record<string, unknown>;
-
-interface SchemaContext {
-  defs: Record<string, JsonSchema>;
-}
-
 /** Where a check puts its problems: a list, or a report that keeps the first ones and counts the rest. */
 export interface IssueSink {
   push(issue: ShapeIssue): unknown;
 }
 
-export interface Shape<T> {
-  readonly _type?: T;
-  readonly doc: Doc;
-  /** Name under `$defs` in the JSON Schema, for shapes used in many places or recursively. */
-  readonly defName?: string;
-  check(value: unknown, path: Path, out: IssueSink): boolean;
-  schema(ctx: SchemaContext): JsonSchema;
-}
+/** Any valibot schema that reads unknown input into T. */
+export type Schema<T = unknown> = v.GenericSchema<unknown, T>;
 
-export type Infer<S> = S extends Shape<infer T> ? T : never;
+/** A format's check: `check` puts every problem, with its path, into `out`. */
+export interface Shape<T> {
+  readonly schema: Schema<T>;
+  check(value: unknown, path: Path, out: IssueSink): boolean;
+}
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function withDoc(schema: JsonSchema, doc: Doc): JsonSchema {
-  const out: JsonSchema = {};
-  if (doc.title) out.title = doc.title;
-  if (doc.description) out.description = doc.description;
-  Object.assign(out, schema);
-  if (doc.examples) out.examples = doc.examples;
-  return out;
-}
-
-function emit(shape: Shape<unknown>, ctx: SchemaContext): JsonSchema {
-  if (!shape.defName) return shape.schema(ctx);
-  if (!(shape.defName in ctx.defs)) {
-    ctx.defs[shape.defName] = {};
-    ctx.defs[shape.defName] = shape.schema(ctx);
-  }
-  return { $ref: `#/$defs/${shape.defName}` };
 }
 
 export function editDistance(a: string, b: string): number {
@@ -105,376 +94,284 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   return best !== undefined && bestScore <= allowedDistance ? best : undefined;
 }
 
-interface StringOptions {
-  minLength?: number;
-  maxLength?: number;
-  pattern?: RegExp;
-  /** The message for a value that does not match the pattern (it says what is allowed). */
-  patternCode?: 'badId' | 'badLanguageCode';
-  /** Values refused with their own message, such as names JavaScript gives a meaning to. */
-  reserved?: { names: ReadonlySet<string> };
+/** Documentation for editors, put on a schema as valibot metadata (title, description, examples). */
+export interface Doc {
+  title?: string;
+  description?: string;
+  examples?: unknown[];
 }
 
-export function string(options: StringOptions = {}, doc: Doc = {}): Shape<string> {
-  return {
-    doc,
-    check(value, path, out) {
-      if (typeof value !== 'string') {
-        out.push({ path, message: typeof value === 'number' || typeof value === 'boolean' ? coded('expectedText', { found: found(value), value: String(value) }) : coded('expectedText', { found: found(value), value: '…' }) });
-        return false;
-      }
-      if (options.minLength !== undefined && value.length < options.minLength) {
-        out.push({ path, message: options.minLength === 1 ? coded('textEmpty') : coded('textTooShort', { min: options.minLength }) });
-        return false;
-      }
-      if (options.maxLength !== undefined && value.length > options.maxLength) {
-        out.push({ path, message: coded('textTooLong', { length: value.length, max: options.maxLength, over: value.length - options.maxLength }) });
-        return false;
-      }
-      if (options.reserved?.names.has(value)) {
-        out.push({ path, message: coded('reservedName', { name: value }) });
-        return false;
-      }
-      if (options.pattern && !options.pattern.test(value)) {
-        const fixed = value.trim().toLowerCase().replace(/[^a-z0-9_.:-]+/g, '-').replace(/^[^a-z0-9]+|-+$/g, '');
-        out.push({ path, message: coded(options.patternCode ?? 'badPattern', { value, pattern: options.pattern.source }), ...(options.patternCode === 'badId' && fixed ? { suggestion: `"${fixed}"` } : {}) });
-        return false;
-      }
-      return true;
-    },
-    schema() {
-      const s: JsonSchema = { type: 'string' };
-      if (options.minLength !== undefined) s.minLength = options.minLength;
-      if (options.maxLength !== undefined) s.maxLength = options.maxLength;
-      if (options.pattern) s.pattern = options.pattern.source;
-      if (options.reserved) s.not = { enum: [...options.reserved.names] };
-      return withDoc(s, doc);
-    },
-  };
+/** The schema with its documentation; without any, the schema itself (so a named definition stays a reference). */
+export function doc<T>(schema: Schema<T>, d: Doc = {}): Schema<T> {
+  if (!d.title && !d.description && !d.examples) return schema;
+  return v.pipe(schema, v.metadata({ ...d })) as Schema<T>;
 }
 
-interface NumberOptions {
-  integer?: boolean;
-  min?: number;
-  max?: number;
+/** A text: `min` 1 refuses an empty one; `reserved` names are refused with their own message; `pattern` with its code. */
+export function string(options: { min?: 1; max?: number; reserved?: ReadonlySet<string>; pattern?: RegExp; patternCode?: 'badId' | 'badLanguageCode' } = {}, d: Doc = {}): Schema<string> {
+  const items: v.GenericPipeItem[] = [];
+  if (options.min) items.push(v.minLength(1, 'textEmpty'));
+  if (options.max !== undefined) items.push(v.maxLength(options.max, 'textTooLong'));
+  if (options.reserved) items.push(v.notValues<string, readonly string[], 'reservedName'>([...options.reserved], 'reservedName'));
+  if (options.pattern) items.push(v.regex(options.pattern, options.patternCode ?? 'badId'));
+  const base = v.string('expectedText');
+  return doc((items.length > 0 ? v.pipe(base, ...(items as [])) : base) as Schema<string>, d);
 }
 
-export function number(options: NumberOptions = {}, doc: Doc = {}): Shape<number> {
-  return {
-    doc,
-    check(value, path, out) {
-      if (typeof value !== 'number' || !Number.isFinite(value)) {
-        out.push(
-          typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value.trim().replace(',', '.')))
-            ? { path, message: coded('numberAsText', { text: value }), suggestion: value.trim().replace(',', '.') }
-            : { path, message: coded(options.integer ? 'expectedWholeNumber' : 'expectedNumber', { found: found(value) }) },
-        );
-        return false;
-      }
-      if (options.integer && !Number.isInteger(value)) {
-        out.push({ path, message: coded('notWhole', { value, rounded: Math.round(value) }), suggestion: String(Math.round(value)) });
-        return false;
-      }
-      if (options.min !== undefined && value < options.min) {
-        out.push({ path, message: coded('tooSmall', { value, min: options.min }), suggestion: String(options.min) });
-        return false;
-      }
-      if (options.max !== undefined && value > options.max) {
-        out.push({ path, message: coded('tooBig', { value, max: options.max }), suggestion: String(options.max) });
-        return false;
-      }
-      return true;
-    },
-    schema() {
-      const s: JsonSchema = { type: options.integer ? 'integer' : 'number' };
-      if (options.min !== undefined) s.minimum = options.min;
-      if (options.max !== undefined) s.maximum = options.max;
-      return withDoc(s, doc);
-    },
-  };
+export function number(options: { integer?: boolean; min?: number; max?: number } = {}, d: Doc = {}): Schema<number> {
+  const items: v.GenericPipeItem[] = [];
+  if (options.integer) items.push(v.integer('notWhole'));
+  if (options.min !== undefined) items.push(v.minValue(options.min, 'tooSmall'));
+  if (options.max !== undefined) items.push(v.maxValue(options.max, 'tooBig'));
+  const base = v.number(options.integer ? 'expectedWholeNumber' : 'expectedNumber');
+  return doc((items.length > 0 ? v.pipe(base, ...(items as [])) : base) as Schema<number>, d);
 }
 
-export function boolean(doc: Doc = {}): Shape<boolean> {
-  return {
-    doc,
-    check(value, path, out) {
-      if (typeof value !== 'boolean') {
-        out.push(
-          value === 'true' || value === 'false'
-            ? { path, message: coded('booleanAsText', { text: value }), suggestion: value }
-            : { path, message: coded('expectedBoolean', { found: found(value) }) },
-        );
-        return false;
-      }
-      return true;
-    },
-    schema: () => withDoc({ type: 'boolean' }, doc),
-  };
+export const boolean = (d: Doc = {}): Schema<boolean> => doc(v.boolean('expectedBoolean'), d);
+
+export const literal = <const T extends string | number>(value: T, d: Doc = {}): Schema<T> => doc(v.literal(value, 'wrongConstant') as Schema<T>, d);
+
+export const oneOf = <const V extends string>(values: readonly V[], d: Doc = {}): Schema<V> => doc(v.picklist(values, `notOneOf:${values.join(',')}`) as unknown as Schema<V>, d);
+
+export const nullable = <T>(schema: Schema<T>): Schema<T | null> => v.nullable(schema) as Schema<T | null>;
+
+/** A map from names to values; `keyName` is the example name in the message for a value that is not an object. */
+export function record<T>(key: Schema<string>, value: Schema<T>, keyName = 'name', options: { min?: number } = {}, d: Doc = {}): Schema<Record<string, T>> {
+  const tag = `expectedRecord:${keyName}` as const;
+  const base = v.record(key as unknown as v.GenericSchema<string, string>, value, tag);
+  const counted = (options.min !== undefined ? v.pipe(base, v.minEntries(options.min, 'needsEntries')) : base) as unknown as Schema<Record<string, T>>;
+  // valibot reads a list as a record of its items; an author is told it is not one.
+  return doc(byForm([[isPlainObject, counted]], tag), d);
 }
 
-export function literal<const V extends string | number | boolean>(expected: V, doc: Doc = {}): Shape<V> {
-  return {
-    doc,
-    check(value, path, out) {
-      if (value !== expected) {
-        out.push({ path, message: coded('wrongConstant', { expected: JSON.stringify(expected), found: found(value) }), suggestion: JSON.stringify(expected) });
-        return false;
-      }
-      return true;
-    },
-    schema: () => withDoc({ const: expected }, doc),
-  };
-}
-
-export function oneOf<const V extends string>(values: readonly V[], doc: Doc = {}): Shape<V> {
-  return {
-    doc,
-    check(value, path, out) {
-      if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) {
-        const hint = typeof value === 'string' ? closest(value, values) : undefined;
-        out.push({
-          path,
-          message: coded('notOneOf', { allowed: values.map((v) => `"${v}"`).join(', '), found: found(value) }),
-          ...(hint ? { suggestion: `"${hint}"` } : {}),
-        });
-        return false;
-      }
-      return true;
-    },
-    schema: () => withDoc({ enum: [...values] }, doc),
-  };
-}
-
-export function array<T>(item: Shape<T>, options: { min?: number; max?: number } = {}, doc: Doc = {}): Shape<T[]> {
-  return {
-    doc,
-    check(value, path, out) {
-      if (!Array.isArray(value)) {
-        out.push({ path, message: coded('expectedList', { found: found(value) }) });
-        return false;
-      }
-      let ok = true;
-      if (options.min !== undefined && value.length < options.min) {
-        out.push({ path, message: coded('tooFewListItems', { count: value.length, min: options.min }) });
-        ok = false;
-      }
-      if (options.max !== undefined && value.length > options.max) {
-        out.push({ path, message: coded('tooManyListItems', { count: value.length, max: options.max, over: value.length - options.max }) });
-        ok = false;
-      }
-      value.forEach((element, index) => {
-        if (!item.check(element, [...path, index], out)) ok = false;
-      });
-      return ok;
-    },
-    schema(ctx) {
-      const s: JsonSchema = { type: 'array', items: emit(item, ctx) };
-      if (options.min !== undefined) s.minItems = options.min;
-      if (options.max !== undefined) s.maxItems = options.max;
-      return withDoc(s, doc);
-    },
-  };
-}
-
-interface Field<T, O extends boolean> {
-  shape: Shape<T>;
-  optional: O;
-  /** What this field means here, for editors; a shared shape (such as Text) says only what it is. */
-  doc?: Doc;
-}
-
-export function required<T>(shape: Shape<T>, doc?: Doc): Field<T, false> {
-  return doc ? { shape, optional: false, doc } : { shape, optional: false };
-}
-
-export function optional<T>(shape: Shape<T>, doc?: Doc): Field<T, true> {
-  return doc ? { shape, optional: true, doc } : { shape, optional: true };
-}
-
-type Fields = Record<string, Field<unknown, boolean>>;
-type RequiredKeys<F extends Fields> = { [K in keyof F]: F[K]['optional'] extends true ? never : K }[keyof F];
-type OptionalKeys<F extends Fields> = { [K in keyof F]: F[K]['optional'] extends true ? K : never }[keyof F];
-type FieldType<F> = F extends Field<infer T, boolean> ? T : never;
-type Simplify<T> = { [K in keyof T]: T[K] } & {};
-export type ObjectType<F extends Fields> = Simplify<
-  { [K in RequiredKeys<F>]: FieldType<F[K]> } & { [K in OptionalKeys<F>]?: FieldType<F[K]> }
->;
-
-interface ObjectOptions {
-  defName?: string;
-  /** Extra rules that need the whole object; return problems as messages about the object. */
-  refine?: (value: Record<string, unknown>) => Coded | undefined;
-  /** Keys that each make a different kind of this value (the kinds of condition): two of them in one object is its own mistake. */
-  kinds?: readonly string[];
-  minProperties?: number;
-}
-
-export function object<F extends Fields>(fields: F, doc: Doc = {}, options: ObjectOptions = {}): Shape<ObjectType<F>> {
-  const known = Object.keys(fields);
-  return {
-    doc,
-    ...(options.defName ? { defName: options.defName } : {}),
-    check(value, path, out) {
-      if (!isPlainObject(value)) {
-        out.push({ path, message: coded('expectedObject', { found: found(value) }) });
-        return false;
-      }
-      let ok = true;
-      const misspelt = new Set<string>();
-      for (const key of Object.keys(value)) {
-        if (!Object.hasOwn(fields, key)) {
-          const hint = closest(key, known);
-          if (hint) misspelt.add(hint);
-          out.push({
-            path: [...path, key],
-            at: 'key',
-            message: options.kinds?.includes(key) ? coded('twoConditionKinds', { first: options.kinds.find((k) => Object.hasOwn(value, k) && k !== key && Object.hasOwn(fields, k)) ?? '', second: key }) : coded('unknownField', { key, allowed: known.join(', ') }),
-            ...(hint ? { suggestion: `"${hint}"` } : {}),
-          });
-          ok = false;
-        }
-      }
-      for (const [key, field] of Object.entries(fields)) {
-        if (!Object.hasOwn(value, key) || value[key] === undefined) {
-          // A misspelt key already says what is missing, with the right spelling.
-          if (!field.optional && !misspelt.has(key)) {
-            out.push({ path, message: coded('missingField', { key }) });
-            ok = false;
-          } else if (!field.optional) {
-            ok = false;
-          }
-          continue;
-        }
-        if (!field.shape.check(value[key], [...path, key], out)) ok = false;
-      }
-      if (ok && options.refine) {
-        const problem = options.refine(value);
-        if (problem) {
-          out.push({ path, message: problem });
-          ok = false;
-        }
-      }
-      return ok;
-    },
-    schema(ctx) {
-      const properties: Record<string, JsonSchema> = {};
-      const requiredKeys: string[] = [];
-      for (const [key, field] of Object.entries(fields)) {
-        const emitted = emit(field.shape, ctx);
-        properties[key] = field.doc ? { ...emitted, ...withDoc({}, field.doc) } : emitted;
-        if (!field.optional) requiredKeys.push(key);
-      }
-      const s: JsonSchema = { type: 'object', properties, additionalProperties: false };
-      if (requiredKeys.length > 0) s.required = requiredKeys;
-      if (options.minProperties !== undefined) s.minProperties = options.minProperties;
-      return withDoc(s, doc);
-    },
-  };
-}
-
-export function record<T>(
-  value: Shape<T>,
-  options: { key?: Shape<string>; min?: number; keyName?: string } = {},
-  doc: Doc = {},
-): Shape<Record<string, T>> {
-  return {
-    doc,
-    check(input, path, out) {
-      if (!isPlainObject(input)) {
-        out.push({ path, message: coded('expectedRecord', { key: options.keyName ?? 'name', found: found(input) }) });
-        return false;
-      }
-      let ok = true;
-      const keys = Object.keys(input);
-      if (options.min !== undefined && keys.length < options.min) {
-        out.push({ path, message: coded('needsEntries', { min: options.min }) });
-        ok = false;
-      }
-      for (const key of keys) {
-        if (options.key) {
-          const keyIssues: ShapeIssue[] = [];
-          if (!options.key.check(key, [...path, key], keyIssues)) {
-            for (const issue of keyIssues) out.push({ ...issue, at: 'key' });
-            ok = false;
-            continue;
-          }
-        }
-        if (!value.check(input[key], [...path, key], out)) ok = false;
-      }
-      return ok;
-    },
-    schema(ctx) {
-      const s: JsonSchema = { type: 'object', additionalProperties: emit(value, ctx) };
-      if (options.key) s.propertyNames = options.key.schema(ctx);
-      if (options.min !== undefined) s.minProperties = options.min;
-      return withDoc(s, doc);
-    },
-  };
-}
-
-interface Variant {
-  /** Whether this variant is the one the author meant, judged from the value's form alone. */
-  matches(value: unknown): boolean;
-  shape: Shape<unknown>;
-}
-
-export function variant<T>(matches: (value: unknown) => boolean, shape: Shape<T>): Variant & { shape: Shape<T> } {
-  return { matches, shape };
-}
-
-type VariantType<V> = V extends { shape: Shape<infer T> } ? T : never;
+type Entries = Record<string, v.GenericSchema>;
 
 /**
- * A choice between forms. The first variant whose `matches` accepts the value is checked, so an
- * author gets the errors of the form they meant instead of "matches none of".
+ * An object with exactly these fields: each unknown field is its own problem, at its key, with the
+ * closest allowed name suggested. `kinds`: keys that each make a different kind of this value (the
+ * kinds of condition), so that two of them in one object get their own message.
  */
-export function union<const V extends readonly Variant[]>(
-  variants: V,
-  noMatch: (value: unknown) => Coded,
-  doc: Doc = {},
-  defName?: string,
-): Shape<VariantType<V[number]>> {
+export function fields<const E extends Entries>(entries: E, options: { kinds?: readonly string[] } = {}): v.ObjectSchema<E, undefined> {
+  const known = Object.keys(entries).join(',');
+  const tag = options.kinds ? `conditionField:${known}` : `unknownField:${known}`;
+  // The rest is `never`: no value can stand under another name, so valibot's type says nothing of it.
+  // valibot reads a list as an object (its items as fields "0", "1"…); an author is told it is not one.
+  return byForm([[isPlainObject, v.objectWithRest(entries, v.never(tag), 'expectedObject')]], 'expectedObject') as unknown as v.ObjectSchema<E, undefined>;
+}
+
+/**
+ * A list of `item`s with at least `min` and at most `max`. valibot checks a length only when every
+ * item is valid (a pipe stops at an invalid value), so the count is checked beside the items here and
+ * the issues of both are given; its type and JSON Schema are valibot's array with that length.
+ */
+export function list<T>(item: Schema<T>, options: { min?: number; max?: number } = {}): Schema<T[]> {
+  const items = v.array(item, 'expectedList');
+  const count: v.GenericPipeItem[] = [];
+  if (options.min !== undefined) count.push(v.minLength(options.min, 'tooFewListItems'));
+  if (options.max !== undefined) count.push(v.maxLength(options.max, 'tooManyListItems'));
+  if (count.length === 0) return items as Schema<T[]>;
+  const counted = v.pipe(items, ...(count as []));
+  const length = v.pipe(v.array(v.unknown(), 'expectedList'), ...(count as []));
   return {
-    doc,
-    ...(defName ? { defName } : {}),
-    check(value, path, out) {
-      const chosen = variants.find((v) => v.matches(value));
-      if (!chosen) {
-        out.push({ path, message: noMatch(value) });
-        return false;
+    ...counted,
+    '~run'(dataset: v.UnknownDataset, config: v.Config<v.BaseIssue<unknown>>) {
+      const checked = items['~run']({ value: dataset.value }, config);
+      if (!Array.isArray(dataset.value)) return checked;
+      const counts = length['~run']({ value: dataset.value }, config);
+      if (!counts.issues) return checked;
+      return { typed: false, value: checked.value, issues: [...counts.issues, ...(checked.issues ?? [])] };
+    },
+  } as unknown as Schema<T[]>;
+}
+
+/**
+ * A choice between forms, picked by the value's form: the first variant whose test accepts the value
+ * is checked, so an author gets the errors of the form they meant. `noMatch` is the problem code when
+ * none does. It is valibot's union (so its type and JSON Schema are the union's) whose run picks the
+ * variant instead of trying each: a failed union would give one "matches none" issue.
+ */
+export function byForm<const V extends readonly (readonly [(value: unknown) => boolean, Schema<unknown>])[]>(variants: V, noMatch: ProblemCode | `${ProblemCode}:${string}`, d: Doc = {}): Schema<v.InferOutput<V[number][1]>> {
+  type Out = v.InferOutput<V[number][1]>;
+  const none = v.custom<Out>(() => false, noMatch);
+  const union = v.union(variants.map(([, s]) => s));
+  const picked = {
+    ...union,
+    '~run'(dataset: v.UnknownDataset, config: v.Config<v.BaseIssue<unknown>>) {
+      const value = dataset.value;
+      const chosen = variants.find(([test]) => test(value))?.[1] ?? none;
+      return chosen['~run'](dataset, config);
+    },
+  };
+  return doc(picked as unknown as Schema<Out>, d);
+}
+
+/** A named definition used by reference: the JSON Schema says "$ref" there (and it may be recursive). */
+export function ref<T>(get: () => Schema<T>): Schema<T> {
+  return v.lazy(get) as unknown as Schema<T>;
+}
+
+/** The JSON Schema of `root`, with `definitions` under $defs, in the plain forms the helpers above stand for. */
+export function jsonSchemaOf(root: Schema, definitions: Record<string, Schema>, meta: Record<string, unknown>): Record<string, unknown> {
+  const body = toJsonSchema(root, {
+    target: 'draft-2020-12',
+    definitions,
+    // A rule on the whole value (a meter condition needs a comparison) has no JSON Schema form; minProperties says part of it.
+    ignoreActions: ['check'],
+    overrideSchema: ({ valibotSchema, jsonSchema }) => {
+      const s = valibotSchema as { type: string; rest?: { type: string } };
+      if (s.type === 'object_with_rest' && s.rest?.type === 'never') {
+        const { required, ...object } = jsonSchema;
+        return { ...object, additionalProperties: false, ...(Array.isArray(required) && required.length > 0 ? { required } : {}) };
       }
-      return chosen.shape.check(value, path, out);
+      if (s.type === 'record' && JSON.stringify(jsonSchema.propertyNames) === '{"type":"string"}') {
+        const { propertyNames: _, ...anyName } = jsonSchema;
+        return anyName;
+      }
+      // A form test with one form (a plain object, not a list) is that form.
+      if (s.type === 'union' && Array.isArray(jsonSchema.anyOf) && jsonSchema.anyOf.length === 1) return { ...(jsonSchema.anyOf[0] as object), ...Object.fromEntries(Object.entries(jsonSchema).filter(([k]) => k !== 'anyOf')) };
+      return undefined;
     },
-    schema(ctx) {
-      return withDoc({ anyOf: variants.map((v) => emit(v.shape, ctx)) }, doc);
+  }) as Record<string, unknown>;
+  const { $schema: _, ...rest } = body;
+  return { ...meta, ...rest };
+}
+
+export function shape<T>(schema: Schema<T>): Shape<T> {
+  return {
+    schema,
+    check(value, path, out) {
+      const result = v.safeParse(schema, value, { abortPipeEarly: true });
+      if (result.success) return true;
+      for (const issue of shapeIssues(result.issues, path)) out.push(issue);
+      return false;
     },
   };
 }
 
-/** A shape defined later, for recursive formats; the caller states its type. */
-export function lazy<T>(make: () => Shape<T>, defName: string, doc: Doc = {}): Shape<T> {
-  // Made once, on first use: making it per check cost seconds on a file with 100,000s of conditions.
-  let made: Shape<T> | undefined;
-  const get = () => (made ??= make());
-  return {
-    doc,
-    defName,
-    check: (value, path, out) => get().check(value, path, out),
-    schema: (ctx) => withDoc(emit(get(), ctx), doc),
-  };
+function numericText(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const written = value.trim().replace(',', '.');
+  return Number.isFinite(Number(written)) ? written : undefined;
 }
 
-export function toJsonSchema(root: Shape<unknown>, meta: JsonSchema): JsonSchema {
-  const ctx: SchemaContext = { defs: {} };
-  const body = root.schema(ctx);
-  const defs = Object.fromEntries(Object.entries(ctx.defs).sort(([a], [b]) => a.localeCompare(b)));
-  return { ...meta, ...body, $defs: defs };
+/** valibot's issues as the validator's problems: code, parameters, suggestion, and key or value. */
+function shapeIssues(issues: readonly v.BaseIssue<unknown>[], base: Path): ShapeIssue[] {
+  const out: ShapeIssue[] = [];
+  const seen = new Set<string>();
+  /** Per object (by path), the field names that a misspelt key's suggestion already names. */
+  const suggested = new Map<string, Set<string>>();
+  const missing: { objectPath: Path; field: string; issue: ShapeIssue }[] = [];
+  const add = (issue: ShapeIssue) => {
+    const key = `${JSON.stringify(issue.path)} ${JSON.stringify(issue.message)} ${issue.at ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(issue);
+  };
+  for (const issue of issues) {
+    const items = issue.path ?? [];
+    const path: Path = [...base, ...items.map((p) => p.key as string | number)];
+    const last = items.at(-1);
+    const [tag, data] = splitTag(issue.message);
+    const input = issue.input;
+    const parentPath = path.slice(0, -1);
+    if (last?.origin === 'key' && issue.kind === 'schema' && issue.type === 'object_with_rest') {
+      // A field the object needs is not there: said at the object.
+      const field = String(last.key);
+      const problem: ShapeIssue = { path: parentPath, message: coded('missingField', { key: field }) };
+      missing.push({ objectPath: parentPath, field, issue: problem });
+      continue;
+    }
+    if (tag === 'unknownField' || tag === 'conditionField') {
+      const name = String(last!.key);
+      const known = data.split(',');
+      const hint = closest(name, known);
+      if (hint) {
+        const k = JSON.stringify(parentPath);
+        suggested.set(k, (suggested.get(k) ?? new Set()).add(hint));
+      }
+      const object = last!.input as Record<string, unknown>;
+      const message =
+        tag === 'conditionField' && CONDITION_KINDS.includes(name)
+          ? coded('twoConditionKinds', { first: CONDITION_KINDS.find((k) => Object.hasOwn(object, k) && k !== name && known.includes(k)) ?? '', second: name })
+          : coded('unknownField', { key: name, allowed: known.join(', ') });
+      add({ path, at: 'key', message, ...(hint ? { suggestion: `"${hint}"` } : {}) });
+      continue;
+    }
+    const problem = worded(tag as ProblemCode, data, issue, input);
+    add({ path, message: problem.message, ...(problem.suggestion ? { suggestion: problem.suggestion } : {}), ...(last?.origin === 'key' ? { at: 'key' as const } : {}) });
+  }
+  // A misspelt key already says what is missing, with the right spelling.
+  for (const m of missing) {
+    if (suggested.get(JSON.stringify(m.objectPath))?.has(m.field)) continue;
+    add(m.issue);
+  }
+  return out;
 }
 
-export function nullable<T>(shape: Shape<T>, doc: Doc = {}): Shape<T | null> {
-  return {
-    doc,
-    check: (value, path, out) => value === null || shape.check(value, path, out),
-    schema: (ctx) => withDoc({ anyOf: [{ type: 'null' }, emit(shape, ctx)] }, doc),
-  };
+/** The kinds of condition; a second one in one condition object is its own mistake. */
+export const CONDITION_KINDS: readonly string[] = ['meter', 'flag', 'turn', 'seen', 'chose', 'all', 'any', 'not'];
+
+function splitTag(message: string): [string, string] {
+  const colon = message.indexOf(':');
+  return colon < 0 ? [message, ''] : [message.slice(0, colon), message.slice(colon + 1)];
+}
+
+function worded(code: ProblemCode, data: string, issue: v.BaseIssue<unknown>, input: unknown): { message: Coded; suggestion?: string } {
+  const requirement = (issue as { requirement?: unknown }).requirement;
+  switch (code) {
+    case 'expectedText':
+      return { message: coded('expectedText', { found: found(input), value: typeof input === 'number' || typeof input === 'boolean' ? String(input) : '…' }) };
+    case 'textTooLong': {
+      const length = (input as string).length;
+      return { message: coded('textTooLong', { length, max: Number(requirement), over: length - Number(requirement) }) };
+    }
+    case 'reservedName':
+      return { message: coded('reservedName', { name: String(input) }) };
+    case 'badId': {
+      const value = String(input);
+      const fixed = value.trim().toLowerCase().replace(/[^a-z0-9_.:-]+/g, '-').replace(/^[^a-z0-9]+|-+$/g, '');
+      return { message: coded('badId', { value, pattern: (requirement as RegExp).source }), ...(fixed ? { suggestion: `"${fixed}"` } : {}) };
+    }
+    case 'badLanguageCode':
+      return { message: coded('badLanguageCode', { value: String(input), pattern: (requirement as RegExp).source }) };
+    case 'expectedNumber':
+    case 'expectedWholeNumber': {
+      const text = numericText(input);
+      return text !== undefined ? { message: coded('numberAsText', { text: input as string }), suggestion: text } : { message: coded(code, { found: found(input) }) };
+    }
+    case 'notWhole':
+      return { message: coded('notWhole', { value: input as number, rounded: Math.round(input as number) }), suggestion: String(Math.round(input as number)) };
+    case 'tooSmall':
+      return { message: coded('tooSmall', { value: input as number, min: Number(requirement) }), suggestion: String(requirement) };
+    case 'tooBig':
+      return { message: coded('tooBig', { value: input as number, max: Number(requirement) }), suggestion: String(requirement) };
+    case 'expectedBoolean':
+      return input === 'true' || input === 'false' ? { message: coded('booleanAsText', { text: input }), suggestion: input } : { message: coded('expectedBoolean', { found: found(input) }) };
+    case 'wrongConstant':
+      return { message: coded('wrongConstant', { expected: issue.expected ?? '', found: found(input) }), suggestion: issue.expected ?? '' };
+    case 'notOneOf': {
+      const allowed = data.split(',');
+      const hint = typeof input === 'string' ? closest(input, allowed) : undefined;
+      return { message: coded('notOneOf', { allowed: allowed.map((a) => `"${a}"`).join(', '), found: found(input) }), ...(hint ? { suggestion: `"${hint}"` } : {}) };
+    }
+    case 'tooFewListItems':
+      return { message: coded('tooFewListItems', { count: (input as unknown[]).length, min: Number(requirement) }) };
+    case 'tooManyListItems': {
+      const count = (input as unknown[]).length;
+      return { message: coded('tooManyListItems', { count, max: Number(requirement), over: count - Number(requirement) }) };
+    }
+    case 'expectedRecord':
+      return { message: coded('expectedRecord', { key: data || 'name', found: found(input) }) };
+    case 'needsEntries':
+      return { message: coded('needsEntries', { min: Number(requirement) }) };
+    case 'meterNeedsComparison':
+      return { message: coded('meterNeedsComparison', { meter: String((input as Record<string, unknown>).meter) }) };
+    case 'conditionKindMissing':
+      return { message: isPlainObject(input) ? coded('conditionKindMissing', { kinds: CONDITION_KINDS.join(', ') }) : coded('expectedCondition', { found: found(input) }) };
+    case 'textEmpty':
+      return { message: coded('textEmpty') };
+    default:
+      // The rest take what was found: expectedList, expectedObject, badNext, badFlagValue, expectedTextOrLanguages.
+      return { message: coded(code, { found: found(input) }) };
+  }
 }

@@ -66,6 +66,8 @@ class Report {
   }
 
   add(severity: Severity, path: Path, message: Coded, suggestion?: string, at: 'key' | 'value' = 'value') {
+    // A warning about a part with a type error may be worked out from a wrong value: the error comes first.
+    if (severity === 'warning' && this.brokenParts.size > 0 && this.brokenParts.has(partOf(path))) return;
     this.count(severity);
     if (this.kept.length < LIMITS.problems) this.kept.push({ severity, path, message, suggestion, at });
   }
@@ -83,9 +85,12 @@ class Report {
   /** A sink for shape checks. */
   /** Problems with the format's shape: while there are any, only the warnings that do not rely on it are looked for. */
   shapeErrors = 0;
+  /** The parts (a meter, a card, a top-level field) with a type error; see `partOf`. */
+  readonly brokenParts = new Set<string>();
   readonly shapeSink = {
     push: (issue: ShapeIssue) => {
       this.shapeErrors++;
+      this.brokenParts.add(partOf(issue.path));
       this.add('error', issue.path, issue.message, issue.suggestion, issue.at);
     },
   };
@@ -122,6 +127,13 @@ class Report {
   }
 }
 
+const PART_LISTS = new Set(['meters', 'stakeholders', 'cards', 'endings']);
+
+/** The part of a scenario a path is in: one item of a top-level list (`cards/3`), or a top-level field. */
+function partOf(path: Path): string {
+  return PART_LISTS.has(String(path[0])) && path.length >= 2 ? `${path[0]}/${path[1]}` : String(path[0] ?? '');
+}
+
 function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort((a, b) => a.line - b.line || a.column - b.column || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
 }
@@ -135,13 +147,11 @@ export function validateScenarioText(source: string): ValidationResult {
   scenarioShape.check(parsed.value, [], report.shapeSink);
   if (isPlainObject(parsed.value)) checkReferences(parsed.value, report);
   const hasErrors = report.errors > 0;
-  // Warnings are shown beside errors. They assume the format's shape; where an error broke that
-  // shape they may stop part-way, and then the errors are what the author fixes first.
-  // A value of the wrong type ("start": "50") would make the game-logic warnings wrong, so with
-  // shape errors only the text warnings (a missing language) are looked for.
+  // Warnings are shown beside errors. They assume the format's shape: where a type error broke it,
+  // each part (a card, a meter…) is looked at on its own, so a broken one stops only its own
+  // warnings, and no warning is given about a part with a type error (the Report leaves them out).
   try {
-    if (report.shapeErrors === 0) checkWarnings(parsed.value as Scenario, report);
-    else checkLanguages(parsed.value as Scenario, report);
+    checkWarnings(parsed.value as Scenario, report, hasErrors);
   } catch (error) {
     if (!hasErrors) throw error;
   }
@@ -291,23 +301,40 @@ function textLanguages(text: Text): string[] {
   return typeof text === 'string' ? [] : Object.keys(text);
 }
 
-function checkWarnings(s: Scenario, report: Report) {
-  const endings = s.endings ?? [];
+/** `fn` for each item of what should be a list; with `tolerant`, an item that breaks it is passed over. */
+function eachOf<T>(list: readonly T[] | undefined, tolerant: boolean, fn: (item: T, index: number) => void) {
+  if (!Array.isArray(list)) {
+    if (tolerant) return;
+    throw new Error('not a list');
+  }
+  list.forEach((item, index) => guarded(tolerant, () => fn(item, index)));
+}
+
+function guarded(tolerant: boolean, fn: () => void) {
+  try {
+    fn();
+  } catch (error) {
+    if (!tolerant) throw error;
+  }
+}
+
+function checkWarnings(s: Scenario, report: Report, tolerant = false) {
+  const endings = Array.isArray(s.endings) ? s.endings : [];
   const flagsSet = new Set<string>();
   const nextTargets = new Set<string>();
   const movedMeters = new Set<string>();
   const cardsFrom = new Set<string>();
   const choiceTags = new Set<string>();
-  for (const card of s.cards) {
+  eachOf(s.cards, tolerant, (card) => {
     cardsFrom.add(card.from);
-    for (const choice of card.choices) {
+    eachOf(card.choices, tolerant, (choice) => {
       Object.keys(choice.set ?? {}).forEach((f) => flagsSet.add(f));
       const target = nextCardOf(choice);
       if (target) nextTargets.add(target);
       for (const [meter, amount] of Object.entries(choice.effects ?? {})) if (amount !== 0) movedMeters.add(meter);
       (choice.tags ?? []).forEach((t) => choiceTags.add(t));
-    }
-  }
+    });
+  });
 
   const warnFlags = (when: Condition | undefined, path: Path, code: 'cardNeedsFlag' | 'endingNeedsFlag', id: string) => {
     for (const flag of new Set(flagsNeeded(when))) {
@@ -322,7 +349,7 @@ function checkWarnings(s: Scenario, report: Report) {
     }
   };
 
-  s.cards.forEach((card, ci) => {
+  eachOf(s.cards, tolerant, (card, ci) => {
     const path: Path = ['cards', ci];
     if (card.weight === 0 && !nextTargets.has(card.id)) {
       report.add('warning', [...path, 'weight'], coded('neverDrawnWeight', { card: card.id }));
@@ -331,39 +358,43 @@ function checkWarnings(s: Scenario, report: Report) {
     checkCardWriting(s, card, ci, report);
   });
 
-  const closing = new Set(closingEndings(s));
-  const fallback = endings.find((e) => closing.has(e) && e.when === undefined);
-  endings.forEach((ending, ei) => {
-    if (fallback && closing.has(ending) && endings.indexOf(fallback) < ei) {
-      report.add('warning', ['endings', ei], coded('endingAfterFallback', { ending: ending.id, fallback: fallback.id }));
+  guarded(tolerant, () => {
+    const closing = new Set(closingEndings(s));
+    const fallback = endings.find((e) => closing.has(e) && e.when === undefined);
+    eachOf(endings, tolerant, (ending, ei) => {
+      if (fallback && closing.has(ending) && endings.indexOf(fallback) < ei) {
+        report.add('warning', ['endings', ei], coded('endingAfterFallback', { ending: ending.id, fallback: fallback.id }));
+      }
+    });
+    if (s.turns !== undefined && !fallback) {
+      report.add('warning', ['endings'], coded('noFallbackEnding'));
     }
-    warnFlags(ending.when, ['endings', ei, 'when'], 'endingNeedsFlag', ending.id);
   });
-  if (s.turns !== undefined && !fallback) {
-    report.add('warning', ['endings'], coded('noFallbackEnding'));
-  }
+  eachOf(endings, tolerant, (ending, ei) => warnFlags(ending.when, ['endings', ei, 'when'], 'endingNeedsFlag', ending.id));
 
-  s.meters.forEach((meter, mi) => {
+  eachOf(s.meters, tolerant, (meter, mi) => {
     if (!movedMeters.has(meter.id)) report.add('warning', ['meters', mi], coded('meterUnchanged', { meter: meter.id }));
     if (meter.icon !== undefined && !ICONS.includes(meter.icon)) {
       const hint = closest(meter.icon, ICONS);
       report.add('warning', ['meters', mi, 'icon'], coded('unknownIcon', { name: meter.icon, known: ICONS.filter((n) => n !== 'neutral').join(', ') }), hint ? `"${hint}"` : undefined);
     }
   });
-  s.stakeholders.forEach((holder, hi) => {
+  eachOf(s.stakeholders, tolerant, (holder, hi) => {
     if (!cardsFrom.has(holder.id)) report.add('warning', ['stakeholders', hi], coded('stakeholderNoCard', { stakeholder: holder.id }));
     if (holder.portrait !== undefined && !PORTRAITS.includes(holder.portrait)) {
       const hint = closest(holder.portrait, PORTRAITS);
       report.add('warning', ['stakeholders', hi, 'portrait'], coded('unknownPortrait', { name: holder.portrait, known: PORTRAITS.filter((n) => n !== 'neutral').join(', ') }), hint ? `"${hint}"` : undefined);
     }
   });
-  const labelled = s.debrief?.tags ?? {};
-  for (const tag of choiceTags) {
-    if (!Object.hasOwn(labelled, tag)) report.add('warning', ['debrief'], coded('tagNoLabel', { tag }));
-  }
+  guarded(tolerant, () => {
+    const labelled = s.debrief?.tags ?? {};
+    for (const tag of choiceTags) {
+      if (!Object.hasOwn(labelled, tag)) report.add('warning', ['debrief'], coded('tagNoLabel', { tag }));
+    }
+  });
 
-  checkLanguages(s, report);
-  checkControls(s, [], report);
+  guarded(tolerant, () => checkLanguages(s, report));
+  guarded(tolerant, () => checkControls(s, [], report));
 }
 
 /** Texts with controls that reorder letters ("Pay ‮gnp.exe" reads "Pay exe.png"): shown harmlessly, and named here. */
@@ -435,4 +466,36 @@ function checkLanguages(s: Scenario, report: Report) {
     const missing = wanted.filter((lang) => !textLanguages(q).includes(lang));
     if (typeof q !== 'string' && missing.length > 0) report.add('warning', ['debrief', 'questions', i], coded('missingLanguage', { missing: missing[0]!, all: missing.join(', '), has: wanted.join(', ') }));
   });
+}
+
+/** A scenario file as loaded beside others: its name, its text and, when it has no errors, its scenario. */
+export interface LoadedScenario {
+  name: string;
+  source: string;
+  scenario: Scenario | null | undefined;
+}
+
+/**
+ * Two loaded files with the same scenario id: the game can list only one, so each gets a warning
+ * naming the other files, at its "id". Files with errors have no scenario and are left out.
+ */
+export function sameScenarioIdWarnings(files: readonly LoadedScenario[]): Map<LoadedScenario, Problem> {
+  const byId = new Map<string, LoadedScenario[]>();
+  for (const f of files) if (f.scenario) byId.set(f.scenario.id, [...(byId.get(f.scenario.id) ?? []), f]);
+  const out = new Map<LoadedScenario, Problem>();
+  for (const [id, group] of byId) {
+    if (group.length < 2) continue;
+    for (const f of group) {
+      const other = group.filter((g) => g !== f).map((g) => g.name).join(', ');
+      const parsed = parseJson(f.source, { positions: new Set(['', '/id']) });
+      const at = parsed.ok ? locate(parsed.positions, ['id']) : { line: 1, column: 1 };
+      out.set(f, { severity: 'warning', line: at.line, column: at.column, path: 'id', code: 'sameScenarioId', params: { id, other } });
+    }
+  }
+  return out;
+}
+
+/** The problems with one more, in the validator's order (by place; at one place errors first). */
+export function withProblem(problems: readonly Problem[], added: Problem): Problem[] {
+  return sortProblems([...problems, added]);
 }

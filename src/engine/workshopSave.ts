@@ -6,68 +6,71 @@
 import type { Scenario } from './format.ts';
 import { parseJson } from './jsonSource.ts';
 import { checkAgainstScenario, type SaveProblem } from './save.ts';
-import { array, boolean, isPlainObject, literal, nullable, number, object, oneOf, optional, record, required, string, type Infer, type ShapeIssue } from './schema.ts';
-import { stateShape, type GameState } from './state.ts';
+import * as v from 'valibot';
+import { boolean, fields, isPlainObject, list, literal, nullable, number, oneOf, record, shape, string, type ShapeIssue } from './schema.ts';
+import { stateSchema, type GameState } from './state.ts';
 import { formatPath } from './validate.ts';
 import { MAX_TEAMS, WORKSHOP_VERSION, type Workshop } from './workshop.ts';
 import { MAX_VOTES } from './votes.ts';
 
 const count = number({ integer: true, min: 0 });
 const choiceIndex = number({ integer: true, min: 0, max: 3 });
-const counts = array(number({ integer: true, min: 0, max: MAX_VOTES }), { max: 4 });
+const counts = list(number({ integer: true, min: 0, max: MAX_VOTES }), { max: 4 });
 
-const howShape = object({
-  by: required(oneOf(['majority', 'tie', 'trainer'])),
-  votes: optional(count),
-  total: optional(count),
-  tied: optional(array(choiceIndex, { max: 4 })),
+const how = fields({
+  by: oneOf(['majority', 'tie', 'trainer']),
+  votes: v.optional(count),
+  total: v.optional(count),
+  tied: v.optional(list(choiceIndex, { max: 4 })),
 });
 
-const decisionShape = object({
-  turn: required(count),
-  card: required(string({ minLength: 1 })),
-  choice: required(choiceIndex),
-  vote: required(object({ counts: optional(counts), phones: optional(counts), guess: optional(string()) })),
-  how: required(howShape),
-  order: optional(array(choiceIndex, { min: 2, max: 4 })),
-  deltas: required(record(number())),
+const decision = fields({
+  turn: count,
+  card: string({ min: 1 }),
+  choice: choiceIndex,
+  vote: fields({ counts: v.optional(counts), phones: v.optional(counts), guess: v.optional(string()) }),
+  how,
+  order: v.optional(list(choiceIndex, { min: 2, max: 4 })),
+  deltas: record(string(), number()),
 });
 
-const workshopShape = object({
-  version: required(literal(WORKSHOP_VERSION)),
-  scenario: required(string({ minLength: 1 })),
-  seed: required(string()),
-  settings: required(object({
-    teams: required(array(string({ maxLength: 200 }), { min: 1, max: MAX_TEAMS })),
-    mode: required(oneOf(['turns', 'same-card', 'together'])),
-    preview: required(oneOf(['scenario', 'on', 'off'])),
-    timer: required(count),
-    length: optional(count),
-  })),
-  teams: required(array(object({ name: required(string({ maxLength: 200 })), state: required(stateShape), decisions: required(array(decisionShape)) }), { min: 1, max: MAX_TEAMS })),
-  active: required(count),
-  tally: required(object({ hands: required(counts), phones: optional(counts) })),
-  guess: required(nullable(string())),
-  stoppedAt: required(nullable(count)),
-  round: optional(nullable(object({ card: required(string({ minLength: 1 })), order: optional(array(choiceIndex, { min: 2, max: 4 })) }))),
+const workshopSchema = fields({
+  version: literal(WORKSHOP_VERSION),
+  scenario: string({ min: 1 }),
+  seed: string(),
+  settings: fields({
+    teams: list(string({ max: 200 }), { min: 1, max: MAX_TEAMS }),
+    mode: oneOf(['turns', 'same-card', 'together']),
+    preview: oneOf(['scenario', 'on', 'off']),
+    timer: count,
+    length: v.optional(count),
+  }),
+  teams: list(fields({ name: string({ max: 200 }), state: stateSchema, decisions: list(decision) }), { min: 1, max: MAX_TEAMS }),
+  active: count,
+  tally: fields({ hands: counts, phones: v.optional(counts) }),
+  guess: nullable(string()),
+  stoppedAt: nullable(count),
+  round: v.optional(nullable(fields({ card: string({ min: 1 }), order: v.optional(list(choiceIndex, { min: 2, max: 4 })) }))),
 });
 
 /** Where the room was, beside the engine's workshop. */
-const roomShape = object({
-  phase: required(oneOf(['deciding', 'reveal', 'scoreboard', 'over'])),
+const roomSchema = fields({
+  phase: oneOf(['deciding', 'reveal', 'scoreboard', 'over']),
   /** The team whose decision the reveal shows. */
-  revealTeam: required(nullable(count)),
-  slide: required(count),
-  timer: required(object({ left: required(count), running: required(boolean()) })),
+  revealTeam: nullable(count),
+  slide: count,
+  timer: fields({ left: count, running: boolean() }),
 });
 
-const savedShape = object({
-  kind: required(literal('many-masters-workshop')),
-  workshop: required(workshopShape),
-  room: required(roomShape),
-});
+const savedShape = shape(
+  fields({
+    kind: literal('many-masters-workshop'),
+    workshop: workshopSchema,
+    room: roomSchema,
+  }),
+);
 
-export type SavedRoom = Infer<typeof roomShape>;
+export type SavedRoom = v.InferOutput<typeof roomSchema>;
 export interface SavedWorkshop {
   workshop: Workshop;
   room: SavedRoom;

@@ -6,7 +6,7 @@
  */
 import checkedLevels from 'virtual:checked-levels';
 import { validateWithStoredCheck } from '../engine/storedCheck.ts';
-import type { Problem } from '../engine/validate.ts';
+import { sameScenarioIdWarnings, withProblem, type Problem } from '../engine/validate.ts';
 import type { Scenario } from '../engine/format.ts';
 
 /** `source` and `problems` (all of them, warnings too) feed the authoring screens and live reload. */
@@ -40,7 +40,14 @@ function readLevels(): Level[] {
     if (result.ok) levels.push({ file, source: text, problems, ok: true, scenario: result.scenario });
     else levels.push({ file, source: text, problems, ok: false, problem: problems.find((p) => p.severity === 'error') ?? problems[0]! });
   }
-  return levels.sort((a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file));
+  // The command line warns about two files with one scenario id; the problems screen says the same.
+  const loaded = levels.map((level) => ({ name: level.file, source: level.source, scenario: level.ok ? level.scenario : null }));
+  const sameId = sameScenarioIdWarnings(loaded);
+  const warned = levels.map((level, i): Level => {
+    const warning = sameId.get(loaded[i]!);
+    return warning ? { ...level, problems: withProblem(level.problems, warning) } : level;
+  });
+  return warned.sort((a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file));
 }
 
 /**

@@ -20,7 +20,7 @@ describe('npm run validate', { timeout: 60_000 }, () => {
     const result = run('validate.ts', ['tests/fixtures/broken.json']);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^tests\/fixtures\/broken\.json:7:\d+: error: there is no ending "closd" .* — did you mean "closed"\? \(at meters\[0\]\.onMin\)$/);
-    expect(lines.at(-1)).toBe('1 file checked: 11 errors, 0 warnings');
+    expect(lines.at(-1)).toBe('1 file checked: 11 errors, 4 warnings');
     expect(result.status).toBe(1);
   });
 
@@ -32,6 +32,20 @@ describe('npm run validate', { timeout: 60_000 }, () => {
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).not.toMatch(/EPIPE|at .*\(node:/);
   }, 60_000);
+
+  it('warns about two files with the same scenario id, each naming the other, at its "id"', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mm-same-id-'));
+    const example = readFileSync(join(root, 'levels/example.json'), 'utf8');
+    writeFileSync(join(dir, 'a.json'), example);
+    writeFileSync(join(dir, 'b.json'), example);
+    const result = run('validate.ts', [dir]);
+    const warnings = result.stdout.split('\n').filter((l) => l.includes('is also used by'));
+    expect(warnings).toEqual([
+      expect.stringMatching(/a\.json:4:9: warning: the scenario id "example" is also used by .*b\.json: the game can show only one of them; give one file another "id" \(at id\)$/),
+      expect.stringMatching(/b\.json:4:9: warning: the scenario id "example" is also used by .*a\.json/),
+    ]);
+    expect(result.status).toBe(0);
+  });
 
   it('exits 2 on a usage error', () => {
     expect(run('validate.ts', ['--frobnicate']).status).toBe(2);

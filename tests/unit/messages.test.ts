@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ProblemCode } from '../../src/engine/messages.ts';
-import { validateScenarioText, type Problem } from '../../src/engine/validate.ts';
+import { sameScenarioIdWarnings, validateScenarioText, withProblem, type Problem } from '../../src/engine/validate.ts';
 import { authoringEn } from '../../src/locales/authoring-en.ts';
 import { authoringNl } from '../../src/locales/authoring-nl.ts';
 import { formatProblem, problemText } from '../../src/locales/authoring.ts';
@@ -117,6 +117,45 @@ describe('messages for typical mistakes, in Dutch and English, with the fix', ()
     const p = only(text, 'numberAsText');
     expect(formatProblem('levels/x.json', p, 'nl')).toMatch(/^levels\/x\.json:\d+:\d+: error: dit getal staat er als tekst: .* \(bij meters\[0\]\.start\)$/);
     expect(formatProblem('levels/x.json', p, 'en')).toMatch(/^levels\/x\.json:\d+:\d+: error: this number is written as a text: .* \(at meters\[0\]\.start\)$/);
+  });
+});
+
+describe('errors and warnings shown together', () => {
+  it('a type error in one meter leaves the warnings about every other part, and none about that meter', () => {
+    const s = JSON.parse(example) as { meters: { icon?: string; start: unknown }[]; cards: { choices: { label: unknown }[] }[] };
+    s.meters[0]!.start = 'fifty';
+    s.meters[0]!.icon = 'nope';
+    s.meters[1]!.icon = 'backpak';
+    s.cards[0]!.choices[0]!.label = { nl: 'x'.repeat(70), en: 'Fine' };
+    const result = validateScenarioText(JSON.stringify(s, null, 2));
+    expect(result.ok).toBe(false);
+    const said = result.problems.map((p) => `${p.severity} ${p.path} ${p.code}`);
+    expect(said).toEqual(expect.arrayContaining(['error meters[0].start expectedNumber', 'warning meters[1].icon unknownIcon', 'warning cards[0].choices[0].label.nl labelTooLong']));
+    // The broken meter's own warnings could rest on its wrong value: its error comes first.
+    expect(said.filter((p) => p.includes('meters[0]') && p.startsWith('warning'))).toEqual([]);
+  });
+});
+
+describe('two loaded files with one scenario id (the problems screen and the command line)', () => {
+  it('warn in each file at its "id", naming the other, in Dutch and English; a file with errors is left out', () => {
+    const other = example.replace('"id": "example"', '"id": "another"');
+    const broken = example.replace('"turns": 8', '"turns": "eight"');
+    const files = [
+      { name: 'a.json', source: example, scenario: JSON.parse(example) },
+      { name: 'b.json', source: `\n\n${example}`, scenario: JSON.parse(example) },
+      { name: 'c.json', source: other, scenario: JSON.parse(other) },
+      { name: 'd.json', source: broken, scenario: null },
+    ];
+    const warnings = sameScenarioIdWarnings(files);
+    expect([...warnings.keys()].map((f) => f.name)).toEqual(['a.json', 'b.json']);
+    const a = warnings.get(files[0]!)!;
+    expect(a).toMatchObject({ severity: 'warning', code: 'sameScenarioId', path: 'id', ...at(example, '"example"'), params: { id: 'example', other: 'b.json' } });
+    expect(warnings.get(files[1]!)).toMatchObject({ line: at(example, '"example"').line + 2, params: { other: 'a.json' } });
+    expect(problemText(a, 'en')).toBe('the scenario id "example" is also used by b.json: the game can show only one of them; give one file another "id"');
+    expect(problemText(a, 'nl')).toBe('het scenario-id "example" wordt ook gebruikt door b.json: het spel kan er maar één tonen; geef een van de bestanden een ander "id"');
+    // Put among a file's other problems in the validator's order, by place.
+    const late: Problem = { severity: 'warning', line: 99, column: 1, path: 'x', code: 'labelTooLong', params: {} };
+    expect(withProblem([late], a).map((p) => p.code)).toEqual(['sameScenarioId', 'labelTooLong']);
   });
 });
 

@@ -44,6 +44,18 @@ describe('JSON syntax errors', () => {
     const result = validateScenarioText('{\n  "id": "abc\n}');
     expect(withEn(result.problems[0]!)).toMatchObject({ line: 2, column: 9, code: 'textPastLineEnd', en: expect.stringContaining('add the closing " at its end') });
   });
+
+  it('points at the character inside a text that JSON refuses, not only at the text', () => {
+    const tab = validateScenarioText('{\n  "id": "a\tb"\n}');
+    expect(tab.problems[0]).toMatchObject({ line: 2, column: 11, code: 'controlCharacter' });
+    const escape = validateScenarioText('{\n  "id": "C:\\temp\\x"\n}');
+    expect(withEn(escape.problems[0]!)).toMatchObject({ line: 2, column: 17, code: 'badEscape', en: expect.stringContaining('"\\x" is not allowed inside a text') });
+  });
+
+  it('names a number written wrongly as a whole, and a word glued to true at the letter after it', () => {
+    expect(withEn(validateScenarioText('{\n  "start": 2.\n}').problems[0]!)).toMatchObject({ line: 2, column: 12, code: 'badNumber', en: expect.stringMatching(/^"2\." is not a number: write digits/) });
+    expect(withEn(validateScenarioText('{\n  "once": truee\n}').problems[0]!)).toMatchObject({ line: 2, column: 15, code: 'expectedCommaOrBrace', en: expect.stringContaining('found "e"') });
+  });
 });
 
 describe('contract errors', () => {
@@ -89,6 +101,14 @@ describe('contract errors', () => {
         'cards: this list has 0; at least 1 are needed: add 1 or more',
       ]),
     );
+  });
+
+  it('names every misspelt field of one object with its fix, and a list given where an object belongs', () => {
+    const result = validateObject(makeScenario({ meters: [{ id: 'a', labl: 'A', strat: 50 } as never, [] as never] }));
+    const messages = errors(result.problems).map((p) => `${p.path}: ${p.code}${p.suggestion ? ` (${p.suggestion})` : ''}`);
+    expect(messages).toEqual(expect.arrayContaining(['meters[0].labl: unknownField ("label")', 'meters[0].strat: unknownField ("start")', 'meters[1]: expectedObject']));
+    // The misspelt names already say what is missing.
+    expect(messages.filter((m) => m.startsWith('meters[0]: missingField'))).toEqual([]);
   });
 
   it('checks choice counts, condition forms and next forms', () => {
