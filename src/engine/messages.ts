@@ -3,8 +3,11 @@
  * `src/locales/authoring.ts` words it, with how to fix it, in the reader's language.
  */
 
-/** A parameter is a plain value, or a nested message (what was found, in words of its own). */
-export type Param = string | number | Coded;
+/**
+ * A parameter is a plain value, a list of names (worded as a list in the reader's language: "nl" and
+ * "en"), or a nested message (what was found, in words of its own).
+ */
+export type Param = string | number | readonly string[] | Coded;
 export type Params = Readonly<Record<string, Param>>;
 
 export interface Coded {

@@ -451,7 +451,7 @@ function checkLanguages(s: Scenario, report: Report) {
   const visit = (value: unknown, path: Path, isText: boolean) => {
     if (isText && isPlainObject(value)) {
       const missing = wanted.filter((lang) => !Object.hasOwn(value, lang));
-      if (missing.length > 0) report.add('warning', path, coded('missingLanguage', { missing: missing[0]!, all: missing.join(', '), has: wanted.join(', ') }));
+      if (missing.length > 0) report.add('warning', path, coded('missingLanguage', { missing: missing[0]!, all: missing, has: wanted }));
       return;
     }
     if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, i], false));
@@ -464,7 +464,7 @@ function checkLanguages(s: Scenario, report: Report) {
   visit(s, [], false);
   (s.debrief?.questions ?? []).forEach((q, i) => {
     const missing = wanted.filter((lang) => !textLanguages(q).includes(lang));
-    if (typeof q !== 'string' && missing.length > 0) report.add('warning', ['debrief', 'questions', i], coded('missingLanguage', { missing: missing[0]!, all: missing.join(', '), has: wanted.join(', ') }));
+    if (typeof q !== 'string' && missing.length > 0) report.add('warning', ['debrief', 'questions', i], coded('missingLanguage', { missing: missing[0]!, all: missing, has: wanted }));
   });
 }
 

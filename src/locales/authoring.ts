@@ -36,10 +36,14 @@ function grouped(n: number, language: Language): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, language === 'nl' ? '.' : ',');
 }
 
+function isList(value: Param): value is readonly string[] {
+  return Array.isArray(value);
+}
+
 export function word(key: AuthoringKey, params: Params, language: Language): string {
   const plain: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
-    plain[name] = typeof value === 'object' ? word(value.code, value.params, language) : typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) >= 10_000 ? grouped(value, language) : typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value) && language === 'nl' ? String(value).replace('.', ',') : value;
+    plain[name] = isList(value) ? new Intl.ListFormat(language, { type: 'conjunction' }).format(value.map((item) => `"${item}"`)) : typeof value === 'object' ? word(value.code, value.params, language) : typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) >= 10_000 ? grouped(value, language) : typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value) && language === 'nl' ? String(value).replace('.', ',') : value;
   }
   return interpolate(catalogues.get(language)![key], plain);
 }

@@ -38,7 +38,7 @@ describe('messages in the author\'s language', () => {
     const shown = m.shown.problems as { line: number; column: number; code: string; severity: string; message: string }[];
     const expected = validateScenarioText(broken).problems;
     expect(shown.map((p) => [p.line, p.column, p.code, p.message])).toEqual(expected.map((p) => [p.line, p.column, p.code, word(p.code, p.params, 'nl')]));
-    expect(shown.map((p) => p.message)).toEqual(expect.arrayContaining(['dit getal staat er als tekst: haal de aanhalingstekens rond 50 weg', 'hier ontbreekt de tekst in nl, terwijl de titel nl, en heeft: vul de tekst aan, bijvoorbeeld "nl": "…"']));
+    expect(shown.map((p) => p.message)).toEqual(expect.arrayContaining(['dit getal staat er als tekst: haal de aanhalingstekens rond 50 weg', 'hier ontbreekt de tekst in "nl", terwijl de titel "nl" en "en" heeft: vul de tekst aan, bijvoorbeeld "nl": "…"']));
     expect(new Set(shown.map((p) => p.severity))).toEqual(new Set(['error', 'warning']));
     await screenshot(page, 'problems-dutch-fixes');
     expect(errors).toEqual([]);

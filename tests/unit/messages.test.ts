@@ -44,8 +44,8 @@ describe('messages for typical mistakes, in Dutch and English, with the fix', ()
     const text = edited('"label": { "nl": "Leerlingen", "en": "Pupils" }', '"label": { "en": "Pupils" }');
     const p = only(text, 'missingLanguage');
     expect(p).toMatchObject({ severity: 'warning', ...at(text, '{ "en": "Pupils" }'), params: { missing: 'nl' } });
-    expect(problemText(p, 'en')).toBe('no nl text here, while the title has nl, en: add the text, for example "nl": "…"');
-    expect(problemText(p, 'nl')).toBe('hier ontbreekt de tekst in nl, terwijl de titel nl, en heeft: vul de tekst aan, bijvoorbeeld "nl": "…"');
+    expect(problemText(p, 'en')).toBe('no "nl" text here, while the title has "nl" and "en": add the text, for example "nl": "…"');
+    expect(problemText(p, 'nl')).toBe('hier ontbreekt de tekst in "nl", terwijl de titel "nl" en "en" heeft: vul de tekst aan, bijvoorbeeld "nl": "…"');
   });
 
   it('a next to a card that does not exist never suggests the card the next sits on', () => {
