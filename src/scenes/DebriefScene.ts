@@ -197,7 +197,8 @@ export class DebriefScene extends RoomScene {
         const { min, max } = meterBounds(meter);
         const strength = Math.min(1, Math.abs(change) / ((max - min) / 2));
         const cx = LEFT + nameWidth + cell * (m + 0.5);
-        if (change !== 0) g.fillStyle(change > 0 ? colour.up : colour.down, 0.12 + 0.25 * strength).fillRoundedRect(cx - cell / 2 + 8, y + 6, cell - 16, rowHeight - 26, 14);
+        // The tint stays light enough that the coloured number on it keeps 4.5:1 at the strongest change.
+        if (change !== 0) g.fillStyle(change > 0 ? colour.up : colour.down, 0.08 + 0.14 * strength).fillRoundedRect(cx - cell / 2 + 8, y + 6, cell - 16, rowHeight - 26, 14);
         addText(this, cx, y + (rowHeight - 14) / 2, `${change > 0 ? '▲ ' : change < 0 ? '▼ ' : ''}${signed(change)}`, { size: 44, bold: true, colour: change > 0 ? colour.up : change < 0 ? colour.down : colour.inkSoft, originX: 0.5, originY: 0.5 });
       });
       this.regions.push({ role: 'values', ...(nameWidth ? { label: team.name } : {}), items: meters.map((meter) => ({ id: `compare-${i}-${meter.id}`, label: say(meter.label), value: signed(own(changes, meter.id)!) })) });

@@ -120,9 +120,12 @@ export async function openTitle(
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
   const { width, height } = page.viewportSize()!;
-  // Pages without the game (the phone page, a report) have nothing that moves.
-  await page.waitForFunction('!window.manyMasters || !window.manyMasters.moving', undefined, { timeout: 15_000, polling: 50 });
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  // Pages without the game (the phone page, a report, a page with scripts off) have nothing that moves.
+  if (await page.evaluate(() => 'manyMasters' in window)) {
+    // A function, not a string: pages under a strict Content-Security-Policy refuse evaluated strings.
+    await page.waitForFunction(() => !(window as unknown as { manyMasters: { moving: boolean } }).manyMasters.moving, undefined, { timeout: 15_000, polling: 50 });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  }
   if (process.env.MM_SCREENSHOTS === 'off') return;
   await page.screenshot({ path: join(RESULTS, `${name}-${width}x${height}.png`) });
 }
