@@ -13,6 +13,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_PROJECTOR_MESSAGE, PHONE_PATH, ROOM_PATH, SERVER_CHECK_PATH } from '../src/room-protocol/protocol.ts';
 import { DEFAULT_LIMITS, Hub, type Connection, type HubLimits } from './hub.ts';
+import { contentType } from './contentTypes.ts';
 
 export interface RoomOptions {
   /** The address phones should open, when the server knows it better than the network cards (a proxy). */
@@ -107,21 +108,6 @@ export function attachRoom(server: EventEmitter, options: RoomOptions): Attached
 /** The answer to the page's question whether a room server runs (the build's own file says no). */
 export const SERVER_ANSWER = JSON.stringify({ server: true });
 
-const TYPES = new Map(Object.entries({
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ogg': 'audio/ogg',
-  '.webm': 'audio/webm',
-  '.mp3': 'audio/mpeg',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-}));
-
 export interface ServeOptions {
   root: string;
   port: number;
@@ -161,7 +147,7 @@ export function serveBuilt(options: ServeOptions): Promise<{ server: Server; roo
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES.get(extname(file)) ?? 'application/octet-stream', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
+    response.writeHead(200, { 'content-type': contentType(extname(file)), 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);
   });
