@@ -1,6 +1,7 @@
 /** The chosen UI language, UI strings and scenario text in that language. */
 import { resolveText, type Language } from '../engine/text.ts';
 import type { Text } from '../engine/format.ts';
+import type { SaveProblem } from '../engine/save.ts';
 import { en, type MessageKey, type Messages } from './en.ts';
 import { nl } from './nl.ts';
 import { settings } from '../platform/settings.ts';
@@ -48,4 +49,17 @@ export function teamLabel(name: string): string {
 /** The scenario's name for a turn ("week"), lower case, for the middle of a sentence. */
 export function turnUnit(unit: Text | undefined): string {
   return say(unit) || t('defaultTurnUnit');
+}
+
+const SAVE_PROBLEMS: Readonly<Record<SaveProblem, MessageKey>> = {
+  notReadable: 'saveNotReadable',
+  otherVersion: 'saveOtherVersion',
+  damaged: 'saveDamaged',
+  otherScenario: 'saveOtherScenario',
+  scenarioChanged: 'saveScenarioChanged',
+};
+
+/** Why a save (a game or a workshop) could not be read, in the player's language; the technical reason stays with the save kept aside. */
+export function saveProblemText(problem: SaveProblem): string {
+  return t(SAVE_PROBLEMS[problem]);
 }

@@ -5,9 +5,7 @@
  * download it, or start anew (only then may it be replaced).
  */
 import * as Phaser from 'phaser';
-import type { SaveProblem } from '../engine/save.ts';
-import type { MessageKey } from '../locales/en.ts';
-import { capitalise, say, t } from '../locales/index.ts';
+import { capitalise, saveProblemText, say, t } from '../locales/index.ts';
 import { pushHandler, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { downloadFile } from '../platform/download.ts';
@@ -24,15 +22,6 @@ import { goTitle } from './navigation.ts';
 
 const LEFT = 360;
 const WIDTH = STAGE.width - LEFT * 2;
-
-/** The player is told why in their language; the technical reason stays with the save kept aside. */
-const SAVE_PROBLEMS: Record<SaveProblem, MessageKey> = {
-  notReadable: 'saveNotReadable',
-  otherVersion: 'saveOtherVersion',
-  damaged: 'saveDamaged',
-  otherScenario: 'saveOtherScenario',
-  scenarioChanged: 'saveScenarioChanged',
-};
 
 export class ModeScene extends Phaser.Scene {
   constructor() {
@@ -101,13 +90,13 @@ export class ModeScene extends Phaser.Scene {
     });
 
     const notices: string[] = [];
-    if (lookup.kind === 'unreadable' && lookup.keptAs) notices.push(t('saveUnreadable', { reason: t(SAVE_PROBLEMS[lookup.problem]) }));
+    if (lookup.kind === 'unreadable' && lookup.keptAs) notices.push(t('saveUnreadable', { reason: saveProblemText(lookup.problem) }));
     if (unkept.length > 0) {
       const what = unkept.length > 1 ? t('unkeptBoth') : unkept[0]!.what === 'save' ? t('unkeptSave') : t('unkeptEndings');
       notices.push(t('unkeptNotice', { what }));
       for (const file of data.downloaded ?? []) notices.push(t('unkeptDownloaded', { file }));
     } else if (lookup.kind === 'unreadable' && !lookup.keptAs) {
-      notices.push(t('saveUnreadableLost', { reason: t(SAVE_PROBLEMS[lookup.problem]) }));
+      notices.push(t('saveUnreadableLost', { reason: saveProblemText(lookup.problem) }));
     }
     // The full-storage notice already says what failed; "stores nothing" would not be true.
     if (!saves.storageWorks() && unkept.length === 0) notices.push(t('storageOff'));

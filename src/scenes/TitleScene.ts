@@ -1,6 +1,6 @@
 /** The title screen: every scenario found in levels/, a language switch and sound on/off. */
 import * as Phaser from 'phaser';
-import { capitalise, language, listOf, say, t } from '../locales/index.ts';
+import { capitalise, language, listOf, saveProblemText, say, t } from '../locales/index.ts';
 import { problemText } from '../locales/authoring.ts';
 import { openPaper, paperScenarios } from '../paper/open.ts';
 import { pushHandler, type Command } from '../platform/keys.ts';
@@ -13,8 +13,6 @@ import { resumePhones } from '../session/phones.ts';
 import { resumeRoom } from '../session/room.ts';
 import { switchTo } from './navigation.ts';
 import type { WorkshopLookup } from '../platform/saves.ts';
-import type { SaveProblem } from '../engine/save.ts';
-import type { MessageKey } from '../locales/en.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
 import { addText } from '../ui/text.ts';
@@ -29,14 +27,6 @@ const MARGIN = 110;
 const GAP = 32;
 const TOP = 300;
 const BOTTOM = 900;
-
-const SAVE_PROBLEMS: Record<SaveProblem, MessageKey> = {
-  notReadable: 'saveNotReadable',
-  otherVersion: 'saveOtherVersion',
-  damaged: 'saveDamaged',
-  otherScenario: 'saveOtherScenario',
-  scenarioChanged: 'saveScenarioChanged',
-};
 
 /** Read once per visit to the title: reading moves an unreadable save aside, so its notice must survive a redraw. */
 let workshopLookup: WorkshopLookup | null = null;
@@ -81,7 +71,7 @@ export class TitleScene extends Phaser.Scene {
       buttons.push(resume);
       top = TOP - 40 + resume.buttonHeight + GAP;
     } else if (lookup.kind === 'unreadable') {
-      workshopNotice = t('titleWorkshopUnreadable', { reason: t(SAVE_PROBLEMS[lookup.problem]) });
+      workshopNotice = t('titleWorkshopUnreadable', { reason: saveProblemText(lookup.problem) });
       const text = addText(this, MARGIN + 34, TOP - 30, workshopNotice, { size: 28, width: STAGE.width - MARGIN * 2 - 60 });
       const box = this.add.graphics();
       box.fillStyle(colour.dangerSoft, 1).fillRoundedRect(MARGIN, TOP - 50, STAGE.width - MARGIN * 2, text.height + 40, 20);
