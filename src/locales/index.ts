@@ -63,3 +63,8 @@ const SAVE_PROBLEMS: Readonly<Record<SaveProblem, MessageKey>> = {
 export function saveProblemText(problem: SaveProblem): string {
   return t(SAVE_PROBLEMS[problem]);
 }
+
+/** "1 vote", "8 votes", "1 stem", "8 stemmen". */
+export function votesText(count: number): string {
+  return `${count} ${plural('wsVotesOne', 'wsVotesOther', count)}`;
+}

@@ -6,7 +6,7 @@
 import * as Phaser from 'phaser';
 import { meterSeries, tagProfile } from '../engine/debrief.ts';
 import { meterBounds } from '../engine/meters.ts';
-import { plural, say, t, language, turnUnit } from '../locales/index.ts';
+import { plural, say, t, language, turnUnit, votesText } from '../locales/index.ts';
 import type { MessageKey } from '../locales/en.ts';
 import { downloadFile, reportFileName } from '../platform/download.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
@@ -26,7 +26,7 @@ import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
 import { goTitle } from './navigation.ts';
 import { RoomScene } from './roomScene.ts';
-import { drawDecisionRows, turnLabel, type WeightyRow } from './reflection.ts';
+import { drawDecisionRows, turnLabel } from './reflection.ts';
 import { own } from '../engine/own.ts';
 
 const SLIDES = ['endings', 'charts', 'compare', 'costly', 'votes', 'profile', 'questions'] as const;
@@ -64,13 +64,6 @@ export function downloadWorkshopReport(room: Room): string {
   const name = reportFileName(room.scenario.id, date);
   downloadFile(name, html);
   return name;
-}
-
-/** Which team, turn and stakeholder a decision row is about, as its canvas row heads it. */
-function decisionWhere(room: Room, row: WeightyRow): string {
-  const card = room.scenario.cards.find((c) => c.id === row.card);
-  const stakeholder = room.scenario.stakeholders.find((s) => s.id === card?.from);
-  return [row.team, turnLabel(room.scenario, row.turn), say(stakeholder?.name)].filter(Boolean).join(' · ');
 }
 
 export class DebriefScene extends RoomScene {
@@ -167,7 +160,7 @@ export class DebriefScene extends RoomScene {
       const labelHeight = teams.length > 1 ? 44 : 0;
       if (teams.length > 1) fitWidth(addText(this, x, y - 10, team.name, { size: 30, bold: true }), width, 28);
       drawChart(this, room.scenario, meterSeries(room.scenario, team.state), { x: x + 24, y: y + labelHeight + 24, width: width - 48, height: height - labelHeight - 48 });
-      this.regions.push({ role: 'values', ...(teams.length > 1 ? { label: team.name } : {}), items: meterItems(room.scenario, team.state.meters).map((item) => ({ ...item, id: `${item.id}-${i}` })) });
+      this.regions.push({ role: 'values', ...(teams.length > 1 ? { label: team.name } : {}), items: meterItems(room.scenario, team.state.meters, `meter-${i}-`) });
     });
     this.shown = { ...this.shown, charts: teams.map((team) => team.name) };
   }
@@ -223,7 +216,7 @@ export class DebriefScene extends RoomScene {
       return;
     }
     const rows = drawDecisionRows(this, room.scenario, costly, { x: LEFT, y: TOP + 10, width: RIGHT - LEFT, bottom: NAV_Y - 50 });
-    this.regions.push({ role: 'values', items: rows.map((row, i) => ({ id: `costly-${i}`, label: row.choice, value: row.changes, detail: decisionWhere(room, row) })) });
+    this.regions.push({ role: 'values', items: rows.map((row, i) => ({ id: `costly-${i}`, label: row.choice, value: row.changes, detail: row.where })) });
     this.shown = { ...this.shown, costly: rows };
   }
 
@@ -268,7 +261,7 @@ export class DebriefScene extends RoomScene {
       this.regions.push({
         role: 'values',
         label: head,
-        items: card.choices.map((choice, i) => ({ id: `votes-${k}-${i}`, label: say(choice.label), value: `${counts[i]} ${plural('wsVotesOne', 'wsVotesOther', counts[i]!)}`, ...(i === d.choice ? { detail: t('whatIfRealMark') } : {}) })),
+        items: card.choices.map((choice, i) => ({ id: `votes-${k}-${i}`, label: say(choice.label), value: votesText(counts[i]!), ...(i === d.choice ? { detail: t('whatIfRealMark') } : {}) })),
       });
       return { team: d.team, turn: d.turn, card: d.card, counts, choice: d.choice };
     });

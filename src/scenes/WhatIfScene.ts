@@ -197,8 +197,8 @@ export class WhatIfScene extends RoomScene {
     buttons.push(backButton);
     this.regions.push(
       { role: 'text', text: headingText },
-      { role: 'values', label: t('whatIfReal'), items: meterItems(room.scenario, team.state.meters).map((item) => ({ ...item, id: `real-${item.id}` })) },
-      { role: 'values', label: t('whatIfBranch'), items: meterItems(room.scenario, whatIf.state.meters).map((item) => ({ ...item, id: `branch-${item.id}` })) },
+      { role: 'values', label: t('whatIfReal'), items: meterItems(room.scenario, team.state.meters, 'real-') },
+      { role: 'values', label: t('whatIfBranch'), items: meterItems(room.scenario, whatIf.state.meters, 'branch-') },
       { role: 'text', text: nextText },
     );
     this.focus = new FocusList(buttons);

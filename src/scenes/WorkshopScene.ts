@@ -13,7 +13,7 @@ import { shownOrder } from '../engine/game.ts';
 import { previewChoice } from '../engine/preview.ts';
 import type { HowDecided } from '../engine/votes.ts';
 import { previewMode, roundGoesOn, sessionStop, workshopOver, type TeamGame } from '../engine/workshop.ts';
-import { capitalise, listOf, plural, say, t, teamLabel, turnUnit } from '../locales/index.ts';
+import { capitalise, listOf, say, t, teamLabel, turnUnit, votesText } from '../locales/index.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
@@ -137,7 +137,7 @@ export class WorkshopScene extends RoomScene {
       // The vote counts change without a redraw of the scene: they are read from what the screen shows now.
       const live = this.shown as { counts?: number[]; asking?: { text: string } | null };
       const counts = room.phase === 'deciding' ? live.counts ?? [] : [];
-      const votes = (i: number) => (counts[i] !== undefined ? { detail: `${counts[i]} ${plural('wsVotesOne', 'wsVotesOther', counts[i]!)}` } : {});
+      const votes = (i: number) => (counts[i] !== undefined ? { detail: votesText(counts[i]!) } : {});
       return listScreen(shown.team ?? say(room.scenario.title), this.focus, { ...this.shown, focus: this.focus?.current ?? -1, timer: this.timerState(room), phones: phones ? { joined: phones.joined, voted: phones.voted, status: phones.status, closed: room.votingClosed } : null }, [
         ...this.regions,
         ...(room.phase === 'deciding' && live.asking ? [{ role: 'notice' as const, text: live.asking.text }] : []),
@@ -444,7 +444,7 @@ export class WorkshopScene extends RoomScene {
       label: t('wsRoomChose', { choice: say(card.choices[reveal.choice]!.label) }),
       text: [
         howText(reveal.how),
-        ...(counts ? order.map((file, position) => `${position + 1}. ${say(card.choices[file]!.label)}: ${counts[file]} ${plural('wsVotesOne', 'wsVotesOther', counts[file]!)}`) : []),
+        ...(counts ? order.map((file, position) => `${position + 1}. ${say(card.choices[file]!.label)}: ${votesText(counts[file]!)}`) : []),
         ...(guessText ? [guessText] : []),
       ].join('\n'),
     });

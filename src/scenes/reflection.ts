@@ -42,6 +42,8 @@ export interface WeightyRow {
   card: string;
   choice: string;
   changes: string;
+  /** Which team, turn and stakeholder, as the row's heading says. */
+  where: string;
   team?: string;
 }
 
@@ -61,7 +63,8 @@ export function drawDecisionRows(scene: Phaser.Scene, scenario: Scenario, rows: 
     const textX = box.x + portrait + 60;
     const effectsWidth = 560;
     const textWidth = box.width - portrait - 60 - effectsWidth - 40;
-    const head = [row.team, turnLabel(scenario, row.turn), say(stakeholder?.name)].filter(Boolean).join('  ·  ');
+    const where = [row.team, turnLabel(scenario, row.turn), say(stakeholder?.name)].filter(Boolean);
+    const head = where.join('  ·  ');
     const meta = addText(scene, textX, y + 22, head, { size: 28, bold: true, colour: colour.inkSoft, width: textWidth });
     clampLines(meta, 1);
     const choice = say(card.choices[row.choice]!.label);
@@ -79,7 +82,7 @@ export function drawDecisionRows(scene: Phaser.Scene, scenario: Scenario, rows: 
       clampLines(name, 1);
       addText(scene, box.x + box.width - 30, ly, signed(d), { size: Math.max(28, Math.min(34, lineHeight - 6)), bold: true, colour: d > 0 ? colour.up : colour.down, originX: 1, originY: 0.5 });
     });
-    return { turn: row.turn, card: row.card, choice, changes: moved.map((m) => `${say(m.label)} ${signed(own(row.deltas, m.id)!)}`).join(', '), ...(row.team ? { team: row.team } : {}) };
+    return { turn: row.turn, card: row.card, choice, where: where.join(' · '), changes: moved.map((m) => `${say(m.label)} ${signed(own(row.deltas, m.id)!)}`).join(', '), ...(row.team ? { team: row.team } : {}) };
   });
 }
 

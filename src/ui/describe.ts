@@ -7,13 +7,13 @@ import { say, t } from '../locales/index.ts';
 import type { ScreenItem, ScreenModel, ScreenRegion } from '../platform/screenModel.ts';
 import type { FocusList } from './button.ts';
 
-/** The meters as names and values, with their danger in words. */
-export function meterItems(scenario: Scenario, values: Readonly<Record<string, number>>): ScreenItem[] {
+/** The meters as names and values, with their danger in words; `idPrefix` keeps ids apart where a screen lists several sets. */
+export function meterItems(scenario: Scenario, values: Readonly<Record<string, number>>, idPrefix = 'meter-'): ScreenItem[] {
   return scenario.meters.map((meter) => {
     const value = values[meter.id] ?? meter.start;
     const { min, max } = meterBounds(meter);
     const danger = meterDanger(meter, value);
-    return { id: `meter-${meter.id}`, label: say(meter.label), value: t(danger ? 'meterValueDanger' : 'meterValue', { value: Math.round(value), max }), fraction: (value - min) / (max - min || 1) };
+    return { id: `${idPrefix}${meter.id}`, label: say(meter.label), value: t(danger ? 'meterValueDanger' : 'meterValue', { value: Math.round(value), max }), fraction: (value - min) / (max - min || 1) };
   });
 }
 

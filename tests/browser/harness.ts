@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { serveDirectory } from '../../scripts/lib/static-server.ts';
+import type { DrawnText } from '../../src/platform/inspector.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
@@ -130,14 +131,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(RESULTS, `${name}-${width}x${height}.png`) });
 }
 
-/** A text as `window.manyMastersTexts` gives it: where the canvas shows it and its colour. */
-export interface DrawnTextBox { text: string; colour: string; onCanvas: { left: number; top: number; right: number; bottom: number } }
 
 /**
  * The contrast of each text against what is drawn around it, measured on the screen's pixels: the most
  * common colour inside the text's box, other than the text's own, against the text's colour (WCAG's formula).
  */
-export async function contrastRatios(page: Page, measured: DrawnTextBox[]): Promise<{ text: string; ratio: number; fg: string; bg: string }[]> {
+export async function contrastRatios(page: Page, measured: readonly Pick<DrawnText, 'text' | 'colour' | 'onCanvas'>[]): Promise<{ text: string; ratio: number; fg: string; bg: string }[]> {
   const png = (await page.screenshot()).toString('base64');
   return page.evaluate(async ({ png, measured }) => {
     const image = new Image();
@@ -180,4 +179,9 @@ export async function contrastRatios(page: Page, measured: DrawnTextBox[]): Prom
       return { text: t.text, ratio: (hi! + 0.05) / (lo! + 0.05), fg: t.colour, bg: `rgb(${bg.join(',')})` };
     });
   }, { png, measured });
+}
+
+/** The texts below WCAG AA's 4.5:1, each with its colours and ratio, for a test's message. */
+export function faintTexts(ratios: { text: string; ratio: number; fg: string; bg: string }[]): string[] {
+  return ratios.filter((r) => r.ratio < 4.5).map((r) => `"${r.text.slice(0, 40)}" ${r.fg} on ${r.bg}: ${r.ratio.toFixed(2)}:1`);
 }

@@ -9,12 +9,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { DrawnText } from '../../src/platform/inspector.ts';
 import { describe, expect, it } from 'vitest';
-import { contrastRatios, openTitle, press, RESULTS, screenshot, snapshot, waitFor, type Snapshot, useBrowser } from './harness.ts';
+import { contrastRatios, faintTexts, openTitle, press, RESULTS, screenshot, snapshot, waitFor, type Snapshot, useBrowser } from './harness.ts';
 
 const env = useBrowser();
 
-interface DrawnText { scene: string; text: string; size: number; colour: string; alpha: number; onCanvas: { left: number; top: number; right: number; bottom: number }; left: number; top: number; right: number; bottom: number }
 interface Drawn { stage: { width: number; height: number }; texts: DrawnText[] }
 
 const ROOM_SCENES = ['workshop', 'whatif', 'debrief', 'overlay'];
@@ -41,7 +41,7 @@ async function checkTexts(page: Page, what: string, large: string | null = null)
   const overlay = texts.some((t) => t.scene === 'overlay');
   const measured = texts.filter((t) => t.alpha >= 1 && (!overlay || t.scene === 'overlay'));
   const ratios = await contrastRatios(page, measured);
-  const faint = ratios.filter((r) => r.ratio < 4.5).map((r) => `"${r.text.slice(0, 40)}" ${r.fg} on ${r.bg}: ${r.ratio.toFixed(2)}:1`);
+  const faint = faintTexts(ratios);
   expect(faint, `${what}: texts below 4.5:1`).toEqual([]);
   // Texts of one scene never overlap (the overlay is drawn over its screen on purpose).
   for (const scene of new Set(texts.map((t) => t.scene))) {
