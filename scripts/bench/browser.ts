@@ -190,29 +190,35 @@ async function firstFrame(page: Page, url: string, kind: PageKind, run: number):
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 
-/** A browser with one 1920×1080 page; `slowdown` > 1 slows its CPU that many times, as DevTools' CPU throttling does. */
-async function launch(slowdown = 1): Promise<{ browser: Browser; page: Page }> {
+/**
+ * A browser with one 1920×1080 page, and a switch for DevTools' CPU throttling of that page. While a
+ * page is throttled, Chromium keeps one core busy to slow it, even on about:blank; a throttled page
+ * left waiting would take the CPU from the page being timed (four of them fill this 2-core machine).
+ */
+async function launch(): Promise<{ browser: Browser; page: Page; slow: (rate: number) => Promise<unknown> }> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  if (slowdown > 1) {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
-  }
-  return { browser, page };
+  const cdp = await page.context().newCDPSession(page);
+  return { browser, page, slow: (rate) => cdp.send('Emulation.setCPUThrottlingRate', { rate }) };
 }
 
-/** Warm first frames: one browser per page, loads taking turns so that machine noise falls on each alike. */
+/**
+ * Warm first frames: one browser per page, loads taking turns so that machine noise falls on each
+ * alike. With `slowdown` > 1 a page's CPU is slowed that many times for its own loads only.
+ */
 async function warmFirstFrames(urls: Partial<Record<PageKind, string>>, slowdown = 1): Promise<Record<PageKind, number[]>> {
   const kinds = (Object.keys(urls) as PageKind[]).filter((k) => urls[k]);
   const times: Record<PageKind, number[]> = { bare: [], game: [], file: [], zip: [] };
-  const pages = new Map<PageKind, { browser: Browser; page: Page }>();
+  const pages = new Map<PageKind, Awaited<ReturnType<typeof launch>>>();
   try {
-    for (const kind of kinds) pages.set(kind, await launch(slowdown));
+    for (const kind of kinds) pages.set(kind, await launch());
     // Each page is left for a blank one at once: the bare page draws without pause and would slow the other.
     const load = async (kind: PageKind, run: number) => {
-      const { page } = pages.get(kind)!;
+      const { page, slow } = pages.get(kind)!;
+      if (slowdown > 1) await slow(slowdown);
       const time = await firstFrame(page, urls[kind]!, kind, run);
       await page.goto('about:blank');
+      if (slowdown > 1) await slow(1);
       return time;
     };
     for (const kind of kinds) await load(kind, -1);
