@@ -33,7 +33,7 @@ export function portablePlugin(): Plugin {
           // A classic script has no module preloading to polyfill.
           modulePreload: false,
           cssCodeSplit: false,
-          // ASCII only (other characters as \u escapes): V8 then keeps the 2.6 MB source as one byte a
+          // ASCII only (other characters as \u escapes): V8 then keeps the 2 MB source as one byte a
           // character instead of two, and scans it faster; one curly quote in a locale was enough to double it.
           rolldownOptions: { output: { format: 'iife', codeSplitting: false, charset: 'ascii' } },
         },
