@@ -12,7 +12,7 @@ import { exposeInspector, exposeTexts, type DrawnText } from './platform/inspect
 import { keepOfflineCopy } from './platform/offline.ts';
 import { listenToKeys, settled } from './platform/keys.ts';
 import { drawOnDemand, isMoving, isSleeping } from './platform/redraw.ts';
-import { chooseRenderer } from './platform/renderer.ts';
+import { chooseRenderer, recheckRendererLater } from './platform/renderer.ts';
 import { currentScreen, frameDrawn, screenDrawnAt } from './platform/screen.ts';
 import { settings } from './platform/settings.ts';
 import { followViewport, parentCanvas, stageSize } from './platform/viewport.ts';
@@ -23,13 +23,15 @@ import { phonesAvailable } from './session/phones.ts';
 import { currentSession } from './session/session.ts';
 import { applyTextResolution, initTextResolution } from './ui/text.ts';
 import { artFailed, artWaiting } from './ui/art.ts';
-import { colour, FONT } from './ui/theme.ts';
+import { FONT } from './ui/theme.ts';
 import { installGlobalCommands, SCENES, startFirstScreen } from './scenes/navigation.ts';
 import { installAuthoring } from './authoring/flow.ts';
 import { installLiveReload } from './authoring/liveReload.ts';
 import { installLayer, refreshLayer } from './a11y/layer.ts';
 
 const FONT_TIMEOUT_MS = 4000;
+/** After the first screen, when the renderer is checked again for the next start: out of the way of the first keys. */
+const RECHECK_RENDERER_MS = 4000;
 
 /** A text's box on its scene's stage, and as fractions of the canvas (where its camera shows it). */
 function textBoxes(text: Phaser.GameObjects.Text, camera: Phaser.Cameras.Scene2D.Camera, canvas: { width: number; height: number }): { left: number; top: number; right: number; bottom: number; onCanvas: { left: number; top: number; right: number; bottom: number } } {
@@ -54,11 +56,17 @@ function boot(): void {
   // First, so the stage is sized for the room the touch bar leaves it.
   installLayer();
   const canvas = parentCanvas(parent);
-  const renderer = chooseRenderer(new URLSearchParams(location.search));
+  const chosen = chooseRenderer(new URLSearchParams(location.search));
+  // A WebGL choice remembered from an earlier start, in a browser that now has no WebGL at all (Phaser
+  // would refuse to start). Phaser's types leave out the device checks it makes when it loads.
+  const { Features } = (Phaser as unknown as { Device: { Features: { webGL: boolean } } }).Device;
+  const renderer = chosen === 'webgl' && !Features.webGL ? 'canvas' : chosen;
   const game = new Phaser.Game({
     type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
     parent,
-    backgroundColor: colour.paper,
+    // The paper colour is the canvas element's CSS background (index.html), drawn by the compositor:
+    // Phaser then does not fill 1920×1080 pixels on the main thread at start and before every frame.
+    transparent: true,
     audio: { noAudio: true },
     banner: false,
     scale: {
@@ -141,6 +149,7 @@ function boot(): void {
       startFirstScreen(game, new URLSearchParams(location.search));
       started();
       keepOfflineCopy();
+      recheckRendererLater(RECHECK_RENDERER_MS);
     });
   });
 }

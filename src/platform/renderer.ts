@@ -10,6 +10,10 @@
  *
  * `?renderer=webgl` or `?renderer=canvas` overrides the choice: for tests, and for a trainer whose
  * laptop is misjudged.
+ *
+ * Finding out costs a WebGL context of its own, which a slow laptop makes in 70 ms or more before
+ * the first screen can appear. So the answer is remembered in this browser and used at the next
+ * start, and the browser is asked again once the game is running, for the start after that.
  */
 export type RendererKind = 'webgl' | 'canvas';
 
@@ -33,8 +37,49 @@ function hardwareWebGL(): boolean {
   return !isSoftwareRenderer(name);
 }
 
-export function chooseRenderer(search: URLSearchParams, onGpu: () => boolean = hardwareWebGL): RendererKind {
+const KEY = 'many-masters.renderer';
+
+/** The renderer this browser was found to suit at an earlier start, if storage allows. */
+export function rememberedRenderer(storage: Pick<Storage, 'getItem'> | null = browserStorage()): RendererKind | null {
+  try {
+    const kind = storage?.getItem(KEY);
+    return kind === 'webgl' || kind === 'canvas' ? kind : null;
+  } catch {
+    return null;
+  }
+}
+
+function remember(kind: RendererKind, storage: Pick<Storage, 'setItem'> | null = browserStorage()): void {
+  try {
+    storage?.setItem(KEY, kind);
+  } catch {
+    // Not remembered (storage off or full): the next start asks the browser again.
+  }
+}
+
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** `?renderer=` first, then what was found at an earlier start, then the browser asked now (and remembered). */
+export function chooseRenderer(search: URLSearchParams, onGpu: () => boolean = hardwareWebGL, remembered: RendererKind | null = rememberedRenderer()): RendererKind {
   const asked = search.get('renderer');
   if (asked === 'webgl' || asked === 'canvas') return asked;
-  return onGpu() ? 'webgl' : 'canvas';
+  if (remembered) return remembered;
+  const found = onGpu() ? 'webgl' : 'canvas';
+  remember(found);
+  return found;
+}
+
+/** Asks the browser again when it is idle, for the next start: a driver, a setting or a dock may have changed. */
+export function recheckRendererLater(delayMs: number): void {
+  const check = () => remember(hardwareWebGL() ? 'webgl' : 'canvas');
+  setTimeout(() => {
+    if ('requestIdleCallback' in window) requestIdleCallback(check, { timeout: 5000 });
+    else check();
+  }, delayMs);
 }

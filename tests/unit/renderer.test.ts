@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseRenderer, isSoftwareRenderer } from '../../src/platform/renderer.ts';
+import { chooseRenderer, isSoftwareRenderer, rememberedRenderer } from '../../src/platform/renderer.ts';
 
 describe('choosing the renderer', () => {
   it('recognises the names browsers give WebGL that runs on the CPU', () => {
@@ -20,5 +20,29 @@ describe('choosing the renderer', () => {
     expect(chooseRenderer(new URLSearchParams('renderer=webgl'), () => false)).toBe('webgl');
     expect(chooseRenderer(new URLSearchParams('renderer=canvas'), () => true)).toBe('canvas');
     expect(chooseRenderer(new URLSearchParams('renderer=vulkan'), () => true)).toBe('webgl');
+  });
+});
+
+describe('remembering the renderer between starts', () => {
+  const storage = (value: string | null) => ({ getItem: () => value });
+  it('uses the renderer found at an earlier start without asking the browser again', () => {
+    const probe = () => {
+      throw new Error('asked the browser');
+    };
+    expect(chooseRenderer(new URLSearchParams(), probe, 'canvas')).toBe('canvas');
+    expect(chooseRenderer(new URLSearchParams(), probe, 'webgl')).toBe('webgl');
+  });
+
+  it('lets ?renderer= win over the remembered one, and asks the browser when nothing is remembered', () => {
+    expect(chooseRenderer(new URLSearchParams('renderer=webgl'), () => false, 'canvas')).toBe('webgl');
+    expect(chooseRenderer(new URLSearchParams(), () => true, null)).toBe('webgl');
+  });
+
+  it('reads only a known renderer, and nothing when storage is off', () => {
+    expect(rememberedRenderer(storage('canvas'))).toBe('canvas');
+    expect(rememberedRenderer(storage('vulkan'))).toBeNull();
+    expect(rememberedRenderer(storage(null))).toBeNull();
+    expect(rememberedRenderer({ getItem: () => { throw new Error('SecurityError'); } })).toBeNull();
+    expect(rememberedRenderer(null)).toBeNull();
   });
 });
