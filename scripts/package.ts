@@ -2,7 +2,8 @@
  * npm run package [-- --out <folder>]: a zip a trainer can carry on a USB stick or mail to a colleague
  * (release/many-masters-<version>.zip). Inside, in one folder:
  *
- *   index.html             the whole game in one file: double-click it, no network needed
+ *   index.html             double-click it: the game from web/ beside it, no network needed
+ *   meerdere-heren-dienen.html   the whole game in one file, to copy or mail on its own
  *   LEESMIJ-README.txt     "open index.html", in Dutch and English
  *   docs/*.html            the trainer guide, the authoring guide and the IT notes, readable offline
  *   docs/template.json     a scenario with every field, to start from
@@ -11,6 +12,11 @@
  * The one-file game is the production build with its only script and stylesheet written into the
  * page. No plugin is needed for that (the build already is one classic script and one stylesheet),
  * and it keeps a single build: the same files are in web/.
+ *
+ * Why index.html is not that one file: a browser keeps the compiled code of a script file between
+ * starts, but never of a script inside a page. The one-file game compiles its 2 MB afresh every time,
+ * which on an old laptop doubles the wait for the first card. So the page a trainer double-clicks
+ * loads the script from web/, and the one-file copy is there for passing the game on.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +44,8 @@ Dubbelklik op index.html om het spel te starten. Het opent in uw browser (Chrome
 en werkt zonder internet en zonder installatie. Zit u nog in de zip? Pak de zip dan eerst uit.
 Het spel bewaart uw spel in deze browser op deze computer.
 
+- meerdere-heren-dienen.html  het hele spel in één bestand, om los te kopiëren of te mailen
+                           (start op een oude laptop wat langzamer dan index.html)
 - docs/trainer-guide.html  een workshop van 60 tot 90 minuten leiden
 - docs/authoring.html      een eigen scenario schrijven (docs/template.json als begin)
 - docs/it.html             voor de ICT-afdeling: intranet, offline, Content-Security-Policy
@@ -48,6 +56,8 @@ Double-click index.html to start the game. It opens in your browser (Chrome, Edg
 works without internet and without installing anything. Still inside the zip? Extract it first.
 The game keeps your game in this browser on this computer.
 
+- meerdere-heren-dienen.html  the whole game in one file, to copy or mail on its own
+                           (starts a little slower than index.html on an old laptop)
 - docs/trainer-guide.html  running a 60 to 90 minute workshop
 - docs/authoring.html      writing your own scenario (start from docs/template.json)
 - docs/it.html             for the IT department: intranet, offline, Content-Security-Policy
@@ -76,6 +86,23 @@ export function oneFile(dist: string): string {
     // At the end of the body, where a deferred script would run: after #game and #blocked exist.
     .replace('</body>', () => `<script>${safeJs}</script>\n</body>`);
   return html;
+}
+
+/** The zip's one-file game, beside index.html. */
+export const ONE_FILE = 'meerdere-heren-dienen.html';
+
+/**
+ * The build's page, opened from the zip's top folder: its script, stylesheet and icons come from
+ * web/. No manifest: a page opened from a file is no web app. Should web/ be missing (the page was
+ * copied alone), the page says at once what to do instead of waiting.
+ */
+export function launcherPage(dist: string): string {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  if (!/<script defer src="\.\/assets\//.test(html)) throw new Error('dist/index.html does not have the script this expects: run npm run build');
+  return html
+    .replace(/\s*<link rel="manifest"[^>]*>/, '')
+    .replace(/(href|src)="\.\/(assets|icons)\//g, '$1="./web/$2/')
+    .replace(/<script defer src="([^"]+)"><\/script>/, `<script defer src="$1" onerror="document.documentElement.dataset.boot = 'failed'"></script>`);
 }
 
 /** A guide from docs/ as a page of its own, readable and printable without the game or a network. */
@@ -137,7 +164,8 @@ function writeZip(dist: string, out: string): string {
   const top = `many-masters-${version}`;
   const text = (s: string) => new TextEncoder().encode(s);
   const zip: Zippable = {
-    [`${top}/index.html`]: text(oneFile(dist)),
+    [`${top}/index.html`]: text(launcherPage(dist)),
+    [`${top}/${ONE_FILE}`]: text(oneFile(dist)),
     // CRLF, so that Notepad on an older Windows shows the lines too.
     [`${top}/LEESMIJ-README.txt`]: text(NOTE.replace(/\n/g, '\r\n')),
     [`${top}/docs/template.json`]: new Uint8Array(readFileSync(join(ROOT, 'docs/template.json'))),

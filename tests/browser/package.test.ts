@@ -1,7 +1,8 @@
 /**
- * `npm run package`: the zip holds what the README says (the one-file game, the note in Dutch and
- * English, the guides as pages, the template, the web folder), its index.html starts from file://
- * with nothing beside it and plays, and the guides read offline with working links inside them.
+ * `npm run package`: the zip holds what the README says (index.html, the one-file game, the note in
+ * Dutch and English, the guides as pages, the template, the web folder); its index.html starts from
+ * file:// in the extracted folder and says at once what to do when copied alone; the one-file game
+ * starts with nothing beside it; both play; the guides read offline with working links inside them.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePackage } from '../../scripts/package.ts';
+import { makePackage, ONE_FILE } from '../../scripts/package.ts';
 import { launch, ROOT, screenshot, waitFor, watchErrors } from './harness.ts';
 import { extras, fontLoaded, playOneCard } from './starting.ts';
 
@@ -44,13 +45,17 @@ describe('npm run package', () => {
   it('holds the game, the note, the guides, the template and the web folder, as the README lists them', () => {
     expect(zipPath.endsWith(`${TOP}.zip`)).toBe(true);
     const names = Object.keys(files).filter((n) => !n.endsWith('/'));
-    for (const name of ['index.html', 'LEESMIJ-README.txt', 'docs/trainer-guide.html', 'docs/authoring.html', 'docs/it.html', 'docs/template.json', 'web/index.html', 'web/sw.js', 'web/manifest.webmanifest']) {
+    for (const name of ['index.html', ONE_FILE, 'LEESMIJ-README.txt', 'docs/trainer-guide.html', 'docs/authoring.html', 'docs/it.html', 'docs/template.json', 'web/index.html', 'web/sw.js', 'web/manifest.webmanifest']) {
       expect(names, name).toContain(`${TOP}/${name}`);
     }
     expect(names.filter((n) => !n.startsWith(`${TOP}/`))).toEqual([]);
-    // The one-file game refers to no other file.
-    const html = new TextDecoder().decode(files[`${TOP}/index.html`]);
+    // The one-file game refers to no other file; index.html takes its script from web/.
+    const html = new TextDecoder().decode(files[`${TOP}/${ONE_FILE}`]);
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+rel="(stylesheet|manifest)"/);
+    const launcher = new TextDecoder().decode(files[`${TOP}/index.html`]);
+    const script = /<script[^>]+src="\.\/(web\/assets\/[^"]+\.js)"/.exec(launcher);
+    expect(script, 'index.html loads the script in web/').not.toBeNull();
+    expect(Object.keys(files)).toContain(`${TOP}/${script![1]}`);
     const note = new TextDecoder().decode(files[`${TOP}/LEESMIJ-README.txt`]);
     expect(note).toContain('Dubbelklik op index.html');
     expect(note).toContain('Double-click index.html');
@@ -62,14 +67,43 @@ describe('npm run package', () => {
     expect(Math.abs(mb - Number(stated![1]))).toBeLessThanOrEqual(0.2);
   });
 
-  it('starts from its index.html opened as a file, alone, and plays a card', async () => {
-    const alone = join(work, 'alone');
-    mkdirSync(alone, { recursive: true });
-    writeFileSync(join(alone, 'index.html'), files[`${TOP}/index.html`]!);
+  it('starts from its index.html in the extracted folder, opened as a file, and plays a card', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-NL' });
     const page = await context.newPage();
     const errors = watchErrors(page);
+    await page.goto(pathToFileURL(join(work, 'unzipped', TOP, 'index.html')).href);
+    await waitFor(page, "m.screen === 'title'", 30_000);
+    expect(await fontLoaded(page)).toBe(true);
+    await playOneCard(page);
+    await waitFor(page, 'm.artWaiting === 0');
+    expect((await extras(page)).artFailed).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('says at once what to do when its index.html is copied without web/', async () => {
+    const alone = join(work, 'launcher-alone');
+    mkdirSync(alone, { recursive: true });
+    writeFileSync(join(alone, 'index.html'), files[`${TOP}/index.html`]!);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(pathToFileURL(join(alone, 'index.html')).href);
+    // Not after the 12 s the page waits for a script that never ran: the missing file is known at once.
+    await page.waitForFunction("getComputedStyle(document.getElementById('blocked')).visibility === 'visible'", undefined, { timeout: 3_000, polling: 100 });
+    const text = await page.locator('#blocked').innerText();
+    expect(text).toContain('Pak de zip eerst helemaal uit');
+    expect(text).toContain('Extract the whole zip first');
+    await screenshot(page, 'package-launcher-alone');
+    await page.close();
+  }, 60_000);
+
+  it('starts from its one-file game opened as a file, alone, and plays a card', async () => {
+    const alone = join(work, 'alone');
+    mkdirSync(alone, { recursive: true });
+    writeFileSync(join(alone, ONE_FILE), files[`${TOP}/${ONE_FILE}`]!);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-NL' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(pathToFileURL(join(alone, ONE_FILE)).href);
     await waitFor(page, "m.screen === 'title'", 30_000);
     expect(await fontLoaded(page)).toBe(true);
     await playOneCard(page);
