@@ -2,7 +2,7 @@
  * `import * as Phaser from 'phaser'` gets the game's selection of Phaser (src/platform/phaser.js),
  * built from Phaser's sources. Those sources test build flags (`typeof WEBGL_DEBUG`) that Phaser's
  * own webpack build replaces; this does the same, so that the debugger, the Facebook and 3D camera
- * plugins and Phaser's sound stay out.
+ * plugins and Phaser's sound stay out. And it makes Phaser's WebGL test lazy (below).
  */
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -23,6 +23,24 @@ const FLAGS: Record<string, boolean> = {
 };
 const FLAG = new RegExp(`typeof (${Object.keys(FLAGS).join('|')})\\b`, 'g');
 
+/**
+ * Phaser tests for WebGL as it loads, by making a WebGL context: on a slow laptop that holds up the
+ * first card by ~70 ms, before the game has even chosen its renderer (src/platform/renderer.ts),
+ * and the canvas renderer never needs the answer. Here the test runs when something first asks.
+ */
+const EAGER_WEBGL_TEST = 'Features.webGL = testWebGL();';
+const LAZY_WEBGL_TEST = `var webGL; Object.defineProperty(Features, 'webGL', { enumerable: true, configurable: true, get: function () { if (webGL === undefined) { webGL = testWebGL(); } return webGL; }, set: function (value) { webGL = value; } });`;
+
+/** Phaser's source with the changes above; throws when a new Phaser no longer has what they replace. */
+export function phaserSource(code: string, file: string): string {
+  let out = code.replace(FLAG, (_, flag: string) => String(FLAGS[flag]));
+  if (file.endsWith(join('device', 'Features.js'))) {
+    if (!out.includes(EAGER_WEBGL_TEST)) throw new Error(`${file} no longer has "${EAGER_WEBGL_TEST}": look again at scripts/vite-phaser-plugin.ts`);
+    out = out.replace(EAGER_WEBGL_TEST, LAZY_WEBGL_TEST);
+  }
+  return out;
+}
+
 export function phaserPlugin(): Plugin {
   return {
     name: 'many-masters-phaser',
@@ -38,8 +56,8 @@ export function phaserPlugin(): Plugin {
       return null;
     },
     transform(code, id) {
-      if (!id.startsWith(join(PHASER, 'src')) || !code.includes('typeof ')) return null;
-      return { code: code.replace(FLAG, (_, flag: string) => String(FLAGS[flag])), map: null };
+      if (!id.startsWith(join(PHASER, 'src'))) return null;
+      return { code: phaserSource(code, id), map: null };
     },
   };
 }

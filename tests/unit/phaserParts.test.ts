@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { phaserSource } from '../../scripts/vite-phaser-plugin.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PHASER = dirname(createRequire(import.meta.url).resolve('phaser/package.json'));
@@ -45,5 +46,20 @@ describe('the Phaser selection in the build', () => {
     const files = [...SELECTION.matchAll(/(?:from |import )'(phaser\/src\/[^']+)'/g)].map((m) => m[1]!);
     expect(files.length).toBeGreaterThan(40);
     for (const file of files) expect(() => readFileSync(join(PHASER, file.slice('phaser/'.length))), file).not.toThrow();
+  });
+});
+
+describe("Phaser's sources as the build changes them", () => {
+  const features = join(PHASER, 'src/device/Features.js');
+
+  it('tests for WebGL only when asked, in the installed Phaser', () => {
+    const out = phaserSource(readFileSync(features, 'utf8'), features);
+    expect(out).not.toContain('Features.webGL = testWebGL();');
+    expect(out).toContain("Object.defineProperty(Features, 'webGL'");
+  });
+
+  it('sets the build flags as Phaser’s own build does, and says when a new Phaser no longer matches', () => {
+    expect(phaserSource('if (typeof WEBGL_DEBUG) {} if (typeof CANVAS_RENDERER) {}', 'x.js')).toBe('if (false) {} if (true) {}');
+    expect(() => phaserSource('Features.webGL = somethingElse();', features)).toThrow(/no longer has/);
   });
 });
