@@ -56,11 +56,7 @@ function boot(): void {
   // First, so the stage is sized for the room the touch bar leaves it.
   installLayer();
   const canvas = parentCanvas(parent);
-  const chosen = chooseRenderer(new URLSearchParams(location.search));
-  // A WebGL choice remembered from an earlier start, in a browser that now has no WebGL at all (Phaser
-  // would refuse to start). Phaser's types leave out the device checks it makes when it loads.
-  const { Features } = (Phaser as unknown as { Device: { Features: { webGL: boolean } } }).Device;
-  const renderer = chosen === 'webgl' && !Features.webGL ? 'canvas' : chosen;
+  const renderer = chooseRenderer(new URLSearchParams(location.search));
   const game = new Phaser.Game({
     type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
     parent,

@@ -12,8 +12,10 @@
  * laptop is misjudged.
  *
  * Finding out costs a WebGL context of its own, which a slow laptop makes in 70 ms or more before
- * the first screen can appear. So the answer is remembered in this browser and used at the next
- * start, and the browser is asked again once the game is running, for the start after that.
+ * the first screen can appear. So a canvas answer is remembered in this browser and used at the
+ * next start, and the browser is asked again once the game is running, for the start after that.
+ * A WebGL answer is not taken on trust: should WebGL be switched off since, Phaser would refuse to
+ * start, so with a GPU the browser is asked at every start, as before.
  */
 export type RendererKind = 'webgl' | 'canvas';
 
@@ -65,11 +67,11 @@ function browserStorage(): Storage | null {
   }
 }
 
-/** `?renderer=` first, then what was found at an earlier start, then the browser asked now (and remembered). */
+/** `?renderer=` first, then canvas if an earlier start found it, then the browser asked now (and remembered). */
 export function chooseRenderer(search: URLSearchParams, onGpu: () => boolean = hardwareWebGL, remembered: RendererKind | null = rememberedRenderer()): RendererKind {
   const asked = search.get('renderer');
   if (asked === 'webgl' || asked === 'canvas') return asked;
-  if (remembered) return remembered;
+  if (remembered === 'canvas') return 'canvas';
   const found = onGpu() ? 'webgl' : 'canvas';
   remember(found);
   return found;

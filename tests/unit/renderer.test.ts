@@ -25,12 +25,16 @@ describe('choosing the renderer', () => {
 
 describe('remembering the renderer between starts', () => {
   const storage = (value: string | null) => ({ getItem: () => value });
-  it('uses the renderer found at an earlier start without asking the browser again', () => {
+  it('uses canvas found at an earlier start without asking the browser again', () => {
     const probe = () => {
       throw new Error('asked the browser');
     };
     expect(chooseRenderer(new URLSearchParams(), probe, 'canvas')).toBe('canvas');
-    expect(chooseRenderer(new URLSearchParams(), probe, 'webgl')).toBe('webgl');
+  });
+
+  it('asks again when WebGL was found before: WebGL may have been switched off since', () => {
+    expect(chooseRenderer(new URLSearchParams(), () => false, 'webgl')).toBe('canvas');
+    expect(chooseRenderer(new URLSearchParams(), () => true, 'webgl')).toBe('webgl');
   });
 
   it('lets ?renderer= win over the remembered one, and asks the browser when nothing is remembered', () => {
