@@ -27,11 +27,6 @@ export function portablePlugin(): Plugin {
     apply: 'build',
     config() {
       return {
-        // A classic script has no import.meta; the build would leave `{}.url`, and the base URL
-        // `new Worker(new URL(…, import.meta.url))` is given would be "undefined": the URL throws and
-        // the validator ran on the page instead of in its worker. The page's address serves as the
-        // base: Vite has already made the worker's own URL absolute.
-        define: { 'import.meta.url': 'document.baseURI' },
         build: {
           // Every asset becomes a data: URL: nothing for file:// or a CSP to refuse.
           assetsInlineLimit: () => true,

@@ -4,12 +4,15 @@
  * either way: the worker runs the same engine code.
  */
 import { validateScenarioText, type ValidationResult } from '../engine/validate.ts';
+// The worker's address, worked out while the script loads: the build is a classic script, and the
+// place it was loaded from (document.currentScript) is known only then, not when a file is dropped.
+import workerUrl from './validateWorker.ts?worker&url';
 
 export function validateOffThread(source: string): Promise<ValidationResult> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./validateWorker.ts', import.meta.url), { type: 'module' });
+      worker = new Worker(workerUrl, { type: 'module' });
     } catch {
       resolve(validateScenarioText(source));
       return;
