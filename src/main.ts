@@ -30,8 +30,6 @@ import { installLiveReload } from './authoring/liveReload.ts';
 import { installLayer, refreshLayer } from './a11y/layer.ts';
 
 const FONT_TIMEOUT_MS = 4000;
-/** After the first screen, when the renderer is checked again for the next start: out of the way of the first keys. */
-const RECHECK_RENDERER_MS = 4000;
 
 /** A text's box on its scene's stage, and as fractions of the canvas (where its camera shows it). */
 function textBoxes(text: Phaser.GameObjects.Text, camera: Phaser.Cameras.Scene2D.Camera, canvas: { width: number; height: number }): { left: number; top: number; right: number; bottom: number; onCanvas: { left: number; top: number; right: number; bottom: number } } {
@@ -145,7 +143,7 @@ function boot(): void {
       startFirstScreen(game, new URLSearchParams(location.search));
       started();
       keepOfflineCopy();
-      recheckRendererLater(RECHECK_RENDERER_MS);
+      recheckRendererLater();
     });
   });
 }

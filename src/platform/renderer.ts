@@ -17,6 +17,8 @@
  * A WebGL answer is not taken on trust: should WebGL be switched off since, Phaser would refuse to
  * start, so with a GPU the browser is asked at every start, as before.
  */
+import { afterStart } from './afterStart.ts';
+
 export type RendererKind = 'webgl' | 'canvas';
 
 const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render|mesa offscreen/i;
@@ -77,11 +79,7 @@ export function chooseRenderer(search: URLSearchParams, onGpu: () => boolean = h
   return found;
 }
 
-/** Asks the browser again when it is idle, for the next start: a driver, a setting or a dock may have changed. */
-export function recheckRendererLater(delayMs: number): void {
-  const check = () => remember(hardwareWebGL() ? 'webgl' : 'canvas');
-  setTimeout(() => {
-    if ('requestIdleCallback' in window) requestIdleCallback(check, { timeout: 5000 });
-    else check();
-  }, delayMs);
+/** Asks the browser again after the start, for the next one: a driver, a setting or a dock may have changed. */
+export function recheckRendererLater(): void {
+  afterStart(() => remember(hardwareWebGL() ? 'webgl' : 'canvas'));
 }

@@ -41,6 +41,22 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** Opens a page of the zip as a file and plays a card: font, art, no errors. */
+async function playsACardFrom(path: string, shot?: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-NL' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(pathToFileURL(path).href);
+  await waitFor(page, "m.screen === 'title'", 30_000);
+  expect(await fontLoaded(page)).toBe(true);
+  await playOneCard(page);
+  await waitFor(page, 'm.artWaiting === 0');
+  expect((await extras(page)).artFailed).toBe(0);
+  if (shot) await screenshot(page, shot);
+  expect(errors).toEqual([]);
+  await context.close();
+}
+
 describe('npm run package', () => {
   it('holds the game, the note, the guides, the template and the web folder, as the README lists them', () => {
     expect(zipPath.endsWith(`${TOP}.zip`)).toBe(true);
@@ -68,17 +84,7 @@ describe('npm run package', () => {
   });
 
   it('starts from its index.html in the extracted folder, opened as a file, and plays a card', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-NL' });
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await page.goto(pathToFileURL(join(work, 'unzipped', TOP, 'index.html')).href);
-    await waitFor(page, "m.screen === 'title'", 30_000);
-    expect(await fontLoaded(page)).toBe(true);
-    await playOneCard(page);
-    await waitFor(page, 'm.artWaiting === 0');
-    expect((await extras(page)).artFailed).toBe(0);
-    expect(errors).toEqual([]);
-    await context.close();
+    await playsACardFrom(join(work, 'unzipped', TOP, 'index.html'));
   }, 120_000);
 
   it('says at once what to do when its index.html is copied without web/', async () => {
@@ -100,18 +106,7 @@ describe('npm run package', () => {
     const alone = join(work, 'alone');
     mkdirSync(alone, { recursive: true });
     writeFileSync(join(alone, ONE_FILE), files[`${TOP}/${ONE_FILE}`]!);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-NL' });
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await page.goto(pathToFileURL(join(alone, ONE_FILE)).href);
-    await waitFor(page, "m.screen === 'title'", 30_000);
-    expect(await fontLoaded(page)).toBe(true);
-    await playOneCard(page);
-    await waitFor(page, 'm.artWaiting === 0');
-    expect((await extras(page)).artFailed).toBe(0);
-    await screenshot(page, 'package-play');
-    expect(errors).toEqual([]);
-    await context.close();
+    await playsACardFrom(join(alone, ONE_FILE), 'package-play');
   }, 120_000);
 
   it('has the guides as pages that read offline, their contents links leading to their headings', async () => {
