@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { serveDirectory } from '../lib/static-server.ts';
-import { launcherPage, ONE_FILE, oneFile } from '../package.ts';
+import { launcherPage, ONE_FILE, oneFile } from '../lib/zipPages.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, 'bench-results');

@@ -7,7 +7,7 @@ import { nanoid } from 'nanoid';
 import { startAt } from '../engine/sandbox.ts';
 import { allLevels } from '../session/levels.ts';
 import { endSession, playFrom, startGame } from '../session/session.ts';
-import { switchTo } from '../scenes/navigation.ts';
+import { switchTo } from '../platform/sceneSwitch.ts';
 import { currentDraft, draftFromText, setDraft, tooLargeDraft, type Draft } from './draft.ts';
 import { installFileOpening } from './files.ts';
 import { rememberFile } from './remembered.ts';

@@ -8,7 +8,7 @@ import { replayWhileSame } from '../engine/game.ts';
 import { currentScreen } from '../platform/screen.ts';
 import { allLevels, onLevelsChanged } from '../session/levels.ts';
 import { currentSession, playFrom } from '../session/session.ts';
-import { switchTo } from '../scenes/navigation.ts';
+import { switchTo } from '../platform/sceneSwitch.ts';
 import { currentDraft } from './draft.ts';
 import { levelDraft, showMap, showProblems } from './flow.ts';
 

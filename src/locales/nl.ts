@@ -82,7 +82,7 @@ export const nl: Messages = {
   previousPage: 'Terug',
   pageOf: '{page} / {pages}',
   loading: 'Laden…',
-  // Authoring: play my file, its problems, the scenario map (issue 6).
+  // Authoring: play my file, its problems, the scenario map.
   openFile: 'Scenariobestand openen…',
   authorButton: 'Scenario’s maken…',
   authorTitle: 'Scenario’s schrijven',
@@ -135,7 +135,7 @@ export const nl: Messages = {
   formHint: '↑ ↓ kies een meter   ·   ← → of − + verander hem   ·   Enter: spelen   ·   Esc: annuleren',
   formPlay: 'Vanaf deze kaart spelen',
   formCancel: 'Annuleren',
-  // Solo- en workshopmodus (issue 5).
+  // Solo- en workshopmodus.
   endingsFound: '{found} van {total} eindes gevonden',
   modeQuestion: 'Hoe ga je spelen?',
   modeContinue: 'Verder spelen',

@@ -7,9 +7,9 @@ import type { GameState } from '../engine/state.ts';
 import type { RendererKind } from './renderer.ts';
 
 export type ScreenName = 'boot' | 'title' | 'play' | 'ending'
-  // Workshop and solo modes (issue 5).
+  // Workshop and solo modes.
   | 'mode' | 'setup' | 'workshop' | 'whatif' | 'debrief'
-  // Authoring: scenario writing, a file's problems, the scenario map (issue 6).
+  // Authoring: scenario writing, a file's problems, the scenario map.
   | 'author' | 'problems' | 'map'
   // The room code and QR code for phone votes.
   | 'join';

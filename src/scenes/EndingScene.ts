@@ -31,7 +31,7 @@ import { own } from '../engine/own.ts';
 
 type Page = 'ending' | 'customers' | 'profile' | 'weighty' | 'questions';
 
-/** The personal report: the fixed pages, then the reflection questions a few to a page (issue 5). */
+/** The personal report: the fixed pages, then the reflection questions a few to a page. */
 function pagesFor(scenario: Scenario): Page[] {
   return ['ending', 'customers', 'profile', 'weighty', ...Array.from({ length: reflectionPages(scenario) }, () => 'questions' as const)];
 }

@@ -5,6 +5,7 @@ import { openPaper, paperScenarios, scenarioInPlay } from '../paper/open.ts';
 import type { MessageKey } from '../locales/en.ts';
 import { pushHandler, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
+import type { OverlayKind } from '../platform/sceneSwitch.ts';
 import { currentScreen, showOverlay } from '../platform/screen.ts';
 import type { ScreenModel } from '../platform/screenModel.ts';
 import { settings } from '../platform/settings.ts';
@@ -16,7 +17,6 @@ import { colour, size } from '../ui/theme.ts';
 import { goRestart, goTitle, goWorkshopDebrief, toggleLanguage, toggleSound } from './navigation.ts';
 import { helpRowsFor } from './workshopHelp.ts';
 
-export type OverlayKind = 'menu' | 'help' | 'blank';
 /** A menu entry that asks first: what would be lost is said, and "No" is the default. */
 type Confirming = 'restart' | 'title' | null;
 

@@ -11,7 +11,7 @@ import { fitCamera, STAGE } from '../platform/viewport.ts';
 import { allLevels, findScenario, type Level } from '../session/levels.ts';
 import { resumePhones } from '../session/phones.ts';
 import { resumeRoom } from '../session/room.ts';
-import { switchTo } from './navigation.ts';
+import { switchTo } from '../platform/sceneSwitch.ts';
 import type { WorkshopLookup } from '../platform/saves.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { drawBackdrop } from '../ui/backdrop.ts';
@@ -115,7 +115,7 @@ export class TitleScene extends Phaser.Scene {
     buttons.push(soundButton);
     languageButton.setX(MARGIN);
     soundButton.setX(MARGIN + 360 + GAP);
-    // Scenario writers (issue 6): play a file without a build; the authoring screen has the maps.
+    // Scenario writers: play a file without a build; the authoring screen has the maps.
     const openButton = new Button(this, MARGIN + 2 * (360 + GAP), optionY, { width: 480, label: t('openFile'), align: 'center', textSize: 28, onActivate: () => pickFile(), onHover: hover(buttons.length) });
     buttons.push(openButton);
     buttons.push(new Button(this, MARGIN + 2 * (360 + GAP) + 480 + GAP, optionY, { width: 400, label: t('authorButton'), align: 'center', textSize: 28, onActivate: () => goAuthor(this.game), onHover: hover(buttons.length) }));
@@ -171,7 +171,7 @@ function describe(level: Level): string {
   const { scenario } = level;
   const length = scenario.turns ? t('scenarioCards', { turns: scenario.turns, unit: capitalise(say(scenario.turnUnit) || t('defaultTurnUnit')) }) : t('scenarioEndless');
   const description = say(scenario.description);
-  // The endings collection (issue 5): what this player has found so far, kept across games.
+  // The endings collection: what this player has found so far, kept across games.
   const endings = scenario.endings ?? [];
   const found = new Set(saves.endingsReached().get(scenario.id) ?? []);
   const collected = endings.length > 0 ? `  ·  ${t('endingsFound', { found: endings.filter((e) => found.has(e.id)).length, total: endings.length })}` : '';

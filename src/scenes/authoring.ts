@@ -1,4 +1,4 @@
-/** The screens for scenario writers (issue 6): scenario writing, a file's problems, the scenario map. */
+/** The screens for scenario writers: scenario writing, a file's problems, the scenario map. */
 import { AuthorScene } from './AuthorScene.ts';
 import { MapScene } from './MapScene.ts';
 import { ProblemsScene } from './ProblemsScene.ts';

@@ -8,7 +8,7 @@ import { saves, type SaveLookup } from '../platform/saves.ts';
 import { findScenario } from '../session/levels.ts';
 import { endRoom } from '../session/room.ts';
 import { endSession, startSoloGame } from '../session/session.ts';
-import { switchTo } from './navigation.ts';
+import { switchTo } from '../platform/sceneSwitch.ts';
 
 interface ModeVisit {
   scenarioId: string;

@@ -1,4 +1,4 @@
-/** The screens of the two ways to play (issue 5): the mode choice, the workshop and its debrief. */
+/** The screens of the two ways to play: the mode choice, the workshop and its debrief. */
 import { DebriefScene } from './DebriefScene.ts';
 import { JoinScene } from './JoinScene.ts';
 import { ModeScene } from './ModeScene.ts';

@@ -2,39 +2,17 @@
  * Moving between screens, and the commands that work on every screen (sound, language, numbers,
  * help, blank screen, menu). Scenes get what they need from the session, not from each other.
  */
-import * as Phaser from 'phaser';
+import type * as Phaser from 'phaser';
 import { audio } from '../audio/audio.ts';
 import { otherLanguage } from '../locales/index.ts';
-import { pushHandler, settle, type Command } from '../platform/keys.ts';
+import { pushHandler, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
+import { MAIN_SCENES, openOverlay, switchTo } from '../platform/sceneSwitch.ts';
 import { currentScreen } from '../platform/screen.ts';
 import { settings } from '../platform/settings.ts';
 import { findScenario } from '../session/levels.ts';
 import { currentSession, endSession, restartGame, startGame } from '../session/session.ts';
 import { currentRoom, endRoom, restartRoom, stopRoom } from '../session/room.ts';
-import { EndingScene } from './EndingScene.ts';
-import { OverlayScene, type OverlayKind } from './OverlayScene.ts';
-import { PlayScene } from './PlayScene.ts';
-import { TitleScene } from './TitleScene.ts';
-import { MODE_SCENES } from './modes.ts';
-import { AUTHORING_SCENES } from './authoring.ts';
-
-export const SCENES = [TitleScene, PlayScene, EndingScene, ...MODE_SCENES, ...AUTHORING_SCENES, OverlayScene];
-
-// 'mode' … 'debrief': the solo and workshop screens (issue 5, src/scenes/modes.ts).
-// 'author', 'problems', 'map': play my file and the scenario map (issue 6, src/scenes/authoring.ts).
-// 'join': the room code and QR code for phone votes (src/scenes/JoinScene.ts).
-const MAIN_SCENES = ['title', 'play', 'ending', 'mode', 'setup', 'workshop', 'whatif', 'debrief', 'author', 'problems', 'map', 'join'] as const;
-export type MainScene = (typeof MAIN_SCENES)[number];
-
-export function switchTo(game: Phaser.Game, key: MainScene): void {
-  for (const other of MAIN_SCENES) if (other !== key && game.scene.isActive(other)) game.scene.stop(other);
-  game.scene.stop('overlay');
-  // Explicit empty data: Phaser otherwise hands a scene the data of its previous run (a debrief page, say).
-  game.scene.start(key, {});
-  settle();
-  requestFrames();
-}
 
 export function goTitle(game: Phaser.Game): void {
   endSession();
@@ -68,14 +46,6 @@ export function goWorkshopDebrief(game: Phaser.Game): void {
 
 export function goEnding(game: Phaser.Game): void {
   switchTo(game, 'ending');
-}
-
-function openOverlay(game: Phaser.Game, kind: OverlayKind): void {
-  game.scene.stop('overlay');
-  game.scene.start('overlay', { kind });
-  game.scene.bringToTop('overlay');
-  settle();
-  requestFrames();
 }
 
 /** Rebuilds every visible screen from the session, e.g. after a language switch. */

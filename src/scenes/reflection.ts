@@ -1,5 +1,5 @@
 /**
- * The personal report's own pages (issue 5): the three choices that moved the meters most, and the
+ * The personal report's own pages: the three choices that moved the meters most, and the
  * reflection questions with a box to write in, plus "Download my report". Also used by the group
  * debrief for the costliest decisions.
  */

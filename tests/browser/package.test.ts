@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePackage, ONE_FILE } from '../../scripts/package.ts';
+import { makePackage } from '../../scripts/package.ts';
+import { ONE_FILE } from '../../scripts/lib/zipPages.ts';
 import { launch, ROOT, screenshot, waitFor, watchErrors } from './harness.ts';
 import { extras, fontLoaded, playOneCard } from './starting.ts';
 
