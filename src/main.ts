@@ -130,7 +130,7 @@ function boot(): void {
   audio.listenForFirstInput();
   listenToKeys();
   installGlobalCommands(game);
-  // Play my file (picker, drag-and-drop) and live reload of levels/ (issue 6).
+  // Play my file (picker, drag-and-drop) and live reload of levels/.
   installAuthoring(game);
   installLiveReload(game);
   game.events.on(Phaser.Core.Events.POST_RENDER, () => {

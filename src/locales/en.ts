@@ -84,7 +84,7 @@ export const en = {
   previousPage: 'Back',
   pageOf: '{page} / {pages}',
   loading: 'Loading…',
-  // Authoring: play my file, its problems, the scenario map (issue 6).
+  // Authoring: play my file, its problems, the scenario map.
   openFile: 'Open a scenario file…',
   authorButton: 'Scenario writing…',
   authorTitle: 'Scenario writing',
@@ -137,7 +137,7 @@ export const en = {
   formHint: '↑ ↓ choose a meter   ·   ← → or − + change it   ·   Enter: play   ·   Esc: cancel',
   formPlay: 'Play from this card',
   formCancel: 'Cancel',
-  // Solo and workshop modes (issue 5).
+  // Solo and workshop modes.
   endingsFound: '{found} of {total} endings found',
   modeQuestion: 'How will you play?',
   modeContinue: 'Continue',

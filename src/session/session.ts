@@ -52,7 +52,7 @@ export function startSoloGame(scenario: Scenario, saved?: GameState): Session {
 }
 
 /**
- * Authoring (issue 6): a game from a given state — started at a card on the scenario map, or the
+ * Authoring: a game from a given state — started at a card on the scenario map, or the
  * same game replayed after its file changed. Never saved: it is a test, not the player's game.
  */
 export function playFrom(scenario: Scenario, state: GameState): Session {

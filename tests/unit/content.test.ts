@@ -1,5 +1,5 @@
 /**
- * The shipped workshop scenarios (issue 4): complete in both languages, within the projector's text
+ * The shipped workshop scenarios: complete in both languages, within the projector's text
  * limits, grounded in the source articles, and balanced as the simulator proves.
  */
 import { existsSync, readFileSync } from 'node:fs';
