@@ -1,7 +1,7 @@
 /**
  * Opens the paper for the room in a window of its own: the list of scenarios, then the chosen card
- * set or handout. When the browser blocks the window, the card set and handout of the first
- * scenario are downloaded as one HTML file instead, so the trainer still has something to print.
+ * set, rules or handout. When the browser blocks the window, the handout, the rules and the card set
+ * of the first scenario are downloaded as one HTML file instead, so the trainer still has something to print.
  */
 import { currentDraft } from '../authoring/draft.ts';
 import type { Scenario } from '../engine/format.ts';
@@ -10,7 +10,7 @@ import { downloadFile } from '../platform/download.ts';
 import { allLevels } from '../session/levels.ts';
 import { currentRoom } from '../session/room.ts';
 import { currentSession } from '../session/session.ts';
-import { buildCardSet, buildHandout, showPaperIndex } from './paper.ts';
+import { buildCardSet, buildHandout, buildRules, showPaperIndex } from './paper.ts';
 
 /** Every playable scenario: the shipped ones and a file the trainer opened in the browser. */
 export function paperScenarios(): Scenario[] {
@@ -35,8 +35,10 @@ export function openPaper(scenarios: readonly Scenario[], lang: Language): void 
   const scenario = scenarios[0]!;
   const handout = document.implementation.createHTMLDocument('');
   buildHandout(handout, scenario, lang);
-  const cards = document.implementation.createHTMLDocument('');
-  buildCardSet(cards, scenario, lang);
-  handout.body.append(...[...cards.body.childNodes].map((node) => handout.importNode(node, true)));
+  for (const build of [buildRules, buildCardSet]) {
+    const part = document.implementation.createHTMLDocument('');
+    build(part, scenario, lang);
+    handout.body.append(...[...part.body.childNodes].map((node) => handout.importNode(node, true)));
+  }
   downloadFile(`many-masters-${scenario.id.replace(/[^a-z0-9-]+/gi, '-')}-paper-${lang}.html`, `<!doctype html>\n${handout.documentElement.outerHTML}`);
 }

@@ -1,6 +1,7 @@
 /**
  * Paper for the room: from any scenario, a printable card set (two A5 cards per A4 sheet, the effects
- * on a separate answer sheet) and a one-page participant handout, in Dutch or English.
+ * on a separate answer sheet), the rules for playing on paper with a score sheet and the endings, and
+ * a one-page participant handout, in Dutch or English.
  *
  * The pages are built with DOM calls into a document of their own (a new window, or a downloaded
  * file when the browser blocks the window): every text from the scenario goes in through
@@ -8,11 +9,20 @@
  * prints the same offline.
  */
 import type { Card, Scenario, Text } from '../engine/format.ts';
+import { shuffledOrder } from '../engine/game.ts';
 import { resolveText, type Language } from '../engine/text.ts';
 import { interpolate, signed } from '../locales/format.ts';
 import { paperText, type PaperText } from '../locales/paper.ts';
 
-export type PaperKind = 'cards' | 'handout';
+export type PaperKind = 'cards' | 'rules' | 'handout';
+
+/** The order of a printed card's options, shown first to last as file indices. */
+export function paperOrder(scenario: Scenario, card: Card, seed: number): number[] {
+  // Shuffled, as on screen, so a group cannot learn that option A is the efficient one; seeded, so a
+  // reprint with the number on the sheet gives the same letters as the answer sheet.
+  if (scenario.choiceOrder === 'file') return card.choices.map((_, i) => i);
+  return shuffledOrder(card.choices.length, `paper|${seed}|${card.id}`);
+}
 
 const portraitFiles = import.meta.glob<string>('../../assets/portraits/*.svg', { query: '?url', import: 'default', eager: true });
 const portraits = new Map(Object.entries(portraitFiles).map(([path, url]) => [path.slice(path.lastIndexOf('/') + 1, -'.svg'.length), url]));
@@ -63,6 +73,22 @@ body { margin: 0; background: #d9d2c5; font-family: "Atkinson Hyperlegible Next"
 .handout dd { margin: 0 0 1.5mm; }
 .handout ul.stakeholders { columns: 2; column-gap: 6mm; margin: 0; padding-left: 5mm; }
 .handout ol { margin: 0; padding-left: 5mm; }
+.rules { font-size: 13pt; }
+.rules ol.steps { margin: 0; padding-left: 6mm; }
+.rules ol.steps li { margin-bottom: 3mm; }
+.score { padding: 10mm 12mm; font-size: 10pt; line-height: 1.25; }
+.score h1, .endings h1 { font-size: 16pt; margin: 0 0 2mm; }
+.score table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+.score th, .score td { border: 0.3mm solid #9b8b75; padding: 1mm 1.5mm; text-align: center; vertical-align: top; }
+.score th { font-size: 9pt; }
+.score th .range { display: block; font-weight: 400; font-size: 7.5pt; color: #4a3a2e; }
+.score td { height: 6.2mm; }
+.score td:first-child, .score th:first-child { width: 16mm; }
+.endings { width: 210mm; margin: 8mm auto; padding: 12mm 14mm; background: #fff; box-shadow: 0 2px 8px rgba(0,0,0,.25); font-size: 10pt; line-height: 1.3; }
+.ending { break-inside: avoid; page-break-inside: avoid; border-top: 0.3mm solid #d9c7ad; padding: 1.5mm 0; }
+.ending h2 { font-size: 11pt; margin: 0 0 0.5mm; }
+.ending p { margin: 0.5mm 0; }
+.ending .when { font-style: italic; color: #4a3a2e; }
 .handout .notes { flex: 1; min-height: 25mm; border: 0.4mm solid #b59f80; border-radius: 3mm; margin-top: 1mm;
   background-image: repeating-linear-gradient(to bottom, transparent 0, transparent 7.5mm, #d9c7ad 7.5mm, #d9c7ad 7.8mm); }
 @media print {
@@ -70,7 +96,7 @@ body { margin: 0; background: #d9d2c5; font-family: "Atkinson Hyperlegible Next"
   .toolbar { display: none; }
   .sheet { margin: 0; box-shadow: none; }
   /* The answer sheet flows over pages of its own, with margins on every page. */
-  .answers { page: answers; break-before: page; width: auto; margin: 0; padding: 0; box-shadow: none; }
+  .answers, .endings { page: answers; break-before: page; width: auto; margin: 0; padding: 0; box-shadow: none; }
 }
 `;
 
@@ -113,7 +139,7 @@ function cardNumbers(scenario: Scenario): Map<string, number> {
   return new Map(scenario.cards.map((c, i) => [c.id, i + 1]));
 }
 
-function cardElement(doc: Document, scenario: Scenario, card: Card, n: number, lang: Language, text: PaperText): HTMLElement {
+function cardElement(doc: Document, scenario: Scenario, card: Card, n: number, lang: Language, text: PaperText, seed: number): HTMLElement {
   const say = (t: Text | undefined) => resolveText(t, lang);
   const stakeholder = scenario.stakeholders.find((s) => s.id === card.from);
   const portrait = portraits.get(stakeholder?.portrait ?? '') ?? portraits.get('neutral');
@@ -124,9 +150,9 @@ function cardElement(doc: Document, scenario: Scenario, card: Card, n: number, l
     img.alt = '';
     head.append(img);
   }
-  head.append(el(doc, 'div', 'who', say(stakeholder?.name) || card.from), el(doc, 'div', 'number', interpolate(text.card, { n })));
+  head.append(el(doc, 'div', 'who', say(stakeholder?.name) || card.from), el(doc, 'div', 'number', interpolate(text.card, { n }), el(doc, 'br', null), interpolate(text.orderCode, { seed })));
   const choices = el(doc, 'ol', null);
-  card.choices.forEach((choice, i) => choices.append(el(doc, 'li', null, el(doc, 'span', 'key', String.fromCharCode(65 + i)), el(doc, 'span', 'label', say(choice.label)))));
+  paperOrder(scenario, card, seed).forEach((file, shown) => choices.append(el(doc, 'li', null, el(doc, 'span', 'key', letter(shown)), el(doc, 'span', 'label', say(card.choices[file]!.label)))));
   const notes: string[] = [];
   if ((card.weight ?? 1) === 0) notes.push(text.followUp);
   else if (card.when !== undefined) notes.push(text.conditional);
@@ -137,17 +163,23 @@ function cardElement(doc: Document, scenario: Scenario, card: Card, n: number, l
   return element;
 }
 
-function answerSheet(doc: Document, scenario: Scenario, lang: Language, text: PaperText): HTMLElement {
+/** A, B, C, D: how the paper names the options, first shown first. */
+function letter(shown: number): string {
+  return String.fromCharCode(65 + shown);
+}
+
+function answerSheet(doc: Document, scenario: Scenario, lang: Language, text: PaperText, seed: number): HTMLElement {
   const say = (t: Text | undefined) => resolveText(t, lang);
   const numbers = cardNumbers(scenario);
   const meters = scenario.meters.map((m) => `${say(m.label)} ${m.start}`).join(', ');
-  const sheet = el(doc, 'div', 'answers', el(doc, 'h1', null, text.answersTitle), el(doc, 'p', 'intro', interpolate(text.answersIntro, { meters })));
+  const sheet = el(doc, 'div', 'answers', el(doc, 'h1', null, text.answersTitle), el(doc, 'p', 'intro', `${interpolate(text.answersIntro, { meters })} ${interpolate(text.answersOrder, { seed })}`));
   scenario.cards.forEach((card, index) => {
     const stakeholder = scenario.stakeholders.find((s) => s.id === card.from);
     const block = el(doc, 'div', 'answer', el(doc, 'h2', null, `${interpolate(text.card, { n: index + 1 })}: ${say(stakeholder?.name) || card.from}`));
-    card.choices.forEach((choice, i) => {
+    paperOrder(scenario, card, seed).forEach((file, shown) => {
+      const choice = card.choices[file]!;
       const effects = scenario.meters.filter((m) => (choice.effects?.[m.id] ?? 0) !== 0).map((m) => `${say(m.label)} ${signed(choice.effects![m.id]!)}`);
-      const line = el(doc, 'p', null, el(doc, 'strong', null, `${String.fromCharCode(65 + i)}. `), `${say(choice.label)} — `, el(doc, 'span', 'effects', effects.length > 0 ? effects.join(', ') : text.noEffect));
+      const line = el(doc, 'p', null, el(doc, 'strong', null, `${letter(shown)}. `), `${say(choice.label)} — `, el(doc, 'span', 'effects', effects.length > 0 ? effects.join(', ') : text.noEffect));
       if (choice.feedback) line.append(` ${say(choice.feedback)}`);
       if (choice.next !== undefined) {
         const next = typeof choice.next === 'string' ? { card: choice.next, after: 1 } : choice.next;
@@ -161,16 +193,100 @@ function answerSheet(doc: Document, scenario: Scenario, lang: Language, text: Pa
   return sheet;
 }
 
-/** The card set: two cards per A4 sheet, then the answer sheet (as many pages as it needs). */
-export function buildCardSet(doc: Document, scenario: Scenario, lang: Language): void {
+/**
+ * The card set: two cards per A4 sheet, then the answer sheet (as many pages as it needs). `seed`
+ * shuffles the options; it is printed on every card and on the answer sheet, so the two match.
+ */
+export function buildCardSet(doc: Document, scenario: Scenario, lang: Language, seed = 1): void {
   const text = paperText[lang];
   resetDocument(doc, interpolate(text.cardsTitle, { title: resolveText(scenario.title, lang) }), lang);
   for (let i = 0; i < scenario.cards.length; i += 2) {
     const sheet = el(doc, 'div', 'sheet cards');
-    for (const [offset, card] of scenario.cards.slice(i, i + 2).entries()) sheet.append(cardElement(doc, scenario, card, i + offset + 1, lang, text));
+    for (const [offset, card] of scenario.cards.slice(i, i + 2).entries()) sheet.append(cardElement(doc, scenario, card, i + offset + 1, lang, text, seed));
     doc.body.append(sheet);
   }
-  doc.body.append(answerSheet(doc, scenario, lang, text));
+  doc.body.append(answerSheet(doc, scenario, lang, text, seed));
+}
+
+/** The meter's lowest and highest value, and what reaching each means in this scenario. */
+function meterRange(scenario: Scenario, meterId: string, lang: Language, text: PaperText): { low: string; high: string } {
+  const meter = scenario.meters.find((m) => m.id === meterId)!;
+  const ending = (id: string | undefined) => (id === undefined ? undefined : scenario.endings?.find((e) => e.id === id));
+  const low = ending(meter.onMin);
+  const high = ending(meter.onMax);
+  return {
+    low: low ? interpolate(text.scoreEnds, { value: meter.min ?? 0, ending: resolveText(low.title, lang) }) : interpolate(text.scoreLowest, { value: meter.min ?? 0 }),
+    high: high ? interpolate(text.scoreEnds, { value: meter.max ?? 100, ending: resolveText(high.title, lang) }) : interpolate(text.scoreHighest, { value: meter.max ?? 100 }),
+  };
+}
+
+/** How many rows the score sheet has: every turn, or a page's worth for a game without a last turn. */
+const SCORE_ROWS_ENDLESS = 30;
+
+/**
+ * Playing without a projector: one page of rules, a score sheet for the meters (what their lowest and
+ * highest values mean), and the endings with when each comes.
+ */
+export function buildRules(doc: Document, scenario: Scenario, lang: Language): void {
+  const text = paperText[lang];
+  const say = (t: Text | undefined) => resolveText(t, lang);
+  resetDocument(doc, interpolate(text.rulesTitle, { title: say(scenario.title) }), lang);
+  const turns = scenario.turns;
+  const steps = el(doc, 'ol', 'steps');
+  const stepTexts = [
+    text.ruleSetUp,
+    interpolate(text.ruleStart, { meters: scenario.meters.map((m) => `${say(m.label)} ${m.start}`).join(', ') }),
+    text.ruleDraw,
+    text.ruleDiscuss,
+    text.ruleReveal,
+    text.ruleFollowUp,
+    text.ruleMeterEnd,
+    turns !== undefined ? interpolate(text.ruleEndTurns, { turns, unit: unitFor(scenario, lang, turns, text) }) : text.ruleEndEndless,
+    text.ruleEnding,
+  ];
+  for (const step of stepTexts) steps.append(el(doc, 'li', null, step));
+  doc.body.append(el(doc, 'div', 'sheet handout rules',
+    el(doc, 'p', 'kicker', text.rulesHeading),
+    el(doc, 'h1', null, say(scenario.title)),
+    el(doc, 'p', null, text.rulesIntro),
+    steps,
+  ));
+
+  const head = el(doc, 'tr', null, el(doc, 'th', null, capitalised(unitFor(scenario, lang, 1, text))));
+  for (const meter of scenario.meters) {
+    const range = meterRange(scenario, meter.id, lang, text);
+    head.append(el(doc, 'th', null, say(meter.label), el(doc, 'span', 'range', range.low), el(doc, 'span', 'range', range.high)));
+  }
+  const body = el(doc, 'tbody', null);
+  const start = el(doc, 'tr', null, el(doc, 'td', null, text.scoreStart));
+  for (const meter of scenario.meters) start.append(el(doc, 'td', null, String(meter.start)));
+  body.append(start);
+  for (let turn = 1; turn <= (turns ?? SCORE_ROWS_ENDLESS); turn++) {
+    const row = el(doc, 'tr', null, el(doc, 'td', null, String(turn)));
+    for (let i = 0; i < scenario.meters.length; i++) row.append(el(doc, 'td', null));
+    body.append(row);
+  }
+  const table = el(doc, 'table', null, el(doc, 'thead', null, head), body);
+  doc.body.append(el(doc, 'div', 'sheet score', el(doc, 'h1', null, text.scoreTitle), el(doc, 'p', null, text.scoreIntro), table));
+
+  const endings = el(doc, 'div', 'endings', el(doc, 'h1', null, text.endingsTitle), el(doc, 'p', null, text.endingsIntro));
+  for (const ending of scenario.endings ?? []) {
+    const meterMin = scenario.meters.find((m) => m.onMin === ending.id);
+    const meterMax = scenario.meters.find((m) => m.onMax === ending.id);
+    const when = meterMin
+      ? interpolate(text.endingAtMeter, { meter: say(meterMin.label), value: meterMin.min ?? 0 })
+      : meterMax
+        ? interpolate(text.endingAtMeter, { meter: say(meterMax.label), value: meterMax.max ?? 100 })
+        : ending.when !== undefined
+          ? text.endingWhen
+          : text.endingOtherwise;
+    endings.append(el(doc, 'div', 'ending', el(doc, 'h2', null, say(ending.title)), el(doc, 'p', 'when', when), el(doc, 'p', null, say(ending.text))));
+  }
+  doc.body.append(endings);
+}
+
+function capitalised(word: string): string {
+  return word.charAt(0).toLocaleUpperCase() + word.slice(1);
 }
 
 /** The one-page participant handout. */
@@ -222,7 +338,7 @@ export function buildHandout(doc: Document, scenario: Scenario, lang: Language):
  */
 export function fitPages(doc: Document): void {
   const fits = (element: HTMLElement) => element.scrollHeight <= element.clientHeight + 1;
-  for (const element of doc.querySelectorAll<HTMLElement>('.card, .handout')) {
+  for (const element of doc.querySelectorAll<HTMLElement>('.card, .handout, .score')) {
     let size = parseFloat(doc.defaultView?.getComputedStyle(element).fontSize ?? '16');
     while (!fits(element) && size > 8) {
       size -= 0.5;
@@ -232,12 +348,19 @@ export function fitPages(doc: Document): void {
   }
 }
 
-function toolbar(doc: Document, text: PaperText, back: (() => void) | null): HTMLElement {
+function toolbar(doc: Document, text: PaperText, back: (() => void) | null, reshuffle: (() => void) | null): HTMLElement {
   const bar = el(doc, 'div', 'toolbar');
   const print = el(doc, 'button', null, text.printButton) as HTMLButtonElement;
   print.type = 'button';
   print.addEventListener('click', () => doc.defaultView?.print());
   bar.append(print);
+  if (reshuffle) {
+    const button = el(doc, 'button', null, text.reshuffleButton) as HTMLButtonElement;
+    button.type = 'button';
+    button.dataset.reshuffle = '';
+    button.addEventListener('click', reshuffle);
+    bar.append(button);
+  }
   if (back) {
     const button = el(doc, 'button', null, text.backButton) as HTMLButtonElement;
     button.type = 'button';
@@ -247,11 +370,13 @@ function toolbar(doc: Document, text: PaperText, back: (() => void) | null): HTM
   return bar;
 }
 
-/** Builds one page (card set or handout) with a toolbar to print it or go back to the list. */
-export function showPaper(doc: Document, scenario: Scenario, kind: PaperKind, lang: Language, back: (() => void) | null): void {
-  if (kind === 'cards') buildCardSet(doc, scenario, lang);
+/** Builds one page (card set, rules or handout) with a toolbar to print it or go back to the list. */
+export function showPaper(doc: Document, scenario: Scenario, kind: PaperKind, lang: Language, back: (() => void) | null, seed = 1): void {
+  if (kind === 'cards') buildCardSet(doc, scenario, lang, seed);
+  else if (kind === 'rules') buildRules(doc, scenario, lang);
   else buildHandout(doc, scenario, lang);
-  doc.body.prepend(toolbar(doc, paperText[lang], back));
+  const reshuffle = kind === 'cards' && scenario.choiceOrder !== 'file' ? () => showPaper(doc, scenario, kind, lang, back, seed + 1) : null;
+  doc.body.prepend(toolbar(doc, paperText[lang], back, reshuffle));
   fitPages(doc);
   // Fonts and portraits can change the layout once they arrive.
   doc.defaultView?.addEventListener('load', () => fitPages(doc), { once: true });
@@ -265,9 +390,12 @@ export function showPaperIndex(doc: Document, scenarios: readonly Scenario[], la
   const index = el(doc, 'main', 'index', el(doc, 'h1', null, text.indexTitle), el(doc, 'p', null, text.indexIntro));
   for (const scenario of scenarios) {
     const row = el(doc, 'div', 'row');
-    for (const kind of ['cards', 'handout'] as const) {
+    for (const kind of ['cards', 'rules', 'handout'] as const) {
       for (const pageLang of ['nl', 'en'] as const) {
-        const button = el(doc, 'button', null, `${kind === 'cards' ? paperText[pageLang].cardsButton : paperText[pageLang].handoutButton} (${paperText[pageLang].language})`) as HTMLButtonElement;
+        const name = kind === 'cards' ? paperText[pageLang].cardsButton : kind === 'rules' ? paperText[pageLang].rulesButton : paperText[pageLang].handoutButton;
+        const button = el(doc, 'button', null, `${name} (${paperText[pageLang].language})`) as HTMLButtonElement;
+        // The button is worded in the page's language, and a screen reader reads it so.
+        button.lang = pageLang;
         button.type = 'button';
         button.dataset.paper = `${scenario.id}:${kind}:${pageLang}`;
         button.addEventListener('click', () => showPaper(doc, scenario, kind, pageLang, () => showPaperIndex(doc, scenarios, lang)));

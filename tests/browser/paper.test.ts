@@ -1,7 +1,8 @@
 /**
- * Paper for the room: from the title screen and the pause menu, a card set and a handout open as
- * print-ready pages. Printed to PDF by Chromium, the card set has two cards a page and every card's
- * text, the answer sheet after it, and the handout is one page; nothing is cut off.
+ * Paper for the room: from the title screen and the pause menu, a card set, the rules with a score
+ * sheet and the endings, and a handout open as print-ready pages. Printed to PDF by Chromium, the card
+ * set has two cards a page and every card's text with its options shuffled, the answer sheet after it
+ * with the same letters; the rules are one page; the handout is one page; nothing is cut off.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,9 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine/format.ts';
 import { resolveText, type Language } from '../../src/engine/text.ts';
 import { validateScenarioText } from '../../src/engine/validate.ts';
+import { interpolate } from '../../src/locales/format.ts';
 import { paperText } from '../../src/locales/paper.ts';
+import { paperOrder } from '../../src/paper/paper.ts';
 import { openTitle, press, RESULTS, ROOT, useBrowser, waitFor } from './harness.ts';
 
 const env = useBrowser();
@@ -37,11 +40,11 @@ function pdfPages(file: string): string[] {
 async function overflowing(popup: Page): Promise<string[]> {
   await popup.emulateMedia({ media: 'print' });
   return popup.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.card, .handout')].filter((e) => e.scrollHeight > e.clientHeight + 1).map((e) => e.dataset.card ?? e.className),
+    [...document.querySelectorAll<HTMLElement>('.card, .handout, .score')].filter((e) => e.scrollHeight > e.clientHeight + 1).map((e) => e.dataset.card ?? e.className),
   );
 }
 
-async function printPage(popup: Page, scenario: Scenario, kind: 'cards' | 'handout', lang: Language): Promise<string[]> {
+async function printPage(popup: Page, scenario: Scenario, kind: 'cards' | 'rules' | 'handout', lang: Language): Promise<string[]> {
   await popup.emulateMedia({ media: 'screen' });
   await popup.locator(`button[data-paper="${scenario.id}:${kind}:${lang}"]`).click();
   await popup.waitForFunction(() => document.querySelector('.sheet') !== null && [...document.images].every((i) => i.complete));
@@ -73,18 +76,35 @@ describe('paper for the room', () => {
       const pages = await printPage(popup, hospital, 'cards', lang);
       expect(pages.length).toBeGreaterThan(cardPages);
       expect(pages.length).toBeLessThanOrEqual(cardPages + Math.ceil(hospital.cards.length / 4));
+      const letters = (card: Scenario['cards'][number]) => paperOrder(hospital, card, 1).map((file, shown) => `${String.fromCharCode(65 + shown)}${flat(resolveText(card.choices[file]!.label, lang))}`);
       hospital.cards.forEach((card, i) => {
         const page = pages[Math.floor(i / 2)]!;
         expect(page, `card ${card.id} on page ${Math.floor(i / 2) + 1}`).toContain(flat(resolveText(card.text, lang)));
-        for (const choice of card.choices) expect(page, `choice of ${card.id}`).toContain(flat(resolveText(choice.label, lang)));
+        // Each option with the letter the shuffle gave it, and the shuffle's number on the card.
+        for (const option of letters(card)) expect(page, `option of ${card.id}`).toContain(option);
+        expect(page).toContain(flat(interpolate(paperText[lang].orderCode, { seed: 1 })));
       });
       const answers = pages.slice(cardPages).join(' ');
       expect(answers).toContain(flat(paperText[lang].answersTitle));
+      expect(answers).toContain(flat(interpolate(paperText[lang].answersOrder, { seed: 1 })));
+      // The answer sheet names each option by the letter it has on its card.
+      for (const card of hospital.cards) for (const option of letters(card)) expect(answers, `answer to ${card.id}`).toContain(`${option.slice(0, 1)}.${option.slice(1)}`);
       for (const card of hospital.cards) {
         for (const choice of card.choices) if (choice.feedback) expect(answers, `feedback of ${card.id}`).toContain(flat(resolveText(choice.feedback, lang)));
       }
       // No card text on the answer pages: the effects stay on a separate sheet.
       expect(answers).not.toContain(flat(resolveText(hospital.cards[0]!.text, lang)));
+
+      // The rules fit one page; the score sheet has a column for every meter and a row for every week;
+      // the endings come with when each is reached.
+      const rules = await printPage(popup, hospital, 'rules', lang);
+      expect(rules.length).toBeGreaterThanOrEqual(3);
+      for (const step of [paperText[lang].ruleSetUp, paperText[lang].ruleDraw, paperText[lang].ruleEnding]) expect(rules[0]).toContain(flat(step));
+      expect(rules[1]).toContain(flat(paperText[lang].scoreTitle));
+      for (const meter of hospital.meters) expect(rules[1], `meter ${meter.id}`).toContain(flat(resolveText(meter.label, lang)));
+      expect(rules[1]).toContain(`${hospital.turns}`);
+      const endings = rules.slice(2).join(' ');
+      for (const ending of hospital.endings ?? []) expect(endings, `ending ${ending.id}`).toContain(flat(resolveText(ending.title, lang)));
 
       const handout = await printPage(popup, hospital, 'handout', lang);
       expect(handout).toHaveLength(1);
@@ -92,14 +112,29 @@ describe('paper for the room', () => {
       for (const s of hospital.stakeholders) expect(handout[0]).toContain(flat(resolveText(s.name, lang)));
       for (const word of lang === 'nl' ? ['Klantvriendelijk', 'Klantgericht', 'Klantgedreven', 'Betaler en gebruiker'] : ['Customer-friendly', 'Customer-oriented', 'Customer-driven', 'Payer and user']) expect(handout[0]).toContain(flat(word));
     }
+    // Another shuffle: every card and the answer sheet carry its number, and the letters follow it.
+    await popup.locator(`button[data-paper="hospital:cards:nl"]`).click();
+    await popup.locator('button[data-reshuffle]').click();
+    await popup.waitForFunction(() => document.querySelector('.card .number')?.textContent?.includes('2') === true);
+    const reshuffled = await popup.evaluate(() => ({
+      codes: [...document.querySelectorAll('.card .number')].map((n) => n.textContent),
+      intro: document.querySelector('.answers .intro')?.textContent ?? '',
+      first: [...document.querySelectorAll('.card')][0]!.querySelector('li .label')?.textContent,
+    }));
+    expect(reshuffled.codes.every((code) => code?.endsWith(interpolate(paperText.nl.orderCode, { seed: 2 })))).toBe(true);
+    expect(reshuffled.intro).toContain(interpolate(paperText.nl.answersOrder, { seed: 2 }));
+    const firstCard = hospital.cards[0]!;
+    expect(reshuffled.first).toBe(resolveText(firstCard.choices[paperOrder(hospital, firstCard, 2)[0]!]!.label, 'nl'));
+    await popup.locator('.toolbar button', { hasText: paperText.nl.backButton }).click();
+    await popup.waitForSelector('.index');
     // The other scenarios fit too: no card and no handout cut off.
     for (const id of ['school', 'townhall']) {
-      for (const kind of ['cards', 'handout'] as const) {
+      for (const kind of ['cards', 'rules', 'handout'] as const) {
         await popup.locator(`button[data-paper="${id}:${kind}:nl"]`).click();
         await popup.waitForFunction(() => document.querySelector('.sheet') !== null && [...document.images].every((i) => i.complete));
         expect(await overflowing(popup), `${id} ${kind}`).toEqual([]);
         await popup.emulateMedia({ media: 'screen' });
-        await popup.locator('.toolbar button').nth(1).click();
+        await popup.locator('.toolbar button', { hasText: paperText.nl.backButton }).click();
         await popup.waitForSelector('.index');
       }
     }
@@ -130,7 +165,9 @@ describe('paper for the room', () => {
     const popup = await opened;
     await popup.waitForSelector('.index');
     const buttons = await popup.locator('button[data-paper]').evaluateAll((list) => list.map((b) => (b as HTMLElement).dataset.paper));
-    expect(buttons).toEqual([`${first}:cards:nl`, `${first}:cards:en`, `${first}:handout:nl`, `${first}:handout:en`]);
+    expect(buttons).toEqual([`${first}:cards:nl`, `${first}:cards:en`, `${first}:rules:nl`, `${first}:rules:en`, `${first}:handout:nl`, `${first}:handout:en`]);
+    // Each button is marked with the language it is worded in.
+    expect(await popup.locator('button[data-paper$=":nl"]').evaluateAll((list) => list.map((b) => b.getAttribute('lang')))).toEqual(['nl', 'nl', 'nl']);
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
