@@ -69,7 +69,11 @@ The game keeps your game in this browser on this computer.
 export function documentPage(markdown: string, title: string): string {
   const marked = new Marked(gfmHeadingId());
   // Links between the guides point at their .html copies in the zip.
-  const body = (marked.parse(markdown) as string).replace(/href="(?:docs\/)?([a-z-]+)\.md(#[^"]*)?"/g, 'href="$1.html$2"');
+  const body = (marked.parse(markdown) as string)
+    .replace(/href="(?:docs\/)?([a-z-]+)\.md(#[^"]*)?"/g, 'href="$1.html$2"')
+    // The portraits the guide shows live beside docs/ in the project, not in the zip: written into
+    // the page, so the gallery shows them wherever the page is opened.
+    .replace(/src="(\.\.\/assets\/[a-z0-9/-]+\.svg)"/g, (_, path: string) => `src="data:image/svg+xml;base64,${readFileSync(join(ROOT, 'docs', path)).toString('base64')}"`);
   return `<!doctype html>
 <html lang="nl">
 <head>

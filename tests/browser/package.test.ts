@@ -4,7 +4,7 @@
  * file:// in the extracted folder and says at once what to do when copied alone; the one-file game
  * starts with nothing beside it; both play; the guides read offline with working links inside them.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -118,6 +118,12 @@ describe('npm run package', () => {
       const anchors = await page.locator('a[href^="#"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!.slice(1)));
       const missing = await page.evaluate((ids) => ids.filter((id) => !document.getElementById(decodeURIComponent(id))), anchors);
       expect(missing, file).toEqual([]);
+      // Every picture in the guide shows (the authoring guide's portrait gallery), and every link
+      // to another page leads to a file the zip has.
+      const broken = await page.locator('img').evaluateAll((images) => images.filter((i) => !(i as HTMLImageElement).complete || (i as HTMLImageElement).naturalWidth === 0).map((i) => i.getAttribute('src')!.slice(0, 60)));
+      expect(broken, file).toEqual([]);
+      const pages = await page.locator('a[href]:not([href^="#"]):not([href^="http"])').evaluateAll((links) => links.map((a) => a.getAttribute('href')!.replace(/#.*$/, '')));
+      for (const target of pages) expect(existsSync(join(work, 'unzipped', TOP, 'docs', decodeURIComponent(target))), `${file} links to ${target}`).toBe(true);
     }
     await page.close();
   }, 60_000);
