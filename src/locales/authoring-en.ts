@@ -14,6 +14,7 @@ export const authoringEn = {
   csvHeader: 'the first row must be: id, then one language code per column (for example id;nl;en): put that row back at the top',
   csvBadLanguage: '"{language}" in the first row is not a language code: use a code such as nl or en',
   csvLostLetters: 'line {line}: Excel replaced letters it cannot store with "?" ("{before}" became "{after}"): save the sheet as "CSV UTF-8 (comma delimited)" instead of "CSV (semicolon delimited)" and import again',
+  csvQuestionMarkForLetter: 'line {line}, column {language}: "{word}" has a "?" where a letter belongs, as Excel writes a letter it cannot store in "CSV (semicolon delimited)": save the sheet as "CSV UTF-8 (comma delimited)" and import again',
   csvRefusedRow: 'line {line}: "{id}" is not a text in this scenario (any more): correct the id in column A or delete the row',
   stringsScenarioUnreadable: 'the scenario file could not be read: run npm run validate on it first',
   stringsAfterImport: 'with these texts the scenario would have errors:',
@@ -23,6 +24,7 @@ export const authoringEn = {
   stringsUpdatedRefused: '{file}: {count} texts updated, {refused} rows refused',
   stringsRefused: '{file}: refused {reason}',
   stringsCannotRead: 'cannot read {file}: {reason}',
+  stringsNowUtf8: '{file} is now saved as UTF-8',
   // The simulator's report and findings
   condBelow: '"{meter}" below {value}',
   condAbove: '"{meter}" above {value}',
@@ -101,6 +103,12 @@ export const authoringEn = {
   foundLineEnd: 'the end of the line',
   foundChar: '"{char}"',
   fileTooLarge: 'the file is {size} MB; a scenario file may be at most {limit} MB: is it the right file? Split a very large deck into several scenarios',
+  // How a scenario file was saved (src/engine/scenarioFile.ts)
+  savedAsWindows1252: 'this file is saved as ANSI (Windows-1252), not as UTF-8; it was read as Windows-1252 (here: "{word}"), but other programs may show its letters wrong: save it as UTF-8 (Notepad: File > Save as, Encoding: UTF-8; Word: File > Save as, "Plain Text (*.txt)", then "Other encoding: Unicode (UTF-8)")',
+  savedAsUtf16: 'this file is saved as {encoding} (Notepad calls it "Unicode"), not as UTF-8; it was read right, but other tools expect UTF-8: save it as UTF-8 (Notepad: File > Save as, Encoding: UTF-8)',
+  savedAsDocument: 'this is a Word or Excel document, not a text file: in Word choose File > Save as, "Plain Text (*.txt)", then "Other encoding: Unicode (UTF-8)", and open that file',
+  savedBrokenMark: 'this file starts with the mark of {encoding} but its bytes do not follow it, so letters would be lost: open it in Notepad and save it as UTF-8 (File > Save as, Encoding: UTF-8)',
+  savedInUnknownEncoding: 'this file is not UTF-8 and not Windows-1252 (byte {byte} on line {line} is a letter in neither), so its letters cannot be read: open it in Notepad and save it as UTF-8 (File > Save as, Encoding: UTF-8)',
   fileUnreadable: 'the file cannot be read ({reason}): check the name and that you may open it',
   bomAtStart: 'the file starts with an invisible byte-order mark (U+FEFF, as Notepad writes "UTF-8 with BOM"); it is ignored, but saving the file as plain "UTF-8" removes it',
   bomInside: 'an invisible byte-order mark (U+FEFF) stands here; it is only allowed at the very start of the file: delete it (move the cursor here and press Delete once)',

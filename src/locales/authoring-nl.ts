@@ -13,6 +13,7 @@ export const authoringNl: { readonly [K in AuthoringKey]: string } = {
   csvHeader: 'de eerste regel moet zijn: id, en dan per kolom een taalcode (bijvoorbeeld id;nl;en): zet die regel weer bovenaan',
   csvBadLanguage: '"{language}" in de eerste regel is geen taalcode: gebruik een code zoals nl of en',
   csvLostLetters: 'regel {line}: Excel heeft letters die het niet kan bewaren vervangen door "?" ("{before}" werd "{after}"): bewaar het blad als "CSV UTF-8 (door komma\'s gescheiden)" in plaats van "CSV (puntkomma gescheiden)" en zet het opnieuw terug',
+  csvQuestionMarkForLetter: 'regel {line}, kolom {language}: in "{word}" staat een "?" waar een letter hoort, zoals Excel een letter schrijft die het in "CSV (puntkomma gescheiden)" niet kan bewaren: bewaar het blad als "CSV UTF-8 (door komma\'s gescheiden)" en zet het opnieuw terug',
   csvRefusedRow: 'regel {line}: "{id}" is geen tekst (meer) in dit scenario: verbeter het id in kolom A of verwijder de regel',
   stringsScenarioUnreadable: 'het scenariobestand kon niet worden gelezen: controleer het eerst met npm run validate',
   stringsAfterImport: 'met deze teksten zou het scenario fouten hebben:',
@@ -22,6 +23,7 @@ export const authoringNl: { readonly [K in AuthoringKey]: string } = {
   stringsUpdatedRefused: '{file}: {count} teksten bijgewerkt, {refused} regels geweigerd',
   stringsRefused: '{file}: geweigerd: {reason}',
   stringsCannotRead: 'kan {file} niet lezen: {reason}',
+  stringsNowUtf8: '{file} is nu bewaard als UTF-8',
   // Het verslag en de bevindingen van de simulator
   condBelow: '"{meter}" onder {value}',
   condAbove: '"{meter}" boven {value}',
@@ -100,6 +102,12 @@ export const authoringNl: { readonly [K in AuthoringKey]: string } = {
   foundLineEnd: 'het einde van de regel',
   foundChar: '"{char}"',
   fileTooLarge: 'het bestand is {size} MB; een scenariobestand mag hoogstens {limit} MB zijn: is het het goede bestand? Verdeel een heel grote stapel over meer scenario\'s',
+  // Hoe een scenariobestand is bewaard (src/engine/scenarioFile.ts)
+  savedAsWindows1252: 'dit bestand is bewaard als ANSI (Windows-1252), niet als UTF-8; het is gelezen als Windows-1252 (hier: "{word}"), maar andere programma\'s tonen de letters misschien verkeerd: bewaar het als UTF-8 (Kladblok: Bestand > Opslaan als, Codering: UTF-8; Word: Bestand > Opslaan als, "Platte tekst (*.txt)", dan "Andere codering: Unicode (UTF-8)")',
+  savedAsUtf16: 'dit bestand is bewaard als {encoding} (Kladblok noemt dat "Unicode"), niet als UTF-8; het is goed gelezen, maar andere programma\'s verwachten UTF-8: bewaar het als UTF-8 (Kladblok: Bestand > Opslaan als, Codering: UTF-8)',
+  savedAsDocument: 'dit is een Word- of Excel-document, geen tekstbestand: kies in Word Bestand > Opslaan als, "Platte tekst (*.txt)", dan "Andere codering: Unicode (UTF-8)", en open dat bestand',
+  savedBrokenMark: 'dit bestand begint met het teken van {encoding}, maar de bytes daarna volgen dat niet, dus er zouden letters verloren gaan: open het in Kladblok en bewaar het als UTF-8 (Bestand > Opslaan als, Codering: UTF-8)',
+  savedInUnknownEncoding: 'dit bestand is geen UTF-8 en geen Windows-1252 (byte {byte} op regel {line} is in geen van beide een letter), dus de letters kunnen niet worden gelezen: open het in Kladblok en bewaar het als UTF-8 (Bestand > Opslaan als, Codering: UTF-8)',
   fileUnreadable: 'het bestand kan niet worden gelezen ({reason}): controleer de naam en of je het mag openen',
   bomAtStart: 'het bestand begint met een onzichtbaar byte-order-teken (U+FEFF, zoals Kladblok "UTF-8 met BOM" schrijft); het wordt genegeerd, maar bewaar je het als gewone "UTF-8", dan is het weg',
   bomInside: 'hier staat een onzichtbaar byte-order-teken (U+FEFF); dat mag alleen helemaal aan het begin van het bestand: verwijder het (zet de cursor hier en druk één keer op Delete)',

@@ -67,11 +67,18 @@ export function wordSaid(said: Said, language: Language): string {
   return word(said.key, said.params, language);
 }
 
+/** The computer's own language as Node's Intl sees it (on Windows the user's display language, where no LANG is set). */
+export function systemLocale(): string {
+  return Intl.DateTimeFormat().resolvedOptions().locale;
+}
+
 /**
- * The language for a command-line tool: `--lang nl|en` if given, else the environment's language
- * (LANG=nl_NL.UTF-8 gives Dutch), else English.
+ * The language for a command-line tool: `--lang nl|en` if given, else the language the environment
+ * names (LC_ALL, LC_MESSAGES, LANG, in POSIX's order: LANG=nl_NL.UTF-8 gives Dutch), else the
+ * computer's own (`systemLocale`). A Windows laptop sets no LANG, so without the last step a Dutch
+ * trainer would get English; "C" and "POSIX" name no language and are passed over too.
  */
-export function toolLanguage(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Language | { error: string } {
+export function toolLanguage(args: readonly string[], env: Readonly<Record<string, string | undefined>>, system: string = systemLocale()): Language | { error: string } {
   const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   if (i >= 0) {
     const value = args[i]!.includes('=') ? args[i]!.slice('--lang='.length) : args[i + 1];
@@ -79,7 +86,8 @@ export function toolLanguage(args: readonly string[], env: Readonly<Record<strin
     return { error: `--lang needs nl or en / --lang vraagt nl of en (got ${value ?? 'nothing'})` };
   }
   const fromEnv = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^nl([_.-]|$)/i.test(fromEnv) ? 'nl' : 'en';
+  const named = /^(C|POSIX)([.@]|$)/i.test(fromEnv) ? '' : fromEnv;
+  return /^nl([_.@-]|$)/i.test(named || system) ? 'nl' : 'en';
 }
 
 /** The arguments without `--lang` and its value, for the tool's own parsing. */
