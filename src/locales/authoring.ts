@@ -100,12 +100,20 @@ export function withoutLang(args: readonly string[]): string[] {
   return out;
 }
 
-/** A balance verdict in words (every verdict code is a key of the catalogues), naming the meter by its label in the reader's language. */
+/**
+ * A balance verdict in words (every verdict code is a key of the catalogues), naming the meter by its
+ * label in the reader's language, with its examples and how many games would settle an open one.
+ * The number of games goes into the command as digits only (`--runs 25000`), never grouped.
+ */
 export function wordVerdict(verdict: Verdict, scenario: Scenario, language: Language): string {
   const meterId = verdict.meter ?? String(verdict.params.meter ?? '');
   const meter = scenario.meters.find((m) => m.id === meterId);
   const name = meter ? resolveText(meter.label, language) : meterId;
-  return word(verdict.code, { ...verdict.params, name }, language);
+  const list = (verdict.examples ?? []).map((e) => word('balanceExample', e, language));
+  const examples = list.length === 0 ? '' : word(verdict.code === 'balanceFavourFewCards' ? 'balanceExamplesFree' : 'balanceExamples', { list: new Intl.ListFormat(language, { type: 'conjunction' }).format(list) }, language);
+  const runs = Number(verdict.params.runs ?? 0);
+  const settle = verdict.open ? (runs > 0 ? word('balanceSettleWith', { runs: String(runs) }, language) : word('balanceSettleNever', {}, language)) : '';
+  return word(verdict.code, { ...verdict.params, name, examples, settle }, language);
 }
 
 /** "2 files checked: 1 error, 0 warnings", the validator's last line. */
