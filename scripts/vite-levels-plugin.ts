@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { readScenarioBytes, validateScenarioBytes } from '../src/engine/scenarioFile.ts';
-import { formatProblem, toolLanguage } from '../src/locales/authoring.ts';
+import { formatProblem, toolLanguage, word } from '../src/locales/authoring.ts';
 
 const RED = '\u001b[31m';
 const YELLOW = '\u001b[33m';
@@ -38,7 +38,10 @@ export function checkLevel(server: ViteDevServer, file: string): void {
     if (problem.severity === 'error') logger.error(`${RED}${line}${RESET}`, { timestamp: true });
     else logger.warn(`${YELLOW}${line}${RESET}`, { timestamp: true });
   }
-  const summary = result.ok ? `${GREEN}${name}: plays${RESET} (${warnings} warnings)` : `${RED}${name}: cannot be played${RESET} (${errors} errors, ${warnings} warnings)`;
+  const count = (n: number, one: 'checkError' | 'checkWarning', many: 'checkErrors' | 'checkWarnings') => word(n === 1 ? one : many, { count: n }, language);
+  const summary = result.ok
+    ? `${GREEN}${word('levelPlays', { file: name }, language)}${RESET} (${count(warnings, 'checkWarning', 'checkWarnings')})`
+    : `${RED}${word('levelCannotPlay', { file: name }, language)}${RESET} (${count(errors, 'checkError', 'checkErrors')}, ${count(warnings, 'checkWarning', 'checkWarnings')})`;
   logger.info(summary, { timestamp: true });
 }
 

@@ -95,6 +95,8 @@ export const authoringEn = {
   checkFixFirst: 'fix the errors first; then the balance is checked',
   checkBalanceHeading: 'Balance ({runs} games per strategy, seed {seed}):',
   checkRunsNeedsNumber: '--runs needs a whole number of games from 10 to {most}, written with digits only, for example --runs 25000 (got "{got}")',
+  levelPlays: '{file}: plays',
+  levelCannotPlay: '{file}: cannot be played',
   checkAllMet: 'all {count} targets met',
   mapBalanceHeading: 'Balance:',
   mapBalanceRunning: 'Balance: playing strategy {done} of {total}…',

@@ -94,6 +94,8 @@ export const authoringNl: { readonly [K in AuthoringKey]: string } = {
   checkFixFirst: 'los eerst de fouten op; daarna wordt de balans gecontroleerd',
   checkBalanceHeading: 'Balans ({runs} spellen per strategie, seed {seed}):',
   checkRunsNeedsNumber: '--runs vraagt een heel aantal spellen van 10 tot {most}, alleen in cijfers, bijvoorbeeld --runs 25000 (gekregen: "{got}")',
+  levelPlays: '{file}: speelbaar',
+  levelCannotPlay: '{file}: niet speelbaar',
   checkAllMet: 'alle {count} doelen gehaald',
   mapBalanceHeading: 'Balans:',
   mapBalanceRunning: 'Balans: strategie {done} van {total} wordt gespeeld…',

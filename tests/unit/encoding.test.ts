@@ -13,7 +13,8 @@ import { readScenarioBytes, validateScenarioBytes } from '../../src/engine/scena
 import { validateScenarioText, type Problem } from '../../src/engine/validate.ts';
 import { formatProblem, wordSaid } from '../../src/locales/authoring.ts';
 import { loadScenarioFile } from '../../scripts/lib/files.ts';
-import { levelSourcesPlugin } from '../../scripts/vite-levels-plugin.ts';
+import { checkLevel, levelSourcesPlugin } from '../../scripts/vite-levels-plugin.ts';
+import type { ViteDevServer } from 'vite';
 
 const root = new URL('../..', import.meta.url).pathname;
 const example = readFileSync(join(root, 'levels/example.json'), 'utf8');
@@ -83,6 +84,21 @@ describe('a scenario saved as ANSI (Windows-1252)', () => {
     expect(reading.text).toBe(scenario);
     expect(reading.problem).toMatchObject({ code: 'savedAsWindows1252', line: titleLine, column: titleColumn });
     expect(load.call({ addWatchFile() {} }, path)).toBeNull();
+  });
+
+  it('gets the same warning in the dev server\'s terminal when saved in levels/ (in the language of LANG)', () => {
+    const logged: string[] = [];
+    const log = (line: string) => logged.push(line.replace(/\u001b\[\d+m/g, ''));
+    const server = { config: { root: dir, logger: { error: log, warn: log, info: log } } } as unknown as ViteDevServer;
+    const before = { LANG: process.env.LANG, LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES };
+    Object.assign(process.env, { LANG: 'nl_NL.UTF-8', LC_ALL: '', LC_MESSAGES: '' });
+    try {
+      checkLevel(server, path);
+    } finally {
+      for (const [k, v] of Object.entries(before)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    }
+    expect(logged).toContainEqual(expect.stringMatching(new RegExp(`^ansi\\.json:${titleLine}:${titleColumn}: warning: dit bestand is bewaard als ANSI \\(Windows-1252\\)`)));
+    expect(logged.at(-1)).toMatch(/^ansi\.json: speelbaar \(\d+ waarschuwing(en)?\)$/);
   });
 
   it('is refused, with the advice, when a byte is no letter in Windows-1252 either', () => {
