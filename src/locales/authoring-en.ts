@@ -14,7 +14,7 @@ export const authoringEn = {
   csvHeader: 'the first row must be: id, then one language code per column (for example id;nl;en): put that row back at the top',
   csvBadLanguage: '"{language}" in the first row is not a language code: use a code such as nl or en',
   csvLostLetters: 'line {line}: Excel replaced letters it cannot store with "?" ("{before}" became "{after}"): save the sheet as "CSV UTF-8 (comma delimited)" instead of "CSV (semicolon delimited)" and import again',
-  csvQuestionMarkForLetter: 'line {line}, column {language}: "{word}" has a "?" where a letter belongs, as Excel writes a letter it cannot store in "CSV (semicolon delimited)": save the sheet as "CSV UTF-8 (comma delimited)" and import again',
+  csvQuestionMarkForLetter: 'line {line}, column {language}: "{word}" has a "?" where a letter belongs; that is how Excel writes a letter it cannot store in "CSV (semicolon delimited)": save the sheet as "CSV UTF-8 (comma delimited)" and import again',
   csvRefusedRow: 'line {line}: "{id}" is not a text in this scenario (any more): correct the id in column A or delete the row',
   stringsScenarioUnreadable: 'the scenario file could not be read: run npm run validate on it first',
   stringsAfterImport: 'with these texts the scenario would have errors:',

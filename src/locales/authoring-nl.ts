@@ -13,7 +13,7 @@ export const authoringNl: { readonly [K in AuthoringKey]: string } = {
   csvHeader: 'de eerste regel moet zijn: id, en dan per kolom een taalcode (bijvoorbeeld id;nl;en): zet die regel weer bovenaan',
   csvBadLanguage: '"{language}" in de eerste regel is geen taalcode: gebruik een code zoals nl of en',
   csvLostLetters: 'regel {line}: Excel heeft letters die het niet kan bewaren vervangen door "?" ("{before}" werd "{after}"): bewaar het blad als "CSV UTF-8 (door komma\'s gescheiden)" in plaats van "CSV (puntkomma gescheiden)" en zet het opnieuw terug',
-  csvQuestionMarkForLetter: 'regel {line}, kolom {language}: in "{word}" staat een "?" waar een letter hoort, zoals Excel een letter schrijft die het in "CSV (puntkomma gescheiden)" niet kan bewaren: bewaar het blad als "CSV UTF-8 (door komma\'s gescheiden)" en zet het opnieuw terug',
+  csvQuestionMarkForLetter: 'regel {line}, kolom {language}: in "{word}" staat een "?" waar een letter hoort; zo schrijft Excel een letter die het in "CSV (puntkomma gescheiden)" niet kan bewaren: bewaar het blad als "CSV UTF-8 (door komma\'s gescheiden)" en zet het opnieuw terug',
   csvRefusedRow: 'regel {line}: "{id}" is geen tekst (meer) in dit scenario: verbeter het id in kolom A of verwijder de regel',
   stringsScenarioUnreadable: 'het scenariobestand kon niet worden gelezen: controleer het eerst met npm run validate',
   stringsAfterImport: 'met deze teksten zou het scenario fouten hebben:',

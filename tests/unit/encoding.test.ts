@@ -174,7 +174,7 @@ describe('translator sheets as Excel saves them', () => {
     const result = importStrings(example, readFileSync(path));
     expect(result).toMatchObject({ ok: false, problems: [{ key: 'csvQuestionMarkForLetter', params: { line: 3, language: 'pl' } }] });
     if (result.ok) return;
-    expect(wordSaid(result.problems[0]!, 'nl')).toBe('regel 3, kolom pl: in "mo?emy" staat een "?" waar een letter hoort, zoals Excel een letter schrijft die het in "CSV (puntkomma gescheiden)" niet kan bewaren: bewaar het blad als "CSV UTF-8 (door komma\'s gescheiden)" en zet het opnieuw terug');
+    expect(wordSaid(result.problems[0]!, 'nl')).toBe('regel 3, kolom pl: in "mo?emy" staat een "?" waar een letter hoort; zo schrijft Excel een letter die het in "CSV (puntkomma gescheiden)" niet kan bewaren: bewaar het blad als "CSV UTF-8 (door komma\'s gescheiden)" en zet het opnieuw terug');
     expect(wordSaid(result.problems[0]!, 'en')).toContain('line 3, column pl: "mo?emy" has a "?" where a letter belongs');
     // The same sheet saved as "CSV UTF-8" keeps its letters and imports; a real question mark is never taken for one.
     expect(importStrings(example, new TextEncoder().encode('id;nl;pl\r\ncards.town-trip.text;Mogen we de stad in?;Czy możemy iść do miasta? Jak w Gdańsku.\r\n'))).toMatchObject({ ok: true, changed: 1 });
