@@ -148,6 +148,17 @@ function favourAdvice(scenario: Scenario, r: SimulationReport, meter: string): {
   return { code: 'balanceFavourCheap', params, examples: free.map(pick) };
 }
 
+/**
+ * The meter to let a one-master choice cost: of the others, the one that ended the fewest games of
+ * random and careful play. Charging the meter that already ends most games would make the careful
+ * player lose, and that verdict's advice (help that meter) would undo this one.
+ */
+function safestOther(scenario: Scenario, reports: readonly SimulationReport[], meter: string): string {
+  const ended = (m: string) => reports.reduce((n, r) => n + (r.endedBy[m] ?? 0), 0);
+  const others = scenario.meters.map((m) => m.id).filter((m) => m !== meter);
+  return others.reduce((best, m) => (ended(m) < ended(best) ? m : best), others[0] ?? '');
+}
+
 /** The strategies the check plays, in the order of its verdicts: random, balanced, then one per meter (none for a warm-up). */
 export function balanceStrategies(scenario: Scenario): Strategy[] {
   const warmUp = scenario.turns !== undefined && scenario.turns <= WARM_UP_TURNS;
@@ -195,7 +206,7 @@ export function judgeBalance(scenario: Scenario, reports: readonly SimulationRep
       verdicts.push({ strategy: r.strategy, meter, ok: true, open: true, code: 'balanceFavourEdge', params: { meter, share: exact(r), below, runs: gamesToSettle(r.completed / r.runs, TARGETS.favour.below) } });
     } else if (side === 'above') {
       const advice = favourAdvice(scenario, r, meter);
-      verdicts.push({ strategy: r.strategy, meter, ok: false, code: advice.code, params: { meter, share: percent(r), below, ...advice.params }, examples: advice.examples });
+      verdicts.push({ strategy: r.strategy, meter, ok: false, code: advice.code, params: { meter, share: percent(r), below, ...advice.params, other: safestOther(scenario, [random, balanced], meter) }, examples: advice.examples });
     } else verdicts.push({ strategy: r.strategy, meter, ok: true, code: 'balanceFavourOk', params: { meter, share: percent(r), below } });
   }
   return { runs: random.runs, seed: random.seed, warmUp, verdicts, missed: verdicts.filter((v) => !v.ok).length };

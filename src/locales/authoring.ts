@@ -113,7 +113,9 @@ export function wordVerdict(verdict: Verdict, scenario: Scenario, language: Lang
   const examples = list.length === 0 ? '' : word(verdict.code === 'balanceFavourFewCards' ? 'balanceExamplesFree' : 'balanceExamples', { list: new Intl.ListFormat(language, { type: 'conjunction' }).format(list) }, language);
   const runs = Number(verdict.params.runs ?? 0);
   const settle = verdict.open ? (runs > 0 ? word('balanceSettleWith', { runs: String(runs) }, language) : word('balanceSettleNever', {}, language)) : '';
-  return word(verdict.code, { ...verdict.params, name, examples, settle }, language);
+  const otherMeter = scenario.meters.find((m) => m.id === verdict.params.other);
+  const other = otherMeter ? resolveText(otherMeter.label, language) : String(verdict.params.other ?? '');
+  return word(verdict.code, { ...verdict.params, name, examples, settle, other }, language);
 }
 
 /** "2 files checked: 1 error, 0 warnings", the validator's last line. */
