@@ -102,13 +102,18 @@ describe('a scenario saved as ANSI (Windows-1252)', () => {
   });
 
   it('is refused, with the advice, when a byte is no letter in Windows-1252 either', () => {
-    const bytes = ansi(scenario.replace('mentor', 'ment\u0081r'));
-    bytes[bytes.indexOf(0x3f)] = 0x81;
+    // One byte per character in ANSI, so the character's index is the byte's.
+    const text = scenario.replace('mentor', 'mentXr');
+    const bytes = ansi(text);
+    bytes[text.indexOf('mentXr') + 4] = 0x81;
     const { result } = validateScenarioBytes(bytes);
     expect(result.ok).toBe(false);
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toMatchObject({ severity: 'error', code: 'savedInUnknownEncoding', params: { byte: '0x81' } });
-    expect(formatProblem('x.json', result.problems[0]!, 'nl')).toContain('open het in Kladblok en bewaar het als UTF-8');
+    const line = text.split('\n').findIndex((l) => l.includes('mentXr')) + 1;
+    expect(result.problems[0]).toMatchObject({ line, column: 1, params: { line } });
+    expect(formatProblem('x.json', result.problems[0]!, 'nl')).toBe(`x.json:${line}:1: error: dit bestand is geen UTF-8 en geen Windows-1252 (byte 0x81 op regel ${line} is in geen van beide een letter), dus de letters kunnen niet worden gelezen: open het in Kladblok en bewaar het als UTF-8 (Bestand > Opslaan als, Codering: UTF-8) (bij (file))`);
+    expect(formatProblem('x.json', result.problems[0]!, 'en')).toBe(`x.json:${line}:1: error: this file is not UTF-8 and not Windows-1252 (byte 0x81 on line ${line} is a letter in neither), so its letters cannot be read: open it in Notepad and save it as UTF-8 (File > Save as, Encoding: UTF-8) (at (file))`);
   });
 });
 
@@ -135,6 +140,10 @@ describe('a scenario saved as Notepad\'s "Unicode" (UTF-16)', () => {
     const word = readScenarioBytes(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])).problem!;
     expect(word).toMatchObject({ severity: 'error', code: 'savedAsDocument' });
     expect(formatProblem('f.json', word, 'nl')).toContain('kies in Word Bestand > Opslaan als, "Platte tekst (*.txt)"');
+    expect(formatProblem('f.json', word, 'en')).toBe('f.json:1:1: error: this is a Word or Excel document, not a text file: in Word choose File > Save as, "Plain Text (*.txt)", then "Other encoding: Unicode (UTF-8)", and open that file (at (file))');
+    const broken = readScenarioBytes(Uint8Array.from([0xff, 0xfe, 0x7b, 0x00, 0x00, 0xd8])).problem!;
+    expect(formatProblem('f.json', broken, 'nl')).toBe('f.json:1:1: error: dit bestand begint met het teken van UTF-16LE, maar de bytes daarna volgen dat niet, dus er zouden letters verloren gaan: open het in Kladblok en bewaar het als UTF-8 (Bestand > Opslaan als, Codering: UTF-8) (bij (file))');
+    expect(formatProblem('f.json', broken, 'en')).toContain('error: this file starts with the mark of UTF-16LE but its bytes do not follow it, so letters would be lost: open it in Notepad and save it as UTF-8');
   });
 });
 
