@@ -4,6 +4,7 @@
  * when a target is missed. Verdicts are codes with parameters; `src/locales` words them.
  */
 import type { Scenario } from './format.ts';
+import { own } from './own.ts';
 import { simulate, type SimulationReport, type Strategy } from './simulate.ts';
 
 /** The guide's targets: the share of games that reach the end. */
@@ -85,7 +86,7 @@ export interface Verdict {
   open?: boolean;
   code: VerdictCode;
   params: Record<string, string | number>;
-  /** Choices to change, for the caller to word: card id, choice as players count it (from 1), effects. */
+  /** Choices to change, for the caller to word: card id, the choice's place in the card's list (from 1), effects. */
   examples?: { card: string; choice: number; effects: string }[];
 }
 
@@ -130,12 +131,12 @@ const costsAnother = (effects: Record<string, number> | undefined, meter: string
  * circles. When every such choice costs already, the costs are named as too small.
  */
 function favourAdvice(scenario: Scenario, r: SimulationReport, meter: string): { code: VerdictCode; params: Record<string, string | number>; examples: { card: string; choice: number; effects: string }[] } {
-  const touching = scenario.cards.filter((c) => c.choices.some((ch) => (ch.effects?.[meter] ?? 0) !== 0)).length;
+  const touching = scenario.cards.filter((c) => c.choices.some((ch) => (own(ch.effects, meter) ?? 0) !== 0)).length;
   const helping: { card: string; choice: number; taken: number; free: boolean; effects: string }[] = [];
   for (const card of scenario.cards) {
     card.choices.forEach((choice, i) => {
-      const taken = r.choices[card.id]?.[i] ?? 0;
-      if ((choice.effects?.[meter] ?? 0) > 0 && taken > 0) helping.push({ card: card.id, choice: i + 1, taken, free: !costsAnother(choice.effects, meter), effects: effectsText(choice.effects) });
+      const taken = own(r.choices, card.id)?.[i] ?? 0;
+      if ((own(choice.effects, meter) ?? 0) > 0 && taken > 0) helping.push({ card: card.id, choice: i + 1, taken, free: !costsAnother(choice.effects, meter), effects: effectsText(choice.effects) });
     });
   }
   const byTaken = (a: { taken: number }, b: { taken: number }) => b.taken - a.taken;
@@ -154,7 +155,7 @@ function favourAdvice(scenario: Scenario, r: SimulationReport, meter: string): {
  * player lose, and that verdict's advice (help that meter) would undo this one.
  */
 function safestOther(scenario: Scenario, reports: readonly SimulationReport[], meter: string): string {
-  const ended = (m: string) => reports.reduce((n, r) => n + (r.endedBy[m] ?? 0), 0);
+  const ended = (m: string) => reports.reduce((n, r) => n + (own(r.endedBy, m) ?? 0), 0);
   const others = scenario.meters.map((m) => m.id).filter((m) => m !== meter);
   return others.reduce((best, m) => (ended(m) < ended(best) ? m : best), others[0] ?? '');
 }
