@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { balanceStrategies, checkBalance, gamesToSettle, judgeBalance, parseRuns, sideOf, wilson, type Verdict } from '../../src/engine/balance.ts';
@@ -142,6 +143,12 @@ describe('a verdict as sure as the games allow (Wilson score interval)', () => {
   it('reads a number of games as the tools print it, and nothing that could be a decimal', () => {
     for (const text of ['25000', '25.000', '25,000', '25 000', "25'000", '25\u00A0000']) expect(parseRuns(text), text).toBe(25_000);
     expect(parseRuns('1.000.000')).toBe(1_000_000);
+    // Any whole number, grouped by three with any one of the separators people write, reads back as itself.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.constantFrom('', '.', ',', ' ', "'", '\u00A0'), (n, separator) => {
+        expect(parseRuns(String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator))).toBe(n);
+      }),
+    );
     for (const text of ['2.5', '25.00', '1,5', '25.000,0', '25.000 000', '', '-5', '1e4']) expect(parseRuns(text), text).toBeNull();
   });
 });

@@ -6,9 +6,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importStrings } from '../../src/authoring/strings.ts';
-import { decodeBytes } from '../../src/engine/encoding.ts';
+import { decodeBytes, IN_1252 } from '../../src/engine/encoding.ts';
 import { readScenarioBytes, validateScenarioBytes } from '../../src/engine/scenarioFile.ts';
 import { validateScenarioText, type Problem } from '../../src/engine/validate.ts';
 import { formatProblem, wordSaid } from '../../src/locales/authoring.ts';
@@ -21,7 +22,10 @@ const example = readFileSync(join(root, 'levels/example.json'), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'mm-encodings-'));
 
 /** Windows-1252 as Notepad's "ANSI" writes it, from the code page's own table (not from the code under test). */
-const CP1252: Record<string, number> = { '€': 0x80, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97 };
+const CP1252: Record<string, number> = {
+  '€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89, 'Š': 0x8a, '‹': 0x8b, 'Œ': 0x8c, 'Ž': 0x8e,
+  '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9a, '›': 0x9b, 'œ': 0x9c, 'ž': 0x9e, 'Ÿ': 0x9f,
+};
 function ansi(text: string): Uint8Array {
   return Uint8Array.from([...text].map((c) => {
     const code = c.charCodeAt(0);
@@ -187,6 +191,23 @@ describe('translator sheets as Excel saves them', () => {
     expect(wordSaid(result.problems[0]!, 'en')).toContain('line 3, column pl: "mo?emy" has a "?" where a letter belongs');
     // The same sheet saved as "CSV UTF-8" keeps its letters and imports; a real question mark is never taken for one.
     expect(importStrings(example, new TextEncoder().encode('id;nl;pl\r\ncards.town-trip.text;Mogen we de stad in?;Czy możemy iść do miasta? Jak w Gdańsku.\r\n'))).toMatchObject({ ok: true, changed: 1 });
+  });
+
+  it('reads back any text of Windows-1252 letters saved as ANSI, and any text at all saved as UTF-16 with a mark', () => {
+    const letters = [...IN_1252].filter((c) => c >= ' ' || c === '\n');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        const decoded = decodeBytes(ansi(text));
+        expect(decoded.ok && decoded.text).toBe(text);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1 }), fc.constantFrom('le' as const, 'be' as const), (text, order) => {
+        const decoded = decodeBytes(utf16(text, order));
+        expect(decoded).toEqual({ ok: true, text, encoding: order === 'le' ? 'utf-16le' : 'utf-16be', bom: true });
+      }),
+    );
   });
 
   it('decodes every Windows-1252 letter as browsers do, whatever Node\'s own decoder says', () => {
