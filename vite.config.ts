@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import { checkedLevelsPlugin } from './scripts/vite-checked-levels-plugin.ts';
-import { levelsPlugin } from './scripts/vite-levels-plugin.ts';
+import { levelSourcesPlugin, levelsPlugin } from './scripts/vite-levels-plugin.ts';
 import { phaserPlugin } from './scripts/vite-phaser-plugin.ts';
 import { offlinePlugin } from './scripts/vite-offline-plugin.ts';
 import { portablePlugin } from './scripts/vite-portable-plugin.ts';
@@ -15,6 +15,8 @@ export default defineConfig({
     // The parts of Phaser the game uses, not the whole library.
     phaserPlugin(),
     levelsPlugin(),
+    // levels/ read from the files' bytes, as the command-line tools read them (ANSI and UTF-16 too).
+    levelSourcesPlugin(),
     checkedLevelsPlugin(),
     // One classic script with every asset inlined: starts from file://, a sub-folder and a strict CSP.
     portablePlugin(),

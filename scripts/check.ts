@@ -4,11 +4,11 @@
  * then every strategy of the simulator judged against the guide's balance targets, with what to
  * change. Exit 0 when the file is clean and every target is met, 1 when not, 2 on a usage error.
  */
-import { checkBalance } from '../src/engine/balance.ts';
+import { checkBalance, MAX_RUNS, parseRuns } from '../src/engine/balance.ts';
 import { toolLanguage, withoutLang, word, wordVerdict } from '../src/locales/authoring.ts';
 import { displayPath, loadScenarioFile, printProblems } from './lib/files.ts';
 
-const USAGE = 'usage: npm run check -- <scenario file> [--runs 1000] [--seed 1] [--lang nl|en]';
+const USAGE = `usage: npm run check -- <scenario file> [--runs 1000] [--seed 1] [--lang nl|en]   (--runs: 10 to ${MAX_RUNS})`;
 
 function main(all: string[]): number {
   const language = toolLanguage(all, process.env);
@@ -20,8 +20,12 @@ function main(all: string[]): number {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--runs') {
-      runs = Number(args[++i]);
-      if (!Number.isInteger(runs) || runs < 10 || runs > 100_000) return usage('--runs needs a whole number from 10 to 100000');
+      let text = args[++i] ?? '';
+      // "--runs 25 000" without quotes reaches us as two words, "25" and "000".
+      while (/^\d{1,3}$/.test(text) && /^\d{3}$/.test(args[i + 1] ?? '')) text += ` ${args[++i]}`;
+      const read = parseRuns(text);
+      if (read === null || read < 10 || read > MAX_RUNS) return usage(word('checkRunsNeedsNumber', { got: text, most: String(MAX_RUNS) }, language));
+      runs = read;
     } else if (arg === '--seed' && args[i + 1] !== undefined) seed = args[++i]!;
     else if (arg.startsWith('-')) return usage(`unknown option ${arg}`);
     else if (file) return usage(`only one scenario file at a time (got ${file} and ${arg})`);
@@ -41,7 +45,7 @@ function main(all: string[]): number {
   const report = checkBalance(loaded.scenario, { runs, seed });
   console.log('');
   console.log(word('checkBalanceHeading', { runs, seed }, language));
-  for (const verdict of report.verdicts) console.log(`  ${!verdict.ok ? '✗' : verdict.code === 'balanceFavourEdge' ? '≈' : '✓'} ${wordVerdict(verdict, loaded.scenario, language)}`);
+  for (const verdict of report.verdicts) console.log(`  ${!verdict.ok ? '✗' : verdict.open ? '≈' : '✓'} ${wordVerdict(verdict, loaded.scenario, language)}`);
   console.log('');
   const total = report.verdicts.length;
   console.log(report.missed === 0 ? word('checkAllMet', { count: total }, language) : word('checkMissed', { missed: report.missed, count: total }, language));

@@ -2,6 +2,7 @@
  * npm run simulate -- <file> [--runs N] [--seed S] [--strategy random|balanced|favour:<meter>] [--json]
  * Plays many games headless and reports, in plain words, whether the deck can be won and what never shows.
  */
+import { parseRuns } from '../src/engine/balance.ts';
 import { findings } from '../src/engine/findings.ts';
 import { own } from '../src/engine/own.ts';
 import { endQuietlyOnClosedPipe } from './lib/pipe.ts';
@@ -30,8 +31,9 @@ function parseArgs(args: string[]): Options | string {
     const value = () => inline ?? args[++i];
     if (flag === '--json') options.json = true;
     else if (flag === '--runs') {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 1 || n > 1_000_000) return '--runs needs a whole number from 1 to 1000000';
+      // 10.000 and 10,000 as the report prints them; see parseRuns.
+      const n = parseRuns(value() ?? '');
+      if (n === null || n < 1 || n > 1_000_000) return '--runs needs a whole number from 1 to 1000000, written with digits only, for example --runs 25000';
       options.runs = n;
     } else if (flag === '--seed') {
       const seed = value();

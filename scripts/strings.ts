@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { exportLanguages, exportStrings, importStrings } from '../src/authoring/strings.ts';
+import { readScenarioBytes, type ScenarioReading } from '../src/engine/scenarioFile.ts';
 import { toolLanguage, withoutLang, word, wordSaid } from '../src/locales/authoring.ts';
 import type { Language } from '../src/engine/text.ts';
 import { displayPath, loadScenarioFile, printProblems } from './lib/files.ts';
@@ -31,6 +32,8 @@ function main(all: string[]): number {
       printProblems(loaded, (line) => console.error(line), language);
       return 1;
     }
+    // How the file was saved (ANSI, UTF-16) is worth a word here too; its other warnings are validate's.
+    printProblems({ file, problems: loaded.problems.filter((p) => p.code.startsWith('saved')) }, (line) => console.error(line), language);
     const languages = exportLanguages(loaded.scenario, target);
     const csv = exportStrings(loaded.scenario, languages, separator);
     if (out) {
@@ -41,10 +44,10 @@ function main(all: string[]): number {
     return 0;
   }
   if (command === 'import' && file && rest.length === 1) {
-    let source: string;
+    let source: ScenarioReading;
     let sheet: Uint8Array;
     try {
-      source = readFileSync(file, 'utf8');
+      source = readScenarioBytes(readFileSync(file));
       sheet = readFileSync(rest[0]!);
     } catch (error) {
       console.error(word('stringsCannotRead', { file: (error as { path?: string }).path ?? file, reason: (error as Error).message }, language));
@@ -55,8 +58,13 @@ function main(all: string[]): number {
   return usage(command ? `unknown command or missing file: ${all.join(' ')}` : 'name a command');
 }
 
-function importInto(file: string, csvFile: string, source: string, sheet: Uint8Array, language: Language): number {
-  const result = importStrings(source, sheet);
+function importInto(file: string, csvFile: string, reading: ScenarioReading, sheet: Uint8Array, language: Language): number {
+  if (reading.problem) printProblems({ file, problems: [reading.problem] }, (line) => console.error(line), language);
+  if (reading.problem?.severity === 'error') {
+    console.error(word('stringsNothingWritten', {}, language));
+    return 1;
+  }
+  const result = importStrings(reading.text, sheet);
   if (!result.ok) {
     if (result.afterImport) console.error(word('stringsAfterImport', {}, language));
     if (result.scenario) printProblems({ file, problems: result.scenario }, (line) => console.error(line), language);
@@ -66,6 +74,8 @@ function importInto(file: string, csvFile: string, source: string, sheet: Uint8A
   }
   for (const r of result.refused) console.error(word('stringsRefused', { file: displayPath(csvFile), reason: wordSaid(r, language) }, language));
   writeFileSync(file, result.text);
+  // The file is written back as UTF-8, whatever it was saved as before.
+  if (reading.problem) console.error(word('stringsNowUtf8', { file: displayPath(file) }, language));
   const params = { file: displayPath(file), count: result.changed, refused: result.refused.length };
   console.log(word(result.refused.length ? 'stringsUpdatedRefused' : 'stringsUpdated', params, language));
   return result.refused.length > 0 ? 1 : 0;

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { readScenarioBytes } from '../src/engine/scenarioFile.ts';
 import { storeCheck, type StoredCheck } from '../src/engine/storedCheck.ts';
 
 const ID = 'virtual:checked-levels';
@@ -16,7 +17,8 @@ export function checkLevels(levelsDir: string): Record<string, StoredCheck> {
   const checks: Record<string, StoredCheck> = {};
   for (const file of readdirSync(levelsDir).sort()) {
     if (!file.endsWith('.json') || file.endsWith('.schema.json')) continue;
-    checks[file] = storeCheck(readFileSync(join(levelsDir, file), 'utf8'));
+    // The text the game gets from the file (src/session/levels.ts), decoded the same way.
+    checks[file] = storeCheck(readScenarioBytes(readFileSync(join(levelsDir, file))).text);
   }
   return checks;
 }

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { validateScenarioText } from '../src/engine/validate.ts';
-import { formatProblem, toolLanguage } from '../src/locales/authoring.ts';
+import { readScenarioBytes, validateScenarioBytes } from '../src/engine/scenarioFile.ts';
+import { formatProblem, toolLanguage, word } from '../src/locales/authoring.ts';
 
 const RED = '\u001b[31m';
 const YELLOW = '\u001b[33m';
@@ -21,13 +21,13 @@ function isLevel(levelsDir: string, file: string): boolean {
 
 export function checkLevel(server: ViteDevServer, file: string): void {
   const name = relative(server.config.root, file).split(sep).join('/');
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch {
     return; // Removed between the event and the read.
   }
-  const result = validateScenarioText(text);
+  const { result } = validateScenarioBytes(bytes);
   const language = toolLanguage([], process.env);
   if (typeof language !== 'string') return;
   const errors = result.problems.filter((p) => p.severity === 'error').length;
@@ -38,8 +38,35 @@ export function checkLevel(server: ViteDevServer, file: string): void {
     if (problem.severity === 'error') logger.error(`${RED}${line}${RESET}`, { timestamp: true });
     else logger.warn(`${YELLOW}${line}${RESET}`, { timestamp: true });
   }
-  const summary = result.ok ? `${GREEN}${name}: plays${RESET} (${warnings} warnings)` : `${RED}${name}: cannot be played${RESET} (${errors} errors, ${warnings} warnings)`;
+  const count = (n: number, one: 'checkError' | 'checkWarning', many: 'checkErrors' | 'checkWarnings') => word(n === 1 ? one : many, { count: n }, language);
+  const summary = result.ok
+    ? `${GREEN}${word('levelPlays', { file: name }, language)}${RESET} (${count(warnings, 'checkWarning', 'checkWarnings')})`
+    : `${RED}${word('levelCannotPlay', { file: name }, language)}${RESET} (${count(errors, 'checkError', 'checkErrors')}, ${count(warnings, 'checkWarning', 'checkWarnings')})`;
   logger.info(summary, { timestamp: true });
+}
+
+/** The query src/session/levels.ts imports scenario files with. */
+const SCENARIO_QUERY = /[?&]scenario$/;
+
+/**
+ * levels/*.json?scenario: a scenario file as `{ text, problem? }`, read from its bytes as every other
+ * tool reads it (src/engine/scenarioFile.ts), so a file saved as ANSI or UTF-16 plays with its letters
+ * right and the game shows the same warning as `npm run validate`. Vite's own `?raw` would read the
+ * bytes as UTF-8 and turn every Windows-1252 letter into "�" without a word. Runs before Vite's JSON
+ * handling (`enforce: 'pre'`) and hands back JavaScript, in the dev server and the build alike.
+ */
+export function levelSourcesPlugin(): Plugin {
+  return {
+    name: 'many-masters-level-sources',
+    enforce: 'pre',
+    load(id) {
+      if (!SCENARIO_QUERY.test(id)) return null;
+      const file = id.slice(0, id.indexOf('?'));
+      this.addWatchFile(file);
+      const reading = readScenarioBytes(readFileSync(file));
+      return { code: `export default ${JSON.stringify(reading)};`, map: { mappings: '' }, moduleType: 'js' };
+    },
+  };
 }
 
 export function levelsPlugin(): Plugin {

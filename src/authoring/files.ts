@@ -3,6 +3,7 @@
  * scenario file" button, and a drop of a .json file anywhere on the page. The size is checked before
  * the file is read; only its text leaves this module.
  */
+import { readScenarioBytes, withReading } from '../engine/scenarioFile.ts';
 import { fileTooLarge, rememberCheck } from './draft.ts';
 import { validateOffThread } from './offThread.ts';
 
@@ -18,9 +19,12 @@ async function take(file: File, handlers: FileHandlers): Promise<void> {
     handlers.tooLarge(file.name, file.size);
     return;
   }
-  const text = await file.text();
+  // From the bytes, not file.text(): that reads every file as UTF-8 and turns the letters of a file
+  // saved as ANSI into "�" without a word (src/engine/scenarioFile.ts says how each file is read).
+  const reading = readScenarioBytes(new Uint8Array(await file.arrayBuffer()));
+  const { text } = reading;
   // Checked in a worker first, so the page keeps drawing and taking keys while a large file is read.
-  rememberCheck(text, await validateOffThread(text));
+  rememberCheck(text, withReading(await validateOffThread(text), reading));
   handlers.text(file.name, text);
 }
 

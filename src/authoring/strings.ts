@@ -7,7 +7,7 @@ import { parseJson, pathKey } from '../engine/jsonSource.ts';
 import type { Path } from '../engine/schema.ts';
 import { validateScenarioText, type Problem } from '../engine/validate.ts';
 import type { Said } from '../locales/authoring.ts';
-import { decodeSpreadsheet, lostIn1252, parseCsv, writeCsv, type Decoded, type Encoding } from './spreadsheet.ts';
+import { decodeSpreadsheet, lostIn1252, parseCsv, questionMarkForLetter, writeCsv, type Decoded, type Encoding } from './spreadsheet.ts';
 
 export interface StringRow {
   /** A stable name for the text, by ids rather than positions: `cards.town-trip.choices.1.label`. */
@@ -74,7 +74,7 @@ export function importStrings(source: string, csv: string | Uint8Array): ImportR
   if (!validated.ok) return { ok: false, problems: [], scenario: validated.problems };
   const parsed = parseJson(source);
   if (!parsed.ok) return { ok: false, problems: [{ key: 'stringsScenarioUnreadable', params: {} }] };
-  const decoded: Decoded = typeof csv === 'string' ? { ok: true, text: csv, encoding: 'utf-8' } : decodeSpreadsheet(csv);
+  const decoded: Decoded = typeof csv === 'string' ? { ok: true, text: csv, encoding: 'utf-8', mayBe1252: false } : decodeSpreadsheet(csv);
   if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
   const table = parseCsv(decoded.text);
   if (!table.ok) return { ok: false, problems: [table.problem] };
@@ -102,8 +102,15 @@ export function importStrings(source: string, csv: string | Uint8Array): ImportR
       const value = cells[i + 1];
       const before = merged.get(lang);
       if (value === undefined || value.trim() === '' || before === value) return;
-      if (decoded.encoding === 'windows-1252' && before !== undefined && lostIn1252(before, value)) {
+      if (decoded.mayBe1252 && before !== undefined && lostIn1252(before, value)) {
         lost.push({ key: 'csvLostLetters', params: { line, before, after: value } });
+        return;
+      }
+      // A new or rewritten text has nothing to compare with: a "?" glued to a letter gives the loss away.
+      if (decoded.mayBe1252 && questionMarkForLetter(value) >= 0) {
+        const at = questionMarkForLetter(value);
+        const word = /\S*$/.exec(value.slice(0, at))![0] + /^\S*/.exec(value.slice(at))![0];
+        lost.push({ key: 'csvQuestionMarkForLetter', params: { line, language: lang, word } });
         return;
       }
       merged.set(lang, value);

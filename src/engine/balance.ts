@@ -4,6 +4,7 @@
  * when a target is missed. Verdicts are codes with parameters; `src/locales` words them.
  */
 import type { Scenario } from './format.ts';
+import { own } from './own.ts';
 import { simulate, type SimulationReport, type Strategy } from './simulate.ts';
 
 /** The guide's targets: the share of games that reach the end. */
@@ -13,8 +14,50 @@ export const TARGETS = {
   favour: { below: 0.1 },
 } as const;
 
-/** A share this close past a target (one point) is within what chance moves at 1,000 games. */
-export const EDGE = 0.01;
+/**
+ * How sure a verdict must be: z of a two-sided 95% interval. A share is judged by its Wilson score
+ * interval (Wilson 1927), the interval for a proportion that stays honest near 0% and 100% where the
+ * textbook ±z·√(p(1−p)/n) collapses; more games give a narrower interval and so a firmer verdict.
+ */
+export const Z = 1.96;
+
+/** The most games `npm run check` plays per strategy, and so the most it can advise. */
+export const MAX_RUNS = 100_000;
+
+/** The Wilson score interval of `successes` out of `n`. */
+export function wilson(successes: number, n: number, z: number = Z): { low: number; high: number } {
+  if (n <= 0) return { low: 0, high: 1 };
+  const p = successes / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+/** Where a share stands against a limit: its whole interval below it, above it, or still open. */
+export function sideOf(successes: number, n: number, limit: number): 'below' | 'above' | 'open' {
+  const { low, high } = wilson(successes, n);
+  return high < limit ? 'below' : low >= limit ? 'above' : 'open';
+}
+
+/**
+ * How many games at the same share would close the interval on one side of `limit`, rounded up to a
+ * round number for the command (`--runs 4000`); 0 when not even `MAX_RUNS` would (the share is at the
+ * limit itself, and more games will not tell).
+ */
+export function gamesToSettle(share: number, limit: number): number {
+  const settled = (n: number) => sideOf(share * n, n, limit) !== 'open';
+  if (!settled(MAX_RUNS)) return 0;
+  let low = 1;
+  let high = MAX_RUNS;
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (settled(mid)) high = mid;
+    else low = mid + 1;
+  }
+  const step = low <= 1000 ? 100 : low <= 10_000 ? 1000 : 5000;
+  return Math.min(MAX_RUNS, Math.ceil(low / step) * step);
+}
 
 /** A scenario this short is a warm-up: it may be easy, so only "not hopeless" and "can be won" apply. */
 export const WARM_UP_TURNS = 9;
@@ -23,10 +66,14 @@ export type VerdictCode =
   | 'balanceRandomOk'
   | 'balanceRandomTooEasy'
   | 'balanceRandomTooHard'
+  | 'balanceRandomEdge'
   | 'balanceBalancedOk'
   | 'balanceBalancedTooHard'
+  | 'balanceBalancedEdge'
   | 'balanceFavourOk'
-  | 'balanceFavourTooEasy'
+  | 'balanceFavourFewCards'
+  | 'balanceFavourCheap'
+  | 'balanceFavourCostly'
   | 'balanceFavourEdge'
   | 'balanceWarmUp';
 
@@ -35,8 +82,12 @@ export interface Verdict {
   /** The meter a favour strategy serves, for the caller to name in the reader's language. */
   meter?: string;
   ok: boolean;
+  /** Open: the interval still holds the target; more games (`params.runs`, 0 for none) would settle it. */
+  open?: boolean;
   code: VerdictCode;
   params: Record<string, string | number>;
+  /** Choices to change, for the caller to word: card id, the choice's place in the card's list (from 1), effects. */
+  examples?: { card: string; choice: number; effects: string }[];
 }
 
 export interface BalanceReport {
@@ -48,6 +99,8 @@ export interface BalanceReport {
 }
 
 const percent = (r: SimulationReport) => Math.round((100 * r.completed) / r.runs);
+/** A share to one decimal (10.9), where a whole percent would hide why the verdict is open. */
+const exact = (r: SimulationReport) => Math.round((1000 * r.completed) / r.runs) / 10;
 
 /** The meter that ended most lost games, and its share of them. */
 function worstMeter(r: SimulationReport): { meter: string; lostShare: number } | undefined {
@@ -65,22 +118,46 @@ export function effectsText(effects: Record<string, number> | undefined): string
   return moved.map(([m, a]) => `${m} ${signed(a)}`).join(', ');
 }
 
+/** Whether a choice takes from any meter but `meter`. */
+const costsAnother = (effects: Record<string, number> | undefined, meter: string) => Object.entries(effects ?? {}).some(([m, a]) => m !== meter && a < 0);
+
 /**
- * The cheapest way a one-master player helps their meter: among the choices they took that help it,
- * the one that costs the other meters least (then the one taken most). Making it cost another
- * meter is the most direct fix.
+ * Why serving only `meter` wins, and the choices to change. The one-master player takes, on each
+ * card, the choice that helps its meter most, and on a card that does not move it, any choice at
+ * random. So it wins when few cards move its meter (it plays at random most of the time), or when
+ * the choices that please its meter cost nothing else. The examples are choices it took that help its
+ * meter and cost no other meter yet, most taken first: the advice never names a choice it already
+ * changed, so following it again and again changes one more choice each time and cannot go round in
+ * circles. When every such choice costs already, the costs are named as too small.
  */
-function leanedOn(scenario: Scenario, r: SimulationReport, meter: string): { card: string; choice: number; effects: string } | undefined {
-  let best: { card: string; choice: number; taken: number; cost: number; effects: string } | undefined;
+function favourAdvice(scenario: Scenario, r: SimulationReport, meter: string): { code: VerdictCode; params: Record<string, string | number>; examples: { card: string; choice: number; effects: string }[] } {
+  const touching = scenario.cards.filter((c) => c.choices.some((ch) => (own(ch.effects, meter) ?? 0) !== 0)).length;
+  const helping: { card: string; choice: number; taken: number; free: boolean; effects: string }[] = [];
   for (const card of scenario.cards) {
     card.choices.forEach((choice, i) => {
-      const taken = r.choices[card.id]?.[i] ?? 0;
-      if ((choice.effects?.[meter] ?? 0) <= 0 || taken === 0) return;
-      const cost = Object.entries(choice.effects ?? {}).reduce((sum, [m, a]) => (m !== meter && a < 0 ? sum - a : sum), 0);
-      if (!best || cost < best.cost || (cost === best.cost && taken > best.taken)) best = { card: card.id, choice: i + 1, taken, cost, effects: effectsText(choice.effects) };
+      const taken = own(r.choices, card.id)?.[i] ?? 0;
+      if ((own(choice.effects, meter) ?? 0) > 0 && taken > 0) helping.push({ card: card.id, choice: i + 1, taken, free: !costsAnother(choice.effects, meter), effects: effectsText(choice.effects) });
     });
   }
-  return best && { card: best.card, choice: best.choice, effects: best.effects };
+  const byTaken = (a: { taken: number }, b: { taken: number }) => b.taken - a.taken;
+  const free = helping.filter((h) => h.free).sort(byTaken).slice(0, 2);
+  const params = { touching, cards: scenario.cards.length };
+  const pick = ({ card, choice, effects }: { card: string; choice: number; effects: string }) => ({ card, choice, effects });
+  // The cause comes first: a meter that fewer than half the cards move is served by playing at random.
+  if (touching * 2 < scenario.cards.length) return { code: 'balanceFavourFewCards', params, examples: free.map(pick) };
+  if (free.length === 0) return { code: 'balanceFavourCostly', params, examples: helping.sort(byTaken).slice(0, 1).map(pick) };
+  return { code: 'balanceFavourCheap', params, examples: free.map(pick) };
+}
+
+/**
+ * The meter to let a one-master choice cost: of the others, the one that ended the fewest games of
+ * random and careful play. Charging the meter that already ends most games would make the careful
+ * player lose, and that verdict's advice (help that meter) would undo this one.
+ */
+function safestOther(scenario: Scenario, reports: readonly SimulationReport[], meter: string): string {
+  const ended = (m: string) => reports.reduce((n, r) => n + (own(r.endedBy, m) ?? 0), 0);
+  const others = scenario.meters.map((m) => m.id).filter((m) => m !== meter);
+  return others.reduce((best, m) => (ended(m) < ended(best) ? m : best), others[0] ?? '');
 }
 
 /** The strategies the check plays, in the order of its verdicts: random, balanced, then one per meter (none for a warm-up). */
@@ -100,31 +177,52 @@ export function judgeBalance(scenario: Scenario, reports: readonly SimulationRep
 
   const share = percent(random);
   const worst = worstMeter(random);
-  if (random.completed / random.runs < TARGETS.random.atLeast) {
+  const randomLow = sideOf(random.completed, random.runs, TARGETS.random.atLeast);
+  const randomHigh = warmUp ? 'below' : sideOf(random.completed, random.runs, TARGETS.random.atMost);
+  if (randomLow === 'below') {
     verdicts.push({ strategy: 'random', ok: false, code: 'balanceRandomTooHard', params: { share, low, high, meter: worst?.meter ?? '', lostShare: worst?.lostShare ?? 0 } });
-  } else if (!warmUp && random.completed / random.runs > TARGETS.random.atMost) {
+  } else if (randomHigh === 'above') {
     verdicts.push({ strategy: 'random', ok: false, code: 'balanceRandomTooEasy', params: { share, low, high } });
+  } else if (randomLow === 'open' || randomHigh === 'open') {
+    const limit = randomLow === 'open' ? TARGETS.random.atLeast : TARGETS.random.atMost;
+    verdicts.push({ strategy: 'random', ok: true, open: true, code: 'balanceRandomEdge', params: { share: exact(random), low, high, runs: gamesToSettle(random.completed / random.runs, limit) } });
   } else verdicts.push({ strategy: 'random', ok: true, code: 'balanceRandomOk', params: { share, low, high: warmUp ? 100 : high } });
 
   const atLeast = Math.round(TARGETS.balanced.atLeast * 100);
-  if (balanced.completed / balanced.runs < TARGETS.balanced.atLeast) {
+  const balancedSide = sideOf(balanced.completed, balanced.runs, TARGETS.balanced.atLeast);
+  if (balancedSide === 'below') {
     const w = worstMeter(balanced);
     verdicts.push({ strategy: 'balanced', ok: false, code: 'balanceBalancedTooHard', params: { share: percent(balanced), atLeast, meter: w?.meter ?? '', lostShare: w?.lostShare ?? 0 } });
+  } else if (balancedSide === 'open') {
+    verdicts.push({ strategy: 'balanced', ok: true, open: true, code: 'balanceBalancedEdge', params: { share: exact(balanced), atLeast, runs: gamesToSettle(balanced.completed / balanced.runs, TARGETS.balanced.atLeast) } });
   } else verdicts.push({ strategy: 'balanced', ok: true, code: 'balanceBalancedOk', params: { share: percent(balanced), atLeast } });
 
   const below = Math.round(TARGETS.favour.below * 100);
   if (warmUp) verdicts.push({ strategy: 'favour', ok: true, code: 'balanceWarmUp', params: { turns: scenario.turns!, most: WARM_UP_TURNS } });
   for (const r of favours) {
     const meter = r.strategy.slice('favour:'.length);
-    // Within a point of the target the result is inside the sampling error of a check: say so rather than fail.
-    if (r.completed / r.runs >= TARGETS.favour.below && r.completed / r.runs < TARGETS.favour.below + EDGE) {
-      verdicts.push({ strategy: r.strategy, meter, ok: true, code: 'balanceFavourEdge', params: { meter, share: (Math.round(1000 * r.completed / r.runs) / 10), below, runs: r.runs * 5 } });
-    } else if (r.completed / r.runs >= TARGETS.favour.below) {
-      const lean = leanedOn(scenario, r, meter);
-      verdicts.push({ strategy: r.strategy, meter, ok: false, code: 'balanceFavourTooEasy', params: { meter, share: percent(r), below, card: lean?.card ?? '', choice: lean?.choice ?? 1, effects: lean?.effects ?? '' } });
+    const side = sideOf(r.completed, r.runs, TARGETS.favour.below);
+    if (side === 'open') {
+      // The interval still holds the target: chance alone could put it on either side. Say so, and how many games would tell.
+      verdicts.push({ strategy: r.strategy, meter, ok: true, open: true, code: 'balanceFavourEdge', params: { meter, share: exact(r), below, runs: gamesToSettle(r.completed / r.runs, TARGETS.favour.below) } });
+    } else if (side === 'above') {
+      const advice = favourAdvice(scenario, r, meter);
+      verdicts.push({ strategy: r.strategy, meter, ok: false, code: advice.code, params: { meter, share: percent(r), below, ...advice.params, other: safestOther(scenario, [random, balanced], meter) }, examples: advice.examples });
     } else verdicts.push({ strategy: r.strategy, meter, ok: true, code: 'balanceFavourOk', params: { meter, share: percent(r), below } });
   }
   return { runs: random.runs, seed: random.seed, warmUp, verdicts, missed: verdicts.filter((v) => !v.ok).length };
+}
+
+/**
+ * A number of games as an author may type it: digits, or digits in groups of three as the tools
+ * print them (25.000 in Dutch, 25,000 in English, 25 000 or 25'000 elsewhere). Read as 25000 rather
+ * than refused: the check itself prints "25.000 spellen", and for a whole number of games a group
+ * of exactly three digits cannot mean a decimal. Anything else (2.5, 25.00, 1,5) is null.
+ */
+export function parseRuns(text: string): number | null {
+  const grouped = /^\d{1,3}([.,\u0020\u00A0\u202F'])\d{3}(?:\1\d{3})*$/.exec(text);
+  if (grouped) return Number(text.split(grouped[1]!).join(''));
+  return /^\d+$/.test(text) ? Number(text) : null;
 }
 
 /** The defaults of `npm run check`; the scenario map uses the same, so both give the same verdicts. */

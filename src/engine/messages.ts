@@ -31,6 +31,8 @@ export type ProblemCode =
   // What a value is
   | 'foundNull' | 'foundList' | 'foundObject' | 'foundText' | 'foundLongText' | 'foundNumber' | 'foundValue' | 'foundEnd' | 'foundLineEnd' | 'foundChar'
   // Reading the JSON
+  // How the file was saved (src/engine/scenarioFile.ts)
+  | 'savedAsWindows1252' | 'savedAsUtf16' | 'savedAsDocument' | 'savedBrokenMark' | 'savedInUnknownEncoding'
   | 'fileTooLarge' | 'fileUnreadable' | 'bomAtStart' | 'bomInside' | 'comment' | 'textNotClosed' | 'textPastLineEnd' | 'controlCharacter' | 'badEscape'
   | 'tooLongText' | 'badNumber' | 'tooLongNumber' | 'numberTooLarge' | 'tooDeep' | 'commaBeforeBrace' | 'expectedFieldName' | 'unquotedFieldName'
   | 'tooManyKeys' | 'expectedColon' | 'reservedField' | 'duplicateField' | 'commaMissingField' | 'expectedCommaOrBrace' | 'tooManyItems'

@@ -67,11 +67,18 @@ export function wordSaid(said: Said, language: Language): string {
   return word(said.key, said.params, language);
 }
 
+/** The computer's own language as Node's Intl sees it (on Windows the user's display language, where no LANG is set). */
+export function systemLocale(): string {
+  return Intl.DateTimeFormat().resolvedOptions().locale;
+}
+
 /**
- * The language for a command-line tool: `--lang nl|en` if given, else the environment's language
- * (LANG=nl_NL.UTF-8 gives Dutch), else English.
+ * The language for a command-line tool: `--lang nl|en` if given, else the language the environment
+ * names (LC_ALL, LC_MESSAGES, LANG, in POSIX's order: LANG=nl_NL.UTF-8 gives Dutch), else the
+ * computer's own (`systemLocale`). A Windows laptop sets no LANG, so without the last step a Dutch
+ * trainer would get English; "C" and "POSIX" name no language and are passed over too.
  */
-export function toolLanguage(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Language | { error: string } {
+export function toolLanguage(args: readonly string[], env: Readonly<Record<string, string | undefined>>, system: string = systemLocale()): Language | { error: string } {
   const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   if (i >= 0) {
     const value = args[i]!.includes('=') ? args[i]!.slice('--lang='.length) : args[i + 1];
@@ -79,7 +86,8 @@ export function toolLanguage(args: readonly string[], env: Readonly<Record<strin
     return { error: `--lang needs nl or en / --lang vraagt nl of en (got ${value ?? 'nothing'})` };
   }
   const fromEnv = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^nl([_.-]|$)/i.test(fromEnv) ? 'nl' : 'en';
+  const named = /^(C|POSIX)([.@]|$)/i.test(fromEnv) ? '' : fromEnv;
+  return /^nl([_.@-]|$)/i.test(named || system) ? 'nl' : 'en';
 }
 
 /** The arguments without `--lang` and its value, for the tool's own parsing. */
@@ -92,12 +100,22 @@ export function withoutLang(args: readonly string[]): string[] {
   return out;
 }
 
-/** A balance verdict in words (every verdict code is a key of the catalogues), naming the meter by its label in the reader's language. */
+/**
+ * A balance verdict in words (every verdict code is a key of the catalogues), naming the meter by its
+ * label in the reader's language, with its examples and how many games would settle an open one.
+ * The number of games goes into the command as digits only (`--runs 25000`), never grouped.
+ */
 export function wordVerdict(verdict: Verdict, scenario: Scenario, language: Language): string {
   const meterId = verdict.meter ?? String(verdict.params.meter ?? '');
   const meter = scenario.meters.find((m) => m.id === meterId);
   const name = meter ? resolveText(meter.label, language) : meterId;
-  return word(verdict.code, { ...verdict.params, name }, language);
+  const list = (verdict.examples ?? []).map((e) => word('balanceExample', e, language));
+  const examples = list.length === 0 ? '' : word(verdict.code === 'balanceFavourFewCards' ? 'balanceExamplesFree' : 'balanceExamples', { list: new Intl.ListFormat(language, { type: 'conjunction' }).format(list) }, language);
+  const runs = Number(verdict.params.runs ?? 0);
+  const settle = verdict.open ? (runs > 0 ? word('balanceSettleWith', { runs: String(runs) }, language) : word('balanceSettleNever', {}, language)) : '';
+  const otherMeter = scenario.meters.find((m) => m.id === verdict.params.other);
+  const other = otherMeter ? resolveText(otherMeter.label, language) : String(verdict.params.other ?? '');
+  return word(verdict.code, { ...verdict.params, name, examples, settle, other }, language);
 }
 
 /** "2 files checked: 1 error, 0 warnings", the validator's last line. */

@@ -473,7 +473,7 @@ export class MapScene extends Phaser.Scene {
     const objects: Phaser.GameObjects.GameObject[] = [shade, g, heading];
     let top = y + 110;
     for (const verdict of report.verdicts) {
-      const text = addText(this, x + 50, top, `${!verdict.ok ? '✗' : verdict.code === 'balanceFavourEdge' ? '≈' : '✓'} ${wordVerdict(verdict, this.scenario, language())}`, { size: 28, bold: !verdict.ok, colour: verdict.ok ? colour.ink : colour.danger, width: width - 100 });
+      const text = addText(this, x + 50, top, `${!verdict.ok ? '✗' : verdict.open ? '≈' : '✓'} ${wordVerdict(verdict, this.scenario, language())}`, { size: 28, bold: !verdict.ok, colour: verdict.ok ? colour.ink : colour.danger, width: width - 100 });
       clampLines(text, 3);
       objects.push(text);
       top += text.height + 18;

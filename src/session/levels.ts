@@ -6,6 +6,7 @@
  */
 import checkedLevels from 'virtual:checked-levels';
 import { validateWithStoredCheck } from '../engine/storedCheck.ts';
+import { withReading, type ScenarioReading } from '../engine/scenarioFile.ts';
 import { sameScenarioIdWarnings, withProblem, type Problem } from '../engine/validate.ts';
 import type { Scenario } from '../engine/format.ts';
 
@@ -14,7 +15,8 @@ export type Level =
   | { file: string; source: string; problems: Problem[]; ok: true; scenario: Scenario }
   | { file: string; source: string; problems: Problem[]; ok: false; problem: Problem };
 
-const sources = import.meta.glob<string>('../../levels/*.json', { query: '?raw', import: 'default', eager: true });
+/** Each file read from its bytes (ANSI and UTF-16 too) by scripts/vite-levels-plugin.ts, with how it was saved. */
+const sources = import.meta.glob<ScenarioReading>('../../levels/*.json', { query: '?scenario', import: 'default', eager: true });
 
 /** Shipped settings first, in the order the workshops use them; anything else after, by file name. */
 const SETTING_ORDER = ['school', 'hospital', 'townhall'];
@@ -25,17 +27,18 @@ function rank(level: Level): number {
   return index === -1 ? SETTING_ORDER.length : index;
 }
 
-/** [file name, text] of every scenario file, the published JSON Schema left out. */
-function scenarioFiles(): [string, string][] {
+/** [file name, reading] of every scenario file, the published JSON Schema left out. */
+function scenarioFiles(): [string, ScenarioReading][] {
   return Object.entries(sources)
-    .map(([path, text]): [string, string] => [path.slice(path.lastIndexOf('/') + 1), text])
+    .map(([path, reading]): [string, ScenarioReading] => [path.slice(path.lastIndexOf('/') + 1), reading])
     .filter(([file]) => !file.endsWith('.schema.json'));
 }
 
 function readLevels(): Level[] {
   const levels: Level[] = [];
-  for (const [file, text] of scenarioFiles()) {
-    const result = validateWithStoredCheck(text, checkedLevels[file]);
+  for (const [file, reading] of scenarioFiles()) {
+    const text = reading.text;
+    const result = withReading(validateWithStoredCheck(text, checkedLevels[file]), reading);
     const { problems } = result;
     if (result.ok) levels.push({ file, source: text, problems, ok: true, scenario: result.scenario });
     else levels.push({ file, source: text, problems, ok: false, problem: problems.find((p) => p.severity === 'error') ?? problems[0]! });

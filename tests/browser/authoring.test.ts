@@ -37,6 +37,18 @@ async function drop(page: Page, name: string, text: string, padTo = 0): Promise<
   }, { name, text, padTo });
 }
 
+/** Drops a file of exactly these bytes (a file saved as ANSI, say), as `drop` does with a text. */
+async function dropBytes(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  await page.evaluate(({ name, bytes }) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(bytes)], name, { type: 'application/json' }));
+    const target = document.querySelector('canvas') ?? document.body;
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }
+  }, { name, bytes: [...bytes] });
+}
+
 async function focusButton(page: Page, label: string, list: 'buttons' | 'targets' = 'buttons'): Promise<void> {
   const m = await snapshot(page);
   const buttons = m.shown[list] as string[];
@@ -120,6 +132,30 @@ describe('play my file', () => {
     await press(page, 'Tab');
     await press(page, 'Enter');
     await waitFor(page, "m.screen === 'author' && m.shown.lastFile === null");
+    await page.close();
+  }, 90_000);
+});
+
+describe('a file saved on Windows', () => {
+  it('reads a dropped file saved as ANSI (Windows-1252) with its letters right, and says in Dutch how to save it as UTF-8', async () => {
+    const { page, errors } = await openTitle(env, { width: 1024, height: 768 }, 'nl-NL');
+    const title = 'Financiën – “één” € 5…';
+    const text = mine.replace('"id": "my-own"', '"id": "my-ansi"').replace('"Kennismaking: het mentoruur"', JSON.stringify(title));
+    // Windows-1252 byte for byte, from the code page's table: € 0x80, … 0x85, “ 0x93, ” 0x94, – 0x96.
+    const high: Record<string, number> = { '€': 0x80, '…': 0x85, '“': 0x93, '”': 0x94, '–': 0x96 };
+    const bytes = Uint8Array.from([...text].map((c) => (Object.hasOwn(high, c) ? high[c]! : c.charCodeAt(0))));
+    await dropBytes(page, 'ansi.json', bytes);
+    const m = await waitFor(page, "m.screen === 'problems' && m.shown.file === 'ansi.json'");
+    expect(m.shown.ok).toBe(true);
+    const line = text.split('\n').findIndex((l) => l.includes(title)) + 1;
+    const column = text.split('\n')[line - 1]!.indexOf('ë') + 1;
+    const shown = m.shown.problems as { line: number; column: number; message: string }[];
+    expect(shown).toContainEqual(expect.objectContaining({ line, column, message: word('savedAsWindows1252', { word: 'Financiën' }, 'nl') }));
+    expect(word('savedAsWindows1252', { word: 'Financiën' }, 'nl')).toContain('bewaar het als UTF-8 (Kladblok: Bestand > Opslaan als, Codering: UTF-8');
+    await screenshot(page, 'problems-ansi-nl');
+    await press(page, 'Enter');
+    await waitFor(page, "m.screen === 'play' && m.scenarioId === 'my-ansi'");
+    expect(errors).toEqual([]);
     await page.close();
   }, 90_000);
 });

@@ -13,7 +13,7 @@ import { scenarioJsonSchema, type Scenario } from '../../src/engine/format.ts';
 import { choose, newGame } from '../../src/engine/game.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { validateScenarioText, type Problem } from '../../src/engine/validate.ts';
-import { formatProblem as formatIn, validateSummary, word } from '../../src/locales/authoring.ts';
+import { formatProblem as formatIn, toolLanguage, validateSummary, word } from '../../src/locales/authoring.ts';
 
 const formatProblem = (file: string, p: Problem) => formatIn(file, p, 'en');
 
@@ -370,6 +370,27 @@ describe('docs/authoring.md', () => {
   it('shows tool output in the language of its part of the guide', () => {
     const english = guide.split('\n').findIndex((l) => l.startsWith('## English')) + 1;
     for (const b of outputs) expect(b.marker, `block at line ${b.line}`).toContain(b.line < english ? '--lang nl' : '--lang en');
+  });
+
+  it('shows each output under the command that gives it on a computer in the language of its part (no --lang needed)', () => {
+    const english = guide.split('\n').findIndex((l) => l.startsWith('## English')) + 1;
+    const commands = blocks.filter((b) => b.lang === 'sh').flatMap((b) => b.text.split('\n').map((text) => ({ line: b.line, text: text.replace(/\s+#.*$/, '').trim() })));
+    for (const b of outputs) {
+      const words = b.marker!.replace(/^output:\s*/, '').split(/\s+/);
+      const tool = words.shift()!;
+      const as = words.indexOf('as');
+      const args = [...words.slice(0, as - 1), words[as + 1]!, ...words.slice(as + 2)].filter((w, i, all) => w !== '--lang' && all[i - 1] !== '--lang');
+      const command = `npm run ${tool} -- ${args.join(' ')}`;
+      const sameSection = (line: number) => (line < english) === (b.line < english) && line < b.line;
+      expect(commands.filter((c) => sameSection(c.line)).map((c) => c.text), `block at line ${b.line}`).toContain(command);
+    }
+    // Those commands give the language of the computer: Dutch where it is Dutch (no LANG on Windows).
+    expect(toolLanguage([], {}, 'nl-NL')).toBe('nl');
+    expect(toolLanguage([], { LANG: 'C' }, 'nl-NL')).toBe('nl');
+    expect(toolLanguage([], {}, 'en-GB')).toBe('en');
+    expect(toolLanguage([], { LANG: 'nl_NL.UTF-8' }, 'en-US')).toBe('nl');
+    expect(toolLanguage([], { LANG: 'nl_NL.UTF-8', LC_ALL: 'en_GB.UTF-8' }, 'nl-NL')).toBe('en');
+    expect(toolLanguage(['--lang', 'en'], { LANG: 'nl_NL.UTF-8' }, 'nl-NL')).toBe('en');
   });
 
   it.each(outputs.map((b) => [b.line, b] as const))('shows the real output in the block at line %i', (_, block) => {

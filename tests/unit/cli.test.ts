@@ -95,7 +95,7 @@ describe('npm run check', () => {
     for (const card of s.cards) for (const ch of card.choices) if ((ch.effects?.patients ?? 0) > 0) for (const k of Object.keys(ch.effects)) if (ch.effects[k] < 0) delete ch.effects[k];
     writeFileSync(join(dir, 'unbalanced.json'), JSON.stringify(s, null, 2));
     const result = spawnSync(tsx, [join(root, 'scripts/check.ts'), join(dir, 'unbalanced.json')], { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'nl_NL.UTF-8', LC_ALL: '' } });
-    expect(result.stdout).toMatch(/✗ alleen Patiënten dienen \(favour:patients\) haalt het einde in \d+% van de spellen; doel onder 10%: laat de keuzes die Patiënten blij maken een andere meter kosten/);
+    expect(result.stdout).toMatch(/✗ alleen Patiënten dienen \(favour:patients\) haalt het einde in \d+% van de spellen; doel onder 10%\. Oorzaak: de keuzes die Patiënten blij maken, kosten geen andere meter\. Laat ze een andere meter kosten, zoals [\w ]+ \(die beëindigt de minste spellen\), bijvoorbeeld keuze \d op kaart/);
     expect(result.stdout).toMatch(/\d van de 7 doelen gemist/);
     expect(result.status).toBe(1);
   }, 60_000);
@@ -106,6 +106,17 @@ describe('npm run check', () => {
     expect(broken.status).toBe(1);
     expect(run('check.ts', ['levels/example.json', '--lang', 'de']).status).toBe(2);
     expect(run('check.ts', []).status).toBe(2);
+  }, 60_000);
+
+  it('reads --runs as it prints numbers (10.000, 10 000), and refuses what could be a decimal with the advice', () => {
+    for (const runs of [['10.000'], ['10', '000']]) {
+      const result = run('check.ts', ['levels/example.json', '--runs', ...runs, '--lang', 'nl']);
+      expect(result.stdout).toContain('Balans (10.000 spellen per strategie, seed 1):');
+      expect(result.status).toBe(0);
+    }
+    const decimal = run('check.ts', ['levels/example.json', '--runs', '2.5', '--lang', 'nl']);
+    expect(decimal.stderr).toContain('--runs vraagt een heel aantal spellen van 10 tot 100000, alleen in cijfers, bijvoorbeeld --runs 25000 (gekregen: "2.5")');
+    expect(decimal.status).toBe(2);
   }, 60_000);
 });
 
