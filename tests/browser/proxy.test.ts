@@ -279,7 +279,7 @@ describe('behind nginx over HTTPS', () => {
       }).on('error', fail));
       sentTo.add(location);
     }
-    expect([...sentTo].sort()).toEqual([`${PREFIX}1/`, `${PREFIX}2/`]);
+    expect([...sentTo].sort()).toEqual([`${base}1/`, `${base}2/`]);
 
     // One projector opens the common address and lands in one process; a phone joins its room there.
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB', ignoreHTTPSErrors: true });
