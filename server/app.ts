@@ -110,7 +110,13 @@ async function main(): Promise<void> {
   process.on('SIGHUP', stop);
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   console.error((error as Error).message);
+  // Started with a double-click, the window would close before the message could be read.
+  if (process.stdin.isTTY && (await sea())) {
+    console.error('Press Enter to close this window.');
+    process.stdin.once('data', () => process.exit(1));
+    return;
+  }
   process.exit(1);
 });
