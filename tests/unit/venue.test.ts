@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import fc from 'fast-check';
+import type { AddressInfo } from 'node:net';
+import { createLogger, createServer as createVite } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { phoneHosts, type InterfaceAddress } from '../../server/addresses.ts';
@@ -149,6 +151,34 @@ describe('the address phones are given', () => {
       expect(printed[1]).toBe('Phones: none, as this server listens on 127.0.0.1 only; start it with --host 0.0.0.0 for phones on the network');
     } finally {
       child.kill();
+    }
+  }, 60_000);
+});
+
+describe('npm start on loopback', () => {
+  it('with --host 127.0.0.1 the dev server prints no phone address and gives the projector none', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('info');
+    logger.info = (message) => void lines.push(message);
+    const vite = await createVite({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), server: { port: 0, host: '127.0.0.1', open: false }, customLogger: logger, clearScreen: false });
+    try {
+      await vite.listen();
+      vite.printUrls();
+      const printed = lines.join('\n').replace(/\u001b\[\d+m/g, '');
+      expect(printed).toContain('Phones:  none, as this server listens on 127.0.0.1 only');
+      const port = (vite.httpServer!.address() as AddressInfo).port;
+      const hosted = await new Promise<ServerMessage>((done, fail) => {
+        const socket = new WebSocket(`ws://127.0.0.1:${port}/room`);
+        socket.on('open', () => socket.send(JSON.stringify({ type: 'host' })));
+        socket.on('message', (data) => {
+          socket.close();
+          done(JSON.parse(String(data)) as ServerMessage);
+        });
+        socket.on('error', fail);
+      });
+      expect(hosted).toMatchObject({ type: 'hosted', phoneUrls: [] });
+    } finally {
+      await vite.close();
     }
   }, 60_000);
 });
