@@ -1,7 +1,7 @@
 /**
  * npm run bench: prints the speed and memory figures. Engine figures always; browser figures need
  * Chromium. Names after `--` run only those parts: `npm run bench -- first frames` (engine, content,
- * hostile, size, first, idle, frames, heap, room). `content` plays the content checks of tests/unit/plays.test.ts
+ * hostile, size, first, idle, frames, heap, room, rooms). `content` plays the content checks of tests/unit/plays.test.ts
  * with the full 10,000 games per scenario and strategy (the unit suite plays fewer, to stay fast);
  * `hostile` (heavy files at the limits) runs only when named or with no names.
  */
@@ -11,11 +11,12 @@ import { BROWSER_PARTS, browserFigures } from './bench/browser.ts';
 import { engineFigures } from './bench/engine.ts';
 import { hostileFigures } from './bench/hostile.ts';
 import { roomFigures } from './bench/room.ts';
+import { roomsFigures } from './bench/rooms.ts';
 
 const asked = process.argv.slice(2);
-const unknown = asked.filter((a) => a !== 'engine' && a !== 'content' && a !== 'hostile' && a !== 'room' && !(BROWSER_PARTS as readonly string[]).includes(a));
+const unknown = asked.filter((a) => a !== 'engine' && a !== 'content' && a !== 'hostile' && a !== 'room' && a !== 'rooms' && !(BROWSER_PARTS as readonly string[]).includes(a));
 if (unknown.length > 0) {
-  console.error(`unknown part: ${unknown.join(', ')} (choose from engine, content, hostile, room, ${BROWSER_PARTS.join(', ')})`);
+  console.error(`unknown part: ${unknown.join(', ')} (choose from engine, content, hostile, room, rooms, ${BROWSER_PARTS.join(', ')})`);
   process.exit(2);
 }
 const browserParts = BROWSER_PARTS.filter((p) => asked.length === 0 || asked.includes(p));
@@ -44,6 +45,10 @@ if (asked.length === 0 || asked.includes('content')) {
 if (asked.length === 0 || asked.includes('room')) {
   console.log('Room server for phone votes (Node, loopback)');
   await roomFigures((line) => console.log(`  ${line}`));
+}
+if (asked.length === 0 || asked.includes('rooms')) {
+  console.log('One server process, many rooms (Node, loopback)');
+  await roomsFigures((line) => console.log(`  ${line}`));
 }
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -9,6 +9,11 @@
  *   docs/template.json     a scenario with every field, to start from
  *   web/                   the build as a web server serves it (service worker, manifest, icons)
  *
+ * Beside the zip, the room apps: the game with the room server for phone votes in one file per system
+ * (release/many-masters-room-<version>-<system>), for a trainer who cannot install Node
+ * (scripts/roomApp.ts). They are separate files, so the zip stays the small download.
+ * `--no-room-app` makes the zip alone.
+ *
  * The one-file game is the production build with its only script and stylesheet written into the
  * page. No plugin is needed for that (the build already is one classic script and one stylesheet),
  * and it keeps a single build: the same files are in web/.
@@ -18,15 +23,16 @@
  * which on an old laptop doubles the wait for the first card. So the page a trainer double-clicks
  * loads the script from web/, and the one-file copy is there for passing the game on.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { zipSync, type Zippable } from 'fflate';
 import { Marked } from 'marked';
 import { gfmHeadingId } from 'marked-gfm-heading-id';
 import { build } from 'vite';
 import { launcherPage, ONE_FILE, oneFile } from './lib/zipPages.ts';
+import { cachedRoomApps, size } from './roomApp.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -111,13 +117,23 @@ function addFolder(zip: Zippable, folder: string, under: string): void {
   }
 }
 
-/** Builds the game and writes the zip; returns its path. */
-export async function makePackage(out: string): Promise<string> {
+/** Builds the game and writes the zip; returns its path. With `roomApp`, also the room apps beside it, each passed to it. */
+export async function makePackage(out: string, roomApp?: (path: string) => void): Promise<string> {
   // A build of its own, so that dist/ (what `npm run preview` and the tests serve) is left alone.
   const dist = mkdtempSync(join(tmpdir(), 'many-masters-build-'));
   try {
     await build({ root: ROOT, logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
-    return writeZip(dist, out);
+    const zip = writeZip(dist, out);
+    if (roomApp) {
+      const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+      for (const app of await cachedRoomApps(dist, version)) {
+        const copy = join(out, basename(app));
+        copyFileSync(app, copy);
+        chmodSync(copy, 0o755);
+        roomApp(copy);
+      }
+    }
+    return zip;
   } finally {
     rmSync(dist, { recursive: true, force: true });
   }
@@ -143,8 +159,9 @@ function writeZip(dist: string, out: string): string {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const { values } = parseArgs({ options: { out: { type: 'string', default: join(ROOT, 'release') } } });
-  const path = await makePackage(resolve(values.out!));
-  const size = statSync(path).size;
-  console.log(`${relative(process.cwd(), path)}  ${(size / 1024 / 1024).toFixed(1)} MB`);
+  const { values } = parseArgs({ options: { out: { type: 'string', default: join(ROOT, 'release') }, 'no-room-app': { type: 'boolean' } } });
+  const apps: string[] = [];
+  const zip = await makePackage(resolve(values.out!), values['no-room-app'] ? undefined : (app) => apps.push(app));
+  console.log(`${relative(process.cwd(), zip)}  ${(statSync(zip).size / 1024 / 1024).toFixed(1)} MB`);
+  for (const app of apps) console.log(`${relative(process.cwd(), app)}  ${size(app)}`);
 }

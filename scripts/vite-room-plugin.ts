@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { build, type BuildEnvironmentOptions, type Connect, type Plugin } from 'vite';
 import { portablePlugin } from './vite-portable-plugin.ts';
 import { PHONE_PATH, SERVER_CHECK_PATH } from '../src/room-protocol/protocol.ts';
-import { attachRoom, lanUrls, SERVER_ANSWER } from '../server/server.ts';
+import { attachRoom, lanUrls, phonesLine, SERVER_ANSWER } from '../server/server.ts';
 
 const CYAN = '\u001b[36m';
 const RESET = '\u001b[0m';
@@ -60,15 +60,17 @@ export function roomPlugin(): Plugin {
     configureServer(server) {
       const http = server.httpServer;
       if (!http) return; // middleware mode: whoever hosts Vite hosts the room
-      const room = attachRoom(http, { port: () => (http.address() as AddressInfo | null)?.port ?? server.config.server.port ?? 5173 });
+      // `--host 127.0.0.1` (or any one address) gives phones only what the dev server listens on.
+      const host = typeof server.config.server.host === 'string' ? server.config.server.host : '0.0.0.0';
+      const room = attachRoom(http, { host, port: () => (http.address() as AddressInfo | null)?.port ?? server.config.server.port ?? 5173 });
       server.middlewares.use(shortPhoneAddress());
       // Right under Vite's own addresses, where the trainer looks.
       const printUrls = server.printUrls.bind(server);
       server.printUrls = () => {
         printUrls();
         const address = http.address() as AddressInfo | null;
-        const urls = address ? lanUrls(address.port) : [];
-        server.config.logger.info(urls.length > 0 ? `  ${CYAN}➜  Phones:${RESET}  ${urls.join('  or  ')}` : `  ${CYAN}➜  Phones:${RESET}  no network found; connect to the Wi-Fi or start this laptop's hotspot`);
+        const urls = address ? lanUrls(address.port, host) : [];
+        server.config.logger.info(`  ${CYAN}➜  ${RESET}${phonesLine(urls, host).replace(/^Phones: /, `${CYAN}Phones:${RESET}  `)}`);
       };
       http.once('close', () => room.close());
     },

@@ -2,20 +2,26 @@
  * `npm run serve`: the built game with the room, from one plain Node process, for an organisation's
  * intranet or a workshop laptop without the dev server.
  *
- *   npm run serve -- [--port 8080] [--host 0.0.0.0] [--dir dist] [--public-url https://intranet.example/many-masters/]
+ *   npm run serve -- [--port 8080] [--host 0.0.0.0] [--dir dist] [--public-url https://intranet.example/many-masters/] [--build]
+ *
+ * Without --dir it serves dist/ at once when that build is up to date, and builds first only when it
+ * is missing or a source is newer (freshBuild.ts says why); --build always builds first. With --dir
+ * the folder is served as it is.
  *
  * Behind a reverse proxy, forward WebSockets (the path ending in /room) and pass --public-url so the
  * projector shows the address phones can reach. PORT in the environment sets the port too.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { serveBuilt } from './server.ts';
+import { buildIfStale } from './freshBuild.ts';
+import { phonesLine, serveBuilt } from './server.ts';
 
-const USAGE = 'usage: npm run serve -- [--port 8080] [--host 0.0.0.0] [--dir dist] [--public-url URL]';
+const USAGE = 'usage: npm run serve -- [--port 8080] [--host 0.0.0.0] [--dir dist] [--public-url URL] [--build]';
+const PROJECT = resolve(import.meta.dirname, '..');
 
-let values: { port?: string; host?: string; dir?: string; 'public-url'?: string; help?: boolean };
+let values: { port?: string; host?: string; dir?: string; 'public-url'?: string; build?: boolean; help?: boolean };
 try {
-  ({ values } = parseArgs({ options: { port: { type: 'string' }, host: { type: 'string' }, dir: { type: 'string' }, 'public-url': { type: 'string' }, help: { type: 'boolean' } } }));
+  ({ values } = parseArgs({ options: { port: { type: 'string' }, host: { type: 'string' }, dir: { type: 'string' }, 'public-url': { type: 'string' }, build: { type: 'boolean' }, help: { type: 'boolean' } } }));
 } catch (error) {
   console.error(`${(error as Error).message}\n${USAGE}`);
   process.exit(2);
@@ -35,10 +41,21 @@ if (publicUrl !== undefined && !URL.canParse(publicUrl)) {
   process.exit(2);
 }
 
+const host = values.host ?? '0.0.0.0';
 try {
-  const { server, room, url, phoneUrls } = await serveBuilt({ root: resolve(values.dir ?? 'dist'), port, host: values.host ?? '0.0.0.0', ...(publicUrl ? { publicUrl } : {}) });
+  let root = resolve(values.dir ?? 'dist');
+  if (values.dir === undefined) {
+    root = resolve(PROJECT, 'dist');
+    const build = async () => {
+      // Loaded only here: serving a fresh build never waits for Vite.
+      const vite = await import('vite');
+      await vite.build({ root: PROJECT, logLevel: 'warn' });
+    };
+    await buildIfStale(PROJECT, root, { force: values.build === true, log: (line) => console.log(line), build });
+  }
+  const { server, room, url, phoneUrls } = await serveBuilt({ root, port, host, ...(publicUrl ? { publicUrl } : {}) });
   console.log(`Many Masters: ${url}`);
-  console.log(phoneUrls.length > 0 ? `Phones: ${phoneUrls.join('  or  ')}` : 'Phones: no network found; connect this computer to the Wi-Fi or start its hotspot');
+  console.log(phonesLine(phoneUrls, host));
   const stop = () => {
     room.close();
     server.closeAllConnections();

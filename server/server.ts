@@ -13,6 +13,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_PROJECTOR_MESSAGE, PHONE_PATH, ROOM_PATH, SERVER_CHECK_PATH } from '../src/room-protocol/protocol.ts';
 import { DEFAULT_LIMITS, Hub, type Connection, type HubLimits } from './hub.ts';
+import { phoneHosts } from './addresses.ts';
 import { contentType } from './contentTypes.ts';
 
 export interface RoomOptions {
@@ -20,18 +21,14 @@ export interface RoomOptions {
   publicUrl?: string;
   /** The port phones reach this server on, for the addresses made from the network cards. */
   port: () => number;
+  /** The address the server listens on: all (0.0.0.0, the default), one, or loopback (then phones get none). */
+  host?: string;
   limits?: Partial<HubLimits>;
 }
 
-/** The machine's local network addresses (IPv4, not loopback), as the phones' address for each. */
-export function lanUrls(port: number): string[] {
-  const urls: string[] = [];
-  for (const addresses of Object.values(networkInterfaces())) {
-    for (const address of addresses ?? []) {
-      if (address.family === 'IPv4' && !address.internal) urls.push(`http://${address.address}:${port}/${PHONE_PATH}`);
-    }
-  }
-  return urls;
+/** The phones' addresses for a server on `host` and `port`, the one they most likely reach first (see addresses.ts). */
+export function lanUrls(port: number, host = '0.0.0.0'): string[] {
+  return phoneHosts(networkInterfaces(), host).map((phoneHost) => `http://${phoneHost}:${port}/${PHONE_PATH}`);
 }
 
 /** The phones' address under a public address such as https://intranet.example/many-masters/. */
@@ -46,7 +43,7 @@ export interface AttachedRoom {
 
 /** Takes the room's WebSocket upgrades on a server; every other upgrade (Vite's own) is left alone. */
 export function attachRoom(server: EventEmitter, options: RoomOptions): AttachedRoom {
-  const phoneUrls = () => (options.publicUrl ? [publicPhoneUrl(options.publicUrl)] : lanUrls(options.port()));
+  const phoneUrls = () => (options.publicUrl ? [publicPhoneUrl(options.publicUrl)] : lanUrls(options.port(), options.host));
   const hub = new Hub({ ...DEFAULT_LIMITS, ...options.limits }, Date.now, phoneUrls);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PROJECTOR_MESSAGE + 1024, perMessageDeflate: false });
   const alive = new WeakSet<WebSocket>();
@@ -105,8 +102,27 @@ export function attachRoom(server: EventEmitter, options: RoomOptions): Attached
   };
 }
 
+/** The line printed for the trainer: where phones go, or why there is no such address. */
+export function phonesLine(phoneUrls: string[], host: string): string {
+  if (phoneUrls.length > 0) return `Phones: ${phoneUrls.join('  or  ')}`;
+  if (phoneHosts({}, host).length === 0 && host !== '0.0.0.0' && host !== '::') return `Phones: none, as this server listens on ${host} only; start it with --host 0.0.0.0 for phones on the network`;
+  return 'Phones: no network found; connect this computer to the Wi-Fi or start its hotspot';
+}
+
 /** The answer to the page's question whether a room server runs (the build's own file says no). */
 export const SERVER_ANSWER = JSON.stringify({ server: true });
+
+/**
+ * The health check for a proxy, a container or a monitor (under any prefix, like the room): how many
+ * rooms and connections the process holds and how long it has run. Counts only, nothing about a
+ * participant or a room's code.
+ */
+export const HEALTH_PATH = 'healthz';
+
+function health(room: AttachedRoom): string {
+  const { rooms, connections } = room.hub.stats();
+  return JSON.stringify({ status: 'ok', rooms, connections, uptimeSeconds: Math.round(process.uptime()) });
+}
 
 export interface ServeOptions {
   root: string;
@@ -136,6 +152,10 @@ export function serveBuilt(options: ServeOptions): Promise<{ server: Server; roo
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(SERVER_ANSWER);
       return;
     }
+    if (path.endsWith(`/${HEALTH_PATH}`)) {
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(health(room));
+      return;
+    }
     if (path === `/${PHONE_PATH}` || path.endsWith(`/${PHONE_PATH}`)) path = path.slice(0, -PHONE_PATH.length) + 'phone.html';
     let file = normalize(join(root, path));
     if (file !== root && !file.startsWith(root + sep)) {
@@ -151,7 +171,7 @@ export function serveBuilt(options: ServeOptions): Promise<{ server: Server; roo
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);
   });
-  const room = attachRoom(server, { port: () => (server.address() as AddressInfo).port, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}), ...(options.limits ? { limits: options.limits } : {}) });
+  const room = attachRoom(server, { port: () => (server.address() as AddressInfo).port, host: options.host, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}), ...(options.limits ? { limits: options.limits } : {}) });
   server.on('close', () => room.close());
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -17,13 +17,13 @@ const CARDS = 30;
 const CHOICES = 3;
 const WAIT_MS = 30_000;
 
-interface Client {
+export interface Client {
   socket: WebSocket;
   messages: ServerMessage[];
   listeners: Set<(m: ServerMessage) => void>;
 }
 
-function open(url: string): Promise<Client> {
+export function open(url: string): Promise<Client> {
   return new Promise((done, fail) => {
     const socket = new WebSocket(url);
     const client: Client = { socket, messages: [], listeners: new Set() };
@@ -36,7 +36,7 @@ function open(url: string): Promise<Client> {
   });
 }
 
-function until<T>(client: Client, match: (m: ServerMessage) => T | undefined, what: string): Promise<T> {
+export function until<T>(client: Client, match: (m: ServerMessage) => T | undefined, what: string): Promise<T> {
   return new Promise((done, fail) => {
     const timer = setTimeout(() => {
       client.listeners.delete(listener);
@@ -53,7 +53,7 @@ function until<T>(client: Client, match: (m: ServerMessage) => T | undefined, wh
   });
 }
 
-const texts = (s: string) => ({ nl: s, en: s });
+export const texts = (s: string) => ({ nl: s, en: s });
 
 export async function roomFigures(print: (line: string) => void): Promise<void> {
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'room-server.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });

@@ -374,6 +374,7 @@ export const en = {
   setupPhonesNoServer: 'Phones need the room server: start the game with npm start or npm run serve.',
   joinTitle: 'Vote from your phone',
   joinScan: 'Scan the code, or open',
+  joinOtherAddress: 'A: another address ({index} of {count})',
   joinCode: 'Room code',
   joinNoNetwork: 'This laptop is on no network: connect to the Wi-Fi or start its hotspot.',
   joinStart: 'To the first card',

@@ -372,6 +372,7 @@ export const nl: Messages = {
   setupPhonesNoServer: 'Telefoons hebben de zaalserver nodig: start het spel met npm start of npm run serve.',
   joinTitle: 'Stem met je telefoon',
   joinScan: 'Scan de code, of open',
+  joinOtherAddress: 'A: ander adres ({index} van {count})',
   joinCode: 'Zaalcode',
   joinNoNetwork: 'Deze laptop zit op geen netwerk: verbind met de wifi of zet de hotspot aan.',
   joinStart: 'Naar de eerste kaart',

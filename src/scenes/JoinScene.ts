@@ -10,7 +10,7 @@ import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
 import { STAGE, stageSize } from '../platform/viewport.ts';
-import { onPhones, phoneFigures, type PhoneFigures } from '../session/phones.ts';
+import { nextPhoneAddress, onPhones, phoneFigures, type PhoneFigures } from '../session/phones.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { listScreen } from '../ui/describe.ts';
 import { addText, fitWidth } from '../ui/text.ts';
@@ -71,6 +71,9 @@ export class JoinScene extends RoomScene {
     const qr = this.add.graphics();
     addText(this, right.x, box.y, t('joinScan'), { size: 36, colour: colour.inkSoft, width: right.width });
     const address = addText(this, right.x, box.y + 56, '', { size: 60, bold: true, colour: colour.accent });
+    // With several networks (Wi-Fi and a cable, a hotspot) the trainer can show another address.
+    const other = addText(this, right.x, box.y + 134, '', { size: 28, colour: colour.inkSoft, width: right.width });
+    other.setInteractive({ useHandCursor: true }).on('pointerup', () => nextPhoneAddress());
     addText(this, right.x, box.y + 180, t('joinCode'), { size: 36, colour: colour.inkSoft });
     const code = addText(this, right.x, box.y + 230, '', { size: 140, bold: true });
     const joined = addText(this, right.x, box.y + 420, '', { size: 48, bold: true, width: right.width });
@@ -85,6 +88,7 @@ export class JoinScene extends RoomScene {
       }
       address.setText(shortAddress(figures.address));
       fitWidth(address, right.width, 36);
+      other.setText(figures.addresses > 1 ? t('joinOtherAddress', { index: figures.addressIndex + 1, count: figures.addresses }) : '');
       code.setText(figures.code && figures.status === 'open' ? figures.code.split('').join(' ') : '');
       fitWidth(code, right.width, 72);
       joined.setText(figures.status === 'open' ? joinedText(figures) : '');
@@ -105,7 +109,10 @@ export class JoinScene extends RoomScene {
     const release = pushHandler((command: Command) => {
       switch (command.kind) {
         case 'confirm': case 'forward': go(); return true;
-        case 'letter': if (command.key === 'j') go(); return true;
+        case 'letter':
+          if (command.key === 'j') go();
+          if (command.key === 'a') nextPhoneAddress();
+          return true;
         case 'choice': case 'next': case 'previous': case 'back': case 'more': case 'less': return true;
         default: return false;
       }
@@ -116,8 +123,8 @@ export class JoinScene extends RoomScene {
     });
     showScreen('join', () => {
       const figures = phoneFigures();
-      const facts = { stage: stageSize(), code: figures?.code ?? null, address: figures?.address ?? null, link: figures?.link ?? null, status: figures?.status ?? 'off', joined: figures?.joined ?? 0, texts: [address.text, code.text, joined.text, status.text] };
-      const lines = [`${t('joinScan')} ${address.text}`, `${t('joinCode')}: ${code.text}`, joined.text, status.text].filter((line) => line.trim() !== '');
+      const facts = { stage: stageSize(), code: figures?.code ?? null, address: figures?.address ?? null, addresses: figures?.addresses ?? 0, addressIndex: figures?.addressIndex ?? 0, link: figures?.link ?? null, status: figures?.status ?? 'off', joined: figures?.joined ?? 0, texts: [address.text, other.text, code.text, joined.text, status.text] };
+      const lines = [`${t('joinScan')} ${address.text}`, other.text, `${t('joinCode')}: ${code.text}`, joined.text, status.text].filter((line) => line.trim() !== '');
       return listScreen(t('joinTitle'), focus, facts, lines.map((text) => ({ role: 'text' as const, text })));
     });
     settle();

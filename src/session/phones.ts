@@ -25,6 +25,9 @@ export interface PhoneFigures {
   code: string | null;
   /** The address phones open (without the code), and the same with the code for the QR code. */
   address: string | null;
+  /** How many addresses the projector can offer, and which of them it shows. */
+  addresses: number;
+  addressIndex: number;
   link: string | null;
   joined: number;
   voted: number;
@@ -133,12 +136,31 @@ function save(code: string, secret: string): void {
   }
 }
 
-/** The address on the projector: this page's own when phones can reach it, else the server's LAN address. */
-function phoneAddress(urls: string[]): string | null {
+/**
+ * The addresses the projector can show, best first: this page's own when phones can reach it, then
+ * the server's (its LAN address before others). The trainer steps through them on the join screen
+ * when the first is not on the phones' network.
+ */
+function phoneAddresses(urls: string[]): string[] {
   const host = location.hostname;
   const local = host === 'localhost' || host === '::1' || host === '[::1]' || host.startsWith('127.');
-  if (!local) return new URL(PHONE_PATH, location.href).href;
-  return urls[0] ?? null;
+  const own = local ? [] : [new URL(PHONE_PATH, location.href).href];
+  return [...new Set([...own, ...urls])];
+}
+
+function showAddress(state: Phones, index: number): void {
+  const addresses = phoneAddresses(state.phoneUrls);
+  state.figures.addresses = addresses.length;
+  state.figures.addressIndex = addresses.length > 0 ? index % addresses.length : 0;
+  state.figures.address = addresses[state.figures.addressIndex] ?? null;
+  state.figures.link = state.figures.address && state.figures.code ? `${state.figures.address}#${state.figures.code}` : null;
+}
+
+/** The join screen's "another address": the next one the server gave, round to the first. */
+export function nextPhoneAddress(): void {
+  if (!phones || phones.figures.addresses < 2) return;
+  showAddress(phones, phones.figures.addressIndex + 1);
+  changed();
 }
 
 /**
@@ -157,7 +179,7 @@ export function startPhones(fresh: boolean): void {
   const saved = loadSaved();
   const state: Phones = {
     socket: null as unknown as RoomSocket,
-    figures: { status: 'connecting', code: saved?.code ?? null, address: null, link: null, joined: 0, voted: 0, counts: [], guess: null, round: null },
+    figures: { status: 'connecting', code: saved?.code ?? null, address: null, addresses: 0, addressIndex: 0, link: null, joined: 0, voted: 0, counts: [], guess: null, round: null },
     secret: saved?.secret ?? null,
     phoneUrls: [],
     round: null,
@@ -209,8 +231,10 @@ function receive(state: Phones, message: ServerMessage): void {
     state.figures.code = message.code;
     state.secret = message.secret;
     state.phoneUrls = message.phoneUrls;
-    state.figures.address = phoneAddress(message.phoneUrls);
-    state.figures.link = state.figures.address ? `${state.figures.address}#${message.code}` : null;
+    // The trainer's pick stays across a reconnect while the server still offers it.
+    const picked = state.figures.address;
+    const index = picked ? phoneAddresses(message.phoneUrls).indexOf(picked) : -1;
+    showAddress(state, Math.max(0, index));
     save(message.code, message.secret);
     state.sent = '';
     syncPhones();
