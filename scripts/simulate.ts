@@ -2,6 +2,7 @@
  * npm run simulate -- <file> [--runs N] [--seed S] [--strategy random|balanced|favour:<meter>] [--json]
  * Plays many games headless and reports, in plain words, whether the deck can be won and what never shows.
  */
+import { pathToFileURL } from 'node:url';
 import { findings } from '../src/engine/findings.ts';
 import { own } from '../src/engine/own.ts';
 import { endQuietlyOnClosedPipe } from './lib/pipe.ts';
@@ -52,7 +53,7 @@ function parseArgs(args: string[]): Options | string {
 /** 78.5% or 78,5%: one decimal, the reader's decimal sign. */
 const percent = (n: number, of: number, language: Language) => `${(of === 0 ? 0 : (100 * n) / of).toFixed(1).replace('.', language === 'nl' ? ',' : '.')}%`;
 
-function humanReport(scenario: Scenario, file: string, r: SimulationReport, language: Language): string[] {
+export function humanReport(scenario: Scenario, file: string, r: SimulationReport, language: Language): string[] {
   const w = (key: Parameters<typeof word>[0], params: Parameters<typeof word>[1] = {}) => word(key, params, language);
   const lines: string[] = [];
   lines.push(w('simHeading', { title: resolveText(scenario.title, language), file: displayPath(file), runs: r.runs, strategy: r.strategy, seed: r.seed }));
@@ -117,5 +118,8 @@ function main(all: string[]): number {
   return 0;
 }
 
-endQuietlyOnClosedPipe();
-process.exitCode = main(process.argv.slice(2));
+// Run as a command, not when a test imports the report to feed it hostile scenarios.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  endQuietlyOnClosedPipe();
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -332,7 +332,10 @@ function checkWarnings(s: Scenario, report: Report, tolerant = false) {
       const target = nextCardOf(choice);
       if (target) nextTargets.add(target);
       for (const [meter, amount] of Object.entries(choice.effects ?? {})) if (amount !== 0) movedMeters.add(meter);
-      (choice.tags ?? []).forEach((t) => choiceTags.add(t));
+      // A tag with a type error (an object, null) has its own error; only names can lack a label.
+      (Array.isArray(choice.tags) ? choice.tags : []).forEach((t: unknown) => {
+        if (typeof t === 'string') choiceTags.add(t);
+      });
     });
   });
 
