@@ -5,6 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import { findings } from '../src/engine/findings.ts';
 import { own } from '../src/engine/own.ts';
+import { place } from '../src/engine/messages.ts';
 import { endQuietlyOnClosedPipe } from './lib/pipe.ts';
 import { parseStrategy, simulate, type SimulationReport } from '../src/engine/simulate.ts';
 import { resolveText } from '../src/engine/text.ts';
@@ -79,8 +80,8 @@ export function humanReport(scenario: Scenario, file: string, r: SimulationRepor
   const never = Object.entries(r.cards).filter(([, n]) => n === 0).map(([id]) => id);
   lines.push('');
   lines.push(`  ${w('simNeverDrawn', { cards: never.length === 0 ? w('simNone') : never.join(', ') })}`);
-  // Choices are numbered as players see them: 1, 2, 3.
-  const untaken = Object.entries(r.choices).flatMap(([card, counts]) => counts.flatMap((n, i) => (n === 0 && (own(r.cards, card) ?? 0) > 0 ? [w('simChoiceOn', { card, button: i + 1 })] : [])));
+  // Choices are named by their place in the file: players see them shuffled.
+  const untaken = Object.entries(r.choices).flatMap(([card, counts]) => counts.flatMap((n, i) => (n === 0 && (own(r.cards, card) ?? 0) > 0 ? [w('simChoiceOn', { card, place: place(i + 1) })] : [])));
   lines.push(`  ${w('simUntaken', { choices: untaken.length === 0 ? w('simNone') : untaken.join(', ') })}`);
   const notes = findings(scenario, r);
   lines.push('');

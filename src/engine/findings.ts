@@ -1,11 +1,11 @@
 /**
  * Plain-language conclusions from a simulation, for a trainer who has not read the manual. They
  * are codes with parameters (see messages.ts); `src/locales/authoring.ts` words them. Conditions are
- * described in words too, never as JSON, and choices are numbered as players see them (1, 2, 3).
+ * described in words too, never as JSON, and choices are named by their place in the file (players see them shuffled).
  */
 import type { Condition, Scenario } from './format.ts';
 import { flagsNeeded, nextCardOf } from './links.ts';
-import { coded, type Coded } from './messages.ts';
+import { coded, place, type Coded } from './messages.ts';
 import type { SimulationReport } from './simulate.ts';
 import { own } from './own.ts';
 
@@ -26,7 +26,7 @@ export function describeCondition(c: Condition): Coded {
     return atLeast !== undefined ? coded('condTurnFrom', { from: atLeast }) : coded('condTurnUntil', { to: atMost ?? 0 });
   }
   if ('seen' in c) return coded('condSeen', { card: c.seen });
-  if ('chose' in c) return coded('condChose', { card: c.chose, button: c.choice + 1 });
+  if ('chose' in c) return coded('condChose', { card: c.chose, place: place(c.choice + 1) });
   if ('all' in c) return joined(c.all.map(describeCondition), 'condAnd');
   if ('any' in c) return joined(c.any.map(describeCondition), 'condOr');
   return coded('condNot', { inner: describeCondition(c.not) });
