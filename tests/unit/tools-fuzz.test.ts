@@ -8,7 +8,6 @@
  * a slow, busy machine); `MM_FUZZ_RUNS=5000 npx vitest run tests/unit/tools-fuzz.test.ts` runs the
  * full count.
  */
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportLanguages, exportStrings } from '../../src/authoring/strings.ts';
@@ -20,87 +19,9 @@ import { sameScenarioIdWarnings, validateScenarioText } from '../../src/engine/v
 import { formatProblem, problemText, word, wordCoded, wordVerdict, type AuthoringKey, type Params } from '../../src/locales/authoring.ts';
 import { authoringEn } from '../../src/locales/authoring-en.ts';
 import { humanReport } from '../../scripts/simulate.ts';
+import { HOSTILE, mistakeText, SHIPPED, scenarioText } from './mutations.ts';
 
 const RUNS = Number(process.env.MM_FUZZ_RUNS ?? 500);
-const SHIPPED = ['example', 'school', 'hospital', 'townhall'].map((name) => JSON.parse(readFileSync(new URL(`../../levels/${name}.json`, import.meta.url), 'utf8')) as unknown);
-
-/** Values an author (or a prankster) may write where something else belongs. */
-const HOSTILE: readonly unknown[] = [null, {}, [], [null], { nl: 'x', en: 'y' }, { nl: null }, '', 'x', ' ', 0, -1, 1.5, 1e6, -1e9, true, false, '__proto__', 'constructor', 'toString', 'hasOwnProperty', '{flag}', '10', 'true', '\u202Egnp.exe', 'x'.repeat(400), [{ meter: 'x' }], { card: null, after: 0 }, { all: [] }, { not: null }];
-
-type Json = unknown;
-type Segment = string | number;
-
-/** Every path in a JSON value, for picking one to mutate. */
-function paths(value: Json, at: Segment[] = [], out: Segment[][] = []): Segment[][] {
-  out.push(at);
-  if (Array.isArray(value)) value.forEach((item, i) => paths(item, [...at, i], out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) paths(v, [...at, k], out);
-  return out;
-}
-
-/** Ids from the file, so that mutations also make references point at other existing things. */
-function ids(value: Json): string[] {
-  const found = new Set<string>();
-  const walk = (v: Json) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') for (const [k, child] of Object.entries(v)) (k === 'id' && typeof child === 'string' ? found.add(child) : walk(child));
-  };
-  walk(value);
-  return [...found];
-}
-
-type Mutation = { kind: 'replace' | 'delete' | 'duplicate' | 'rename' | 'add'; pick: number; value: number };
-
-function mutate(root: Json, m: Mutation): Json {
-  // Paths are grouped by the kind of field (cards.#.choices.#.tags.#), and a kind picked first: a
-  // big deck has thousands of texts and few conditions, and each kind of field deserves its turn.
-  const kinds = new Map<string, Segment[][]>();
-  for (const p of paths(root)) {
-    if (p.length === 0) continue;
-    const kind = p.map((k) => (typeof k === 'number' ? '#' : k)).join('.');
-    kinds.set(kind, [...(kinds.get(kind) ?? []), p]);
-  }
-  const group = [...kinds.values()][m.pick % kinds.size]!;
-  const path = group[m.value % group.length]!;
-  const parent = path.slice(0, -1).reduce<Json>((v, k) => (v as Record<Segment, Json>)[k], root) as Record<Segment, Json> | Json[];
-  const last = path.at(-1)!;
-  // Half the time a hostile value, half the time an id from the file (a reference to something else).
-  const names = ids(root);
-  const pool = m.value % 2 === 0 || names.length === 0 ? HOSTILE : names;
-  const value = structuredClone(pool[(m.value >> 1) % pool.length]);
-  if (m.kind === 'replace') (parent as Record<Segment, Json>)[last] = value;
-  else if (m.kind === 'delete') {
-    if (Array.isArray(parent)) parent.splice(last as number, 1);
-    else delete parent[last as string];
-  } else if (m.kind === 'duplicate') {
-    if (Array.isArray(parent)) parent.splice(last as number, 0, structuredClone(parent[last as number]));
-    else (parent as Record<string, Json>)[`${String(last)}2`] = structuredClone(parent[last as string]);
-  } else if (m.kind === 'rename' && !Array.isArray(parent)) {
-    const moved = parent[last as string];
-    delete parent[last as string];
-    (parent as Record<string, Json>)[`${String(last).slice(1)}`] = moved;
-  } else if (m.kind === 'add' && !Array.isArray(parent)) (parent as Record<string, Json>)[String(pool[(m.value >> 2) % pool.length])] = value;
-  else if (Array.isArray(parent)) parent.push(value);
-  return root;
-}
-
-const mutationArb: fc.Arbitrary<Mutation> = fc.record({ kind: fc.constantFrom('replace', 'replace', 'delete', 'duplicate', 'rename', 'add'), pick: fc.noBias(fc.nat()), value: fc.noBias(fc.nat()) });
-
-/** A text mutation as hostile.test.ts makes them: one character put in, taken out or repeated. */
-const textEdit = fc.option(fc.tuple(fc.noBias(fc.nat()), fc.constantFrom('insert', 'delete', 'repeat'), fc.constantFrom('"', ',', '\\', '\uFEFF', '0', '+', '.', '}', ']', ' ', '\u201C', '\u0000')), { freq: 4 });
-
-export const scenarioText = fc.tuple(fc.nat(SHIPPED.length - 1), fc.array(mutationArb, { minLength: 1, maxLength: 3 }), textEdit).map(([which, mutations, edit]) => {
-  let value = structuredClone(SHIPPED[which]);
-  for (const m of mutations) value = mutate(value, m);
-  let text = JSON.stringify(value, null, 2);
-  if (edit) {
-    const [at, how, c] = edit;
-    const i = at % text.length;
-    text = how === 'insert' ? text.slice(0, i) + c + text.slice(i) : how === 'delete' ? text.slice(0, i) + text.slice(i + 1) : text.slice(0, i) + text.slice(i, i + 1).repeat(2) + text.slice(i + 1);
-  }
-  return text;
-});
-
 /** What the tools do with one file, in-process: each step is the library call its command makes. */
 function throughTheTools(text: string): boolean {
   // validate (and the dev server and problems screen, which word the same problems)
@@ -133,14 +54,14 @@ describe('the authoring tools on mutated shipped scenarios', () => {
   it(`validate, simulate, check and strings export word every mutated file without throwing (${RUNS} files)`, () => {
     let playable = 0;
     fc.assert(
-      fc.property(scenarioText, (text) => {
+      fc.property(fc.oneof({ weight: 4, arbitrary: scenarioText }, { weight: 1, arbitrary: mistakeText }), (text) => {
         if (throughTheTools(text)) playable++;
       }),
       { numRuns: RUNS, seed: Number(process.env.MM_FUZZ_SEED ?? 20), endOnFailure: true },
     );
     // Some mutations leave the file playable, so the simulator, check and strings paths are reached too.
     expect(playable).toBeGreaterThan(RUNS / 20);
-  }, 300_000);
+  }, Math.max(300_000, RUNS * 250));
 
   it('a choice tag written as an object, {} or null is an error in words, in both languages', () => {
     for (const tag of [{ nl: 'vriendelijk', en: 'friendly' }, {}, null]) {
