@@ -554,3 +554,8 @@ export function sameScenarioIdWarnings(files: readonly LoadedScenario[]): Map<Lo
 export function withProblem(problems: readonly Problem[], added: Problem): Problem[] {
   return sortProblems([...problems, added]);
 }
+
+/** Errors before warnings, each kind in the validator's order (by place in the file). */
+export function errorsFirst(problems: readonly Problem[]): Problem[] {
+  return [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity !== 'error')];
+}

@@ -1,8 +1,9 @@
 /**
  * Every problem of a scenario file, as the command-line validator lists them — line, column,
  * message, suggestion — each with the author's own line beneath it and a caret under the column.
- * Whole problems are shown a page at a time, so nothing is cut off on a projector; arrows and the
- * presenter remote scroll. A file that plays (warnings only) can be played or mapped from here.
+ * Errors come first (the file cannot be played until they are fixed), then warnings, each in the
+ * file's order. Whole problems are shown a page at a time, as many as fit, so nothing is cut off on
+ * a projector; arrows and the presenter remote scroll. A file that plays (warnings only) can be played or mapped from here.
  */
 import * as Phaser from 'phaser';
 import { excerpt } from '../authoring/excerpt.ts';
@@ -10,7 +11,7 @@ import { currentDraft, type Draft } from '../authoring/draft.ts';
 import { goBack, playDraft, problemsBack, showMap } from '../authoring/flow.ts';
 import { pickFile } from '../authoring/files.ts';
 import { LIMITS } from '../engine/format.ts';
-import type { Problem } from '../engine/validate.ts';
+import { errorsFirst, type Problem } from '../engine/validate.ts';
 import { language, say, t } from '../locales/index.ts';
 import { word } from '../locales/authoring.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
@@ -45,6 +46,7 @@ export class ProblemsScene extends Phaser.Scene {
   private shownRange: [number, number] = [0, 0];
   private focus: FocusList | null = null;
   private listBottom = 880;
+  private problems: Problem[] = [];
 
   constructor() {
     super('problems');
@@ -63,6 +65,7 @@ export class ProblemsScene extends Phaser.Scene {
     fitCamera(this);
     drawBackdrop(this);
     this.list = [];
+    this.problems = errorsFirst(draft.problems);
     const errors = draft.problems.filter((p) => p.severity === 'error').length;
     const warnings = draft.problems.length - errors;
     const heading = draft.tooLarge ? t('problemsTooLarge') : !draft.scenario ? t('problemsErrors') : warnings > 0 ? t('problemsWarnings') : t('problemsNone');
@@ -92,14 +95,14 @@ export class ProblemsScene extends Phaser.Scene {
       ok: draft.scenario !== null,
       tooLarge: draft.tooLarge ?? null,
       heading,
-      problems: draft.problems.map((p) => ({ ...p, message: word(p.code, p.params, language()), source: excerpt(draft.source, p.line, p.column, EXCERPT_WIDTH)?.text ?? null })),
+      problems: this.problems.map((p) => ({ ...p, message: word(p.code, p.params, language()), source: excerpt(draft.source, p.line, p.column, EXCERPT_WIDTH)?.text ?? null })),
       shownFrom: this.shownRange[0],
       shownTo: this.shownRange[1],
       buttons: this.focus?.labels() ?? [],
       focus: this.focus?.current ?? -1,
     }, [
       { role: 'text', text: draft.file },
-      { role: 'values', items: draft.problems.map((p, i) => ({ id: `problem-${i}`, label: `${p.line}:${p.column} ${p.path}`, value: word(p.code, p.params, language()), ...(p.suggestion ? { detail: word('problemSuggestion', { suggestion: p.suggestion }, language()) } : {}) })) },
+      { role: 'values', items: this.problems.map((p, i) => ({ id: `problem-${i}`, label: `${p.line}:${p.column} ${p.path}`, value: word(p.code, p.params, language()), ...(p.suggestion ? { detail: word('problemSuggestion', { suggestion: p.suggestion }, language()) } : {}) })) },
     ]));
     settle();
     requestFrames();
@@ -129,7 +132,7 @@ export class ProblemsScene extends Phaser.Scene {
   private drawList(draft: Draft): void {
     this.list.forEach((o) => o.destroy());
     this.list = [];
-    const problems = draft.problems;
+    const problems = this.problems;
     if (problems.length === 0) {
       this.shownRange = [0, 0];
       return;
@@ -203,8 +206,8 @@ export class ProblemsScene extends Phaser.Scene {
 
   private scrollTo(first: number): void {
     const draft = currentDraft();
-    if (!draft || draft.problems.length === 0) return;
-    const next = Math.max(0, Math.min(first, draft.problems.length - 1));
+    if (!draft || this.problems.length === 0) return;
+    const next = Math.max(0, Math.min(first, this.problems.length - 1));
     if (next === this.first) return;
     this.first = next;
     this.scene.settings.data = { first: next };
@@ -219,7 +222,7 @@ export class ProblemsScene extends Phaser.Scene {
     switch (command.kind) {
       case 'next': this.scrollTo(this.first + 1); return true;
       case 'previous': this.scrollTo(this.first - 1); return true;
-      case 'forward': if (to < (currentDraft()?.problems.length ?? 0)) this.scrollTo(to); return true;
+      case 'forward': if (to < this.problems.length) this.scrollTo(to); return true;
       case 'back': this.scrollTo(this.first - Math.max(1, to - from + 1)); return true;
       case 'choice': if (command.index < focus.size) { focus.focus(command.index); focus.activate(); } return true;
       case 'confirm': focus.activate(); return true;
