@@ -17,6 +17,20 @@ describe('the published JSON Schema', () => {
     expect(committed).toEqual(scenarioJsonSchema());
   });
 
+  it('has descriptions that read as sentences, each also in Dutch in levels/scenario.nl.schema.json (run `npm run schema`)', async () => {
+    const { dutchSchema, schemaDescriptionsNl, schemaTexts } = await import('../../src/locales/schema-nl.ts');
+    const texts = [...schemaTexts(scenarioJsonSchema())];
+    expect(texts.length).toBeGreaterThan(80);
+    for (const text of texts) {
+      expect(text, 'a sentence').toMatch(/^[A-Z].*[.)]$|^Many Masters scenario$/);
+      expect(text).not.toMatch(/defined elsewhere|e\.g\.|=/);
+      expect(schemaDescriptionsNl.get(text), `Dutch for: ${text}`).toBeDefined();
+    }
+    const dutch = JSON.parse(readFileSync(new URL('../../levels/scenario.nl.schema.json', import.meta.url), 'utf8'));
+    expect(dutch).toEqual(dutchSchema(scenarioJsonSchema()));
+    expect(dutch.properties.cards.description).toBe('De stapel: elk dilemma dat de speler kan tegenkomen.');
+  });
+
   it('is referenced by every shipped level', () => {
     const levels = readdirSync(new URL('../../levels/', import.meta.url)).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
     expect(levels).toContain('example.json');
