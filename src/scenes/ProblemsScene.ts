@@ -29,8 +29,8 @@ const RIGHT = STAGE.width - 110;
 const LIST_TOP = 220;
 /** The list ends above the buttons; two-line button labels (Dutch, 1024×768) push it up. */
 const BUTTONS_BOTTOM = 1005;
-const BLOCK_GAP = 20;
-const PAD = 20;
+const BLOCK_GAP = 14;
+const PAD = 16;
 /** Monospace, so the caret stands under the right character; the list only needs one that exists. */
 const MONO = 'Consolas, Menlo, "DejaVu Sans Mono", "Liberation Mono", monospace';
 const MONO_SIZE = 28;
@@ -174,16 +174,22 @@ export class ProblemsScene extends Phaser.Scene {
     objects.push(panel);
     let y = top + PAD - 4;
     const head = addText(this, x, y, `${t('problemAt', { line: problem.line, column: problem.column })}  ·  ${error ? t('problemError') : t('problemWarning')}`, { size: 30, bold: true, colour: tone });
+    objects.push(head);
+    // "Did you mean …?" stands beside the place when there is room, so a page holds more problems;
+    // a long one gets a line of its own under the message.
+    const hint = problem.suggestion ? addText(this, x + head.width + 32, y, t('problemSuggestion', { suggestion: problem.suggestion }), { size: 30, bold: true, colour: colour.accent }) : null;
+    const besideHead = hint !== null && head.width + 32 + hint.width + 40 + 260 <= width;
+    if (hint) objects.push(hint);
     const path = addText(this, RIGHT - PAD, y + head.height / 2, t('problemPath', { path: problem.path }), { size: 24, colour: colour.inkSoft, originX: 1, originY: 0.5 });
-    fitWidth(path, width - head.width - 40, 16);
-    objects.push(head, path);
+    fitWidth(path, width - head.width - 40 - (besideHead ? hint!.width + 32 : 0), 16);
+    objects.push(path);
     y += head.height + 4;
     const message = addText(this, x, y, word(problem.code, problem.params, language()), { size: 32, width });
     objects.push(message);
     y += message.height + 6;
-    if (problem.suggestion) {
-      const hint = addText(this, x, y, t('problemSuggestion', { suggestion: problem.suggestion }), { size: 30, bold: true, colour: colour.accent, width });
-      objects.push(hint);
+    if (hint && !besideHead) {
+      hint.setPosition(x, y);
+      hint.setWordWrapWidth(width, true);
       y += hint.height + 6;
     }
     y += 4;
