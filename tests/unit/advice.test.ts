@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { applyEdits } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { validateScenarioText, type Problem } from '../../src/engine/validate.ts';
+import { errorsFirst, validateScenarioText, type Problem } from '../../src/engine/validate.ts';
 import { problemText } from '../../src/locales/authoring.ts';
 import { mistakeText, nearMissText, scenarioText } from './mutations.ts';
 
@@ -180,4 +180,15 @@ describe('the fixes the messages carry', () => {
     );
     expect(withFix).toBeGreaterThan(50);
   }, 240_000);
+});
+
+describe('the order of the problems screen', () => {
+  it('puts errors before warnings, keeping the validator\'s order (by place in the file) within each kind', () => {
+    const text = withMistake('"onMin": "parents-complain"', '"onMin": "parents-complaint"').replace('"next": "outing-plan"', '"next": "town-trip"');
+    const problems = validateScenarioText(text).problems;
+    expect(problems.map((p) => p.severity)).toEqual(['error', 'warning', 'warning']);
+    const ordered = errorsFirst([...problems].reverse());
+    expect(ordered.map((p) => p.severity)).toEqual(['error', 'warning', 'warning']);
+    expect(errorsFirst(problems.slice(1).concat(problems[0]!)).map((p) => `${p.severity} ${p.line}`)).toEqual(problems.map((p) => `${p.severity} ${p.line}`));
+  });
 });
