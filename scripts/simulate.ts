@@ -3,8 +3,10 @@
  * Plays many games headless and reports, in plain words, whether the deck can be won and what never shows.
  */
 import { parseRuns } from '../src/engine/balance.ts';
+import { pathToFileURL } from 'node:url';
 import { findings } from '../src/engine/findings.ts';
 import { own } from '../src/engine/own.ts';
+import { place } from '../src/engine/messages.ts';
 import { endQuietlyOnClosedPipe } from './lib/pipe.ts';
 import { parseStrategy, simulate, type SimulationReport } from '../src/engine/simulate.ts';
 import { resolveText } from '../src/engine/text.ts';
@@ -54,7 +56,7 @@ function parseArgs(args: string[]): Options | string {
 /** 78.5% or 78,5%: one decimal, the reader's decimal sign. */
 const percent = (n: number, of: number, language: Language) => `${(of === 0 ? 0 : (100 * n) / of).toFixed(1).replace('.', language === 'nl' ? ',' : '.')}%`;
 
-function humanReport(scenario: Scenario, file: string, r: SimulationReport, language: Language): string[] {
+export function humanReport(scenario: Scenario, file: string, r: SimulationReport, language: Language): string[] {
   const w = (key: Parameters<typeof word>[0], params: Parameters<typeof word>[1] = {}) => word(key, params, language);
   const lines: string[] = [];
   lines.push(w('simHeading', { title: resolveText(scenario.title, language), file: displayPath(file), runs: r.runs, strategy: r.strategy, seed: r.seed }));
@@ -80,8 +82,8 @@ function humanReport(scenario: Scenario, file: string, r: SimulationReport, lang
   const never = Object.entries(r.cards).filter(([, n]) => n === 0).map(([id]) => id);
   lines.push('');
   lines.push(`  ${w('simNeverDrawn', { cards: never.length === 0 ? w('simNone') : never.join(', ') })}`);
-  // Choices are numbered as players see them: 1, 2, 3.
-  const untaken = Object.entries(r.choices).flatMap(([card, counts]) => counts.flatMap((n, i) => (n === 0 && (own(r.cards, card) ?? 0) > 0 ? [w('simChoiceOn', { card, button: i + 1 })] : [])));
+  // Choices are named by their place in the file: players see them shuffled.
+  const untaken = Object.entries(r.choices).flatMap(([card, counts]) => counts.flatMap((n, i) => (n === 0 && (own(r.cards, card) ?? 0) > 0 ? [w('simChoiceOn', { card, place: place(i + 1) })] : [])));
   lines.push(`  ${w('simUntaken', { choices: untaken.length === 0 ? w('simNone') : untaken.join(', ') })}`);
   const notes = findings(scenario, r);
   lines.push('');
@@ -119,5 +121,8 @@ function main(all: string[]): number {
   return 0;
 }
 
-endQuietlyOnClosedPipe();
-process.exitCode = main(process.argv.slice(2));
+// Run as a command, not when a test imports the report to feed it hostile scenarios.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  endQuietlyOnClosedPipe();
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -76,7 +76,14 @@ export function levelsPlugin(): Plugin {
     configureServer(server) {
       const levelsDir = join(server.config.root, 'levels');
       const onFile = (file: string) => {
-        if (isLevel(levelsDir, file)) checkLevel(server, file);
+        if (!isLevel(levelsDir, file)) return;
+        // The messages word whatever a file holds; should one still throw, the server that an author
+        // is editing against must not die with it.
+        try {
+          checkLevel(server, file);
+        } catch (error) {
+          server.config.logger.error(`${RED}${file}: ${(error as Error).stack ?? String(error)}${RESET}`, { timestamp: true });
+        }
       };
       server.watcher.add(levelsDir);
       server.watcher.on('change', onFile);

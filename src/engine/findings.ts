@@ -1,22 +1,26 @@
 /**
  * Plain-language conclusions from a simulation, for a trainer who has not read the manual. They
  * are codes with parameters (see messages.ts); `src/locales/authoring.ts` words them. Conditions are
- * described in words too, never as JSON, and choices are numbered as players see them (1, 2, 3).
+ * described in words too, never as JSON, and choices are named by their place in the file (players see them shuffled).
  */
 import type { Condition, Scenario } from './format.ts';
 import { flagsNeeded, nextCardOf } from './links.ts';
-import { coded, type Coded } from './messages.ts';
+import { coded, place, type Coded } from './messages.ts';
 import type { SimulationReport } from './simulate.ts';
 import { own } from './own.ts';
 
-/** A condition in words: "meter "patients" below 30 and flag "explained" is true". */
-export function describeCondition(c: Condition): Coded {
+/**
+ * A condition in words: "meter "patients" below 30 and flag "explained" is true". `meterName` gives
+ * the name a meter is shown by (its label on a screen for players' eyes); by default its id.
+ */
+export function describeCondition(c: Condition, meterName: (id: string) => string = (id) => id): Coded {
   if ('meter' in c) {
     const parts: Coded[] = [];
-    if (c.below !== undefined) parts.push(coded('condBelow', { meter: c.meter, value: c.below }));
-    if (c.above !== undefined) parts.push(coded('condAbove', { meter: c.meter, value: c.above }));
-    if (c.atLeast !== undefined) parts.push(coded('condAtLeast', { meter: c.meter, value: c.atLeast }));
-    if (c.atMost !== undefined) parts.push(coded('condAtMost', { meter: c.meter, value: c.atMost }));
+    const meter = meterName(c.meter);
+    if (c.below !== undefined) parts.push(coded('condBelow', { meter, value: c.below }));
+    if (c.above !== undefined) parts.push(coded('condAbove', { meter, value: c.above }));
+    if (c.atLeast !== undefined) parts.push(coded('condAtLeast', { meter, value: c.atLeast }));
+    if (c.atMost !== undefined) parts.push(coded('condAtMost', { meter, value: c.atMost }));
     return joined(parts, 'condAnd');
   }
   if ('flag' in c) return coded('condFlag', { flag: c.flag, value: String(c.is ?? true) });
@@ -26,10 +30,10 @@ export function describeCondition(c: Condition): Coded {
     return atLeast !== undefined ? coded('condTurnFrom', { from: atLeast }) : coded('condTurnUntil', { to: atMost ?? 0 });
   }
   if ('seen' in c) return coded('condSeen', { card: c.seen });
-  if ('chose' in c) return coded('condChose', { card: c.chose, button: c.choice + 1 });
-  if ('all' in c) return joined(c.all.map(describeCondition), 'condAnd');
-  if ('any' in c) return joined(c.any.map(describeCondition), 'condOr');
-  return coded('condNot', { inner: describeCondition(c.not) });
+  if ('chose' in c) return coded('condChose', { card: c.chose, place: place(c.choice + 1) });
+  if ('all' in c) return joined(c.all.map((sub) => describeCondition(sub, meterName)), 'condAnd');
+  if ('any' in c) return joined(c.any.map((sub) => describeCondition(sub, meterName)), 'condOr');
+  return coded('condNot', { inner: describeCondition(c.not, meterName) });
 }
 
 function joined(parts: Coded[], code: 'condAnd' | 'condOr'): Coded {

@@ -39,7 +39,9 @@ const name = (max: number = LIMITS.ids) => string({ min: 1, max });
 const id = (what: string, example: string) =>
   string({ min: 1, max: LIMITS.ids, reserved: RESERVED_NAMES, pattern: ID_PATTERN, patternCode: 'badId' }, { description: `The id of ${what}: letters, digits and - _ . : (no spaces).`, examples: [example] });
 
-const ref = (what: string, example: string) => string({ min: 1, max: LIMITS.ids, reserved: RESERVED_NAMES }, { description: `The id of ${what} defined elsewhere in this file.`, examples: [example] });
+/** A name that refers to something else in the file; `description` says what, as a sentence. */
+const ref = (description: string, example: string) => string({ min: 1, max: LIMITS.ids, reserved: RESERVED_NAMES }, { description, examples: [example] });
+const oneOfThe = (list: string) => `the id of one of the ${list} in this file.`;
 
 const languageCode = string({ pattern: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, patternCode: 'badLanguageCode' }, { description: 'A language code such as "nl" or "en".' });
 
@@ -81,7 +83,7 @@ const flagValue = byForm(
     [(v) => typeof v === 'number', number()],
   ],
   'badFlagValue',
-  { description: 'true, false or a number.' },
+  { description: 'A flag\'s value: true, false or a number.' },
 );
 
 /** A condition's object: a second kind key in it ("seen" beside "flag") gets its own message. */
@@ -96,7 +98,7 @@ const conditionDefinition: Schema<Condition> = byForm(
       doc(
         v.pipe(
           conditionFields({
-            meter: ref('a meter', 'parents'),
+            meter: ref(`The meter this condition looks at: ${oneOfThe('meters')}`, 'parents'),
             below: v.optional(number({}, { description: 'Holds when the meter is lower than this.' })),
             above: v.optional(number({}, { description: 'Holds when the meter is higher than this.' })),
             atLeast: v.optional(number({}, { description: 'Holds when the meter is this or higher.' })),
@@ -110,7 +112,7 @@ const conditionDefinition: Schema<Condition> = byForm(
     ],
     [
       has('flag'),
-      doc(conditionFields({ flag: ref('a flag set by a choice', 'promised-trip'), is: v.optional(flagValue) }), {
+      doc(conditionFields({ flag: ref('The flag this condition looks at: a name that a choice sets with "set".', 'promised-trip'), is: v.optional(flagValue) }), {
         description: 'Holds when a flag has a value (default: true).',
         examples: [{ flag: 'promised-trip', is: true }],
       }),
@@ -127,21 +129,21 @@ const conditionDefinition: Schema<Condition> = byForm(
               }),
               v.metadata({ minProperties: 1 }),
             ),
-            { description: 'A range of turns: atLeast and/or atMost.', examples: [{ atLeast: 10, atMost: 20 }] },
+            { description: 'A range of turns, with atLeast, atMost or both.', examples: [{ atLeast: 10, atMost: 20 }] },
           ),
         }),
         { description: 'Holds during a range of turns (1 is the first card).', examples: [{ turn: { atLeast: 10 } }] },
       ),
     ],
-    [has('seen'), doc(conditionFields({ seen: ref('a card', 'inspection-visit') }), { description: 'Holds once a card has been shown.', examples: [{ seen: 'inspection-visit' }] })],
+    [has('seen'), doc(conditionFields({ seen: ref(`The card that must have been shown: ${oneOfThe('cards')}`, 'inspection-visit') }), { description: 'Holds once a card has been shown.', examples: [{ seen: 'inspection-visit' }] })],
     [
       has('chose'),
       doc(
         conditionFields({
-          chose: ref('a card', 'inspection-visit'),
-          choice: number({ integer: true, min: 0 }, { description: 'The choice\'s position, counting from 0.' }),
+          chose: ref(`The card whose latest answer counts: ${oneOfThe('cards')}`, 'inspection-visit'),
+          choice: number({ integer: true, min: 0 }, { description: 'The choice\'s place in the file, counting from 0 (the first choice is 0).' }),
         }),
-        { description: 'Holds when the latest answer to a card was the given choice (0 = first).', examples: [{ chose: 'inspection-visit', choice: 1 }] },
+        { description: 'Holds when the latest answer to a card was the given choice, counted from 0 in the order of the file.', examples: [{ chose: 'inspection-visit', choice: 1 }] },
       ),
     ],
     [has('all'), doc(conditionFields({ all: doc(list(condition, { min: 1 }), { description: 'Conditions that must all hold.', examples: [[{ flag: 'promised-trip' }, { meter: 'pupils', above: 60 }]] }) }), { description: 'Holds when every condition in the list holds.' })],
@@ -161,12 +163,12 @@ const meterSchema = doc(
   fields({
     id: id('this meter', 'parents'),
     label: text({ description: 'The meter\'s name on screen: whose satisfaction it shows.', examples: [{ nl: 'Ouders', en: 'Parents' }] }),
-    icon: v.optional(doc(name(), { description: 'Name of an icon in assets/icons (without .svg).', examples: ['family'] })),
+    icon: v.optional(doc(name(), { description: 'The name of an icon in assets/icons, without .svg.', examples: ['family'] })),
     start: number({}, { description: 'The value at the start of the game.', examples: [50] }),
     min: v.optional(number({}, { description: 'The lowest value (default 0).', examples: [0] })),
     max: v.optional(number({}, { description: 'The highest value (default 100).', examples: [100] })),
-    onMin: v.optional(ref('the ending reached when this meter hits its minimum', 'parents-leave')),
-    onMax: v.optional(ref('the ending reached when this meter hits its maximum', 'parents-run-school')),
+    onMin: v.optional(ref(`The ending reached when this meter hits its minimum: ${oneOfThe('endings')}`, 'parents-leave')),
+    onMax: v.optional(ref(`The ending reached when this meter hits its maximum: ${oneOfThe('endings')}`, 'parents-run-school')),
   }),
   { description: 'A satisfaction meter: how content one master is.' },
 );
@@ -175,8 +177,8 @@ const stakeholderSchema = doc(
   fields({
     id: id('this stakeholder', 'parents'),
     name: text({ description: 'Who this is, as shown on their cards.', examples: [{ nl: 'Mevrouw Yilmaz, moeder', en: 'Mrs Yilmaz, a mother' }] }),
-    portrait: v.optional(doc(name(), { description: 'Name of a portrait in assets/portraits (without .svg).', examples: ['parent'] })),
-    meter: v.optional(ref('the meter that shows this stakeholder\'s satisfaction', 'parents')),
+    portrait: v.optional(doc(name(), { description: 'The name of a portrait in assets/portraits, without .svg.', examples: ['parent'] })),
+    meter: v.optional(ref(`The meter that shows this stakeholder\'s satisfaction: ${oneOfThe('meters')}`, 'parents')),
   }),
   { description: 'Someone who sends cards: a master to serve.' },
 );
@@ -186,13 +188,13 @@ const tagList = list(string({ min: 1, max: LIMITS.ids, reserved: RESERVED_NAMES 
 
 const nextSchema = byForm(
   [
-    [(v) => typeof v === 'string', ref('the card that follows on the next turn', 'inspection-report')],
+    [(v) => typeof v === 'string', ref(`The card that follows on the next turn: ${oneOfThe('cards')}`, 'inspection-report')],
     [
       isPlainObject,
       doc(
         fields({
-          card: ref('the card that follows', 'objection-letter'),
-          after: number({ integer: true, min: 1, max: 1000 }, { description: 'How many turns later (1 = the next turn).' }),
+          card: ref(`The card that follows: ${oneOfThe('cards')}`, 'objection-letter'),
+          after: number({ integer: true, min: 1, max: 1000 }, { description: 'How many turns later the card follows (1 is the next turn).' }),
         }),
         { examples: [{ card: 'objection-letter', after: 4 }] },
       ),
@@ -205,11 +207,11 @@ const nextSchema = byForm(
 const choiceSchema = doc(
   fields({
     label: text({ description: 'The button text: at most about 60 characters so it fits a projector.', examples: [{ nl: 'Bel haar vanavond terug', en: 'Call her back tonight' }] }),
-    effects: v.optional(record(string(), number({ min: -1000, max: 1000 }), 'meter', {}, { description: 'How much each meter moves: {"meter id": +/- amount}.', examples: [{ parents: 10, pupils: -5 }] })),
-    set: v.optional(record(string({ min: 1, max: LIMITS.ids, reserved: RESERVED_NAMES }), flagValue, 'flag', {}, { description: 'Flags to set: {"flag": true|false|number}.', examples: [{ 'promised-trip': true }] })),
+    effects: v.optional(record(string(), number({ min: -1000, max: 1000 }), 'meter', {}, { description: 'How much each meter moves, as {"meter id": amount}; a negative amount takes from it.', examples: [{ parents: 10, pupils: -5 }] })),
+    set: v.optional(record(string({ min: 1, max: LIMITS.ids, reserved: RESERVED_NAMES }), flagValue, 'flag', {}, { description: 'The flags this choice sets, as {"flag": true, false or a number}.', examples: [{ 'promised-trip': true }] })),
     feedback: v.optional(text({ description: 'Shown after the choice: why it mattered, and to whom.', examples: [{ nl: 'De moeder voelt zich gehoord; je avond is weg.', en: 'The mother feels heard; your evening is gone.' }] })),
     next: v.optional(doc(nextSchema, { description: 'A card that follows from this choice: its id (next turn) or {"card", "after"} for later.', examples: ['inspection-report', { card: 'objection-letter', after: 4 }] })),
-    tags: v.optional(doc(tagList, { description: 'Labels for the debrief, e.g. the level (friendly, oriented, driven), the frame (more, better, different), payer or user.', examples: [['friendly', 'user']] })),
+    tags: v.optional(doc(tagList, { description: 'Labels for the debrief, for example the level (friendly, oriented, driven), the frame (more, better, different), payer or user.', examples: [['friendly', 'user']] })),
   }),
   { description: 'One answer the player can give.' },
 );
@@ -217,14 +219,14 @@ const choiceSchema = doc(
 const cardSchema = doc(
   fields({
     id: id('this card', 'town-trip'),
-    from: ref('the stakeholder who brings this card', 'pupils'),
+    from: ref(`The stakeholder who brings this card: ${oneOfThe('stakeholders')}`, 'pupils'),
     text: text({ description: 'What the stakeholder says or asks: at most about 280 characters.', examples: [{ nl: '"Mogen we na de toets de stad in?"', en: '"Can we go into town after the test?"' }] }),
-    choices: doc(list(choiceSchema, { min: 2, max: 4 }), { description: 'Two to four choices.' }),
+    choices: doc(list(choiceSchema, { min: 2, max: 4 }), { description: 'The answers the player can give: two to four.' }),
     when: v.optional(doc(condition, { description: 'The card is only drawn while this holds.', examples: [{ meter: 'parents', below: 30 }] })),
-    weight: v.optional(number({ min: 0, max: 1000 }, { description: 'How likely the card is drawn (default 1; 0 = only reached through a next).', examples: [1] })),
+    weight: v.optional(number({ min: 0, max: 1000 }, { description: 'How likely the card is drawn (1 if left out); with 0 it comes only through a next.', examples: [1] })),
     once: v.optional(boolean({ description: 'Draw this card at most once per game.' })),
     cooldown: v.optional(number({ integer: true, min: 0, max: 1000 }, { description: 'Turns after this card was shown before it can be drawn again (follow-ups through next still come).', examples: [14] })),
-    tags: v.optional(doc(tagList, { description: 'Labels for the card, e.g. the source article (source:000).', examples: [['source:000']] })),
+    tags: v.optional(doc(tagList, { description: 'Labels for the card, for example the source article (source:000).', examples: [['source:000']] })),
   }),
   { description: 'A dilemma brought by one stakeholder.' },
 );
@@ -257,17 +259,17 @@ const debriefSchema = doc(
 
 export const scenarioSchema = doc(
   fields({
-    $schema: v.optional(doc(string(), { description: 'Path of the JSON Schema, for editors.', examples: ['./scenario.schema.json'] })),
+    $schema: v.optional(doc(string(), { description: 'The path of the JSON Schema, for editors.', examples: ['./scenario.schema.json'] })),
     format: literal(FORMAT_VERSION, { description: 'The version of this file format.' }),
     id: id('this scenario', 'school'),
     title: text({ description: 'The scenario\'s name on the title screen.', examples: [{ nl: 'De school', en: 'The school' }] }),
     description: v.optional(text({ description: 'One or two sentences under the title on the title screen.' })),
     setting: v.optional(string({ max: LIMITS.ids }, { description: 'The kind of organisation.', examples: ['school', 'hospital', 'townhall'] })),
-    turns: v.optional(number({ integer: true, min: 1, max: 1000 }, { description: 'Cards to survive; absent = endless until a meter ends the game.', examples: [30] })),
+    turns: v.optional(number({ integer: true, min: 1, max: 1000 }, { description: 'The number of cards to survive; without it the game is endless until a meter ends it.', examples: [30] })),
     turnUnit: v.optional(text({ description: 'What a turn is called on screen ("week 5 of 30").', examples: [{ nl: 'week', en: 'week' }] })),
     preview: v.optional(oneOf(['none', 'which', 'direction', 'amount'], { description: 'What the player sees of a choice before choosing.' })),
     choiceOrder: v.optional(oneOf(['shuffled', 'file'], { description: 'The order a card\'s choices are shown in: shuffled per game (default, so no position gives the answer away) or as written in the file.' })),
-    meters: doc(list(meterSchema, { min: 2, max: 8 }), { description: 'Two to eight satisfaction meters.' }),
+    meters: doc(list(meterSchema, { min: 2, max: 8 }), { description: 'The satisfaction meters: two to eight.' }),
     stakeholders: doc(list(stakeholderSchema, { min: 1, max: 64 }), { description: 'The masters who send cards.' }),
     cards: doc(list(cardSchema, { min: 1, max: LIMITS.cards }), { description: 'The deck: every dilemma the player may meet.' }),
     endings: v.optional(doc(list(endingSchema, { max: 64 }), { description: 'How the game can end: meter endings (named by onMin/onMax) and endings after the last turn, in order.' })),

@@ -22,7 +22,7 @@
  * with what the author wrote, and the further "errors" it finds are not mistakes: one true message
  * with its fix serves an author better than a list in which only the first is real.
  */
-import { printParseErrorCode, visit } from 'jsonc-parser';
+import { printParseErrorCode, visit, type Edit } from 'jsonc-parser';
 import { LIMITS, RESERVED_NAMES } from './format.ts';
 import { coded, type Coded } from './messages.ts';
 import type { Path } from './schema.ts';
@@ -35,15 +35,22 @@ export interface Position {
 export interface Located {
   value: Position;
   key?: Position;
+  /** The key's extent in the text, with its quotes, for a fix that renames it. */
+  keyStart?: number;
+  keyEnd?: number;
   /** The value's extent in the text, [start, end), for tools that edit a file in place. */
   start: number;
   end: number;
 }
 
+export type { Edit };
+
 export interface SourceProblem {
   position: Position;
   path: Path;
   message: Coded;
+  /** The fix the message advises, as edits to the text (jsonc-parser's form), where it is certain. */
+  fix?: Edit[];
 }
 
 /** `problems` are errors (the file is not usable); `warnings` do not stop it (a leading byte-order mark). */
@@ -93,6 +100,7 @@ class SyntaxProblem extends Error {
     readonly offset: number,
     readonly path: Path,
     readonly coded: Coded,
+    readonly fix?: Edit[],
   ) {
     super(coded.code);
   }
@@ -153,6 +161,9 @@ interface Frame {
   seen: Map<string, number> | null;
   pendingKey: string;
   pendingKeyOffset: number;
+  pendingKeyLength: number;
+  /** The offset of its opening bracket. */
+  start: number;
 }
 
 const CURLY = '\u201C\u201D\u201E\u2018\u2019\u00AB\u00BB';
@@ -186,6 +197,9 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
   let expect: Expect = 'value';
   let afterComma = false;
   let lastWasText = false;
+  /** The extent of the last text read, [start, end) with its quotes, for a closing quote forgotten there. */
+  let lastTextStart = 0;
+  let lastTextEnd = 0;
   let top: unknown;
 
   const containerPath = (): Path => stack.slice(1).map((f) => f.segment!);
@@ -195,8 +209,32 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
     if (!frame) return [];
     return [...containerPath(), frame.obj ? frame.pendingKey : frame.list!.length];
   };
-  const fail = (offset: number, message: Coded, path: Path = expect === 'value' || expect === 'valueOrClose' ? valuePath() : containerPath()): never => {
-    throw new SyntaxProblem(offset, path, message);
+  const fail = (offset: number, message: Coded, path: Path = expect === 'value' || expect === 'valueOrClose' ? valuePath() : containerPath(), fix?: Edit[]): never => {
+    throw new SyntaxProblem(offset, path, message, fix);
+  };
+  /** The path of the value just read in the innermost container: the one before the comma or the fault. */
+  const valueBeforePath = (): Path => {
+    const frame = stack.at(-1);
+    if (!frame) return [];
+    return [...containerPath(), frame.obj ? frame.pendingKey : Math.max(0, frame.list!.length - 1)];
+  };
+  /**
+   * The offset of the bracket that closes the one at `open`, skipping texts; null if there is none.
+   * A small scan of its own: the library's reading has stopped at the fault inside this list.
+   */
+  const matchingBracket = (open: number): number | null => {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+      const c = text[i];
+      if (c === '"') {
+        for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+      } else if (c === '[' || c === '{') depth++;
+      else if (c === ']' || c === '}') {
+        depth--;
+        if (depth === 0) return c === ']' ? i : null;
+      }
+    }
+    return null;
   };
   const describeChar = (at: number): Coded => {
     if (at >= text.length) return coded('foundEnd');
@@ -208,12 +246,12 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
    * The library reports a fault in a text at the text's opening quote, and only the last one; an
    * author needs the first, at its character (a tab, a stray backslash), so the text is walked here.
    */
-  const stringFault = (start: number): [number, Coded] => {
+  const stringFault = (start: number): [number, Coded, Edit[]?] => {
     for (let i = start + 1; ; i++) {
       if (i >= text.length) return [start, coded('textNotClosed')];
       const c = text.charCodeAt(i);
       if (c === 34) return [start, coded('textNotClosed')];
-      if (c === 10) return [start, coded('textPastLineEnd')];
+      if (c === 10) return [start, coded('textPastLineEnd'), closingQuoteAt(i)];
       if (c < 32) return [i, coded('controlCharacter')];
       if (c === 92) {
         const e = text[i + 1];
@@ -222,6 +260,33 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
         else return [i, coded('badEscape', { escape: `\\${e ?? ''}` })];
       }
     }
+  };
+
+  /**
+   * Where a text that runs to the end of its line (at `lineEnd`) most likely ends: before a comma that
+   * ends the line (`"Prima, deal,` meant `"Prima, deal",`), else at the end of the line.
+   */
+  const closingQuoteAt = (lineEnd: number): Edit[] => {
+    let end = lineEnd;
+    if (text[end - 1] === '\r') end--;
+    while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+    if (text[end - 1] === ',') end--;
+    return [{ offset: end, length: 0, content: '"' }];
+  };
+
+  /**
+   * A text that ended at a quote the author meant as the opening quote of what follows: the closing
+   * quote of the text before it was forgotten, so that text ran on into the next field or item. Seen
+   * as a text ending in a comma (`"Prima, deal, "`) followed by more text that reaches a quote on the
+   * same line, or, in an object, by a name and a colon (`en": …`). The quote goes before that comma.
+   */
+  const forgottenQuote = (at: number, inObject: boolean): Edit[] | null => {
+    const rest = /^[^"\n]*"\s*(:?)/.exec(text.slice(at, at + 200));
+    if (!rest) return null;
+    const written = text.slice(lastTextStart + 1, lastTextEnd - 1);
+    const comma = /,\s*$/.exec(written);
+    if (comma) return [{ offset: lastTextStart + 1 + comma.index, length: 0, content: '"' }];
+    return inObject && rest[1] === ':' ? [] : null;
   };
 
   /** Words what was found at `at` where the reader expected `expect` (JSON's grammar, said as an author's fix). */
@@ -233,11 +298,21 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
       case 'valueOrClose':
         if (c === "'") return coded('singleQuotes');
         if (curly) return coded('curlyQuotes');
+        if (c === '+' && /^\+[0-9]/.test(text.slice(at, at + 2))) {
+          const number = /^\+([0-9.eE+-]*)/.exec(text.slice(at, at + maxNumber + 1))![1]!;
+          fail(at, coded('plusSign', { number }), undefined, [{ offset: at, length: 1, content: '' }]);
+        }
         if (c === '-') return coded('badNumber', { found: describeChar(at) });
         return at >= text.length ? coded('fileEndsEarly') : coded('expectedValue', { found: describeChar(at) });
       case 'key':
       case 'keyOrClose':
         if (c === '}') return coded('commaBeforeBrace');
+        if (/[0-9]/.test(c ?? '') && text[at - 1] === ',' && /[0-9]/.test(text[at - 2] ?? '')) {
+          // "weight": 1,5 — a decimal comma: JSON read 1, and then a field name was due.
+          const whole = /-?[0-9]+$/.exec(text.slice(Math.max(0, at - 1 - maxNumber), at - 1))![0];
+          const fraction = /^[0-9]+/.exec(text.slice(at, at + maxNumber))![0];
+          fail(at - 1, coded('decimalComma', { written: `${whole},${fraction}`, fixed: `${whole}.${fraction}` }), valueBeforePath(), [{ offset: at - 1, length: 1, content: '.' }]);
+        }
         if (curly) return coded('curlyQuotes');
         if (c === "'") return coded('singleQuotes');
         if (/[A-Za-z_$]/.test(c ?? '')) return coded('unquotedFieldName', { name: /^[\w$-]+/.exec(text.slice(at, at + 64))![0] });
@@ -246,10 +321,20 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
         return coded('expectedColon', { name: stack.at(-1)!.pendingKey, found: describeChar(at) });
       case 'commaOrClose': {
         const inside = lastWasText && c !== undefined && !',}]:'.includes(c) && !/\s/.test(c);
-        if (stack.at(-1)!.obj) {
+        const frame = stack.at(-1)!;
+        if (inside && (frame.obj || c !== '"')) {
+          const fix = forgottenQuote(at, frame.obj !== null);
+          if (fix) fail(lastTextStart, coded('quoteNotClosed'), valueBeforePath(), fix.length > 0 ? fix : undefined);
+        }
+        if (frame.obj) {
           if (c === '"') return coded('commaMissingField');
           if (inside) return coded('quoteInsideText');
           return curly ? coded('curlyQuotes') : coded('expectedCommaOrBrace', { found: describeChar(at) });
+        }
+        if (c === ':' && lastWasText) {
+          // [ "pupils": 10 ]: fields written in a list; an object's brackets are { }.
+          const close = matchingBracket(frame.start);
+          fail(frame.start, coded('fieldsInList'), containerPath(), close === null ? undefined : [{ offset: frame.start, length: 1, content: '{' }, { offset: close, length: 1, content: '}' }]);
         }
         if (inside && c !== '"') return coded('quoteInsideText');
         if (c !== undefined && '"{[0123456789-tfn'.includes(c)) return coded('commaMissingItem');
@@ -283,8 +368,8 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
       if (c === 93 && afterComma) fail(offset, coded('commaBeforeBracket'), containerPath());
     }
     if ((expect === 'value' || expect === 'valueOrClose' || expect === 'key' || expect === 'keyOrClose') && c === 34) {
-      const [at, message] = stringFault(offset);
-      fail(at, message);
+      const [at, message, fix] = stringFault(offset);
+      fail(at, message, undefined, fix);
     }
     return fail(offset, unexpected(offset));
   };
@@ -295,6 +380,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
    * paths), else null.
    */
   let begunKey: string | null = null;
+  let stopAfter: Located | null = null;
   const begin = (offset: number): Located | null => {
     const parent = stack[stack.length - 1];
     if (stack.length > maxDepth) fail(offset, coded('tooDeep', { limit: maxDepth }));
@@ -308,10 +394,15 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
     }
     const keyAt = parent?.obj ? positionAt(parent.pendingKeyOffset) : null;
     const located: Located = { value: positionAt(offset), start: offset, end: offset };
-    if (keyAt) located.key = keyAt;
+    if (keyAt) {
+      located.key = keyAt;
+      located.keyStart = parent!.pendingKeyOffset;
+      located.keyEnd = parent!.pendingKeyOffset + parent!.pendingKeyLength;
+    }
     positions.set(key, located);
-    // Reading for a few positions stops once it has them all; the values' ends are then not known.
-    if (typeof wanted !== 'string' && positions.size === wanted.size) throw new AllFound();
+    // Reading for a few positions stops once it has them all and the last is read to its end (a fix
+    // replaces it); the ends of the values around it are then not known.
+    if (typeof wanted !== 'string' && positions.size === wanted.size) stopAfter = located;
     return located;
   };
 
@@ -348,7 +439,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
     const located = begin(offset);
     const parent = stack[stack.length - 1];
     const segment = parent ? (parent.obj ? parent.pendingKey : parent.list!.length) : null;
-    stack.push({ list: list ? [] : null, obj: list ? null : {}, segment, key: begunKey, located, keyCount: 0, seen: list ? null : new Map(), pendingKey: '', pendingKeyOffset: 0 });
+    stack.push({ list: list ? [] : null, obj: list ? null : {}, segment, key: begunKey, located, keyCount: 0, seen: list ? null : new Map(), pendingKey: '', pendingKeyOffset: 0, pendingKeyLength: 0, start: offset });
     expect = list ? 'valueOrClose' : 'keyOrClose';
     afterComma = false;
   };
@@ -359,6 +450,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
     const frame = stack.pop()!;
     if (frame.located) frame.located.end = offset + length;
     end(frame.obj ?? frame.list);
+    if (stopAfter && frame.located === stopAfter) throw new AllFound();
   };
 
   try {
@@ -369,12 +461,13 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
         onArrayBegin: (offset) => open(offset, true),
         onObjectEnd: close,
         onArrayEnd: close,
-        onObjectProperty: (name, offset) => {
+        onObjectProperty: (name, offset, length) => {
           const frame = stack.at(-1)!;
           if (++frame.keyCount > maxKeys) fail(offset, coded('tooManyKeys', { limit: maxKeys }));
           if (name.length > maxString) fail(offset, coded('tooLongText', { limit: maxString }));
           frame.pendingKey = name;
           frame.pendingKeyOffset = offset;
+          frame.pendingKeyLength = length;
           expect = 'colon';
           afterComma = false;
         },
@@ -390,6 +483,8 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
         onLiteralValue: (value: unknown, offset, length) => {
           if (typeof value === 'string') {
             if (value.length > maxString) fail(offset, coded('tooLongText', { limit: maxString }));
+            lastTextStart = offset;
+            lastTextEnd = offset + length;
           } else if (typeof value === 'number') {
             if (length > maxNumber) fail(offset, coded('tooLongNumber', { limit: maxNumber }));
             if (!Number.isFinite(value)) fail(offset, coded('numberTooLarge'));
@@ -397,6 +492,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
           const located = begin(offset);
           if (located) located.end = offset + length;
           end(value);
+          if (stopAfter && located === stopAfter) throw new AllFound();
         },
         onError,
       },
@@ -406,7 +502,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
   } catch (error) {
     if (error instanceof AllFound) return { ok: true, value: undefined, positions, problems, warnings };
     if (error instanceof SyntaxProblem) {
-      return { ok: false, problems: [...problems, { position: positionAt(error.offset), path: error.path, message: error.coded }], warnings };
+      return { ok: false, problems: [...problems, { position: positionAt(error.offset), path: error.path, message: error.coded, ...(error.fix ? { fix: error.fix } : {}) }], warnings };
     }
     throw error;
   }

@@ -30,6 +30,8 @@ export function found(value: unknown): Coded {
 export type ProblemCode =
   // What a value is
   | 'foundNull' | 'foundList' | 'foundObject' | 'foundText' | 'foundLongText' | 'foundNumber' | 'foundValue' | 'foundEnd' | 'foundLineEnd' | 'foundChar'
+  // Places and counts inside other messages
+  | 'placeFirst' | 'placeSecond' | 'placeThird' | 'placeFourth' | 'placeN' | 'choicesOne' | 'choicesMany' | 'itemsOne' | 'itemsMany'
   // Reading the JSON
   // How the file was saved (src/engine/scenarioFile.ts)
   | 'savedAsWindows1252' | 'savedAsUtf16' | 'savedAsDocument' | 'savedBrokenMark' | 'savedInUnknownEncoding'
@@ -37,21 +39,32 @@ export type ProblemCode =
   | 'tooLongText' | 'badNumber' | 'tooLongNumber' | 'numberTooLarge' | 'tooDeep' | 'commaBeforeBrace' | 'expectedFieldName' | 'unquotedFieldName'
   | 'tooManyKeys' | 'expectedColon' | 'reservedField' | 'duplicateField' | 'commaMissingField' | 'expectedCommaOrBrace' | 'tooManyItems'
   | 'commaBeforeBracket' | 'commaMissingItem' | 'expectedCommaOrBracket' | 'singleQuotes' | 'curlyQuotes' | 'quoteInsideText' | 'fileEndsEarly'
-  | 'expectedValue' | 'afterEnd'
+  | 'expectedValue' | 'afterEnd' | 'plusSign' | 'decimalComma' | 'fieldsInList' | 'quoteNotClosed'
   // The format
   | 'expectedText' | 'textEmpty' | 'textTooShort' | 'textTooLong' | 'badId' | 'badLanguageCode' | 'badPattern' | 'reservedName' | 'expectedNumber'
   | 'expectedWholeNumber' | 'numberAsText' | 'notWhole' | 'tooSmall' | 'tooBig' | 'expectedBoolean' | 'booleanAsText' | 'wrongConstant' | 'notOneOf'
   | 'expectedList' | 'tooFewListItems' | 'tooManyListItems' | 'expectedObject' | 'unknownField' | 'twoConditionKinds' | 'missingField'
   | 'meterNeedsComparison' | 'expectedRecord' | 'needsEntries' | 'expectedTextOrLanguages' | 'badFlagValue' | 'conditionKindMissing'
-  | 'expectedCondition' | 'badNext'
+  | 'expectedCondition' | 'badNext' | 'newerFormat' | 'tooFewChoices' | 'tooManyChoices'
   // Cross-references
   | 'unknownMeter' | 'unknownStakeholder' | 'unknownCard' | 'unknownEnding' | 'unknownEffectMeter' | 'duplicateId' | 'minNotBelowMax' | 'startOutside'
   | 'noSuchChoice'
   // Warnings
   | 'neverDrawnWeight' | 'cardNeedsFlag' | 'endingNeedsFlag' | 'endingAfterFallback' | 'noFallbackEnding' | 'meterUnchanged' | 'stakeholderNoCard'
   | 'tagNoLabel' | 'noConsequence' | 'endsAtOnce' | 'noDilemma' | 'missingLanguage' | 'unknownPortrait' | 'unknownIcon' | 'labelTooLong'
-  | 'choseCountsFromZero' | 'sameScenarioId' | 'moreProblems' | 'bidiControl'
+  | 'choseCountsFromZero' | 'sameScenarioId' | 'moreProblems' | 'bidiControl' | 'nextToSelf' | 'cardTextTooLong' | 'tagsWithoutDebrief'
   // Simulation findings and conditions in words
   | 'condBelow' | 'condAbove' | 'condAtLeast' | 'condAtMost' | 'condFlag' | 'condTurns' | 'condTurnFrom' | 'condTurnUntil' | 'condSeen' | 'condChose'
   | 'condAnd' | 'condOr' | 'condNot' | 'whyWeight' | 'whyFlag' | 'whyWeightUntaken' | 'whyCondition' | 'whyCrowded' | 'findNeverDrawn' | 'findMeterEnds'
   | 'balanceOverTopGives' | 'balanceOverTopPopular' | 'balanceTakes' | 'balanceDry' | 'findHopeless' | 'findTooEasy';
+
+/** "the second choice": a choice named by its place in the file (1 = the first), since players see them shuffled. */
+export function place(n: number): Coded {
+  const named = (['placeFirst', 'placeSecond', 'placeThird', 'placeFourth'] as const)[n - 1];
+  return named ? coded(named) : coded('placeN', { n });
+}
+
+/** "1 item", "3 items" (or choices): a count with its noun, in the reader's language. */
+export function counted(n: number, noun: 'items' | 'choices'): Coded {
+  return noun === 'items' ? coded(n === 1 ? 'itemsOne' : 'itemsMany', { count: n }) : coded(n === 1 ? 'choicesOne' : 'choicesMany', { count: n });
+}

@@ -25,7 +25,7 @@
  */
 import { toJsonSchema } from '@valibot/to-json-schema';
 import * as v from 'valibot';
-import { coded, found, type Coded, type ProblemCode } from './messages.ts';
+import { coded, counted, found, type Coded, type ProblemCode } from './messages.ts';
 
 export type Path = readonly (string | number)[];
 
@@ -297,7 +297,7 @@ function shapeIssues(issues: readonly v.BaseIssue<unknown>[], base: Path): Shape
       add({ path, at: 'key', message, ...(hint ? { suggestion: `"${hint}"` } : {}) });
       continue;
     }
-    const problem = worded(tag as ProblemCode, data, issue, input);
+    const problem = worded(tag as ProblemCode, data, issue, input, path);
     add({ path, message: problem.message, ...(problem.suggestion ? { suggestion: problem.suggestion } : {}), ...(last?.origin === 'key' ? { at: 'key' as const } : {}) });
   }
   // A misspelt key already says what is missing, with the right spelling.
@@ -316,7 +316,7 @@ function splitTag(message: string): [string, string] {
   return colon < 0 ? [message, ''] : [message.slice(0, colon), message.slice(colon + 1)];
 }
 
-function worded(code: ProblemCode, data: string, issue: v.BaseIssue<unknown>, input: unknown): { message: Coded; suggestion?: string } {
+function worded(code: ProblemCode, data: string, issue: v.BaseIssue<unknown>, input: unknown, path: Path): { message: Coded; suggestion?: string } {
   const requirement = (issue as { requirement?: unknown }).requirement;
   switch (code) {
     case 'expectedText':
@@ -348,17 +348,27 @@ function worded(code: ProblemCode, data: string, issue: v.BaseIssue<unknown>, in
     case 'expectedBoolean':
       return input === 'true' || input === 'false' ? { message: coded('booleanAsText', { text: input }), suggestion: input } : { message: coded('expectedBoolean', { found: found(input) }) };
     case 'wrongConstant':
+      // A format number above this version's: the file is not wrong, the game is too old for it.
+      if (typeof input === 'number' && Number.isInteger(input) && issue.expected !== null && /^\d+$/.test(issue.expected) && input > Number(issue.expected)) {
+        return { message: coded('newerFormat', { found: input, expected: Number(issue.expected) }) };
+      }
       return { message: coded('wrongConstant', { expected: issue.expected ?? '', found: found(input) }), suggestion: issue.expected ?? '' };
     case 'notOneOf': {
       const allowed = data.split(',');
       const hint = typeof input === 'string' ? closest(input, allowed) : undefined;
       return { message: coded('notOneOf', { allowed: allowed.map((a) => `"${a}"`).join(', '), found: found(input) }), ...(hint ? { suggestion: `"${hint}"` } : {}) };
     }
-    case 'tooFewListItems':
-      return { message: coded('tooFewListItems', { count: (input as unknown[]).length, min: Number(requirement) }) };
+    case 'tooFewListItems': {
+      const count = (input as unknown[]).length;
+      const min = Number(requirement);
+      if (path.at(-1) === 'choices') return { message: coded('tooFewChoices', { count: counted(count, 'choices'), min }) };
+      return { message: coded('tooFewListItems', { count: counted(count, 'items'), min, missing: counted(min - count, 'items') }) };
+    }
     case 'tooManyListItems': {
       const count = (input as unknown[]).length;
-      return { message: coded('tooManyListItems', { count, max: Number(requirement), over: count - Number(requirement) }) };
+      const max = Number(requirement);
+      if (path.at(-1) === 'choices') return { message: coded('tooManyChoices', { count: counted(count, 'choices'), max, over: counted(count - max, 'choices') }) };
+      return { message: coded('tooManyListItems', { count: counted(count, 'items'), max, over: counted(count - max, 'items') }) };
     }
     case 'expectedRecord':
       return { message: coded('expectedRecord', { key: data || 'name', found: found(input) }) };

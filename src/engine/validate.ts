@@ -4,8 +4,8 @@
  */
 import { LIMITS, scenarioShape, type Card, type Condition, type Scenario, type Text } from './format.ts';
 import { ICONS, PORTRAITS } from './art.ts';
-import { coded, type Coded, type Params, type ProblemCode } from './messages.ts';
-import { locate, parseJson, pathKey, type Located, type Position, type SourceProblem } from './jsonSource.ts';
+import { coded, place, type Coded, type Params, type ProblemCode } from './messages.ts';
+import { locate, parseJson, pathKey, type Edit, type Located, type Position, type SourceProblem } from './jsonSource.ts';
 import { closest, isPlainObject, type Path, type ShapeIssue } from './schema.ts';
 import { closingEndings } from './endings.ts';
 import { flagsNeeded, nextCardOf } from './links.ts';
@@ -25,6 +25,11 @@ export interface Problem {
   params: Params;
   /** A concrete replacement (a name, a number), offered as "did you mean …?". */
   suggestion?: string;
+  /**
+   * The fix the message advises, as edits to the file's text (jsonc-parser's `Edit`, for
+   * `applyEdits`), where it is certain: the suggestion put in place, a + taken out, a closing quote.
+   */
+  fix?: Edit[];
 }
 
 export type ValidationResult =
@@ -48,6 +53,9 @@ interface Found {
   at: 'key' | 'value';
   /** Known already for problems found while reading the text. */
   position?: Position;
+  /** The suggestion replaces the value (or key) at `path`; false where it names something else (a flag inside a condition). */
+  replaces?: boolean;
+  fix?: Edit[];
 }
 
 /**
@@ -65,11 +73,11 @@ class Report {
     return this.kept.length >= LIMITS.problems;
   }
 
-  add(severity: Severity, path: Path, message: Coded, suggestion?: string, at: 'key' | 'value' = 'value') {
+  add(severity: Severity, path: Path, message: Coded, suggestion?: string, at: 'key' | 'value' = 'value', replaces = true) {
     // A warning about a part with a type error may be worked out from a wrong value: the error comes first.
     if (severity === 'warning' && this.brokenParts.size > 0 && this.brokenParts.has(partOf(path))) return;
     this.count(severity);
-    if (this.kept.length < LIMITS.problems) this.kept.push({ severity, path, message, suggestion, at });
+    if (this.kept.length < LIMITS.problems) this.kept.push({ severity, path, message, suggestion, at, replaces });
   }
 
   count(severity: Severity) {
@@ -79,7 +87,7 @@ class Report {
 
   fromSource(severity: Severity, p: SourceProblem) {
     this.count(severity);
-    if (this.kept.length < LIMITS.problems) this.kept.push({ severity, path: p.path, message: p.message, at: 'key', position: p.position });
+    if (this.kept.length < LIMITS.problems) this.kept.push({ severity, path: p.path, message: p.message, at: 'key', position: p.position, ...(p.fix ? { fix: p.fix } : {}) });
   }
 
   /** A sink for shape checks. */
@@ -107,6 +115,7 @@ class Report {
     })();
     const problems = this.kept.map((found): Problem => {
       const position = found.position ?? locate(positions, found.path, found.at);
+      const fix = found.fix ?? (found.suggestion && found.replaces !== false ? replacement(positions.get(pathKey(found.path)), found.at, found.suggestion) : undefined);
       return {
         severity: found.severity,
         line: position.line,
@@ -115,6 +124,7 @@ class Report {
         code: found.message.code,
         params: found.message.params,
         ...(found.suggestion ? { suggestion: found.suggestion } : {}),
+        ...(fix ? { fix } : {}),
       };
     });
     const sorted = sortProblems(problems);
@@ -125,6 +135,13 @@ class Report {
     }
     return sorted;
   }
+}
+
+/** The edit that puts a suggestion in place of the value (or key) it was found at, if that stands in the file. */
+function replacement(located: Located | undefined, at: 'key' | 'value', suggestion: string): Edit[] | undefined {
+  if (!located) return undefined;
+  if (at === 'key') return located.keyStart !== undefined && located.keyEnd !== undefined ? [{ offset: located.keyStart, length: located.keyEnd - located.keyStart, content: suggestion }] : undefined;
+  return located.end > located.start ? [{ offset: located.start, length: located.end - located.start, content: suggestion }] : undefined;
 }
 
 const PART_LISTS = new Set(['meters', 'stakeholders', 'cards', 'endings']);
@@ -263,6 +280,8 @@ function checkReferences(s: Record<string, unknown>, report: Report) {
       }
       if (typeof choice.next === 'string') unknown('unknownCard', cards, choice.next, [...base, 'next'], self);
       else if (isPlainObject(choice.next)) unknown('unknownCard', cards, choice.next.card, [...base, 'next', 'card'], self);
+      const target = typeof choice.next === 'string' ? choice.next : isPlainObject(choice.next) ? choice.next.card : undefined;
+      if (self !== undefined && target === self) report.add('warning', [...base, 'next'], coded('nextToSelf', { card: self, place: place(hi + 1) }));
     }
   }
   for (const [ending, ei] of itemsWithIndex(s.endings)) {
@@ -292,7 +311,7 @@ function checkChoseNumbers(s: Record<string, unknown>, choiceCount: Map<string, 
     const count = choiceCount.get(card);
     if (count === undefined || list.some((u) => u.choice === 0) || !list.some((u) => u.choice === count)) continue;
     for (const u of list) {
-      if (u.choice >= 1 && u.choice < count) report.add('warning', u.path, coded('choseCountsFromZero', { card, choice: u.choice, button: u.choice + 1, meant: u.choice - 1 }), String(u.choice - 1));
+      if (u.choice >= 1 && u.choice < count) report.add('warning', u.path, coded('choseCountsFromZero', { card, choice: u.choice, place: place(u.choice + 1), meantPlace: place(u.choice), meant: u.choice - 1 }), String(u.choice - 1));
     }
   }
 }
@@ -332,7 +351,10 @@ function checkWarnings(s: Scenario, report: Report, tolerant = false) {
       const target = nextCardOf(choice);
       if (target) nextTargets.add(target);
       for (const [meter, amount] of Object.entries(choice.effects ?? {})) if (amount !== 0) movedMeters.add(meter);
-      (choice.tags ?? []).forEach((t) => choiceTags.add(t));
+      // A tag with a type error (an object, null) has its own error; only names can lack a label.
+      (Array.isArray(choice.tags) ? choice.tags : []).forEach((t: unknown) => {
+        if (typeof t === 'string') choiceTags.add(t);
+      });
     });
   });
 
@@ -344,7 +366,7 @@ function checkWarnings(s: Scenario, report: Report, tolerant = false) {
           continue;
         }
         const hint = closest(flag, flagsSet);
-        report.add('warning', path, coded(code, { id, flag }), hint ? `"${hint}"` : undefined);
+        report.add('warning', path, coded(code, { id, flag }), hint ? `"${hint}"` : undefined, 'value', false);
       }
     }
   };
@@ -358,7 +380,11 @@ function checkWarnings(s: Scenario, report: Report, tolerant = false) {
     checkCardWriting(s, card, ci, report);
   });
 
-  guarded(tolerant, () => {
+  // A meter that names a missing ending has its error; which endings close the game is then not
+  // known (a misspelt meter ending would look like one), so the order of endings is not judged.
+  const endingIds = new Set(endings.map((e) => (isPlainObject(e) ? e.id : undefined)));
+  const namesMissingEnding = (Array.isArray(s.meters) ? s.meters : []).some((m) => isPlainObject(m) && [m.onMin, m.onMax].some((id) => typeof id === 'string' && !endingIds.has(id)));
+  if (!namesMissingEnding) guarded(tolerant, () => {
     const closing = new Set(closingEndings(s));
     const fallback = endings.find((e) => closing.has(e) && e.when === undefined);
     eachOf(endings, tolerant, (ending, ei) => {
@@ -387,14 +413,35 @@ function checkWarnings(s: Scenario, report: Report, tolerant = false) {
     }
   });
   guarded(tolerant, () => {
-    const labelled = s.debrief?.tags ?? {};
+    if (choiceTags.size === 0) return;
+    if (!isPlainObject(s.debrief) || !isPlainObject(s.debrief.tags)) {
+      // No labels at all: one warning, at the first tag a choice uses, naming them all.
+      const tags = [...choiceTags];
+      report.add('warning', firstChoiceTag(s) ?? [], coded('tagsWithoutDebrief', { tags, first: tags[0]! }));
+      return;
+    }
+    const labelled = s.debrief.tags;
     for (const tag of choiceTags) {
-      if (!Object.hasOwn(labelled, tag)) report.add('warning', ['debrief'], coded('tagNoLabel', { tag }));
+      if (!Object.hasOwn(labelled, tag)) report.add('warning', ['debrief', 'tags'], coded('tagNoLabel', { tag }));
     }
   });
 
   guarded(tolerant, () => checkLanguages(s, report));
   guarded(tolerant, () => checkControls(s, [], report));
+}
+
+/** The path of the first tag a choice uses. */
+function firstChoiceTag(s: Scenario): Path | undefined {
+  for (const [ci, card] of (Array.isArray(s.cards) ? s.cards : []).entries()) {
+    for (const [hi, choice] of (isPlainObject(card) && Array.isArray(card.choices) ? card.choices : []).entries()) {
+      const tags: unknown = isPlainObject(choice) ? choice.tags : undefined;
+      if (Array.isArray(tags)) {
+        const ti = tags.findIndex((t) => typeof t === 'string');
+        if (ti >= 0) return ['cards', ci, 'choices', hi, 'tags', ti];
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Texts with controls that reorder letters ("Pay ‮gnp.exe" reads "Pay exe.png"): shown harmlessly, and named here. */
@@ -413,7 +460,7 @@ function checkCardWriting(s: Scenario, card: Card, ci: number, report: Report) {
     const path: Path = ['cards', ci, 'choices', hi];
     const moved = Object.entries(choice.effects ?? {}).filter(([, amount]) => amount !== 0);
     if (moved.length === 0 && !choice.next && !choice.set) {
-      report.add('warning', path, coded('noConsequence', { card: card.id, choice: hi + 1 }));
+      report.add('warning', path, coded('noConsequence', { card: card.id, place: place(hi + 1) }));
     }
     signatures.push(moved.map(([m, a]) => `${m}${Math.sign(a)}`).sort().join(','));
     for (const [meterId, amount] of moved) {
@@ -421,14 +468,19 @@ function checkCardWriting(s: Scenario, card: Card, ci: number, report: Report) {
       if (!meter) continue;
       const { min, max } = meterBounds(meter);
       if (meter.onMin && meter.start + amount <= min) {
-        report.add('warning', [...path, 'effects', meterId], coded('endsAtOnce', { amount, meter: meterId, start: meter.start, card: card.id, choice: hi + 1 }));
+        report.add('warning', [...path, 'effects', meterId], coded('endsAtOnce', { amount, meter: meterId, start: meter.start, card: card.id, place: place(hi + 1) }));
       } else if (meter.onMax && meter.start + amount >= max) {
-        report.add('warning', [...path, 'effects', meterId], coded('endsAtOnce', { amount: `+${amount}`, meter: meterId, start: meter.start, card: card.id, choice: hi + 1 }));
+        report.add('warning', [...path, 'effects', meterId], coded('endsAtOnce', { amount: `+${amount}`, meter: meterId, start: meter.start, card: card.id, place: place(hi + 1) }));
       }
     }
   });
   if (signatures.length > 1 && signatures[0] !== '' && signatures.every((sig) => sig === signatures[0])) {
     report.add('warning', ['cards', ci, 'choices'], coded('noDilemma', { card: card.id }));
+  }
+  for (const [lang, text] of typeof card.text === 'string' ? [['', card.text] as const] : Object.entries(card.text)) {
+    if (text.length > CARD_TEXT_LENGTH) {
+      report.add('warning', ['cards', ci, 'text', ...(lang ? [lang] : [])], coded('cardTextTooLong', { length: text.length, max: CARD_TEXT_LENGTH, over: text.length - CARD_TEXT_LENGTH }));
+    }
   }
   card.choices.forEach((choice, hi) => {
     for (const [lang, label] of typeof choice.label === 'string' ? [['', choice.label] as const] : Object.entries(choice.label)) {
@@ -441,6 +493,9 @@ function checkCardWriting(s: Scenario, card: Card, ci: number, report: Report) {
 
 /** The most a choice's label holds and still fits its button on a projector in the largest text. */
 export const LABEL_LENGTH = 60;
+
+/** The guide's limit for a card's text: what a room reads from the back on a projector. */
+export const CARD_TEXT_LENGTH = 280;
 
 const TEXT_FIELDS = new Set(['title', 'description', 'label', 'name', 'text', 'feedback', 'turnUnit']);
 
@@ -498,4 +553,9 @@ export function sameScenarioIdWarnings(files: readonly LoadedScenario[]): Map<Lo
 /** The problems with one more, in the validator's order (by place; at one place errors first). */
 export function withProblem(problems: readonly Problem[], added: Problem): Problem[] {
   return sortProblems([...problems, added]);
+}
+
+/** Errors before warnings, each kind in the validator's order (by place in the file). */
+export function errorsFirst(problems: readonly Problem[]): Problem[] {
+  return [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity !== 'error')];
 }

@@ -4,7 +4,7 @@
  * DOM, so the command-line tools use it as the game does.
  */
 import type { Verdict } from '../engine/balance.ts';
-import type { Coded, Param, ProblemCode } from '../engine/messages.ts';
+import { found, place, type Coded, type Param, type ProblemCode } from '../engine/messages.ts';
 import type { Problem } from '../engine/validate.ts';
 import type { Scenario } from '../engine/format.ts';
 import { resolveText, type Language } from '../engine/text.ts';
@@ -36,16 +36,39 @@ function grouped(n: number, language: Language): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, language === 'nl' ? '.' : ',');
 }
 
-function isList(value: Param): value is readonly string[] {
-  return Array.isArray(value);
+/** A nested message the catalogues can word; anything else from a file is described by its form. */
+function isCoded(value: unknown, catalogue: Readonly<Record<string, string>>): value is Coded {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as Coded).code === 'string' && Object.hasOwn(catalogue, (value as Coded).code) && typeof (value as Coded).params === 'object' && (value as Coded).params !== null;
+}
+
+/**
+ * One parameter in words. The types say what a parameter is, but a parameter may come from a file
+ * (a choice tag written as { "nl": … }, null, a list of anything), so every form is worded, none
+ * throws: a value that is no text, number or message is named by its form ("an object { … }").
+ */
+function paramText(value: unknown, language: Language, catalogue: Readonly<Record<string, string>>, depth = 0): string | number {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') {
+    if (Number.isSafeInteger(value) && Math.abs(value) >= 10_000) return grouped(value, language);
+    if (Number.isFinite(value) && !Number.isInteger(value) && language === 'nl') return String(value).replace('.', ',');
+    return value;
+  }
+  if (Array.isArray(value)) {
+    const items = value.map((item) => (typeof item === 'string' ? `"${item}"` : String(paramText(item, language, catalogue, depth + 1))));
+    return new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+  }
+  if (depth < 8 && isCoded(value, catalogue)) return word(value.code, value.params, language);
+  const form = found(value);
+  return word(form.code, form.params, language);
 }
 
 export function word(key: AuthoringKey, params: Params, language: Language): string {
+  const catalogue = catalogues.get(language) ?? authoringEn;
   const plain: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(params)) {
-    plain[name] = isList(value) ? new Intl.ListFormat(language, { type: 'conjunction' }).format(value.map((item) => `"${item}"`)) : typeof value === 'object' ? word(value.code, value.params, language) : typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) >= 10_000 ? grouped(value, language) : typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value) && language === 'nl' ? String(value).replace('.', ',') : value;
+  if (typeof params === 'object' && params !== null) {
+    for (const [name, value] of Object.entries(params)) plain[name] = paramText(value, language, catalogue);
   }
-  return interpolate(catalogues.get(language)![key], plain);
+  return interpolate(Object.hasOwn(catalogue, key) ? catalogue[key] : String(key), plain);
 }
 
 export function wordCoded(message: Coded, language: Language): string {
@@ -109,7 +132,8 @@ export function wordVerdict(verdict: Verdict, scenario: Scenario, language: Lang
   const meterId = verdict.meter ?? String(verdict.params.meter ?? '');
   const meter = scenario.meters.find((m) => m.id === meterId);
   const name = meter ? resolveText(meter.label, language) : meterId;
-  const list = (verdict.examples ?? []).map((e) => word('balanceExample', e, language));
+  // A choice by its place in the file, as every other message names it (players see them shuffled).
+  const list = (verdict.examples ?? []).map((e) => word('balanceExample', { card: e.card, place: place(e.choice), effects: e.effects }, language));
   const examples = list.length === 0 ? '' : word(verdict.code === 'balanceFavourFewCards' ? 'balanceExamplesFree' : 'balanceExamples', { list: new Intl.ListFormat(language, { type: 'conjunction' }).format(list) }, language);
   const runs = Number(verdict.params.runs ?? 0);
   const settle = verdict.open ? (runs > 0 ? word('balanceSettleWith', { runs: String(runs) }, language) : word('balanceSettleNever', {}, language)) : '';

@@ -58,7 +58,7 @@ export const en = {
   keysHelp: '? or H',
   endingTheEnd: 'The end',
   endingNoText: 'The game is over.',
-  endedByMeter: '{meter} hit the limit.',
+  endedByMeter: 'The {meter} meter hit its limit.',
   endedByTurns: 'You lasted to the end of {unit} {turns}.',
   endedByDeck: 'There were no cards left.',
   chartTitle: 'Your masters over time',

@@ -56,7 +56,7 @@ export const nl: Messages = {
   keysHelp: '? of H',
   endingTheEnd: 'Einde',
   endingNoText: 'Het spel is afgelopen.',
-  endedByMeter: '{meter} bereikte de grens.',
+  endedByMeter: 'De meter {meter} bereikte zijn grens.',
   endedByTurns: 'Je hield het vol tot en met {unit} {turns}.',
   endedByDeck: 'Er waren geen kaarten meer.',
   chartTitle: 'Je heren door de tijd',

@@ -12,7 +12,8 @@ import { layoutGraph, scenarioGraph, type Edge, type EdgeKind, type GraphNode, t
 import { meterBounds } from '../engine/meters.ts';
 import { BALANCE_RUNS, BALANCE_SEED, balanceStrategies, judgeBalance, type BalanceReport } from '../engine/balance.ts';
 import { simulate, type SimulationReport } from '../engine/simulate.ts';
-import { word, wordVerdict } from '../locales/authoring.ts';
+import { word, wordCoded, wordVerdict } from '../locales/authoring.ts';
+import { describeCondition } from '../engine/findings.ts';
 import { language, say, t } from '../locales/index.ts';
 import type { MessageKey } from '../locales/en.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
@@ -85,8 +86,14 @@ function strokeDashed(g: Phaser.GameObjects.Graphics, points: Phaser.Math.Vector
 /** Balance checks already played, per scenario object, so coming back to the map does not play them again. */
 const balanceDone = new WeakMap<Scenario, BalanceReport>();
 
-function describeWhen(card: Card): string {
-  return card.when ? JSON.stringify(card.when).replace(/"/g, '').replace(/,/g, ', ').replace(/:/g, ': ') : '';
+/** A card's condition in words, with meters by their labels: "Huurders" below 30 and flag "beloofd" is true. */
+function describeWhen(scenario: Scenario, card: Card): string {
+  if (!card.when) return '';
+  const label = (id: string) => {
+    const meter = scenario.meters.find((m) => m.id === id);
+    return meter ? say(meter.label) : id;
+  };
+  return wordCoded(describeCondition(card.when, label), language());
 }
 
 export class MapScene extends Phaser.Scene {
@@ -192,6 +199,7 @@ export class MapScene extends Phaser.Scene {
       edges: this.edges.map((e) => `${e.from}>${e.to}:${e.kind}`),
       never: graph.nodes.filter((n) => n.never).map((n) => n.id),
       selected: this.selected,
+      info: this.infoText,
       balance: this.balance.report
         ? { summary: this.balance.line?.text ?? '', missed: this.balance.report.missed, verdicts: this.balance.report.verdicts.map((v) => ({ ok: v.ok, text: wordVerdict(v, scenario, language()) })), shown: this.balance.panel.length > 0 }
         : { summary: this.balance.line?.text ?? '', done: this.balance.done, total: this.balance.total },
@@ -322,7 +330,7 @@ export class MapScene extends Phaser.Scene {
     const width = 1100;
     const head = addText(this, AREA.x, PANEL_Y, `${id}  ·  ${say(holder?.name) || card.from}`, { size: 32, bold: true, width });
     clampLines(head, 1);
-    const status = node.never ? t('mapNever', { reason: node.never }) : card.when ? t('mapWhen', { condition: describeWhen(card) }) : t('mapAlways');
+    const status = node.never ? t('mapNever', { reason: node.never }) : card.when ? t('mapWhen', { condition: describeWhen(this.scenario, card) }) : t('mapAlways');
     const second = addText(this, AREA.x, PANEL_Y + 48, status, { size: 24, bold: node.never !== null, colour: node.never ? colour.danger : colour.inkSoft, width });
     clampLines(second, 1);
     const text = addText(this, AREA.x, PANEL_Y + 86, say(card.text), { size: 26, width });

@@ -1,8 +1,9 @@
 /**
  * Every problem of a scenario file, as the command-line validator lists them — line, column,
  * message, suggestion — each with the author's own line beneath it and a caret under the column.
- * Whole problems are shown a page at a time, so nothing is cut off on a projector; arrows and the
- * presenter remote scroll. A file that plays (warnings only) can be played or mapped from here.
+ * Errors come first (the file cannot be played until they are fixed), then warnings, each in the
+ * file's order. Whole problems are shown a page at a time, as many as fit, so nothing is cut off on
+ * a projector; arrows and the presenter remote scroll. A file that plays (warnings only) can be played or mapped from here.
  */
 import * as Phaser from 'phaser';
 import { excerpt } from '../authoring/excerpt.ts';
@@ -10,7 +11,7 @@ import { currentDraft, type Draft } from '../authoring/draft.ts';
 import { goBack, playDraft, problemsBack, showMap } from '../authoring/flow.ts';
 import { pickFile } from '../authoring/files.ts';
 import { LIMITS } from '../engine/format.ts';
-import type { Problem } from '../engine/validate.ts';
+import { errorsFirst, type Problem } from '../engine/validate.ts';
 import { language, say, t } from '../locales/index.ts';
 import { word } from '../locales/authoring.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
@@ -28,8 +29,8 @@ const RIGHT = STAGE.width - 110;
 const LIST_TOP = 220;
 /** The list ends above the buttons; two-line button labels (Dutch, 1024×768) push it up. */
 const BUTTONS_BOTTOM = 1005;
-const BLOCK_GAP = 20;
-const PAD = 20;
+const BLOCK_GAP = 14;
+const PAD = 16;
 /** Monospace, so the caret stands under the right character; the list only needs one that exists. */
 const MONO = 'Consolas, Menlo, "DejaVu Sans Mono", "Liberation Mono", monospace';
 const MONO_SIZE = 28;
@@ -45,6 +46,7 @@ export class ProblemsScene extends Phaser.Scene {
   private shownRange: [number, number] = [0, 0];
   private focus: FocusList | null = null;
   private listBottom = 880;
+  private problems: Problem[] = [];
 
   constructor() {
     super('problems');
@@ -63,6 +65,7 @@ export class ProblemsScene extends Phaser.Scene {
     fitCamera(this);
     drawBackdrop(this);
     this.list = [];
+    this.problems = errorsFirst(draft.problems);
     const errors = draft.problems.filter((p) => p.severity === 'error').length;
     const warnings = draft.problems.length - errors;
     const heading = draft.tooLarge ? t('problemsTooLarge') : !draft.scenario ? t('problemsErrors') : warnings > 0 ? t('problemsWarnings') : t('problemsNone');
@@ -92,14 +95,14 @@ export class ProblemsScene extends Phaser.Scene {
       ok: draft.scenario !== null,
       tooLarge: draft.tooLarge ?? null,
       heading,
-      problems: draft.problems.map((p) => ({ ...p, message: word(p.code, p.params, language()), source: excerpt(draft.source, p.line, p.column, EXCERPT_WIDTH)?.text ?? null })),
+      problems: this.problems.map((p) => ({ ...p, message: word(p.code, p.params, language()), source: excerpt(draft.source, p.line, p.column, EXCERPT_WIDTH)?.text ?? null })),
       shownFrom: this.shownRange[0],
       shownTo: this.shownRange[1],
       buttons: this.focus?.labels() ?? [],
       focus: this.focus?.current ?? -1,
     }, [
       { role: 'text', text: draft.file },
-      { role: 'values', items: draft.problems.map((p, i) => ({ id: `problem-${i}`, label: `${p.line}:${p.column} ${p.path}`, value: word(p.code, p.params, language()), ...(p.suggestion ? { detail: word('problemSuggestion', { suggestion: p.suggestion }, language()) } : {}) })) },
+      { role: 'values', items: this.problems.map((p, i) => ({ id: `problem-${i}`, label: `${p.line}:${p.column} ${p.path}`, value: word(p.code, p.params, language()), ...(p.suggestion ? { detail: word('problemSuggestion', { suggestion: p.suggestion }, language()) } : {}) })) },
     ]));
     settle();
     requestFrames();
@@ -129,7 +132,7 @@ export class ProblemsScene extends Phaser.Scene {
   private drawList(draft: Draft): void {
     this.list.forEach((o) => o.destroy());
     this.list = [];
-    const problems = draft.problems;
+    const problems = this.problems;
     if (problems.length === 0) {
       this.shownRange = [0, 0];
       return;
@@ -171,16 +174,22 @@ export class ProblemsScene extends Phaser.Scene {
     objects.push(panel);
     let y = top + PAD - 4;
     const head = addText(this, x, y, `${t('problemAt', { line: problem.line, column: problem.column })}  ·  ${error ? t('problemError') : t('problemWarning')}`, { size: 30, bold: true, colour: tone });
+    objects.push(head);
+    // "Did you mean …?" stands beside the place when there is room, so a page holds more problems;
+    // a long one gets a line of its own under the message.
+    const hint = problem.suggestion ? addText(this, x + head.width + 32, y, t('problemSuggestion', { suggestion: problem.suggestion }), { size: 30, bold: true, colour: colour.accent }) : null;
+    const besideHead = hint !== null && head.width + 32 + hint.width + 40 + 260 <= width;
+    if (hint) objects.push(hint);
     const path = addText(this, RIGHT - PAD, y + head.height / 2, t('problemPath', { path: problem.path }), { size: 24, colour: colour.inkSoft, originX: 1, originY: 0.5 });
-    fitWidth(path, width - head.width - 40, 16);
-    objects.push(head, path);
+    fitWidth(path, width - head.width - 40 - (besideHead ? hint!.width + 32 : 0), 16);
+    objects.push(path);
     y += head.height + 4;
     const message = addText(this, x, y, word(problem.code, problem.params, language()), { size: 32, width });
     objects.push(message);
     y += message.height + 6;
-    if (problem.suggestion) {
-      const hint = addText(this, x, y, t('problemSuggestion', { suggestion: problem.suggestion }), { size: 30, bold: true, colour: colour.accent, width });
-      objects.push(hint);
+    if (hint && !besideHead) {
+      hint.setPosition(x, y);
+      hint.setWordWrapWidth(width, true);
       y += hint.height + 6;
     }
     y += 4;
@@ -203,8 +212,8 @@ export class ProblemsScene extends Phaser.Scene {
 
   private scrollTo(first: number): void {
     const draft = currentDraft();
-    if (!draft || draft.problems.length === 0) return;
-    const next = Math.max(0, Math.min(first, draft.problems.length - 1));
+    if (!draft || this.problems.length === 0) return;
+    const next = Math.max(0, Math.min(first, this.problems.length - 1));
     if (next === this.first) return;
     this.first = next;
     this.scene.settings.data = { first: next };
@@ -219,7 +228,7 @@ export class ProblemsScene extends Phaser.Scene {
     switch (command.kind) {
       case 'next': this.scrollTo(this.first + 1); return true;
       case 'previous': this.scrollTo(this.first - 1); return true;
-      case 'forward': if (to < (currentDraft()?.problems.length ?? 0)) this.scrollTo(to); return true;
+      case 'forward': if (to < this.problems.length) this.scrollTo(to); return true;
       case 'back': this.scrollTo(this.first - Math.max(1, to - from + 1)); return true;
       case 'choice': if (command.index < focus.size) { focus.focus(command.index); focus.activate(); } return true;
       case 'confirm': focus.activate(); return true;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { validateScenarioText } from '../../src/engine/validate.ts';
+import { errorsFirst, validateScenarioText } from '../../src/engine/validate.ts';
 import { LIMITS } from '../../src/engine/format.ts';
 import { en } from '../../src/locales/en.ts';
 import { nl } from '../../src/locales/nl.ts';
@@ -79,8 +79,10 @@ describe('play my file', () => {
     const { page, errors } = await openTitle(env, { width: 1920, height: 1080 }, 'en-GB');
     await drop(page, 'broken.json', broken);
     const m = await waitFor(page, "m.screen === 'problems' && m.shown.file === 'broken.json'");
-    const shown = m.shown.problems as { line: number; column: number; message: string; suggestion?: string; source: string | null }[];
-    expect(shown.map((p) => [p.line, p.column, p.message, p.suggestion])).toEqual(brokenProblems.map((p) => [p.line, p.column, word(p.code, p.params, 'en'), p.suggestion]));
+    const shown = m.shown.problems as { line: number; column: number; severity: string; message: string; suggestion?: string; source: string | null }[];
+    // Errors first, then warnings, each in the validator's order: the file plays only once the errors are gone.
+    expect(shown.map((p) => [p.line, p.column, p.message, p.suggestion])).toEqual(errorsFirst(brokenProblems).map((p) => [p.line, p.column, word(p.code, p.params, 'en'), p.suggestion]));
+    expect(shown.map((p) => p.severity[0]).join('')).toMatch(/^e+w+$/);
     const lines = broken.split('\n');
     for (const p of shown) expect(lines[p.line - 1]!.replace(/\t/g, '  ')).toContain(p.source!.replace(/^…|…$/g, ''));
     expect(m.shown.ok).toBe(false);
@@ -201,6 +203,37 @@ describe('the scenario map', () => {
       await page.close();
     }
   }, 180_000);
+});
+
+describe('the map and the problems screen in Dutch on a projector (1920×1080)', () => {
+  it('names a card\'s condition in words, and lists errors before warnings', async () => {
+    const { page, errors } = await openTitle(env, { width: 1920, height: 1080 }, 'nl-NL');
+    await focusButton(page, nl.authorButton);
+    await press(page, 'Enter');
+    const author = await waitFor(page, "m.screen === 'author'");
+    await focusButton(page, (author.shown.targets as string[])[(author.shown.targets as string[]).indexOf('map:school.json')]!, 'targets');
+    await press(page, 'Enter');
+    await waitFor(page, "m.screen === 'map'");
+    // "newspaper" holds when a flag is set, a choice was taken or a card was seen.
+    await page.locator('[data-id="card-newspaper"]').evaluate((button) => (button as HTMLButtonElement).click());
+    const map = await waitFor(page, "m.screen === 'map' && m.shown.selected === 'newspaper'");
+    const info = map.shown.info as string;
+    expect(info).toContain('Alleen als: vlag "town-lessons" is true of het laatste antwoord op kaart "town-question" was de tweede keuze in het bestand of kaart "town-everyone" is geweest');
+    expect(info).not.toMatch(/[{}]/);
+    await screenshot(page, 'map-condition-nl-1080');
+    await page.close();
+
+    const problems = await openTitle(env, { width: 1920, height: 1080 }, 'nl-NL');
+    await drop(problems.page, 'broken.json', broken);
+    const m = await waitFor(problems.page, "m.screen === 'problems' && m.shown.file === 'broken.json'");
+    expect((m.shown.problems as { severity: string }[]).map((p) => p.severity[0]).join('')).toMatch(/^e+w+$/);
+    // Whole problems, as many as fit: at 1080p the first page of this file holds three or more.
+    expect(m.shown.shownTo as number).toBeGreaterThanOrEqual(3);
+    await screenshot(problems.page, 'problems-nl-1080');
+    expect(errors).toEqual([]);
+    expect(problems.errors).toEqual([]);
+    await problems.page.close();
+  }, 120_000);
 });
 
 async function focusFormPlay(page: Page): Promise<void> {

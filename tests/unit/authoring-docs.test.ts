@@ -293,6 +293,19 @@ describe('docs/authoring.md', () => {
     expect(links.filter((l) => !slugs.has(l))).toEqual([]);
   });
 
+  it('names every numbered chapter in the chapter list of each part', () => {
+    for (const part of guide.split(/^## /m).slice(1)) {
+      const chapters = [...part.matchAll(/^### (\d+)\. (.*)$/gm)].map((m) => `${m[1]}. [${m[2]}]`);
+      expect(chapters.length).toBeGreaterThan(10);
+      for (const chapter of chapters) expect(part).toContain(chapter);
+    }
+  });
+
+  it('says what favour: does on cards that do not touch its meter, in both parts', () => {
+    expect(guide).toContain('Op een kaart waarvan geen keuze die meter raakt');
+    expect(guide).toContain('On a card where no choice touches that meter');
+  });
+
   it('finds its code blocks', () => {
     expect(blocks.filter((b) => b.lang === 'json').length).toBeGreaterThan(10);
   });

@@ -44,8 +44,8 @@ describe('the balance check', { timeout: 60_000 }, () => {
     expect(missed.map((v) => v.strategy)).toContain('favour:patients');
     const patients = missed.find((v) => v.strategy === 'favour:patients')!;
     expect(patients.code).toBe('balanceFavourCheap');
-    expect(wordVerdict(patients, s, 'en')).toMatch(/^serving only Patients \(favour:patients\) reaches the end in \d+% of games; target under 10%\. Cause: the choices that please Patients cost no other meter\. Let them cost another meter, such as [\w ]+ \(it ends the fewest games\), for example choice \d on card "[\w-]+" \(.*patients \+\d+.*\)( and choice \d on card "[\w-]+" \(.*\))?$/);
-    expect(wordVerdict(patients, s, 'nl')).toMatch(/^alleen Patiënten dienen \(favour:patients\) haalt het einde in \d+% van de spellen; doel onder 10%\. Oorzaak: de keuzes die Patiënten blij maken, kosten geen andere meter\. Laat ze een andere meter kosten, zoals [\w ]+ \(die beëindigt de minste spellen\), bijvoorbeeld keuze \d op kaart "/);
+    expect(wordVerdict(patients, s, 'en')).toMatch(/^serving only Patients \(favour:patients\) reaches the end in \d+% of games; target under 10%\. Cause: the choices that please Patients cost no other meter\. Let them cost another meter, such as [\w ]+ \(it ends the fewest games\), for example the (first|second|third|fourth) choice of card "[\w-]+" \(.*patients \+\d+.*\)( and the (first|second|third|fourth) choice of card "[\w-]+" \(.*\))?$/);
+    expect(wordVerdict(patients, s, 'nl')).toMatch(/^alleen Patiënten dienen \(favour:patients\) haalt het einde in \d+% van de spellen; doel onder 10%\. Oorzaak: de keuzes die Patiënten blij maken, kosten geen andere meter\. Laat ze een andere meter kosten, zoals [\w ]+ \(die beëindigt de minste spellen\), bijvoorbeeld de (eerste|tweede|derde|vierde) keuze van kaart "/);
     // Each example is a choice by its place in the file (counted from 1) that helps the patients and costs no other meter.
     expect(patients.examples!.length).toBeGreaterThan(0);
     for (const example of patients.examples!) {

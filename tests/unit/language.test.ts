@@ -101,3 +101,13 @@ describe('the language of the screens and the report', () => {
     expect(en.whoseCustomer).toBe('Who was your customer?');
   });
 });
+
+describe('a meter that ended the game', () => {
+  it('is named so that the sentence reads right with any label, a plural one too ("Huurders")', async () => {
+    const { interpolate } = await import('../../src/locales/format.ts');
+    expect(interpolate(nl.endedByMeter, { meter: 'Huurders' })).toBe('De meter Huurders bereikte zijn grens.');
+    expect(interpolate(en.endedByMeter, { meter: 'Tenants' })).toBe('The Tenants meter hit its limit.');
+    expect(interpolate(reportText.nl.endedBy, { meter: 'Huurders', bound: reportText.nl.boundMin })).toBe('Afgelopen omdat de meter Huurders zijn minimum bereikte.');
+    expect(interpolate(reportText.en.endedBy, { meter: 'Tenants', bound: reportText.en.boundMin })).toBe('Ended because the Tenants meter reached its minimum.');
+  });
+});

@@ -107,7 +107,7 @@ describe('messages for typical mistakes, in Dutch and English, with the fix', ()
     expect(byCode.get('labelTooLong')!.severity).toBe('warning');
     // The last button written as its player number is an error; the warning says what 1 really is.
     expect(byCode.get('noSuchChoice')).toMatchObject({ severity: 'error', suggestion: String(target.choices.length - 1) });
-    expect(problemText(byCode.get('choseCountsFromZero')!, 'en')).toBe(`"choice": 1 is button 2 on card "${target.id}" for players: the file counts from 0. If you meant button 1, write 0 — did you mean 0?`);
+    expect(problemText(byCode.get('choseCountsFromZero')!, 'en')).toBe(`"choice": 1 is the second choice written under card "${target.id}": the file counts from 0 in the order the choices are written (players see them shuffled). If you meant the first choice, write 0 — did you mean 0?`);
     // Errors and warnings are shown together.
     expect(result.problems.some((p) => p.severity === 'error') && result.problems.some((p) => p.severity === 'warning')).toBe(true);
   });
@@ -168,7 +168,7 @@ describe('the catalogues', () => {
   });
 
   it('state a fix in every error and warning message: a colon or semicolon before what to do', () => {
-    const problemCodes = Object.keys(authoringEn).filter((k) => !/^(found|cond|why|find|balance|sim|check|strings|csv|map|validate|problem)/.test(k) && k !== 'moreProblems');
+    const problemCodes = Object.keys(authoringEn).filter((k) => !/^(found|cond|why|find|balance|sim|check|strings|csv|map|validate|problem|place|choices[OM]|items[OM])/.test(k) && k !== 'moreProblems');
     for (const code of problemCodes) {
       for (const text of [authoringEn[code as keyof typeof authoringEn], authoringNl[code as keyof typeof authoringNl]]) {
         // The fix follows a colon or semicolon; a message that is itself the instruction starts with the verb.

@@ -51,9 +51,9 @@ describe('the simulator', () => {
     expect(notes.map((n) => wordCoded(n, 'nl'))).toContain('Kaart "hidden" is in 300 spellen nooit getrokken: zijn voorwaarde vraagt vlag "nobody-sets-this", en geen keuze zet die.');
   });
 
-  it('describes a condition in words, never as JSON, with choices numbered as players see them', () => {
+  it('describes a condition in words, never as JSON, with choices named by their place in the file (players see them shuffled)', () => {
     const condition: Condition = { all: [{ meter: 'a', below: 30 }, { any: [{ chose: 'c1', choice: 0 }, { not: { seen: 'c2' } }] }] };
-    expect(wordCoded(describeCondition(condition), 'en')).toBe('"a" below 30 and the latest answer to card "c1" was choice 1 or not (card "c2" was shown)');
-    expect(wordCoded(describeCondition(condition), 'nl')).toBe('"a" onder 30 en het laatste antwoord op kaart "c1" was keuze 1 of niet (kaart "c2" is geweest)');
+    expect(wordCoded(describeCondition(condition), 'en')).toBe('"a" below 30 and the latest answer to card "c1" was its first choice in the file or not (card "c2" was shown)');
+    expect(wordCoded(describeCondition(condition), 'nl')).toBe('"a" onder 30 en het laatste antwoord op kaart "c1" was de eerste keuze in het bestand of niet (kaart "c2" is geweest)');
   });
 });

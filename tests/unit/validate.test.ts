@@ -17,6 +17,20 @@ describe('the published JSON Schema', () => {
     expect(committed).toEqual(scenarioJsonSchema());
   });
 
+  it('has descriptions that read as sentences, each also in Dutch in levels/scenario.nl.schema.json (run `npm run schema`)', async () => {
+    const { dutchSchema, schemaDescriptionsNl, schemaTexts } = await import('../../src/locales/schema-nl.ts');
+    const texts = [...schemaTexts(scenarioJsonSchema())];
+    expect(texts.length).toBeGreaterThan(80);
+    for (const text of texts) {
+      expect(text, 'a sentence').toMatch(/^[A-Z].*[.)]$|^Many Masters scenario$/);
+      expect(text).not.toMatch(/defined elsewhere|e\.g\.|=/);
+      expect(schemaDescriptionsNl.get(text), `Dutch for: ${text}`).toBeDefined();
+    }
+    const dutch = JSON.parse(readFileSync(new URL('../../levels/scenario.nl.schema.json', import.meta.url), 'utf8'));
+    expect(dutch).toEqual(dutchSchema(scenarioJsonSchema()));
+    expect(dutch.properties.cards.description).toBe('De stapel: elk dilemma dat de speler kan tegenkomen.');
+  });
+
   it('is referenced by every shipped level', () => {
     const levels = readdirSync(new URL('../../levels/', import.meta.url)).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
     expect(levels).toContain('example.json');
@@ -73,7 +87,7 @@ describe('contract errors', () => {
         expect.stringMatching(/^18:\d+ there is no meter "reader" to change .*\("readers"\)/),
         // The card the next sits on is never offered: accepting it would make a card lead to itself.
         '19:19 there is no card "lend-book" (other cards: c2, c3, c5): correct the id, or add a card with "id": "lend-book"',
-        expect.stringMatching(/^22:\d+ card "lend-books" has 2 choices; in the file they count from 0, so the last is 1 and there is no 5/),
+        expect.stringMatching(/^22:\d+ card "lend-books" has 2 choices; "choice" counts them from 0 in the order they are written in the file \(the first is 0\), so the last is 1 and there is no 5/),
         expect.stringMatching(/^24:\d+ there is no card "c9"/),
         expect.stringMatching(/^26:\d+ the id "lend-books" is used twice in cards/),
         expect.stringMatching(/^27:\d+ there is no card "nowhere" /),
@@ -93,12 +107,12 @@ describe('contract errors', () => {
     const messages = errors(result.problems).map((p) => `${p.path}: ${en(p)}`);
     expect(messages).toEqual(
       expect.arrayContaining([
-        'format: this must be 1, found the number 2: write 1',
+        'format: this file is for a newer version of the game (format 2; this version reads format 1): open it in a newer version of Many Masters, or ask its author for a file in format 1',
         expect.stringMatching(/^id: "bad id" cannot be an id: use only letters/),
         expect.stringMatching(/^title: expected a text/),
-        'meters: this list has 1; at least 2 are needed: add 2 or more',
+        'meters: this list has 1 item; it needs at least 2: add 1 item',
         'meters[0].start: expected a number, found the text "high": write digits without quotes, such as 10 or -5',
-        'cards: this list has 0; at least 1 are needed: add 1 or more',
+        'cards: this list has 0 items; it needs at least 1: add 1 item',
       ]),
     );
   });
@@ -123,7 +137,7 @@ describe('contract errors', () => {
     const messages = errors(validateObject(scenario).problems).map((p) => `${p.path}: ${en(p)}`);
     expect(messages).toEqual(
       expect.arrayContaining([
-        'cards[0].choices: this list has 1; at least 2 are needed: add 2 or more',
+        'cards[0].choices: this card has 1 choice; it needs at least 2: add a choice',
         'cards[1].when: a meter condition needs a comparison: add "below", "above", "atLeast" or "atMost", for example { "meter": "a", "below": 30 }',
         expect.stringMatching(/^cards\[2\]\.when: this condition has none of meter, flag, turn/),
         'cards[3].choices[0].next: the field "after" is missing: add "after": …',
@@ -210,7 +224,7 @@ describe('warnings', () => {
         expect.stringContaining('ending "late" can never be reached after the last turn: it comes after "fallback"'),
         'meter "idle" is never changed by any choice: add it to the "effects" of some choices, or remove the meter',
         'stakeholder "quiet" brings no card: write a card with "from": "quiet", or remove the stakeholder',
-        'choice 1 of card "c1" changes no meter, sets no flag and leads to no card, so it has no consequence: give it "effects"',
+        'the first choice of card "c1" changes no meter, sets no flag and leads to no card, so it has no consequence: give it "effects"',
       ]),
     );
   });
@@ -225,7 +239,7 @@ describe('warnings', () => {
     expect(messages).toEqual(
       expect.arrayContaining([
         'every choice of card "same" moves the same meters the same way, so the player has no real dilemma: let one choice cost a meter that another choice helps',
-        '-60 on "a" ends the game at once from its start value 50 (choice 1 of card "c2"): make the effect smaller',
+        '-60 on "a" ends the game at once from its start value 50 (the first choice of card "c2"): make the effect smaller',
       ]),
     );
   });
