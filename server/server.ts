@@ -39,6 +39,19 @@ export function publicPhoneUrl(publicUrl: string): string {
   return new URL(PHONE_PATH, publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`).href;
 }
 
+/**
+ * The address a connection counts under for the per-address limits: the socket's own, or, when a
+ * reverse proxy on this machine forwards it (the socket comes from loopback), the address the proxy
+ * saw, the last in X-Forwarded-For. Nobody on the network can set it: only loopback is believed.
+ */
+export function clientAddress(request: IncomingMessage): string {
+  const own = request.socket.remoteAddress ?? '';
+  const loopback = own === '::1' || own.startsWith('127.') || own.startsWith('::ffff:127.');
+  const forwarded = request.headers['x-forwarded-for'];
+  const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '').at(-1);
+  return loopback && last ? last.slice(0, 64) : own;
+}
+
 export interface AttachedRoom {
   hub: Hub;
   close(): void;
@@ -58,15 +71,28 @@ export function attachRoom(server: EventEmitter, options: RoomOptions): Attached
   };
   server.on('upgrade', onUpgrade);
 
-  wss.on('connection', (ws: WebSocket) => {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  wss.on('connection', (ws: WebSocket, request: IncomingMessage) => {
     const connection: Connection = {
+      address: clientAddress(request),
       send: (message) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+        if (ws.readyState !== ws.OPEN) return;
+        // A reader that stopped reading: what waits for it would grow without end and slow every room.
+        if (ws.bufferedAmount > limits.maxBuffered) {
+          ws.terminate();
+          return;
+        }
+        ws.send(JSON.stringify(message));
       },
       close: (reason) => ws.close(1008, reason),
     };
     alive.add(ws);
     hub.connect(connection);
+    // A connection that says nothing is let go: it would only hold a socket.
+    const hello = setTimeout(() => {
+      if (hub.silent(connection)) ws.terminate();
+    }, limits.helloMs);
+    hello.unref();
     ws.on('pong', () => alive.add(ws));
     ws.on('message', (data, binary) => {
       if (binary) {
@@ -75,7 +101,10 @@ export function attachRoom(server: EventEmitter, options: RoomOptions): Attached
       }
       hub.receive(connection, data.toString());
     });
-    ws.on('close', () => hub.disconnect(connection));
+    ws.on('close', () => {
+      clearTimeout(hello);
+      hub.disconnect(connection);
+    });
     // A socket error (a phone vanishing mid-frame, a frame over the limit) closes that socket only.
     ws.on('error', () => ws.terminate());
   });

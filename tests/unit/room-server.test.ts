@@ -18,7 +18,10 @@ import { normaliseCode, parsePhoneMessage, parseProjectorMessage, parseServerMes
 import { afterReveal, decideRoom, roomCounts, setPhoneVotes, startRoom, toggleVoting } from '../../src/session/room.ts';
 import { makeScenario } from './scenarios.ts';
 
+let addresses = 0;
 class Fake implements Connection {
+  /** Each fake comes from its own address unless told otherwise, as phones on a Wi-Fi do. */
+  constructor(readonly address: string = `10.0.${Math.floor(++addresses / 250)}.${addresses % 250}`) {}
   received: ServerMessage[] = [];
   closed: string | null = null;
   send(message: ServerMessage): void {
@@ -158,10 +161,12 @@ describe('room hub', () => {
     show(card('r1'));
     hub.receive(a, JSON.stringify({ type: 'vote', round: 'r1', choice: 1 }));
     hub.disconnect(a);
-    expect(projector.last('tally')).toMatchObject({ joined: 0, voted: 1 });
+    // A phone that left takes its vote with it, and brings it back when it rejoins before the reveal.
+    expect(projector.last('tally')).toMatchObject({ joined: 0, voted: 0 });
     const again = phone(token);
     expect(again.last('joined').token).toBe(token);
     expect(again.last('view').mine.choice).toBe(1);
+    expect(projector.last('tally')).toMatchObject({ joined: 1, voted: 1, counts: [0, 1, 0] });
     hub.receive(again, JSON.stringify({ type: 'vote', round: 'r1', choice: 0 }));
     expect(projector.last('tally')).toMatchObject({ joined: 1, voted: 1, counts: [1, 0, 0] });
 
