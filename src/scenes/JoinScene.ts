@@ -10,13 +10,13 @@ import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
 import { STAGE, stageSize } from '../platform/viewport.ts';
-import { onPhones, phoneFigures, type PhoneFigures } from '../session/phones.ts';
+import { onPhones, phoneFigures, removeRecentPhones, type PhoneFigures } from '../session/phones.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { listScreen } from '../ui/describe.ts';
 import { addText, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
-import { joinedText, phoneLine } from './phoneStatus.ts';
+import { joinedText, phoneLine, recentText } from './phoneStatus.ts';
 import { RoomScene } from './roomScene.ts';
 
 interface Layout {
@@ -87,8 +87,9 @@ export class JoinScene extends RoomScene {
       fitWidth(address, right.width, 36);
       code.setText(figures.code && figures.status === 'open' ? figures.code.split('').join(' ') : '');
       fitWidth(code, right.width, 72);
-      joined.setText(figures.status === 'open' ? joinedText(figures) : '');
-      status.setText(figures.status === 'open' ? (figures.address ? '' : t('joinNoNetwork')) : phoneLine(figures));
+      joined.setText(figures.status === 'open' && !figures.problem ? joinedText(figures) : '');
+      // A burst of joins is said where the count is, with the key that removes them.
+      status.setText(figures.problem || figures.status !== 'open' ? phoneLine(figures) : recentText(figures) || (figures.address ? '' : t('joinNoNetwork')));
       requestFrames();
     };
     paint(phoneFigures());
@@ -105,7 +106,10 @@ export class JoinScene extends RoomScene {
     const release = pushHandler((command: Command) => {
       switch (command.kind) {
         case 'confirm': case 'forward': go(); return true;
-        case 'letter': if (command.key === 'j') go(); return true;
+        case 'letter':
+          if (command.key === 'j') go();
+          if (command.key === 'x') removeRecentPhones();
+          return true;
         case 'choice': case 'next': case 'previous': case 'back': case 'more': case 'less': return true;
         default: return false;
       }

@@ -23,7 +23,7 @@ import { sendCommand } from '../platform/keys.ts';
 import { settings } from '../platform/settings.ts';
 import { stageSize } from '../platform/viewport.ts';
 import { clock } from '../session/countdown.ts';
-import { phoneFigures, phoneGuess, phonesOn, syncPhones, type PhoneFigures } from '../session/phones.ts';
+import { phoneFigures, phoneGuess, phonesOn, removeRecentPhones, syncPhones, type PhoneFigures } from '../session/phones.ts';
 import { activeTeam, afterReveal, countVote, cycleGuess, decideRoom, handCounts, leaveScoreboard, openBranch, roomCounts, roomOrder, roomTable, setVoteCount, timerChanged, toggleVoting, type Room } from '../session/room.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { drawCard } from '../ui/card.ts';
@@ -585,7 +585,7 @@ export class WorkshopScene extends RoomScene {
         if (command.key === 'w') {
           openBranch(room);
           goScreen(this.game, 'whatif');
-        } else if (command.key === 'j' && phonesOn()) goScreen(this.game, 'join'); else if (command.key === 'v' && phonesOn() && toggleVoting(room)) {
+        } else if (command.key === 'j' && phonesOn()) goScreen(this.game, 'join'); else if (command.key === 'x' && phonesOn()) removeRecentPhones(); else if (command.key === 'v' && phonesOn() && toggleVoting(room)) {
           // The phones hear it at once: no late vote lands after the trainer closed voting.
           syncPhones();
           this.paintPhones();

@@ -5,7 +5,7 @@
 import * as Phaser from 'phaser';
 import { t } from '../locales/index.ts';
 import { requestFrames } from '../platform/redraw.ts';
-import { onPhones, phoneFigures, type PhoneFigures } from '../session/phones.ts';
+import { onPhones, phoneFigures, RECENT_SHOWN, type PhoneFigures, type PhoneProblem } from '../session/phones.ts';
 import { addText } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 
@@ -13,11 +13,21 @@ export function joinedText(figures: PhoneFigures): string {
   return t(figures.joined === 1 ? 'phonesJoinedOne' : 'phonesJoinedMany', { count: figures.joined });
 }
 
+const PROBLEMS = new Map<PhoneProblem, 'phonesRoomLost' | 'phonesServerFull' | 'phonesTooManyRooms'>([['lost', 'phonesRoomLost'], ['server-full', 'phonesServerFull'], ['too-many-rooms', 'phonesTooManyRooms']]);
+
+/** "5 phones joined in the last minute. X: remove them", when that many did; else empty. */
+export function recentText(figures: PhoneFigures): string {
+  return figures.recent >= RECENT_SHOWN ? t(figures.recent === 1 ? 'phonesRecentOne' : 'phonesRecentMany', { count: figures.recent }) : '';
+}
+
 /** "Phones: 8 of 12 voted", or the connection's trouble; what `describe` reports for the inspector. */
 export function phoneLine(figures: PhoneFigures): string {
+  if (figures.problem) return t(PROBLEMS.get(figures.problem)!);
   if (figures.status === 'lost') return t('phonesLost');
   if (figures.status !== 'open' || !figures.code) return t('phonesOpening');
-  return t('phonesVoted', { voted: figures.voted, joined: figures.joined });
+  const line = t('phonesVoted', { voted: figures.voted, joined: figures.joined });
+  const recent = recentText(figures);
+  return recent ? `${line} · ${recent}` : line;
 }
 
 /** Draws a line that follows the phones' figures while the scene runs; nothing when phones are off. */
