@@ -475,9 +475,10 @@ export class Hub {
       vote.guess = message.meter;
     }
     room.votes.set(id, vote);
-    // The phone's other connections (two tabs, a reload racing the old socket) see the same vote.
+    // The phone's other connections (two tabs, a reload racing the old socket) see the same vote. Only
+    // the vote goes back, not the card: a phone voting as fast as allowed costs the server little.
     const mine = this.mine(room, id);
-    for (const [phone, other] of room.phones) if (other === id) phone.send({ type: 'view', view: room.view, mine });
+    for (const [phone, other] of room.phones) if (other === id) phone.send({ type: 'mine', round: message.round, mine });
     this.tally(room);
   }
 

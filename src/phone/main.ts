@@ -133,6 +133,14 @@ function receive(message: ServerMessage): void {
         addAnswer(state.code!, { round: v.round, turn: v.turn, stakeholder: v.stakeholder, text: v.text, choices: v.choices, mine: state.mine.choice, room: v.choice });
       }
       break;
+    case 'mine':
+      // The server counted this phone's vote (from this tab or another of its tabs).
+      if (state.view?.kind !== 'card' || state.view.round !== message.round) return;
+      state.mine = message.mine;
+      state.confirmed = message.mine;
+      state.problem = null;
+      remember({ round: message.round, choice: message.mine.choice, guess: message.mine.guess });
+      break;
     case 'error':
       failed(message.code);
       break;

@@ -125,6 +125,8 @@ const SERVER_MESSAGE = v.variant('type', [
   v.strictObject({ type: v.literal('joined'), code: CODE, key: KEY, token: TOKEN }),
   /** To a phone: what to show and its own vote, never anyone else's. */
   v.strictObject({ type: v.literal('view'), view: VIEW, mine: MINE }),
+  /** To a phone: its own vote on the round, as the server counted it (small: the card is not sent again). */
+  v.strictObject({ type: v.literal('mine'), round: ROUND, mine: MINE }),
   v.strictObject({ type: v.literal('error'), code: v.picklist(ERROR_CODES) }),
 ]);
 export type ServerMessage = v.InferOutput<typeof SERVER_MESSAGE>;

@@ -100,7 +100,7 @@ describe('room hub', () => {
     hub.receive(b, JSON.stringify({ type: 'guess', round: 'r1', meter: 'parents' }));
     expect(projector.last('tally')).toMatchObject({ round: 'r1', joined: 2, voted: 2, counts: [0, 0, 2], guesses: [{ meter: 'parents', count: 1 }] });
     // A phone sees its own vote and the card, and no message of any phone carries counts.
-    expect(a.last('view').mine).toEqual({ choice: 2, guess: null });
+    expect(a.last('mine')).toEqual({ type: 'mine', round: 'r1', mine: { choice: 2, guess: null } });
     for (const p of [a, b]) expect(p.received.some((m) => m.type === 'tally' || m.type === 'hosted')).toBe(false);
     // Voting closed: a late vote is refused and changes nothing.
     show(card('r1', false));
@@ -212,7 +212,7 @@ describe('room hub', () => {
     clock.now += 1000;
     hub.receive(a, JSON.stringify({ type: 'vote', round: 'r1', choice: 0 }));
     expect(a.errors().at(-1)).toBe('too-fast'); // the last refused message before the pause
-    expect(a.last('view').mine.choice).toBe(0);
+    expect(a.last('mine').mine.choice).toBe(0);
     for (let i = 0; i < 100; i++) hub.receive(a, 'x');
     expect(a.closed).not.toBeNull();
   });
