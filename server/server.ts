@@ -40,16 +40,17 @@ export function publicPhoneUrl(publicUrl: string): string {
 }
 
 /**
- * The address a connection counts under for the per-address limits: the socket's own, or, when a
- * reverse proxy on this machine forwards it (the socket comes from loopback), the address the proxy
- * saw, the last in X-Forwarded-For. Nobody on the network can set it: only loopback is believed.
+ * The address a connection counts under for the per-address limits: the socket's own, or the address
+ * a reverse proxy saw (the last in X-Forwarded-For) when the socket comes from a proxy: from loopback,
+ * or from anywhere when the server was told it runs behind one (`--public-url`). Otherwise nobody on
+ * the network can choose the address they count under.
  */
-export function clientAddress(request: IncomingMessage): string {
+export function clientAddress(request: IncomingMessage, behindProxy = false): string {
   const own = request.socket.remoteAddress ?? '';
   const loopback = own === '::1' || own.startsWith('127.') || own.startsWith('::ffff:127.');
   const forwarded = request.headers['x-forwarded-for'];
   const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '').at(-1);
-  return loopback && last ? last.slice(0, 64) : own;
+  return (loopback || behindProxy) && last ? last.slice(0, 64) : own;
 }
 
 export interface AttachedRoom {
@@ -74,7 +75,7 @@ export function attachRoom(server: EventEmitter, options: RoomOptions): Attached
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   wss.on('connection', (ws: WebSocket, request: IncomingMessage) => {
     const connection: Connection = {
-      address: clientAddress(request),
+      address: clientAddress(request, options.publicUrl !== undefined),
       send: (message) => {
         if (ws.readyState !== ws.OPEN) return;
         // A reader that stopped reading: what waits for it would grow without end and slow every room.

@@ -269,11 +269,13 @@ describe('the server over loopback', () => {
     });
   }
 
-  it('believes X-Forwarded-For only from a proxy on this machine', () => {
+  it('believes X-Forwarded-For only from a proxy: on this machine, or any when told it runs behind one', () => {
     const request = (remoteAddress: string, forwarded?: string) => ({ socket: { remoteAddress }, headers: forwarded ? { 'x-forwarded-for': forwarded } : {} }) as unknown as IncomingMessage;
     expect(clientAddress(request('192.168.1.20', '10.0.0.1'))).toBe('192.168.1.20');
     expect(clientAddress(request('127.0.0.1', '1.2.3.4, 192.168.1.20'))).toBe('192.168.1.20');
     expect(clientAddress(request('::1'))).toBe('::1');
+    // Told it runs behind a proxy (--public-url), the proxy's word counts from wherever it is.
+    expect(clientAddress(request('192.168.1.2', '10.0.0.7'), true)).toBe('10.0.0.7');
   });
 
   it('connections that never say hello are closed within seconds', async () => {
