@@ -115,6 +115,12 @@ describe('only the projector owns its room', () => {
 });
 
 describe('limits a hostile client meets (hub)', () => {
+  it('the README says the phones per address the server allows', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain(`One network address joins with at most ${DEFAULT_LIMITS.phonesPerAddress} phones`);
+  });
+
   it('rooms per address: a client opening rooms is refused at the limit and a new trainer still gets a room; a full server says so', () => {
     const clock = { now: 0 };
     const limits: HubLimits = { ...DEFAULT_LIMITS, rooms: 6, emptyRoomMs: 1000 };
