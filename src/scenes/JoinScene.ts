@@ -16,7 +16,7 @@ import { listScreen } from '../ui/describe.ts';
 import { addText, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
-import { joinedText, phoneLine, recentText } from './phoneStatus.ts';
+import { joinedText, phoneLine, problemText, recentText } from './phoneStatus.ts';
 import { RoomScene } from './roomScene.ts';
 
 interface Layout {
@@ -89,7 +89,7 @@ export class JoinScene extends RoomScene {
       fitWidth(code, right.width, 72);
       joined.setText(figures.status === 'open' && !figures.problem ? joinedText(figures) : '');
       // A burst of joins is said where the count is, with the key that removes them.
-      status.setText(figures.problem || figures.status !== 'open' ? phoneLine(figures) : recentText(figures) || (figures.address ? '' : t('joinNoNetwork')));
+      status.setText(problemText(figures) || (figures.status !== 'open' ? phoneLine(figures) : recentText(figures) || (figures.address ? '' : t('joinNoNetwork'))));
       requestFrames();
     };
     paint(phoneFigures());

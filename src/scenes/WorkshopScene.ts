@@ -32,7 +32,7 @@ import { MeterRow } from '../ui/meters.ts';
 import { addText, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
-import { drawPhoneLine, phoneLine } from './phoneStatus.ts';
+import { drawPhoneLine, phoneLine, problemText } from './phoneStatus.ts';
 import { RoomScene } from './roomScene.ts';
 import { drawScoreboard } from './scoreboard.ts';
 import { own } from '../engine/own.ts';
@@ -138,8 +138,10 @@ export class WorkshopScene extends RoomScene {
       const live = this.shown as { counts?: number[]; asking?: { text: string } | null };
       const counts = room.phase === 'deciding' ? live.counts ?? [] : [];
       const votes = (i: number) => (counts[i] !== undefined ? { detail: votesText(counts[i]!) } : {});
-      return listScreen(shown.team ?? say(room.scenario.title), this.focus, { ...this.shown, focus: this.focus?.current ?? -1, timer: this.timerState(room), phones: phones ? { joined: phones.joined, voted: phones.voted, status: phones.status, closed: room.votingClosed } : null }, [
+      return listScreen(shown.team ?? say(room.scenario.title), this.focus, { ...this.shown, focus: this.focus?.current ?? -1, timer: this.timerState(room), phones: phones ? { joined: phones.joined, voted: phones.voted, recent: phones.recent, problem: phones.problem, status: phones.status, closed: room.votingClosed } : null }, [
         ...this.regions,
+        // The room could not be opened: said in full here, the canvas has a short line (J shows it in full).
+        ...(phones?.problem ? [{ role: 'notice' as const, text: problemText(phones) }] : []),
         ...(room.phase === 'deciding' && live.asking ? [{ role: 'notice' as const, text: live.asking.text }] : []),
       ], [...toolbar, ...votingButton()], votes);
     });

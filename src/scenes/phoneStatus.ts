@@ -15,19 +15,23 @@ export function joinedText(figures: PhoneFigures): string {
 
 const PROBLEMS = new Map<PhoneProblem, 'phonesRoomLost' | 'phonesServerFull' | 'phonesTooManyRooms'>([['lost', 'phonesRoomLost'], ['server-full', 'phonesServerFull'], ['too-many-rooms', 'phonesTooManyRooms']]);
 
-/** "5 phones joined in the last minute. X: remove them", when that many did; else empty. */
+/** "5 phones joined in the last minute. X: remove them", when at least that many did; else empty. */
 export function recentText(figures: PhoneFigures): string {
-  return figures.recent >= RECENT_SHOWN ? t(figures.recent === 1 ? 'phonesRecentOne' : 'phonesRecentMany', { count: figures.recent }) : '';
+  return figures.recent >= RECENT_SHOWN ? t('phonesRecent', { count: figures.recent }) : '';
 }
 
-/** "Phones: 8 of 12 voted", or the connection's trouble; what `describe` reports for the inspector. */
+/** Why the room cannot be opened, in full (the join screen, the accessible layer); else empty. */
+export function problemText(figures: PhoneFigures): string {
+  return figures.problem ? t(PROBLEMS.get(figures.problem)!) : '';
+}
+
+/** "Phones: 8 of 12 voted", or the connection's trouble, in one short line; what `describe` reports for the inspector. */
 export function phoneLine(figures: PhoneFigures): string {
-  if (figures.problem) return t(PROBLEMS.get(figures.problem)!);
+  if (figures.problem) return t('phonesProblemShort');
   if (figures.status === 'lost') return t('phonesLost');
   if (figures.status !== 'open' || !figures.code) return t('phonesOpening');
-  const line = t('phonesVoted', { voted: figures.voted, joined: figures.joined });
-  const recent = recentText(figures);
-  return recent ? `${line} · ${recent}` : line;
+  if (figures.recent >= RECENT_SHOWN) return t('phonesVotedRecent', { voted: figures.voted, joined: figures.joined, recent: figures.recent });
+  return t('phonesVoted', { voted: figures.voted, joined: figures.joined });
 }
 
 /** Draws a line that follows the phones' figures while the scene runs; nothing when phones are off. */
