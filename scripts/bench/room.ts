@@ -7,7 +7,7 @@
  *
  * Then the same room under each attack a participant on the Wi-Fi could make (a hijack after a
  * server restart, room flooding, a join flood, a vote burst, readers that stop reading, code
- * guessing), five cards each, with what the attack achieved and the room's vote → counted time (the
+ * guessing), five cards each (thirty long ones for slow readers), with what the attack achieved and the room's vote → counted time (the
  * phone's vote coming back confirmed; the projector's count leaves in the same step).
  * Each simulated client says its own address (X-Forwarded-For, believed from loopback only), as
  * phones on a Wi-Fi have their own.
@@ -17,6 +17,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { WebSocket } from 'ws';
+import { DEFAULT_LIMITS } from '../../server/hub.ts';
 import type { ServerMessage } from '../../src/room-protocol/protocol.ts';
 
 const PHONES = 200;
@@ -170,11 +171,12 @@ function quantile(values: number[], q: number): number {
  * Five cards of the real room with `attack` running beside it (started before the first card);
  * returns the vote → confirmed figures and whatever the attack reports.
  */
-async function underAttack(room: Room, server: RoomServer, name: string, attack: { during?: (card: number) => Promise<void>; long?: boolean }, print: (line: string) => void, describe: () => string): Promise<void> {
+async function underAttack(room: Room, server: RoomServer, name: string, attack: { during?: (card: number) => Promise<void>; long?: boolean; cards?: number }, print: (line: string) => void, describe: () => string): Promise<void> {
   const latencies: number[] = [];
   let confirmed = 0;
   let peak = 0;
-  for (let card = 0; card < ATTACK_CARDS; card++) {
+  const cards = attack.cards ?? ATTACK_CARDS;
+  for (let card = 0; card < cards; card++) {
     await pause(300);
     const round = roundName(name, card);
     await showCard(room, round, card, attack.long);
@@ -184,7 +186,7 @@ async function underAttack(room: Room, server: RoomServer, name: string, attack:
     confirmed += result.confirmed;
     peak = Math.max(peak, (await server.stats()).rss);
   }
-  print(`${name}: ${describe()}; room vote → counted p95 ${quantile(latencies, 0.95).toFixed(1)} ms, max ${quantile(latencies, 1).toFixed(1)} ms, ${confirmed} of ${ATTACK_CARDS * PHONES} votes confirmed, server ${(peak / 2 ** 20).toFixed(0)} MB resident at most`);
+  print(`${name}: ${describe()}; room vote → counted p95 ${quantile(latencies, 0.95).toFixed(1)} ms, max ${quantile(latencies, 1).toFixed(1)} ms, ${confirmed} of ${cards * PHONES} votes confirmed, server ${(peak / 2 ** 20).toFixed(0)} MB resident at most`);
 }
 
 export async function roomFigures(print: (line: string) => void): Promise<void> {
@@ -353,6 +355,8 @@ export async function roomFigures(print: (line: string) => void): Promise<void> 
     const connectionsBefore = slow.length;
     await underAttack(room, server, 'slow readers', {
       long: true,
+      // Enough long cards to pass what the kernel holds for a socket on loopback (several MB), and the bound.
+      cards: 30,
       // They vote too, and each vote is answered with the card (about 150 KB) they do not read.
       during: async (card) => {
         for (const c of slow) for (let v = 0; v < 20; v++) if (c.socket.readyState === WebSocket.OPEN) c.socket.send(JSON.stringify({ type: 'vote', round: roundName('slow readers', card), choice: v % CHOICES }));
@@ -363,7 +367,7 @@ export async function roomFigures(print: (line: string) => void): Promise<void> 
       room.projector.socket.send(JSON.stringify({ type: 'show', view: { kind: 'wait' } }));
       void probe.then(done);
     });
-    print(`slow readers: ${PHONES + connectionsBefore - joinedAfter} of ${connectionsBefore} dropped once more than the bound waited for them`);
+    print(`slow readers: ${PHONES + connectionsBefore - joinedAfter} of ${connectionsBefore} dropped once more than the bound (${DEFAULT_LIMITS.maxBuffered / 2 ** 20} MB) waited for them`);
 
     // Code guessing: 300 connections, each from its own address, type a wrong code.
     const guessStarted = performance.now();
