@@ -249,6 +249,10 @@ function receive(state: Phones, message: ServerMessage): void {
       // This workshop's code belongs to another room now: moving to a new room would leave the phones
       // behind without a word, so the trainer is told and the projector stops asking.
       state.figures.problem = 'lost';
+      // The code and QR code on the wall would send newcomers nowhere: they go.
+      state.figures.code = null;
+      state.figures.link = null;
+      state.figures.address = null;
       state.socket.close();
     } else {
       // A brand-new secret whose code another room has (one in millions): make another.
