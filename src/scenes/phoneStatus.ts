@@ -39,12 +39,16 @@ export function drawPhoneLine(scene: Phaser.Scene, x: number, y: number, width: 
   const figures = phoneFigures();
   if (!figures) return null;
   const text = addText(scene, x, y, format(figures), { size: 30, bold: true, colour: colour.accent, width });
+  // Trouble (no connection, a room that cannot be opened) is red.
+  const tint = (now: PhoneFigures) => text.setColor(now.status === 'open' && !now.problem ? '#1d5c61' : '#a8231c');
+  tint(figures);
   const stop = onPhones(() => {
     const now = phoneFigures();
     if (!now || !text.active) return;
     const line = format(now);
     if (line !== text.text) {
-      text.setText(line).setColor(now.status === 'open' ? '#1d5c61' : '#a8231c');
+      text.setText(line);
+      tint(now);
       requestFrames();
     }
   });
