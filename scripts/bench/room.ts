@@ -7,7 +7,7 @@
  *
  * Then the same room under each attack a participant on the Wi-Fi could make (a hijack after a
  * server restart, room flooding, a join flood, a vote burst, readers that stop reading, code
- * guessing), five cards each (thirty long ones for slow readers), with what the attack achieved and the room's vote → counted time (the
+ * guessing), five cards each (eighty long ones for slow readers), with what the attack achieved and the room's vote → counted time (the
  * phone's vote coming back confirmed; the projector's count leaves in the same step).
  * Each simulated client says its own address (X-Forwarded-For, believed from loopback only), as
  * phones on a Wi-Fi have their own.
@@ -356,7 +356,7 @@ export async function roomFigures(print: (line: string) => void): Promise<void> 
     await underAttack(room, server, 'slow readers', {
       long: true,
       // Enough long cards to pass what the kernel holds for a socket on loopback (several MB), and the bound.
-      cards: 30,
+      cards: 80,
       // They vote too, and each vote is answered with the card (about 150 KB) they do not read.
       during: async (card) => {
         for (const c of slow) for (let v = 0; v < 20; v++) if (c.socket.readyState === WebSocket.OPEN) c.socket.send(JSON.stringify({ type: 'vote', round: roundName('slow readers', card), choice: v % CHOICES }));
