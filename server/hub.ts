@@ -3,8 +3,10 @@
  * "send this" and "close", so the rules are tested without sockets.
  *
  * What the server keeps: per room its code, the projector's secret, what the phones are shown and,
- * for the current card only, each phone's vote under a random id. No names, no addresses, no history:
- * a phone's own answers live on the phone. Nothing is logged about participants.
+ * for the current card only, each phone's vote under a random id. No names and no history: a phone's
+ * own answers live on the phone. Network addresses are held only as counts for the limits, while
+ * their connections are open (and the address that opened a room, while the room exists). Nothing
+ * is logged about participants.
  *
  * A phone's token is its random id signed with the room's secret. The secret stays with the projector
  * (saved with its workshop), so after a server restart the projector opens the same room again and
