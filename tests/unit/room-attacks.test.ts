@@ -54,6 +54,17 @@ function newcomer(hub: Hub, address?: string): Fake {
   return f;
 }
 
+describe('the QR link', () => {
+  it('carries the code and the room\'s key; a typed code alone is a code; anything else is refused', () => {
+    const key = roomKey(SECRET);
+    expect(parseRoomLink(roomLinkHash('K7MPQ', key))).toEqual({ code: 'K7MPQ', key });
+    expect(parseRoomLink('k7m-pq')).toEqual({ code: 'K7MPQ', key: null });
+    expect(parseRoomLink(`K7MPQ.${key}x`)).toBeNull();
+    expect(parseRoomLink('K7MPQ.<img src=x>')).toBeNull();
+    expect(parseRoomLink(`K7MP0.${key}`)).toBeNull();
+  });
+});
+
 describe('only the projector owns its room', () => {
   it('hijack after a restart: the stranger is refused, the phones stay with their projector and get their votes back', () => {
     const clock = { now: 0 };
