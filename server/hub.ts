@@ -3,37 +3,92 @@
  * "send this" and "close", so the rules are tested without sockets.
  *
  * What the server keeps: per room its code, the projector's secret, what the phones are shown and,
- * for the current card only, each phone's vote under a random id. No names, no addresses, no history:
- * a phone's own answers live on the phone. Nothing is logged about participants.
+ * for the current card only, each phone's vote under a random id. No names and no history: a phone's
+ * own answers live on the phone. Network addresses are held only as counts for the limits, while
+ * their connections are open (and the address that opened a room, while the room exists). Nothing
+ * is logged about participants.
  *
  * A phone's token is its random id signed with the room's secret. The secret stays with the projector
  * (saved with its workshop), so after a server restart the projector opens the same room again and
  * every phone's token is still valid; a token from another room or an old session is refused.
  */
-import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import {
-  CODE_ALPHABET, CODE_LENGTH, MAX_PHONE_MESSAGE, parseFirstMessage, parsePhoneMessage, parseProjectorMessage,
+  CODE_ALPHABET, CODE_LENGTH, KEY_LENGTH, MAX_PHONE_MESSAGE, parseFirstMessage, parsePhoneMessage, parseProjectorMessage,
   type ErrorCode, type Kept, type Mine, type PhoneView, type ServerMessage,
 } from '../src/room-protocol/protocol.ts';
 
 export interface Connection {
+  /** Where the connection comes from (the phone's or projector's network address), for the per-address limits. */
+  readonly address: string;
   send(message: ServerMessage): void;
   close(reason: string): void;
 }
 
+/**
+ * Every limit of the room server, in one place. Each is met by a hostile client in
+ * tests/unit/room-server.test.ts or tests/unit/room-attacks.test.ts.
+ */
 export interface HubLimits {
+  /** Rooms on the server at once; when full, rooms whose projector left go first. */
   rooms: number;
+  /** Rooms made from one address that exist at once: a script cannot take every room. */
+  roomsPerAddress: number;
   phonesPerRoom: number;
+  /** Phone connections from one address at once, across all rooms: one process is a few phones, not a room. */
+  phonesPerAddress: number;
+  /** Joins one address may make in a burst, and per second after that (a reload is one join). */
+  joinBurst: number;
+  joinsPerSecond: number;
+  /**
+   * Wrong room codes the whole server answers in a burst, and per minute after that, from all
+   * connections together. Past it a typed code is refused as "too fast"; a scanned link carries the
+   * room's key and is never a guess, so the room keeps filling while someone guesses.
+   */
+  guessBurst: number;
+  guessesPerMinute: number;
   /** Messages a connection may send in a burst, and per second after that. */
   burst: number;
   perSecond: number;
   /** A connection that keeps flooding after this many refused messages is closed. */
   refusedBeforeClose: number;
-  /** A room without a projector is forgotten after this long. */
-  idleRoomMs: number;
+  /** A room without a projector is forgotten after this long; its projector can open it again with its secret. */
+  emptyRoomMs: number;
+  /** A connection that has not said whether it is a projector or a phone by then is closed. */
+  helloMs: number;
+  /** What may wait to be sent to one connection (ws's bufferedAmount); a reader that falls this far behind is dropped. */
+  maxBuffered: number;
+  /** Phones that joined this recently are the "recent" figure the projector shows and can remove. */
+  recentMs: number;
 }
 
-export const DEFAULT_LIMITS: HubLimits = { rooms: 200, phonesPerRoom: 500, burst: 20, perSecond: 10, refusedBeforeClose: 200, idleRoomMs: 6 * 60 * 60 * 1000 };
+export const DEFAULT_LIMITS: HubLimits = {
+  rooms: 200, roomsPerAddress: 3, phonesPerRoom: 500, phonesPerAddress: 8, joinBurst: 6, joinsPerSecond: 1,
+  guessBurst: 20, guessesPerMinute: 30, burst: 20, perSecond: 10, refusedBeforeClose: 200,
+  emptyRoomMs: 2 * 60 * 1000, helloMs: 5000, maxBuffered: 1024 * 1024, recentMs: 60 * 1000,
+};
+
+/**
+ * A room's five-letter code is made from the projector's secret with scrypt, so after a server
+ * restart only the holder of the secret can open that code again: finding another secret with the
+ * same code takes about 2^25 scrypt runs (days of a computer's time), while a workshop restarts its
+ * server in seconds. The cost here is a few milliseconds per new room, and the per-address room
+ * limit comes before it.
+ */
+const CODE_SCRYPT = { N: 4096, r: 8, p: 1 } as const;
+
+export function roomCode(secret: string): string {
+  const bytes = scryptSync(secret, 'many-masters room code', CODE_LENGTH, CODE_SCRYPT);
+  let code = '';
+  // 32 letters: the low five bits of each byte are equally likely.
+  for (const byte of bytes) code += CODE_ALPHABET[byte % CODE_ALPHABET.length];
+  return code;
+}
+
+/** The room's long key (in the QR link, kept by phones): public, and made from the secret so no one else has it. */
+export function roomKey(secret: string): string {
+  return createHash('sha256').update(`many-masters room key.${secret}`).digest('base64url').slice(0, KEY_LENGTH);
+}
 
 interface Vote {
   choice: number | null;
@@ -42,9 +97,16 @@ interface Vote {
 
 interface Room {
   code: string;
+  key: string;
   secret: string;
+  /** The address that opened the room, for the per-address room limit. */
+  address: string;
   projector: Connection | null;
   phones: Map<Connection, string>;
+  /** When each phone (by id) first joined, for the "joined recently" figure. */
+  firstJoined: Map<string, number>;
+  /** Phones the trainer removed: their tokens are refused from then on. */
+  removed: Set<string>;
   view: PhoneView;
   /** The current card's round and each phone's vote in it, by phone id. */
   round: string | null;
@@ -64,19 +126,59 @@ interface Peer {
   refused: number;
 }
 
+/** A token bucket: `burst` at once, `perSecond` after that. */
+class Bucket {
+  private tokens: number;
+  private refilled: number;
+  constructor(private readonly burst: number, private readonly perSecond: number, now: number) {
+    this.tokens = burst;
+    this.refilled = now;
+  }
+  private fill(now: number): void {
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.refilled) / 1000) * this.perSecond);
+    this.refilled = now;
+  }
+  has(now: number): boolean {
+    this.fill(now);
+    return this.tokens >= 1;
+  }
+  take(now: number): boolean {
+    if (!this.has(now)) return false;
+    this.tokens -= 1;
+    return true;
+  }
+  full(now: number): boolean {
+    this.fill(now);
+    return this.tokens >= this.burst;
+  }
+}
+
 export class Hub {
   private readonly rooms = new Map<string, Room>();
+  private readonly byKey = new Map<string, Room>();
   private readonly peers = new Map<Connection, Peer>();
+  /** Phone connections per address, across rooms. */
+  private readonly phonesFrom = new Map<string, number>();
+  /** Joins per address: forgotten once full again, so the map holds only addresses joining now. */
+  private readonly joinsFrom = new Map<string, Bucket>();
+  private readonly guesses: Bucket;
 
   constructor(
     private readonly limits: HubLimits = DEFAULT_LIMITS,
     private readonly now: () => number = Date.now,
     /** The addresses phones can open, shown by the projector when it has none better. */
     readonly phoneUrls: () => string[] = () => [],
-  ) {}
+  ) {
+    this.guesses = new Bucket(limits.guessBurst, limits.guessesPerMinute / 60, now());
+  }
 
   connect(connection: Connection): void {
     this.peers.set(connection, { role: 'new', room: null, phone: null, tokens: this.limits.burst, refilled: this.now(), refused: 0 });
+  }
+
+  /** Whether the connection has not yet said what it is (closed after `helloMs` if it stays so). */
+  silent(connection: Connection): boolean {
+    return this.peers.get(connection)?.role === 'new';
   }
 
   disconnect(connection: Connection): void {
@@ -86,8 +188,8 @@ export class Hub {
     if (!room) return;
     room.lastSeen = this.now();
     if (peer.role === 'projector' && room.projector === connection) room.projector = null;
-    if (peer.role === 'phone') {
-      room.phones.delete(connection);
+    if (peer.role === 'phone' && room.phones.delete(connection)) {
+      this.countPhone(connection.address, -1);
       this.tally(room);
     }
   }
@@ -105,15 +207,18 @@ export class Hub {
     else this.fromPhone(connection, peer, raw);
   }
 
-  /** Forgets rooms whose projector has been gone for long. */
+  /** Forgets rooms whose projector has been gone for `emptyRoomMs`, and join counts that are full again. */
   sweep(): void {
-    const before = this.now() - this.limits.idleRoomMs;
+    const now = this.now();
+    const before = now - this.limits.emptyRoomMs;
     for (const [code, room] of this.rooms) {
       if (!room.projector && room.lastSeen < before) {
         for (const phone of room.phones.keys()) phone.close('room closed');
         this.rooms.delete(code);
+        this.byKey.delete(room.key);
       }
     }
+    for (const [address, bucket] of this.joinsFrom) if (bucket.full(now)) this.joinsFrom.delete(address);
   }
 
   stats(): { rooms: number; connections: number } {
@@ -148,60 +253,104 @@ export class Hub {
     }
     const message = parsed.message;
     if (message.type === 'host') this.host(connection, peer, message.code, message.secret);
-    else this.join(connection, peer, message.code, message.token, message.kept);
+    else this.join(connection, peer, message.code, message.key, message.token, message.kept);
   }
 
-  private host(connection: Connection, peer: Peer, code: string | undefined, secret: string | undefined): void {
-    let room = code ? this.rooms.get(code) : undefined;
-    if (room && (!secret || !same(room.secret, secret))) {
+  private roomsFrom(address: string): number {
+    let count = 0;
+    for (const room of this.rooms.values()) if (room.address === address) count += 1;
+    return count;
+  }
+
+  private host(connection: Connection, peer: Peer, code: string | undefined, given: string | undefined): void {
+    // A code is claimed only with the secret it was made from; an old projector without a secret gets a new room.
+    if (code && !given) {
+      this.refuse(connection, peer, 'room-taken');
+      return;
+    }
+    const secret = given ?? randomBytes(24).toString('base64url');
+    let room = this.byKey.get(roomKey(secret));
+    if (room && code && code !== room.code) {
       this.refuse(connection, peer, 'room-taken');
       return;
     }
     if (!room) {
-      if (this.rooms.size >= this.limits.rooms) {
-        this.sweep();
-        if (this.rooms.size >= this.limits.rooms) {
-          this.refuse(connection, peer, 'server-full');
-          return;
-        }
+      // Before the costly code: a full server first lets go of rooms whose projector left.
+      if (this.rooms.size >= this.limits.rooms || this.roomsFrom(connection.address) >= this.limits.roomsPerAddress) this.sweep();
+      if (this.roomsFrom(connection.address) >= this.limits.roomsPerAddress) {
+        this.refuse(connection, peer, 'too-many-rooms');
+        return;
       }
-      // A projector that comes back after a restart gets its own code and secret again.
-      const keep = code && secret;
+      if (this.rooms.size >= this.limits.rooms) {
+        this.refuse(connection, peer, 'server-full');
+        return;
+      }
+      let made = roomCode(secret);
+      // The secret's code belongs to another room (a one-in-millions clash, or someone who spent days
+      // on it): a projector that names its code is told so; a new room made here gets another secret.
+      while (!given && this.rooms.has(made)) made = roomCode(randomBytes(24).toString('base64url'));
+      if ((code && code !== made) || this.rooms.has(made)) {
+        this.refuse(connection, peer, 'room-taken');
+        return;
+      }
       room = {
-        code: keep ? code : this.newCode(), secret: keep ? secret : randomBytes(24).toString('base64url'),
-        projector: null, phones: new Map(), view: { kind: 'wait' },
+        code: made, key: roomKey(secret), secret, address: connection.address,
+        projector: null, phones: new Map(), firstJoined: new Map(), removed: new Set(), view: { kind: 'wait' },
         round: null, open: false, choices: 0, meters: new Set(), votes: new Map(), lastSeen: this.now(),
       };
       this.rooms.set(room.code, room);
+      this.byKey.set(room.key, room);
     }
     // The newest projector tab is the projector; an older one (a reload) is let go.
     if (room.projector && room.projector !== connection) room.projector.close('projector opened elsewhere');
     room.projector = connection;
     peer.role = 'projector';
     peer.room = room;
-    connection.send({ type: 'hosted', code: room.code, secret: room.secret, phoneUrls: this.phoneUrls() });
+    connection.send({ type: 'hosted', code: room.code, key: room.key, secret: room.secret, phoneUrls: this.phoneUrls() });
     this.tally(room);
   }
 
-  private newCode(): string {
-    for (;;) {
-      let code = '';
-      for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-      if (!this.rooms.has(code)) return code;
-    }
+  private countPhone(address: string, step: 1 | -1): void {
+    const count = (this.phonesFrom.get(address) ?? 0) + step;
+    if (count > 0) this.phonesFrom.set(address, count);
+    else this.phonesFrom.delete(address);
   }
 
-  private join(connection: Connection, peer: Peer, code: string, token: string | undefined, kept: Kept | undefined): void {
-    const room = this.rooms.get(code);
+  private join(connection: Connection, peer: Peer, code: string, key: string | undefined, token: string | undefined, kept: Kept | undefined): void {
+    const now = this.now();
+    let joins = this.joinsFrom.get(connection.address);
+    if (!joins) this.joinsFrom.set(connection.address, (joins = new Bucket(this.limits.joinBurst, this.limits.joinsPerSecond, now)));
+    if (!joins.take(now)) {
+      this.refuse(connection, peer, 'too-fast');
+      return;
+    }
+    let room: Room | undefined;
+    if (key) {
+      room = this.byKey.get(key);
+      if (room?.code !== code) room = undefined;
+    } else {
+      // A typed code is a guess: past the server's few wrong codes a minute, every typed code waits
+      // (a right one too, or refusing only wrong ones would still answer the guesser).
+      if (!this.guesses.has(now)) {
+        this.refuse(connection, peer, 'too-fast');
+        return;
+      }
+      room = this.rooms.get(code);
+      if (!room) this.guesses.take(now);
+    }
     if (!room) {
       this.refuse(connection, peer, 'unknown-room');
+      return;
+    }
+    if ((this.phonesFrom.get(connection.address) ?? 0) >= this.limits.phonesPerAddress) {
+      this.refuse(connection, peer, 'too-many-phones');
       return;
     }
     let id: string;
     if (token) {
       const checked = checkToken(room, token);
-      if (!checked) {
-        this.refuse(connection, peer, 'stale-token');
+      if (!checked || room.removed.has(checked)) {
+        this.refuse(connection, peer, checked ? 'removed' : 'stale-token');
         return;
       }
       id = checked;
@@ -216,7 +365,9 @@ export class Hub {
     peer.room = room;
     peer.phone = id;
     room.phones.set(connection, id);
-    connection.send({ type: 'joined', code: room.code, token: token ?? sign(room, id) });
+    if (!room.firstJoined.has(id)) room.firstJoined.set(id, now);
+    this.countPhone(connection.address, 1);
+    connection.send({ type: 'joined', code: room.code, key: room.key, token: token ?? sign(room, id) });
     // After a server restart the votes are gone from here but not from the phones: take back what a
     // phone remembers, unless it already voted again since.
     if (kept && kept.round === room.round && room.open && !room.votes.has(id)) {
@@ -245,6 +396,10 @@ export class Hub {
       this.refuse(connection, peer, 'not-allowed');
       return;
     }
+    if (message.type === 'remove') {
+      this.removeRecent(room, message.seconds * 1000);
+      return;
+    }
     const view = message.view;
     if (view.kind === 'card') {
       if (view.round !== room.round) {
@@ -265,6 +420,26 @@ export class Hub {
     this.tally(room);
   }
 
+  /** The trainer sends away the phones that joined in the last moments (a burst): they, and their votes, are gone. */
+  private removeRecent(room: Room, within: number): void {
+    const since = this.now() - within;
+    for (const [id, at] of room.firstJoined) {
+      if (at < since) continue;
+      room.removed.add(id);
+      room.votes.delete(id);
+    }
+    for (const [phone, id] of room.phones) {
+      if (!room.removed.has(id)) continue;
+      phone.send({ type: 'error', code: 'removed' });
+      room.phones.delete(phone);
+      this.countPhone(phone.address, -1);
+      const peer = this.peers.get(phone);
+      if (peer) peer.room = null;
+      phone.close('removed by the trainer');
+    }
+    this.tally(room);
+  }
+
   private fromPhone(connection: Connection, peer: Peer, raw: string): void {
     if (raw.length > MAX_PHONE_MESSAGE) {
       this.refuse(connection, peer, 'too-big');
@@ -276,9 +451,9 @@ export class Hub {
       return;
     }
     const message = parsed.message;
-    const room = peer.room!;
+    const room = peer.room;
     const id = peer.phone!;
-    if (message.type === 'join') {
+    if (message.type === 'join' || !room) {
       // A phone is one participant for its connection's life; it cannot switch rooms or identities.
       this.refuse(connection, peer, 'not-allowed');
       return;
@@ -302,9 +477,10 @@ export class Hub {
       vote.guess = message.meter;
     }
     room.votes.set(id, vote);
-    // The phone's other connections (two tabs, a reload racing the old socket) see the same vote.
+    // The phone's other connections (two tabs, a reload racing the old socket) see the same vote. Only
+    // the vote goes back, not the card: a phone voting as fast as allowed costs the server little.
     const mine = this.mine(room, id);
-    for (const [phone, other] of room.phones) if (other === id) phone.send({ type: 'view', view: room.view, mine });
+    for (const [phone, other] of room.phones) if (other === id) phone.send({ type: 'mine', round: message.round, mine });
     this.tally(room);
   }
 
@@ -313,21 +489,30 @@ export class Hub {
     return { choice: vote?.choice ?? null, guess: vote?.guess ?? null };
   }
 
-  /** The projector's figures. Phones never get them: the split is the projector's to reveal. */
+  /**
+   * The projector's figures. Phones never get them: the split is the projector's to reveal. Only
+   * phones in the room count: a phone that leaves before the reveal takes its vote with it, and
+   * brings it back if it rejoins before the reveal (README, "Phone votes").
+   */
   private tally(room: Room): void {
     if (!room.projector) return;
+    const present = new Set(room.phones.values());
     const counts = Array.from({ length: room.choices }, () => 0);
     const guesses = new Map<string, number>();
     let voted = 0;
-    for (const vote of room.votes.values()) {
+    for (const [id, vote] of room.votes) {
+      if (!present.has(id)) continue;
       if (vote.choice !== null) {
         counts[vote.choice] = (counts[vote.choice] ?? 0) + 1;
         voted += 1;
       }
       if (vote.guess !== null) guesses.set(vote.guess, (guesses.get(vote.guess) ?? 0) + 1);
     }
+    const since = this.now() - this.limits.recentMs;
+    let recent = 0;
+    for (const id of present) if ((room.firstJoined.get(id) ?? 0) >= since) recent += 1;
     room.projector.send({
-      type: 'tally', round: room.round, joined: new Set(room.phones.values()).size, voted,
+      type: 'tally', round: room.round, joined: present.size, voted, recent,
       counts: room.round ? counts : [], guesses: [...guesses].map(([meter, count]) => ({ meter, count })),
     });
   }

@@ -36,6 +36,20 @@ export function publicPhoneUrl(publicUrl: string): string {
   return new URL(PHONE_PATH, publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`).href;
 }
 
+/**
+ * The address a connection counts under for the per-address limits: the socket's own, or the address
+ * a reverse proxy saw (the last in X-Forwarded-For) when the socket comes from a proxy: from loopback,
+ * or from anywhere when the server was told it runs behind one (`--public-url`). Otherwise nobody on
+ * the network can choose the address they count under.
+ */
+export function clientAddress(request: IncomingMessage, behindProxy = false): string {
+  const own = request.socket.remoteAddress ?? '';
+  const loopback = own === '::1' || own.startsWith('127.') || own.startsWith('::ffff:127.');
+  const forwarded = request.headers['x-forwarded-for'];
+  const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '').at(-1);
+  return (loopback || behindProxy) && last ? last.slice(0, 64) : own;
+}
+
 export interface AttachedRoom {
   hub: Hub;
   close(): void;
@@ -55,15 +69,28 @@ export function attachRoom(server: EventEmitter, options: RoomOptions): Attached
   };
   server.on('upgrade', onUpgrade);
 
-  wss.on('connection', (ws: WebSocket) => {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  wss.on('connection', (ws: WebSocket, request: IncomingMessage) => {
     const connection: Connection = {
+      address: clientAddress(request, options.publicUrl !== undefined),
       send: (message) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+        if (ws.readyState !== ws.OPEN) return;
+        // A reader that stopped reading: what waits for it would grow without end and slow every room.
+        if (ws.bufferedAmount > limits.maxBuffered) {
+          ws.terminate();
+          return;
+        }
+        ws.send(JSON.stringify(message));
       },
       close: (reason) => ws.close(1008, reason),
     };
     alive.add(ws);
     hub.connect(connection);
+    // A connection that says nothing is let go: it would only hold a socket.
+    const hello = setTimeout(() => {
+      if (hub.silent(connection)) ws.terminate();
+    }, limits.helloMs);
+    hello.unref();
     ws.on('pong', () => alive.add(ws));
     ws.on('message', (data, binary) => {
       if (binary) {
@@ -72,7 +99,10 @@ export function attachRoom(server: EventEmitter, options: RoomOptions): Attached
       }
       hub.receive(connection, data.toString());
     });
-    ws.on('close', () => hub.disconnect(connection));
+    ws.on('close', () => {
+      clearTimeout(hello);
+      hub.disconnect(connection);
+    });
     // A socket error (a phone vanishing mid-frame, a frame over the limit) closes that socket only.
     ws.on('error', () => ws.terminate());
   });

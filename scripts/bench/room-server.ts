@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { attachRoom } from '../../server/server.ts';
 
 const server = createServer((_request, response) => response.writeHead(404).end());
-// The simulated phones all come from one address and vote at once: a room's limits stay, the per-room cap fits 200.
+// The server's own limits: the simulated phones each say their own address, as a proxy on this machine would.
 attachRoom(server, { port: () => (server.address() as AddressInfo).port });
 server.listen(0, '127.0.0.1', () => {
   console.log(JSON.stringify({ port: (server.address() as AddressInfo).port }));

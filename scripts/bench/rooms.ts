@@ -39,15 +39,18 @@ export async function roomsFigures(print: (line: string) => void): Promise<void>
 
     const rooms: Room[] = [];
     for (let r = 0; r < ROOMS; r++) {
-      const projector = await open(url);
-      const hosted = until(projector, (m) => (m.type === 'hosted' ? m.code : undefined), 'the room');
-      projector.socket.send(JSON.stringify({ type: 'host' }));
-      const code = await hosted;
+      // Each room's projector and phones on addresses of their own, as in real venues (the server
+      // limits rooms and phones per address and believes X-Forwarded-For only from loopback).
+      const projector = await open(url, `10.1.${r}.1`);
+      const hosted = until(projector, (m) => (m.type === 'hosted' ? m : undefined), 'the room');
+      projector.socket.send(JSON.stringify({ type: 'host', secret: `bench-rooms-projector-secret-${r}` }));
+      const { code, key } = await hosted;
       const everyone = until(projector, (m) => (m.type === 'tally' && m.joined === PHONES ? true : undefined), 'every phone joined');
-      const phones = await Promise.all(Array.from({ length: PHONES }, async () => {
-        const phone = await open(url);
+      const phones = await Promise.all(Array.from({ length: PHONES }, async (_, i) => {
+        const phone = await open(url, `10.2.${r}.${i + 1}`);
         const joined = until(phone, (m) => (m.type === 'joined' ? true : undefined), 'joined');
-        phone.socket.send(JSON.stringify({ type: 'join', code }));
+        // Joined by the QR link's key, as a scanned code does.
+        phone.socket.send(JSON.stringify({ type: 'join', code, key }));
         await joined;
         return phone;
       }));

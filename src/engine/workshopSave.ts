@@ -60,6 +60,11 @@ const roomSchema = fields({
   revealTeam: nullable(count),
   slide: count,
   timer: fields({ left: count, running: boolean() }),
+  /**
+   * The secret of the room phones vote in, made by the projector: with it a reload, a new tab or a
+   * restarted browser opens the same room (same code) again, and nobody else can.
+   */
+  phoneSecret: v.optional(string({ pattern: /^[A-Za-z0-9_-]{20,64}$/ })),
 });
 
 const savedShape = shape(

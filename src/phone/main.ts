@@ -14,7 +14,7 @@ import { en, type MessageKey, type Messages } from '../locales/en.ts';
 import { interpolate, signed } from '../locales/format.ts';
 import { nl } from '../locales/nl.ts';
 import { RoomSocket, type SocketStatus } from '../platform/roomSocket.ts';
-import { normaliseCode, type ErrorCode, type Kept, type Mine, type PhoneView, type ServerMessage, type Texts } from '../room-protocol/protocol.ts';
+import { normaliseCode, parseRoomLink, type ErrorCode, type Kept, type Mine, type PhoneView, type ServerMessage, type Texts } from '../room-protocol/protocol.ts';
 import { addAnswer, loadAnswers, loadJoin, loadLanguage, saveJoin, saveLanguage, type Answer } from './memory.ts';
 
 /** How long a phone that was in a room waits for its projector to open it again. */
@@ -24,7 +24,11 @@ const catalogues = new Map<Language, Messages>([['en', en], ['nl', nl]]);
 interface State {
   language: Language;
   code: string | null;
+  /** The room's long key, from the QR link or the server's welcome: rejoining needs it, and no other room has it. */
+  key: string | null;
   token: string | null;
+  /** The server took this connection's join (a refused one is asked again later). */
+  inRoom: boolean;
   kept: Kept | null;
   view: PhoneView | null;
   mine: Mine;
@@ -38,7 +42,7 @@ interface State {
   problem: { key: MessageKey; code?: string } | null;
 }
 
-const state: State = { language: loadLanguage(), code: null, token: null, kept: null, view: null, mine: { choice: null, guess: null }, confirmed: { choice: null, guess: null }, status: 'idle', failures: 0, unknownSince: null, problem: null };
+const state: State = { language: loadLanguage(), code: null, key: null, inRoom: false, token: null, kept: null, view: null, mine: { choice: null, guess: null }, confirmed: { choice: null, guess: null }, status: 'idle', failures: 0, unknownSince: null, problem: null };
 let socket: RoomSocket | null = null;
 /** What the page showed last, to move focus to the new heading only when the screen really changes. */
 let shownKey = '';
@@ -68,19 +72,22 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrib
 
 // ---------------------------------------------------------------- connection
 
-function join(code: string): void {
+function join(code: string, key: string | null = null): void {
   const stored = loadJoin();
+  const same = stored?.code === code && (key === null || stored.key === null || stored.key === key);
   state.code = code;
-  state.token = stored?.code === code ? stored.token : null;
-  state.kept = stored?.code === code ? stored.kept : null;
+  state.key = key ?? (same ? stored!.key : null);
+  state.token = same ? stored!.token : null;
+  state.kept = same ? stored!.kept : null;
   state.problem = null;
   state.failures = 0;
   socket?.close();
   socket = new RoomSocket({
-    hello: () => ({ type: 'join', code, ...(state.token ? { token: state.token } : {}), ...(state.kept ? { kept: state.kept } : {}) }),
+    hello: () => ({ type: 'join', code, ...(state.key ? { key: state.key } : {}), ...(state.token ? { token: state.token } : {}), ...(state.kept ? { kept: state.kept } : {}) }),
     message: receive,
     status: (s) => {
       if (s !== 'open') state.failures += 1;
+      state.inRoom = false;
       state.status = s;
       render();
     },
@@ -94,8 +101,10 @@ function receive(message: ServerMessage): void {
       socket?.healthy();
       state.unknownSince = null;
       state.token = message.token;
+      state.key = message.key;
+      state.inRoom = true;
       state.failures = 0;
-      saveJoin({ code: message.code, token: message.token, kept: state.kept });
+      saveJoin({ code: message.code, key: message.key, token: message.token, kept: state.kept });
       break;
     case 'view':
       state.view = message.view;
@@ -124,6 +133,14 @@ function receive(message: ServerMessage): void {
         addAnswer(state.code!, { round: v.round, turn: v.turn, stakeholder: v.stakeholder, text: v.text, choices: v.choices, mine: state.mine.choice, room: v.choice });
       }
       break;
+    case 'mine':
+      // The server counted this phone's vote (from this tab or another of its tabs).
+      if (state.view?.kind !== 'card' || state.view.round !== message.round) return;
+      state.mine = message.mine;
+      state.confirmed = message.mine;
+      state.problem = null;
+      remember({ round: message.round, choice: message.mine.choice, guess: message.mine.guess });
+      break;
     case 'error':
       failed(message.code);
       break;
@@ -134,8 +151,10 @@ function receive(message: ServerMessage): void {
 }
 
 function failed(code: ErrorCode): void {
-  if (code === 'unknown-room') {
-    // A phone that was in this room waits a while: after a server restart the projector opens it again.
+  if (code === 'unknown-room' || code === 'stale-token') {
+    // A phone that was in this room waits a while: after a server restart the projector opens it
+    // again. It never joins another room under the same code as someone new: only its own room,
+    // the one with its key that takes its token, is where its votes go.
     state.unknownSince ??= Date.now();
     if (state.token && Date.now() - state.unknownSince < REOPEN_WAIT) {
       state.status = 'lost';
@@ -144,15 +163,14 @@ function failed(code: ErrorCode): void {
     }
     state.problem = { key: 'phoneUnknownRoom', code: state.code ?? '' };
     leave();
-  } else if (code === 'stale-token') {
-    // A token from another session: join again as a new participant.
-    state.token = null;
-    state.kept = null;
-    socket?.reconnect();
-  } else if (code === 'room-full' || code === 'server-full') {
-    state.problem = { key: 'phoneRoomFull' };
+  } else if (code === 'room-full' || code === 'server-full' || code === 'too-many-phones' || code === 'removed') {
+    state.problem = { key: code === 'too-many-phones' ? 'phoneTooManyPhones' : code === 'removed' ? 'phoneRemoved' : 'phoneRoomFull' };
     leave();
-  } else if (code === 'too-fast') state.problem = { key: 'phoneTooFast' };
+  } else if (code === 'too-fast') {
+    state.problem = { key: 'phoneTooFast' };
+    // A join the server paced (many phones at once, or many wrong codes on the server): ask again soon.
+    if (!state.inRoom) socket?.reconnect();
+  }
   else if (code === 'closed') {
     // A tap that came too late: the vote is what the server had before it.
     state.problem = { key: 'phoneClosed' };
@@ -172,7 +190,7 @@ function leave(): void {
 
 function remember(kept: Kept): void {
   state.kept = kept;
-  if (state.code && state.token) saveJoin({ code: state.code, token: state.token, kept });
+  if (state.code && state.token) saveJoin({ code: state.code, key: state.key, token: state.token, kept });
 }
 
 function vote(round: string, choice: number): void {
@@ -395,8 +413,8 @@ languageButton.addEventListener('click', () => {
 
 // A scanned QR code carries the room in the address's #fragment (never sent to any server); else the
 // room this phone was in, else the code form.
-const fromLink = normaliseCode(decodeURIComponent(location.hash.slice(1)));
+const fromLink = parseRoomLink(decodeURIComponent(location.hash.slice(1)));
 const remembered = loadJoin();
-const start = fromLink ?? remembered?.code ?? null;
-if (start) join(start);
+if (fromLink) join(fromLink.code, fromLink.key);
+else if (remembered) join(remembered.code, remembered.key);
 else render();

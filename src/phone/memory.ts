@@ -15,12 +15,14 @@ const MAX_ANSWERS = 200;
 
 const TEXTS = v.strictObject({ nl: v.string(), en: v.string() });
 const KEPT = v.strictObject({ round: v.string(), choice: v.nullable(v.number()), guess: v.nullable(v.string()) });
-const JOINED = v.strictObject({ code: v.string(), token: v.string(), kept: v.nullable(KEPT) });
+const JOINED = v.strictObject({ code: v.string(), key: v.optional(v.nullable(v.string()), null), token: v.string(), kept: v.nullable(KEPT) });
 const ANSWER = v.strictObject({ round: v.string(), turn: TEXTS, stakeholder: TEXTS, text: TEXTS, choices: v.array(TEXTS), mine: v.nullable(v.number()), room: v.number() });
 const ANSWER_BOOK = v.strictObject({ code: v.string(), answers: v.array(ANSWER) });
 
 export interface Joined {
   code: string;
+  /** The room's long key; null for a place kept before rooms had one. */
+  key: string | null;
   token: string;
   kept: Kept | null;
 }

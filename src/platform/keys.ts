@@ -17,8 +17,8 @@ export type Command =
   | { kind: 'digit'; value: number }
   | { kind: 'letter'; key: WorkshopLetter };
 
-export type WorkshopLetter = 'p' | 'e' | 's' | 'g' | 'w' | 'd' | 'j' | 'c' | 'v' | 'a';
-const WORKSHOP_LETTERS: readonly string[] = ['p', 'e', 's', 'g', 'w', 'd', 'j', 'c', 'v', 'a'];
+export type WorkshopLetter = 'p' | 'e' | 's' | 'g' | 'w' | 'd' | 'j' | 'c' | 'v' | 'a' | 'x';
+const WORKSHOP_LETTERS: readonly string[] = ['p', 'e', 's', 'g', 'w', 'd', 'j', 'c', 'v', 'a', 'x'];
 
 type CommandHandler = (command: Command) => boolean;
 

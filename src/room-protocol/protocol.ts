@@ -19,7 +19,15 @@ export const MAX_LINES = 60;
 export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const CODE_LENGTH = 5;
 const CODE = v.pipe(v.string(), v.regex(/^[A-HJ-NP-Z2-9]{5}$/));
+/** The projector's secret: made by the projector, kept with its workshop, never shown. */
 const SECRET = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{20,64}$/));
+/**
+ * A room's key: the long half of its identity, made from the projector's secret (so a stranger cannot
+ * make a room with it) and carried in the QR link and by every phone that joined. Too long to guess,
+ * so a join with a key is not a guess; the five-letter code alone is, and guesses are few.
+ */
+export const KEY_LENGTH = 22;
+const KEY = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22}$/));
 const TOKEN = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{10,40}\.[A-Za-z0-9_-]{20,64}$/));
 const ROUND = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:-]{1,64}$/));
 const ID = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
@@ -77,6 +85,8 @@ const PROJECTOR_MESSAGE = v.variant('type', [
   /** Opens a room, or takes back the one it had (after a reload, a dropped Wi-Fi or a server restart). */
   v.strictObject({ type: v.literal('host'), code: v.optional(CODE), secret: v.optional(SECRET) }),
   v.strictObject({ type: v.literal('show'), view: VIEW }),
+  /** Sends away the phones that joined in the last `seconds` (a burst the trainer did not expect). */
+  v.strictObject({ type: v.literal('remove'), seconds: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3600)) }),
 ]);
 export type ProjectorMessage = v.InferOutput<typeof PROJECTOR_MESSAGE>;
 
@@ -85,7 +95,7 @@ const KEPT = v.strictObject({ round: ROUND, choice: v.nullable(INDEX), guess: v.
 export type Kept = v.InferOutput<typeof KEPT>;
 
 const PHONE_MESSAGE = v.variant('type', [
-  v.strictObject({ type: v.literal('join'), code: CODE, token: v.optional(TOKEN), kept: v.optional(KEPT) }),
+  v.strictObject({ type: v.literal('join'), code: CODE, key: v.optional(KEY), token: v.optional(TOKEN), kept: v.optional(KEPT) }),
   v.strictObject({ type: v.literal('vote'), round: ROUND, choice: INDEX }),
   v.strictObject({ type: v.literal('guess'), round: ROUND, meter: ID }),
 ]);
@@ -93,26 +103,30 @@ export type PhoneMessage = v.InferOutput<typeof PHONE_MESSAGE>;
 
 export type ClientMessage = ProjectorMessage | PhoneMessage;
 
-export const ERROR_CODES = ['bad-message', 'too-big', 'too-fast', 'unknown-room', 'stale-token', 'room-taken', 'room-full', 'server-full', 'not-allowed', 'closed', 'no-such-choice'] as const;
+export const ERROR_CODES = ['bad-message', 'too-big', 'too-fast', 'unknown-room', 'stale-token', 'room-taken', 'room-full', 'server-full', 'too-many-rooms', 'too-many-phones', 'not-allowed', 'closed', 'no-such-choice', 'removed'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 const MINE = v.strictObject({ choice: v.nullable(INDEX), guess: v.nullable(ID) });
 export type Mine = v.InferOutput<typeof MINE>;
 
 const SERVER_MESSAGE = v.variant('type', [
-  v.strictObject({ type: v.literal('hosted'), code: CODE, secret: SECRET, phoneUrls: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(20)) }),
+  v.strictObject({ type: v.literal('hosted'), code: CODE, key: KEY, secret: SECRET, phoneUrls: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(20)) }),
   /** To the projector only: phones connected now, phones that voted this round, and the split. */
   v.strictObject({
     type: v.literal('tally'),
     round: v.nullable(ROUND),
     joined: COUNT,
     voted: COUNT,
+    /** Phones that joined in the last minute: a jump the trainer can see, and remove. */
+    recent: COUNT,
     counts: SPLIT,
     guesses: v.pipe(v.array(v.strictObject({ meter: ID, count: COUNT })), v.maxLength(MAX_METERS)),
   }),
-  v.strictObject({ type: v.literal('joined'), code: CODE, token: TOKEN }),
+  v.strictObject({ type: v.literal('joined'), code: CODE, key: KEY, token: TOKEN }),
   /** To a phone: what to show and its own vote, never anyone else's. */
   v.strictObject({ type: v.literal('view'), view: VIEW, mine: MINE }),
+  /** To a phone: its own vote on the round, as the server counted it (small: the card is not sent again). */
+  v.strictObject({ type: v.literal('mine'), round: ROUND, mine: MINE }),
   v.strictObject({ type: v.literal('error'), code: v.picklist(ERROR_CODES) }),
 ]);
 export type ServerMessage = v.InferOutput<typeof SERVER_MESSAGE>;
@@ -145,7 +159,7 @@ export function parseServerMessage(raw: string): Parsed<ServerMessage> {
 }
 
 const HOST = v.strictObject({ type: v.literal('host'), code: v.optional(CODE), secret: v.optional(SECRET) });
-const JOIN = v.strictObject({ type: v.literal('join'), code: CODE, token: v.optional(TOKEN), kept: v.optional(KEPT) });
+const JOIN = v.strictObject({ type: v.literal('join'), code: CODE, key: v.optional(KEY), token: v.optional(TOKEN), kept: v.optional(KEPT) });
 const FIRST_MESSAGE = v.variant('type', [HOST, JOIN]);
 export type FirstMessage = v.InferOutput<typeof FIRST_MESSAGE>;
 
@@ -158,6 +172,23 @@ export function parseFirstMessage(raw: string): Parsed<FirstMessage> {
 export function normaliseCode(input: string): string | null {
   const code = input.toUpperCase().replace(/[\s-]/g, '');
   return v.is(CODE, code) ? code : null;
+}
+
+/** The QR link's part after `#`: the code and the room's key, so a scanned join is never a guess. */
+export function roomLinkHash(code: string, key: string): string {
+  return `${code}.${key}`;
+}
+
+/** The code and key of a scanned link (`CODE.KEY`), or a typed code alone; null when it is neither. */
+export function parseRoomLink(hash: string): { code: string; key: string | null } | null {
+  const dot = hash.indexOf('.');
+  if (dot < 0) {
+    const code = normaliseCode(hash);
+    return code ? { code, key: null } : null;
+  }
+  const code = normaliseCode(hash.slice(0, dot));
+  const key = hash.slice(dot + 1);
+  return code && v.is(KEY, key) ? { code, key } : null;
 }
 
 /** The path of the room's WebSocket, relative to the page, so the game works under any proxy prefix. */

@@ -10,13 +10,13 @@ import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
 import { STAGE, stageSize } from '../platform/viewport.ts';
-import { nextPhoneAddress, onPhones, phoneFigures, type PhoneFigures } from '../session/phones.ts';
+import { nextPhoneAddress, onPhones, phoneFigures, removeRecentPhones, type PhoneFigures } from '../session/phones.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { listScreen } from '../ui/describe.ts';
 import { addText, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
-import { joinedText, phoneLine } from './phoneStatus.ts';
+import { joinedText, phoneLine, problemText, recentText } from './phoneStatus.ts';
 import { RoomScene } from './roomScene.ts';
 
 interface Layout {
@@ -91,8 +91,9 @@ export class JoinScene extends RoomScene {
       other.setText(figures.addresses > 1 ? t('joinOtherAddress', { index: figures.addressIndex + 1, count: figures.addresses }) : '');
       code.setText(figures.code && figures.status === 'open' ? figures.code.split('').join(' ') : '');
       fitWidth(code, right.width, 72);
-      joined.setText(figures.status === 'open' ? joinedText(figures) : '');
-      status.setText(figures.status === 'open' ? (figures.address ? '' : t('joinNoNetwork')) : phoneLine(figures));
+      joined.setText(figures.status === 'open' && !figures.problem ? joinedText(figures) : '');
+      // A burst of joins is said where the count is, with the key that removes them.
+      status.setText(problemText(figures) || (figures.status !== 'open' ? phoneLine(figures) : recentText(figures) || (figures.address ? '' : t('joinNoNetwork'))));
       requestFrames();
     };
     paint(phoneFigures());
@@ -112,6 +113,7 @@ export class JoinScene extends RoomScene {
         case 'letter':
           if (command.key === 'j') go();
           if (command.key === 'a') nextPhoneAddress();
+          if (command.key === 'x') removeRecentPhones();
           return true;
         case 'choice': case 'next': case 'previous': case 'back': case 'more': case 'less': return true;
         default: return false;

@@ -23,7 +23,7 @@ import { sendCommand } from '../platform/keys.ts';
 import { settings } from '../platform/settings.ts';
 import { stageSize } from '../platform/viewport.ts';
 import { clock } from '../session/countdown.ts';
-import { phoneFigures, phoneGuess, phonesOn, syncPhones, type PhoneFigures } from '../session/phones.ts';
+import { phoneFigures, phoneGuess, phonesOn, removeRecentPhones, syncPhones, type PhoneFigures } from '../session/phones.ts';
 import { activeTeam, afterReveal, countVote, cycleGuess, decideRoom, handCounts, leaveScoreboard, openBranch, roomCounts, roomOrder, roomTable, setVoteCount, timerChanged, toggleVoting, type Room } from '../session/room.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { drawCard } from '../ui/card.ts';
@@ -32,7 +32,7 @@ import { MeterRow } from '../ui/meters.ts';
 import { addText, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
-import { drawPhoneLine, phoneLine } from './phoneStatus.ts';
+import { drawPhoneLine, phoneLine, problemText } from './phoneStatus.ts';
 import { RoomScene } from './roomScene.ts';
 import { drawScoreboard } from './scoreboard.ts';
 import { own } from '../engine/own.ts';
@@ -138,8 +138,10 @@ export class WorkshopScene extends RoomScene {
       const live = this.shown as { counts?: number[]; asking?: { text: string } | null };
       const counts = room.phase === 'deciding' ? live.counts ?? [] : [];
       const votes = (i: number) => (counts[i] !== undefined ? { detail: votesText(counts[i]!) } : {});
-      return listScreen(shown.team ?? say(room.scenario.title), this.focus, { ...this.shown, focus: this.focus?.current ?? -1, timer: this.timerState(room), phones: phones ? { joined: phones.joined, voted: phones.voted, status: phones.status, closed: room.votingClosed } : null }, [
+      return listScreen(shown.team ?? say(room.scenario.title), this.focus, { ...this.shown, focus: this.focus?.current ?? -1, timer: this.timerState(room), phones: phones ? { joined: phones.joined, voted: phones.voted, recent: phones.recent, problem: phones.problem, status: phones.status, closed: room.votingClosed } : null }, [
         ...this.regions,
+        // The room could not be opened: said in full here, the canvas has a short line (J shows it in full).
+        ...(phones?.problem ? [{ role: 'notice' as const, text: problemText(phones) }] : []),
         ...(room.phase === 'deciding' && live.asking ? [{ role: 'notice' as const, text: live.asking.text }] : []),
       ], [...toolbar, ...votingButton()], votes);
     });
@@ -585,7 +587,7 @@ export class WorkshopScene extends RoomScene {
         if (command.key === 'w') {
           openBranch(room);
           goScreen(this.game, 'whatif');
-        } else if (command.key === 'j' && phonesOn()) goScreen(this.game, 'join'); else if (command.key === 'v' && phonesOn() && toggleVoting(room)) {
+        } else if (command.key === 'j' && phonesOn()) goScreen(this.game, 'join'); else if (command.key === 'x' && phonesOn()) removeRecentPhones(); else if (command.key === 'v' && phonesOn() && toggleVoting(room)) {
           // The phones hear it at once: no late vote lands after the trainer closed voting.
           syncPhones();
           this.paintPhones();

@@ -4,8 +4,10 @@
  * latest figures (phones joined, phones voted, the split) for the workshop screens. The projector
  * shows only how many voted until the reveal; the split goes into the decision.
  *
- * The room's code and secret are kept for this tab, so a server restart or a reload of the projector
- * opens the same room again and the phones rejoin with their votes.
+ * The projector makes the room's secret and keeps it with the workshop save; the server makes the
+ * room's code from it. So a server restart, a reload, a new tab or a restarted browser opens the same
+ * room again and the phones rejoin with their votes, and nobody without the secret can take the code.
+ * A projector that cannot get its room back says so instead of opening another.
  */
 import { shownOrder } from '../engine/game.ts';
 import type { Text } from '../engine/format.ts';
@@ -17,8 +19,8 @@ import { interpolate, signed } from '../locales/format.ts';
 import { nl } from '../locales/nl.ts';
 import { RoomSocket, type SocketStatus } from '../platform/roomSocket.ts';
 import { currentScreen } from '../platform/screen.ts';
-import { PHONE_PATH, SERVER_CHECK_PATH, type PhoneView, type ServerMessage, type Texts } from '../room-protocol/protocol.ts';
-import { activeTeam, currentRoom, roomOrder, roomTable, setPhoneVotes, type Room } from './room.ts';
+import { PHONE_PATH, roomLinkHash, SERVER_CHECK_PATH, type PhoneView, type ServerMessage, type Texts } from '../room-protocol/protocol.ts';
+import { activeTeam, currentRoom, roomOrder, roomTable, setPhoneSecret, setPhoneVotes, type Room } from './room.ts';
 
 export interface PhoneFigures {
   status: SocketStatus;
@@ -37,12 +39,29 @@ export interface PhoneFigures {
   guess: string | null;
   /** The round these votes belong to (the card being decided), or null. */
   round: string | null;
+  /** Phones that joined in the last minute: a jump the trainer sees, and can remove. */
+  recent: number;
+  /** Why the room cannot be opened, said to the trainer instead of "no connection". */
+  problem: PhoneProblem | null;
 }
+
+/**
+ * The room server refused the room: its code belongs to another room now (`lost`: the phones cannot
+ * rejoin this workshop's room), the server has every room in use, or this computer has too many open.
+ */
+export type PhoneProblem = 'lost' | 'server-full' | 'too-many-rooms';
+
+/** Joined this many in the last minute, the projector says so and offers to remove them. */
+export const RECENT_SHOWN = 5;
 
 interface Phones {
   socket: RoomSocket;
   figures: PhoneFigures;
-  secret: string | null;
+  secret: string;
+  /** The server opened the room with this secret at least once (or the workshop had it before): losing it is news. */
+  owned: boolean;
+  /** The room's long key from the server, for the QR link. */
+  key: string | null;
   phoneUrls: string[];
   round: string | null;
   sent: string;
@@ -53,7 +72,6 @@ interface Phones {
   open: boolean;
 }
 
-const SAVED = 'many-masters.phones';
 /** Screens outside a workshop: reaching one ends the phones' session. (The set-up is not one: it is left for the join screen.) */
 const OUTSIDE_SCREENS = new Set(['title', 'mode', 'play', 'ending', 'author', 'problems', 'map']);
 let phones: Phones | null = null;
@@ -117,23 +135,10 @@ export function phonesAvailable(): Promise<boolean> {
   return probe;
 }
 
-function loadSaved(): { code: string; secret: string } | null {
-  try {
-    const raw = sessionStorage.getItem(SAVED);
-    const saved = raw ? (JSON.parse(raw) as unknown) : null;
-    if (saved && typeof saved === 'object' && 'code' in saved && 'secret' in saved && typeof saved.code === 'string' && typeof saved.secret === 'string') return { code: saved.code, secret: saved.secret };
-  } catch {
-    // No storage: a new room after a reload.
-  }
-  return null;
-}
-
-function save(code: string, secret: string): void {
-  try {
-    sessionStorage.setItem(SAVED, JSON.stringify({ code, secret }));
-  } catch {
-    // As above.
-  }
+/** A new room secret: random, made here, never shown. */
+function newSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /**
@@ -153,7 +158,8 @@ function showAddress(state: Phones, index: number): void {
   state.figures.addresses = addresses.length;
   state.figures.addressIndex = addresses.length > 0 ? index % addresses.length : 0;
   state.figures.address = addresses[state.figures.addressIndex] ?? null;
-  state.figures.link = state.figures.address && state.figures.code ? `${state.figures.address}#${state.figures.code}` : null;
+  // The QR link carries the room's long key too: a scanned join is never a guess, and never lands elsewhere.
+  state.figures.link = state.figures.address && state.figures.code && state.key ? `${state.figures.address}#${roomLinkHash(state.figures.code, state.key)}` : null;
 }
 
 /** The join screen's "another address": the next one the server gave, round to the first. */
@@ -168,19 +174,16 @@ export function nextPhoneAddress(): void {
  * (after a reload, or back from the title screen) reopens its room, and the phones in it rejoin.
  */
 export function startPhones(fresh: boolean): void {
-  if (phones) return;
-  if (fresh) {
-    try {
-      sessionStorage.removeItem(SAVED);
-    } catch {
-      // No storage, nothing saved.
-    }
-  }
-  const saved = loadSaved();
+  const room = currentRoom();
+  if (phones || !room) return;
+  const owned = !fresh && room.phoneSecret !== null;
+  if (!owned) setPhoneSecret(room, newSecret());
   const state: Phones = {
     socket: null as unknown as RoomSocket,
-    figures: { status: 'connecting', code: saved?.code ?? null, address: null, addresses: 0, addressIndex: 0, link: null, joined: 0, voted: 0, counts: [], guess: null, round: null },
-    secret: saved?.secret ?? null,
+    figures: { status: 'connecting', code: null, address: null, addresses: 0, addressIndex: 0, link: null, joined: 0, voted: 0, counts: [], guess: null, round: null, recent: 0, problem: null },
+    secret: room.phoneSecret!,
+    owned,
+    key: null,
     phoneUrls: [],
     round: null,
     sent: '',
@@ -190,7 +193,7 @@ export function startPhones(fresh: boolean): void {
   };
   phones = state;
   state.socket = new RoomSocket({
-    hello: () => ({ type: 'host', ...(state.figures.code && state.secret ? { code: state.figures.code, secret: state.secret } : {}) }),
+    hello: () => ({ type: 'host', secret: state.secret }),
     message: (message) => receive(state, message),
     status: (status) => {
       state.figures.status = status;
@@ -199,6 +202,7 @@ export function startPhones(fresh: boolean): void {
       if (status !== 'open') {
         state.sent = '';
         state.figures.joined = 0;
+        state.figures.recent = 0;
         if (!currentRoom()?.votingClosed) state.figures.voted = 0;
       }
       changed();
@@ -207,9 +211,15 @@ export function startPhones(fresh: boolean): void {
   state.timer = window.setInterval(() => syncPhones(), 200);
 }
 
-/** A continued workshop takes its phones back when this tab had them on. */
+/** A continued workshop takes its phones back when it had them: its room, by the secret in its save. */
 export function resumePhones(): void {
-  if (loadSaved()) startPhones(false);
+  if (currentRoom()?.phoneSecret) startPhones(false);
+}
+
+/** Sends away the phones that joined in the last minute (a burst nobody in the room expected). */
+export function removeRecentPhones(): boolean {
+  if (!phones || phones.figures.recent === 0) return false;
+  return phones.socket.send({ type: 'remove', seconds: 60 });
 }
 
 /** Phones off: they show the end and their own answers. The room stays open for a continued workshop. */
@@ -229,19 +239,21 @@ function receive(state: Phones, message: ServerMessage): void {
   if (message.type === 'hosted') {
     state.socket.healthy();
     state.figures.code = message.code;
-    state.secret = message.secret;
+    state.figures.problem = null;
+    state.owned = true;
     state.phoneUrls = message.phoneUrls;
+    state.key = message.key;
     // The trainer's pick stays across a reconnect while the server still offers it.
     const picked = state.figures.address;
     const index = picked ? phoneAddresses(message.phoneUrls).indexOf(picked) : -1;
     showAddress(state, Math.max(0, index));
-    save(message.code, message.secret);
     state.sent = '';
     syncPhones();
   } else if (message.type === 'tally') {
     const room = currentRoom();
     const current = room !== null && room.phase === 'deciding' && message.round !== null && message.round === roundOf(room);
     state.figures.joined = message.joined;
+    state.figures.recent = message.recent;
     // Closed voting: the figures stand as they were when the trainer closed it (as the counts do).
     if (room?.votingClosed && room.phase === 'deciding') {
       changed();
@@ -261,10 +273,25 @@ function receive(state: Phones, message: ServerMessage): void {
       setPhoneVotes(room, byFile);
     }
   } else if (message.type === 'error' && message.code === 'room-taken') {
-    // The saved room belongs to someone else now (another projector took the code): open a new one.
-    state.figures.code = null;
-    state.secret = null;
-    state.socket.reconnect();
+    if (state.owned) {
+      // This workshop's code belongs to another room now: moving to a new room would leave the phones
+      // behind without a word, so the trainer is told and the projector stops asking.
+      state.figures.problem = 'lost';
+      // The code and QR code on the wall would send newcomers nowhere: they go.
+      state.figures.code = null;
+      state.figures.link = null;
+      state.figures.address = null;
+      state.socket.close();
+    } else {
+      // A brand-new secret whose code another room has (one in millions): make another.
+      const room = currentRoom();
+      state.secret = newSecret();
+      if (room) setPhoneSecret(room, state.secret);
+      state.socket.reconnect();
+    }
+  } else if (message.type === 'error' && (message.code === 'server-full' || message.code === 'too-many-rooms')) {
+    // Said as it is; the server closes the silent connection soon and the socket asks again.
+    state.figures.problem = message.code;
   }
   changed();
 }

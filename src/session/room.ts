@@ -58,6 +58,8 @@ export interface Room {
    * were (the server refuses new ones) until it is opened again. Each card opens it anew.
    */
   votingClosed: boolean;
+  /** The secret of the phones' room, kept with the save so this workshop always reopens its own room. */
+  phoneSecret: string | null;
 }
 
 let room: Room | null = null;
@@ -76,12 +78,12 @@ export function saveRoom(r: Room): void {
 }
 
 export function savedRoom(r: Room): SavedWorkshop {
-  return { workshop: r.workshop, room: { phase: r.phase, revealTeam: r.reveal?.team ?? null, slide: r.slide, timer: r.timer.snapshot() } };
+  return { workshop: r.workshop, room: { phase: r.phase, revealTeam: r.reveal?.team ?? null, slide: r.slide, timer: r.timer.snapshot(), ...(r.phoneSecret ? { phoneSecret: r.phoneSecret } : {}) } };
 }
 
 export function startRoom(scenario: Scenario, settings: WorkshopSettings, seed: string = nanoid()): Room {
   const workshop = startWorkshop(scenario, settings, seed);
-  room = { scenario, workshop, phase: 'deciding', timer: new Countdown(settings.timer), reveal: null, branch: null, slide: 0, asking: null, entry: null, votingClosed: false };
+  room = { scenario, workshop, phase: 'deciding', timer: new Countdown(settings.timer), reveal: null, branch: null, slide: 0, asking: null, entry: null, votingClosed: false, phoneSecret: null };
   saveRoom(room);
   return room;
 }
@@ -100,7 +102,7 @@ export function resumeRoom(scenario: Scenario, saved: SavedWorkshop): Room {
   if ((phase === 'reveal' || phase === 'over') && team) reveal = rebuildReveal(scenario, saved.room.revealTeam!, team);
   if (phase === 'reveal' && !reveal) phase = workshopOver(workshop) ? 'over' : 'deciding';
   if (phase !== 'over' && workshopOver(workshop)) phase = 'over';
-  room = { scenario, workshop, phase, timer: Countdown.restore(workshop.settings.timer, saved.room.timer), reveal, branch: null, slide: saved.room.slide, asking: null, entry: null, votingClosed: false };
+  room = { scenario, workshop, phase, timer: Countdown.restore(workshop.settings.timer, saved.room.timer), reveal, branch: null, slide: saved.room.slide, asking: null, entry: null, votingClosed: false, phoneSecret: saved.room.phoneSecret ?? null };
   return room;
 }
 
@@ -167,6 +169,12 @@ export function setPhoneVotes(r: Room, counts: readonly number[]): void {
   if (r.phase !== 'deciding' || r.votingClosed) return;
   r.workshop = countVotes(r.workshop, (tally) => setSourceCounts(tally, 'phones', counts));
   r.asking = null;
+}
+
+/** Keeps the phones' room secret with the workshop, so a reload or another tab opens the same room. */
+export function setPhoneSecret(r: Room, secret: string | null): void {
+  r.phoneSecret = secret;
+  saveRoom(r);
 }
 
 /** Closes phone voting on the card being decided, or opens it again. */

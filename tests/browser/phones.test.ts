@@ -4,8 +4,9 @@
  * Three cards: phone votes counted with a hand count beside them, the split hidden until the reveal,
  * voting closed and opened again (V), a phone that reloads keeps its vote, a phone cannot act as the
  * projector, a projector reload with "Continue the workshop" keeps the room and its votes, and a
- * server restart while voting is closed loses no vote; then the debrief's pages and the end on the
- * phones. axe-core, target sizes and the page language are checked on every state a phone shows.
+ * server restart while voting is closed loses no vote (a script claiming the room's code first on the
+ * restarted server is refused); then the debrief's pages and the end on the phones. A projector whose
+ * code another room has says so and does not move to a new room. axe-core, target sizes and the page language are checked on every state a phone shows.
  * Without the server (a static copy) the set-up says phones need it.
  */
 import { createRequire } from 'node:module';
@@ -13,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket as NodeSocket } from 'ws';
 import { serveBuilt } from '../../server/server.ts';
 import type { AttachedRoom } from '../../server/server.ts';
 import { DIST, openTitle, press, screenshot, snapshot, useBrowser, waitFor, watchErrors } from './harness.ts';
@@ -103,6 +105,59 @@ async function phoneShows(phone: Page, view: string): Promise<string> {
 }
 
 describe('phone votes', () => {
+  it('a projector whose room code another room has taken tells the trainer, and does not move to a new room', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' });
+    const projector = await context.newPage();
+    // The room server answers as one would whose code went to another room after a restart (which a
+    // stranger cannot do without the projector's secret; scripted here to see what the trainer sees).
+    const hosts: string[] = [];
+    let first: { close(options?: { code?: number }): Promise<void> } | null = null;
+    await projector.routeWebSocket(/\/room$/, (ws) => {
+      ws.onMessage((raw) => {
+        const message = JSON.parse(String(raw)) as { type: string; secret?: string };
+        if (message.type !== 'host') return;
+        hosts.push(message.secret ?? '');
+        if (hosts.length === 1) {
+          first = ws;
+          ws.send(JSON.stringify({ type: 'hosted', code: 'K7MPQ', key: 'k'.repeat(22), secret: message.secret, phoneUrls: ['http://192.168.1.20:8080/p'] }));
+          ws.send(JSON.stringify({ type: 'tally', round: null, joined: 0, voted: 0, recent: 0, counts: [], guesses: [] }));
+        } else ws.send(JSON.stringify({ type: 'error', code: 'room-taken' }));
+      });
+    });
+    await projector.goto(served!.url);
+    await waitFor(projector, "m.screen === 'title'", 30_000);
+    await openSetup(projector);
+    let m = await snapshot(projector);
+    const focusOn = async (label: string) => {
+      const target = (m.shown.buttons as string[]).indexOf(label);
+      while (m.shown.focus !== target) {
+        await press(projector, (m.shown.focus as number) > target ? 'ArrowUp' : 'ArrowDown');
+        m = await waitFor(projector, "m.screen === 'setup'");
+      }
+    };
+    await focusOn('Phones: off');
+    await press(projector, 'Enter');
+    m = await waitFor(projector, "m.screen === 'setup' && m.ready && m.shown.buttons.includes('Phones: on')");
+    await focusOn('Start the workshop');
+    await press(projector, 'Enter');
+    await waitFor(projector, "m.screen === 'join' && m.shown.code === 'K7MPQ'");
+    // The server restarts; the projector asks for its room again, with the same secret, and is refused.
+    await first!.close({ code: 1001 });
+    m = await waitFor(projector, "m.screen === 'join' && m.shown.texts.some((t) => t.includes('another room'))", 30_000);
+    expect(hosts.length).toBe(2);
+    expect(hosts[1]).toBe(hosts[0]);
+    expect(m.shown.texts).toContain('Phones: another room now has this workshop\'s code, so phones cannot rejoin. Count by hand, or start the workshop again.');
+    await screenshot(projector, 'phones-room-lost-en');
+    // On the cards, one short line says so; the accessible layer has the reason in full.
+    await press(projector, 'Enter');
+    m = await waitFor(projector, "m.screen === 'workshop'");
+    expect(m.shown.phones).toMatchObject({ problem: 'lost' });
+    expect(await projector.evaluate(() => document.body.textContent)).toContain('another room now has this workshop');
+    await screenshot(projector, 'phones-room-lost-workshop-en');
+    expect(hosts.length).toBe(2);
+    await context.close();
+  });
+
   it('without the room server the set-up says phones need it', async () => {
     const { context, page, errors } = await openTitle(env, { width: 1920, height: 1080 }, 'en-GB');
     await openSetup(page);
@@ -311,6 +366,18 @@ describe('phone votes', () => {
     await stopServer();
     m = await waitFor(projector, "m.shown.phones.status !== 'open'");
     await startServer(port);
+    // A script is first on the restarted server and claims the room's code: it is refused, and the
+    // projector and the phones come back to their own room.
+    const claim = await new Promise<string>((done, fail) => {
+      const socket = new NodeSocket(`ws://127.0.0.1:${port}/room`);
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'host', code, secret: 'hijacker-secret-0123456789abcdef' })));
+      socket.on('message', (data) => {
+        socket.close();
+        done(String(data));
+      });
+      socket.on('error', () => fail(new Error('the claim did not connect')));
+    });
+    expect(JSON.parse(claim)).toEqual({ type: 'error', code: 'room-taken' });
     m = await waitFor(projector, "m.shown.phones.status === 'open' && m.shown.phones.joined === 3 && m.shown.phones.voted === 3 && m.shown.phones.closed", 30_000);
     await p3.waitForSelector('[data-key="choice-0"][aria-pressed="true"]:disabled');
     await press(projector, 'v');

@@ -147,6 +147,13 @@ describe('a saved workshop', () => {
     expect(loaded).toEqual({ ok: true, saved: { workshop: w, room }, scenario });
   });
 
+  it('keeps the phones\' room secret, so a reload, a new tab or a restarted browser opens the same room', () => {
+    const w = startWorkshop(scenario, settings, 'save');
+    const withSecret = { ...room, phoneSecret: 'AbC_d-0123456789abcdefXYZ' };
+    expect(loadWorkshop(find, saveWorkshop({ workshop: w, room: withSecret }))).toMatchObject({ ok: true, saved: { room: withSecret } });
+    expect(loadWorkshop(find, saveWorkshop({ workshop: w, room: { ...room, phoneSecret: '<script>' } }))).toMatchObject({ ok: false, problem: 'damaged' });
+  });
+
   it('is refused with the reason when it is not JSON, damaged, from another version or for a scenario not here', () => {
     const w = startWorkshop(scenario, settings, 'save');
     const text = saveWorkshop({ workshop: w, room });
