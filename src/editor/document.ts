@@ -1,0 +1,383 @@
+/**
+ * The scenario being edited, as the author's own text. Every change is made in that text, in place,
+ * so that the file stays the author's: saving an unchanged file gives the same bytes, and changing
+ * one text changes only that text.
+ *
+ * Where an edit goes is found with jsonc-parser (`parseTree`, `findNodeAtLocation`, the offsets of
+ * every value). How new text is laid out is decided here: jsonc-parser's `modify` with formatting
+ * options reformats the whole container it inserts into (a one-line `{"id": 1}` beside the insertion
+ * becomes three lines), and without them writes `,{"id":9}` glued to its neighbour. So an insertion
+ * copies what is already there: the separator and indentation of its siblings, one line where the
+ * container is on one line, the file's indent, line ending and spacing after `:` and inside `{ }`.
+ *
+ * Pure: no DOM, no Preact. Node tests it, the editor's forms and the checks' worker use it.
+ */
+import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { scenarioShape, type Scenario } from '../engine/format.ts';
+import { withoutBom } from '../engine/jsonSource.ts';
+import { isPlainObject } from '../engine/schema.ts';
+import { validateScenarioText, type Problem } from '../engine/validate.ts';
+
+export type EditPath = readonly (string | number)[];
+
+/** How the file is laid out, read from the file itself so that new text matches it. */
+export interface Layout {
+  /** One step of indentation: two spaces, four, a tab… */
+  readonly indent: string;
+  readonly eol: '\n' | '\r\n';
+  /** After a field name: `": "` or `":"`. */
+  readonly colon: string;
+  /** Between items on one line: `", "` or `","`. */
+  readonly comma: string;
+  /** Inside the braces of an object on one line: `{ "a": 1 }` (a space) or `{"a": 1}` (none). */
+  readonly pad: string;
+}
+
+export interface EditorDocument {
+  /** The file's text, exactly as it will be saved. */
+  readonly text: string;
+  /** The file name (`school.json`). */
+  readonly name: string;
+  /** The scenario when the file has the format's shape (even with other errors, such as a card that names a missing meter). */
+  readonly parsed: Scenario | undefined;
+  /** Whatever the text holds as JSON, `undefined` when it cannot be read. */
+  readonly value: unknown;
+  /** The validator's errors and warnings for this text, worked out when first read. */
+  readonly problems: readonly Problem[];
+  readonly layout: Layout;
+}
+
+/** An edit that cannot be made where it was asked (an index past the end of a list, a name inside a list). */
+export class EditError extends Error {}
+
+const BOM = '\uFEFF';
+
+/** `layout`: the layout to keep writing in, after an edit (read from the text when opening). */
+export function openDocument(name: string, text: string, layout?: Layout): EditorDocument {
+  const plain = withoutBom(text);
+  let value: unknown;
+  try {
+    value = JSON.parse(plain);
+  } catch {
+    value = undefined;
+  }
+  let shaped = value !== undefined;
+  if (shaped) scenarioShape.check(value, [], { push: () => (shaped = false) });
+  let problems: readonly Problem[] | undefined;
+  return {
+    text,
+    name,
+    value,
+    parsed: shaped ? (value as Scenario) : undefined,
+    // Checked when first asked: the full check of a 130 kB scenario takes 100 ms and more, too long
+    // for every key press; the editor asks for it a moment after typing stops (or in its worker).
+    get problems() {
+      return (problems ??= validateScenarioText(text).problems);
+    },
+    layout: layout ?? detectLayout(plain),
+  };
+}
+
+/** The value at a path in the document, `undefined` where there is none. */
+export function valueAt(doc: EditorDocument, path: EditPath): unknown {
+  let here: unknown = doc.value;
+  for (const segment of path) {
+    if (Array.isArray(here) && typeof segment === 'number') here = here[segment];
+    else if (isPlainObject(here) && typeof segment === 'string' && Object.hasOwn(here, segment)) here = here[segment];
+    else return undefined;
+  }
+  return here;
+}
+
+export function detectLayout(text: string): Layout {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // The smallest indentation of any line is one step; the first lines are enough to see it.
+  let indent = '';
+  for (const match of text.slice(0, 20_000).matchAll(/\n([ \t]+)\S/g)) {
+    const found = match[1]!;
+    if (found.startsWith('\t')) {
+      indent = '\t';
+      break;
+    }
+    if (!indent || found.length < indent.length) indent = found;
+  }
+  const colon = /"\s*:( ?)/.exec(text)?.[1] === '' ? ':' : ': ';
+  const comma = /[{[][^\n{[]*?,( ?)["\d]/.exec(text);
+  const pad = /\{( ?)"[^"\n]*"\s*:[^\n{[]*\}/.exec(text);
+  return {
+    indent: indent || '  ',
+    eol,
+    colon,
+    comma: comma ? `,${comma[1]}` : ', ',
+    pad: pad ? pad[1]! : ' ',
+  };
+}
+
+function isContainer(value: unknown): boolean {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * A new value as text. A list or object of plain values goes on one line (`{ "nl": "…", "en": "…" }`,
+ * `["a", "b"]`), as the shipped files write texts, effects and tags; anything holding more goes over
+ * several lines, one field or item a line.
+ */
+export function renderValue(value: unknown, layout: Layout, baseIndent: string): string {
+  if (!isContainer(value)) return JSON.stringify(value ?? null);
+  const inner = baseIndent + layout.indent;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    if (!value.some(isContainer)) return `[${value.map((v) => JSON.stringify(v)).join(layout.comma)}]`;
+    return `[${layout.eol}${value.map((v) => inner + renderValue(v, layout, inner)).join(`,${layout.eol}`)}${layout.eol}${baseIndent}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return '{}';
+  if (!entries.some(([, v]) => isContainer(v))) {
+    return `{${layout.pad}${entries.map(([k, v]) => `${JSON.stringify(k)}${layout.colon}${JSON.stringify(v)}`).join(layout.comma)}${layout.pad}}`;
+  }
+  return `{${layout.eol}${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}${layout.colon}${renderValue(v, layout, inner)}`).join(`,${layout.eol}`)}${layout.eol}${baseIndent}}`;
+}
+
+interface Edit {
+  offset: number;
+  length: number;
+  content: string;
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The whitespace that starts the line `offset` is on. */
+function indentOfLine(text: string, offset: number): string {
+  const start = lineStartOf(text, offset);
+  return /^[ \t]*/.exec(text.slice(start, offset))![0];
+}
+
+/** Whether a node is the first thing on its line (so its siblings are one a line). */
+function startsLine(text: string, offset: number): boolean {
+  return /^[ \t]*$/.test(text.slice(lineStartOf(text, offset), offset));
+}
+
+/** For a value node in an object, its property node (key and value); for an item of a list, itself. */
+function entryOf(node: Node): Node {
+  return node.parent?.type === 'property' ? node.parent : node;
+}
+
+/**
+ * The edit that puts `content` (already rendered for `childIndent`) into a container at `index`
+ * (`children.length` appends). The layout of the siblings is copied: on their own lines, or on one line.
+ */
+function insertInto(text: string, container: Node, index: number, render: (childIndent: string) => string, layout: Layout): Edit {
+  const children = container.children ?? [];
+  const open = container.offset;
+  const close = container.offset + container.length - 1;
+  const multiLine = text.slice(open, close).includes('\n');
+  if (children.length === 0) {
+    const outer = indentOfLine(text, open);
+    const childIndent = outer + layout.indent;
+    const content = render(childIndent);
+    // An empty container takes its first item on one line only when the item is one line itself.
+    if (!content.includes('\n') && !multiLine) {
+      const pad = container.type === 'object' ? layout.pad : '';
+      return { offset: open + 1, length: close - open - 1, content: `${pad}${content}${pad}` };
+    }
+    return { offset: open + 1, length: close - open - 1, content: `${layout.eol}${childIndent}${content}${layout.eol}${outer}` };
+  }
+  const first = children[0]!;
+  const ownLines = multiLine && startsLine(text, first.offset);
+  const childIndent = ownLines ? indentOfLine(text, first.offset) : indentOfLine(text, open) + layout.indent;
+  const content = render(childIndent);
+  const between = ownLines ? `,${layout.eol}${childIndent}` : separatorOf(text, children, layout);
+  if (index === 0) return { offset: first.offset, length: 0, content: `${content}${between}` };
+  const previous = children[Math.min(index, children.length) - 1]!;
+  return { offset: previous.offset + previous.length, length: 0, content: `${between}${content}` };
+}
+
+/** The text between two items on one line, as written (`, ` or `,`), or the file's usual one. */
+function separatorOf(text: string, children: Node[], layout: Layout): string {
+  if (children.length >= 2) {
+    const a = children[0]!;
+    const written = text.slice(a.offset + a.length, children[1]!.offset);
+    if (!written.includes('\n')) return written;
+  }
+  return layout.comma;
+}
+
+/** The edit that takes an entry (a field or an item) out of its container with its separator. */
+function removeFrom(entry: Node): Edit {
+  const container = entry.parent!;
+  const children = container.children!;
+  const at = children.indexOf(entry);
+  if (children.length === 1) {
+    const open = container.offset;
+    const close = container.offset + container.length - 1;
+    return { offset: open + 1, length: close - open - 1, content: '' };
+  }
+  if (at > 0) {
+    const previous = children[at - 1]!;
+    const from = previous.offset + previous.length;
+    return { offset: from, length: entry.offset + entry.length - from, content: '' };
+  }
+  const next = children[1]!;
+  return { offset: entry.offset, length: next.offset - entry.offset, content: '' };
+}
+
+function applyEdit(text: string, edit: Edit): string {
+  return text.slice(0, edit.offset) + edit.content + text.slice(edit.offset + edit.length);
+}
+
+/** Works on the text without its byte-order mark (the parser's offsets are in that text) and puts the mark back. */
+function edited(doc: EditorDocument, make: (plain: string, root: Node) => Edit | null): EditorDocument {
+  const bom = doc.text.startsWith(BOM);
+  const plain = bom ? doc.text.slice(1) : doc.text;
+  const root = parseTree(plain, [], { allowTrailingComma: false, disallowComments: true });
+  if (!root) throw new EditError('The file cannot be read as JSON, so it cannot be changed in place.');
+  const edit = make(plain, root);
+  if (!edit) return doc;
+  const text = applyEdit(plain, edit);
+  return openDocument(doc.name, bom ? BOM + text : text, doc.layout);
+}
+
+function childFor(node: Node, segment: string | number): Node | undefined {
+  if (node.type === 'object' && typeof segment === 'string') {
+    for (const property of node.children ?? []) if (property.children?.[0]?.value === segment) return property.children[1];
+    return undefined;
+  }
+  if (node.type === 'array' && typeof segment === 'number') return node.children?.[segment];
+  return undefined;
+}
+
+/** Wraps `value` in the objects and lists the path after `from` still needs. */
+function nest(path: EditPath, from: number, value: unknown): unknown {
+  let out = value;
+  for (let i = path.length - 1; i >= from; i--) {
+    const segment = path[i]!;
+    if (typeof segment === 'number') {
+      if (segment !== 0) throw new EditError(`There is no item ${segment} to put a value in at ${JSON.stringify(path)}.`);
+      out = [out];
+    } else out = { [segment]: out };
+  }
+  return out;
+}
+
+/**
+ * Sets the value at a path, making the fields the path needs. A value that is not an object or list on
+ * the way (a text written as one string, where a language is set) is replaced by one holding the value.
+ */
+export function setValue(doc: EditorDocument, path: EditPath, value: unknown): EditorDocument {
+  if (value === undefined) return removeValue(doc, path);
+  return edited(doc, (text, root) => {
+    let node = root;
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i]!;
+      const child = childFor(node, segment);
+      if (child) {
+        node = child;
+        continue;
+      }
+      if (node.type === 'object' && typeof segment === 'string') {
+        const rest = nest(path, i + 1, value);
+        return insertInto(text, node, node.children?.length ?? 0, (indent) => `${JSON.stringify(segment)}${doc.layout.colon}${renderValue(rest, doc.layout, indent)}`, doc.layout);
+      }
+      if (node.type === 'array' && typeof segment === 'number') {
+        if (segment !== (node.children?.length ?? 0)) throw new EditError(`Item ${segment} is past the end of a list of ${node.children?.length ?? 0} at ${JSON.stringify(path)}.`);
+        const rest = nest(path, i + 1, value);
+        return insertInto(text, node, segment, (indent) => renderValue(rest, doc.layout, indent), doc.layout);
+      }
+      if (node.type === 'object' || node.type === 'array') throw new EditError(`${JSON.stringify(segment)} does not name a place in ${node.type === 'array' ? 'a list' : 'an object'} at ${JSON.stringify(path)}.`);
+      // A plain value on the way: replaced by the container the rest of the path needs.
+      return replaceNode(text, node, nest(path, i, value), doc.layout);
+    }
+    return replaceNode(text, node, value, doc.layout);
+  });
+}
+
+function replaceNode(text: string, node: Node, value: unknown, layout: Layout): Edit | null {
+  const start = entryOf(node).offset;
+  const content = renderValue(value, layout, indentOfLine(text, start));
+  if (text.slice(node.offset, node.offset + node.length) === content) return null;
+  return { offset: node.offset, length: node.length, content };
+}
+
+/** Takes out the field or item at a path; nothing changes where there is none. */
+export function removeValue(doc: EditorDocument, path: EditPath): EditorDocument {
+  if (path.length === 0) throw new EditError('The whole scenario cannot be removed.');
+  return edited(doc, (_text, root) => {
+    const node = findNodeAtLocation(root, [...path]);
+    if (!node || !exactlyAt(root, path, node)) return null;
+    return removeFrom(entryOf(node));
+  });
+}
+
+/** jsonc-parser's look-up reads a number as a field name too; an edit wants exactly what the path names. */
+function exactlyAt(root: Node, path: EditPath, found: Node): boolean {
+  let node: Node | undefined = root;
+  for (const segment of path) {
+    node = node && childFor(node, segment);
+    if (!node) return false;
+  }
+  return node === found;
+}
+
+function listAt(root: Node, path: EditPath): Node {
+  let node: Node | undefined = root;
+  for (const segment of path) node = node && childFor(node, segment);
+  if (!node || node.type !== 'array') throw new EditError(`There is no list at ${JSON.stringify(path)}.`);
+  return node;
+}
+
+/** Puts a new item into the list at `arrayPath`, before the item now at `index` (the list's length appends). */
+export function insertItem(doc: EditorDocument, arrayPath: EditPath, index: number, value: unknown): EditorDocument {
+  return edited(doc, (text, root) => {
+    const list = listAt(root, arrayPath);
+    const count = list.children?.length ?? 0;
+    if (!Number.isInteger(index) || index < 0 || index > count) throw new EditError(`Cannot insert at ${index} in a list of ${count}.`);
+    return insertInto(text, list, index, (indent) => renderValue(value, doc.layout, indent), doc.layout);
+  });
+}
+
+/**
+ * Moves an item within its list: afterwards it is at index `to`. The item keeps its own text and
+ * layout; only its place changes.
+ */
+export function moveItem(doc: EditorDocument, arrayPath: EditPath, from: number, to: number): EditorDocument {
+  if (from === to) return doc;
+  const bom = doc.text.startsWith(BOM);
+  const plain = bom ? doc.text.slice(1) : doc.text;
+  const root = parseTree(plain, [], { allowTrailingComma: false, disallowComments: true });
+  if (!root) throw new EditError('The file cannot be read as JSON, so it cannot be changed in place.');
+  const list = listAt(root, arrayPath);
+  const count = list.children?.length ?? 0;
+  for (const i of [from, to]) if (!Number.isInteger(i) || i < 0 || i >= count) throw new EditError(`There is no item ${i} in a list of ${count}.`);
+  const item = list.children![from]!;
+  const own = plain.slice(item.offset, item.offset + item.length);
+  const removed = applyEdit(plain, removeFrom(item));
+  const root2 = parseTree(removed, [], { allowTrailingComma: false, disallowComments: true })!;
+  const list2 = listAt(root2, arrayPath);
+  const text = applyEdit(removed, insertInto(removed, list2, to, () => own, doc.layout));
+  return openDocument(doc.name, bom ? BOM + text : text, doc.layout);
+}
+
+/**
+ * A new id made from a Dutch title ("Ouderavond: klacht!" → `ouderavond-klacht`), unique among
+ * `existing` (a number is added: `-2`, `-3`…), and valid as an id: letters, digits and `-` only,
+ * at most 64 characters.
+ */
+export function uniqueId(existing: Iterable<string>, dutchTitle: string, fallback = 'nieuw'): string {
+  const taken = new Set(existing);
+  const base =
+    dutchTitle
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 48)
+      .replace(/-+$/, '') || fallback;
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
