@@ -113,7 +113,7 @@ function pickPath(root: Json, picks: readonly number[]): (string | number)[] {
   let node: Json | undefined = root;
   for (const pick of picks) {
     if (Array.isArray(node)) {
-      const index = pick % (node.length + 1);
+      const index: number = pick % (node.length + 1);
       path.push(index);
       if (index === node.length) break;
       node = node[index];
