@@ -18,6 +18,7 @@ import { PlayScene } from './PlayScene.ts';
 import { TitleScene } from './TitleScene.ts';
 import { MODE_SCENES } from './modes.ts';
 import { AUTHORING_SCENES } from './authoring.ts';
+import { backToEditor } from '../editor/ui/open.ts';
 
 export const SCENES = [TitleScene, PlayScene, EndingScene, ...MODE_SCENES, ...AUTHORING_SCENES, OverlayScene];
 
@@ -37,6 +38,8 @@ export function switchTo(game: Phaser.Game, key: MainScene): void {
 }
 
 export function goTitle(game: Phaser.Game): void {
+  // A game started from the scenario editor ("Play from this card") goes back to the editor as it was left.
+  if (backToEditor(game)) return;
   endSession();
   // A workshop left for the title stays saved: the title screen offers to continue it.
   endRoom();

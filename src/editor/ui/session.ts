@@ -1,0 +1,146 @@
+/**
+ * The editor as the game opens it (loaded only then, by ./open.ts): the file being edited, its undo
+ * history, and the actions of the editor's buttons and keys. Playing from a card leaves the editor in
+ * memory; coming back shows it as it was.
+ */
+import type * as Phaser from 'phaser';
+import { nanoid } from 'nanoid';
+import { startAt } from '../../engine/sandbox.ts';
+import { language as uiLanguageNow, t } from '../../locales/index.ts';
+import { downloadFile } from '../../platform/download.ts';
+import { goAuthor } from '../../authoring/flow.ts';
+import { playFrom } from '../../session/session.ts';
+import { switchTo } from '../../scenes/navigation.ts';
+import { openDocument } from '../document.ts';
+import { newScenarioText } from '../template.ts';
+import { type EditorActions } from './actions.ts';
+import { mount, show, unmount } from './app.ts';
+import { cards } from './lists.ts';
+import { canRedo, canUndo, emptyHistory, record, redo, undo, type History } from '../history.ts';
+import { browserStorage, draftKeeper, dropDraft, restoreDraft, type DraftOrigin } from '../draftStore.ts';
+import { cardIndex, doc, notice, onChange, restored, savedText } from './state.ts';
+
+let game: Phaser.Game | null = null;
+let history: History = emptyHistory;
+let awaitingReturn = false;
+let origin: DraftOrigin = 'new';
+const storage = browserStorage();
+const keeper = draftKeeper(storage, (result) => {
+  notice.value = result.ok ? '' : t(result.reason === 'full' ? 'edDraftFull' : 'edDraftUnavailable');
+});
+
+function keep(): void {
+  const current = doc.value;
+  if (current) keeper.keep({ name: current.name, origin, text: current.text, savedText: savedText.value, updatedAt: Date.now() });
+}
+
+onChange((before, _after, group) => {
+  history = record(history, before.text, group);
+  keep();
+});
+
+function restore(moved: { history: History; text: string } | undefined): void {
+  if (!moved || !doc.value) return;
+  history = moved.history;
+  doc.value = openDocument(doc.value.name, moved.text);
+  keep();
+}
+
+const act: EditorActions = {
+  undo: () => restore(undo(history, doc.value!.text)),
+  redo: () => restore(redo(history, doc.value!.text)),
+  canUndo: () => canUndo(history),
+  canRedo: () => canRedo(history),
+  async save() {
+    act.download();
+  },
+  saveLabel: () => t('edSave'),
+  download() {
+    const current = doc.value!;
+    downloadFile(current.name, current.text, 'application/json;charset=utf-8');
+    savedText.value = current.text;
+    notice.value = t('edDownloaded', { file: current.name });
+    keep();
+  },
+  canPlay: () => doc.value?.parsed !== undefined && !doc.value.problems.some((p) => p.severity === 'error') && cards().length > 0,
+  play() {
+    const scenario = doc.value?.parsed;
+    const card = cards()[cardIndex.value] ?? cards()[0];
+    if (!game || !scenario || !card || !act.canPlay()) return;
+    const start = startAt(scenario, card.id, {}, nanoid());
+    if (!start.ok) return;
+    unmount();
+    awaitingReturn = true;
+    playFrom(scenario, start.state);
+    switchTo(game, 'play');
+  },
+  discard() {
+    void dropDraft(storage);
+    const from = opened;
+    if (from) begin(from.file, from.origin, null);
+  },
+  close() {
+    // Everything is in the file: the draft has nothing more to keep.
+    if (savedText.value === doc.value?.text) void dropDraft(storage);
+    unmount();
+    if (game) goAuthor(game);
+  },
+  key(event) {
+    const ctrl = event.ctrlKey || event.metaKey;
+    if (ctrl && !event.altKey && (event.key === 'z' || event.key === 'Z') && !event.shiftKey) {
+      event.preventDefault();
+      act.undo();
+    } else if (ctrl && !event.altKey && (event.key === 'y' || event.key === 'Y' || ((event.key === 'z' || event.key === 'Z') && event.shiftKey))) {
+      event.preventDefault();
+      act.redo();
+    } else if (ctrl && (event.key === 's' || event.key === 'S')) {
+      event.preventDefault();
+      void act.save();
+    } else if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault();
+      act.close();
+    }
+  },
+};
+
+let opened: { file: { name: string; text: string } | null; origin: DraftOrigin } | null = null;
+
+function begin(file: { name: string; text: string } | null, from: DraftOrigin, draft: { text: string; savedText: string | null; updatedAt: number } | null): void {
+  history = emptyHistory;
+  cardIndex.value = 0;
+  origin = from;
+  const name = file?.name ?? t('edNewFileName');
+  const original = file?.text ?? newScenarioText();
+  if (draft) {
+    mount(name, draft.text, draft.savedText, act);
+    restored.value = new Date(draft.updatedAt).toLocaleString(uiLanguageNow(), { dateStyle: 'medium', timeStyle: 'short' });
+  } else {
+    mount(name, original, file ? file.text : null, act);
+    restored.value = null;
+  }
+}
+
+/**
+ * Opens the editor on a file's text, or on a new scenario from the template (`file` null). A draft
+ * kept in this browser for the same file (or for a new scenario never saved) comes back instead, as it
+ * was left: after a reload, a closed tab or a crash.
+ */
+export async function start(on: Phaser.Game, file: { name: string; text: string } | null, from: DraftOrigin): Promise<void> {
+  game = on;
+  opened = { file, origin: from };
+  const kept = await restoreDraft(storage);
+  const draft = kept.ok ? kept.draft : undefined;
+  const same = draft && (file ? draft.name === file.name && draft.origin === from : draft.origin === 'new');
+  begin(file, from, same && draft.text !== (file?.text ?? '') ? draft : null);
+  if (!kept.ok) notice.value = t('edDraftUnavailable');
+}
+
+/** Back from "Play from here": the editor as it was left. */
+export function comeBack(on: Phaser.Game): boolean {
+  if (!awaitingReturn || !doc.value) return false;
+  awaitingReturn = false;
+  game = on;
+  goAuthor(on);
+  show(act);
+  return true;
+}
