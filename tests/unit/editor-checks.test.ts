@@ -61,7 +61,9 @@ describe('each meter\'s figures', () => {
 
 describe('the balance check for the editor', () => {
   it('gives the verdicts of npm run check, worded, with their causes', () => {
-    const scenario = (validateScenarioText(read('school.json')) as { scenario: never }).scenario;
+    const checked = validateScenarioText(read('school.json'));
+    if (!checked.ok) throw new Error('school.json does not validate');
+    const scenario = checked.scenario;
     const result = checkBalanceOf(scenario, { runs: 60, seed: '1' });
     const worded = wordBalance(result, scenario, 'nl');
     expect(worded).toHaveLength(result.report.verdicts.length);
