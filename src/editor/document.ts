@@ -168,7 +168,11 @@ function entryOf(node: Node): Node {
  * The edit that puts `content` (already rendered for `childIndent`) into a container at `index`
  * (`children.length` appends). The layout of the siblings is copied: on their own lines, or on one line.
  */
-function insertInto(text: string, container: Node, index: number, render: (childIndent: string) => string, layout: Layout): Edit {
+function insertInto(text: string, container: Node, index: number, render: (childIndent: string) => string | readonly string[], layout: Layout): Edit {
+  const rendered = (childIndent: string, between: string) => {
+    const items = render(childIndent);
+    return typeof items === 'string' ? items : items.join(between);
+  };
   const children = container.children ?? [];
   const open = container.offset;
   const close = container.offset + container.length - 1;
@@ -176,19 +180,19 @@ function insertInto(text: string, container: Node, index: number, render: (child
   if (children.length === 0) {
     const outer = indentOfLine(text, open);
     const childIndent = outer + layout.indent;
-    const content = render(childIndent);
+    const content = rendered(childIndent, layout.comma);
     // An empty container takes its first item on one line only when the item is one line itself.
     if (!content.includes('\n') && !multiLine) {
       const pad = container.type === 'object' ? layout.pad : '';
       return { offset: open + 1, length: close - open - 1, content: `${pad}${content}${pad}` };
     }
-    return { offset: open + 1, length: close - open - 1, content: `${layout.eol}${childIndent}${content}${layout.eol}${outer}` };
+    return { offset: open + 1, length: close - open - 1, content: `${layout.eol}${childIndent}${rendered(childIndent, `,${layout.eol}${childIndent}`)}${layout.eol}${outer}` };
   }
   const first = children[0]!;
   const ownLines = multiLine && startsLine(text, first.offset);
   const childIndent = ownLines ? indentOfLine(text, first.offset) : indentOfLine(text, open) + layout.indent;
-  const content = render(childIndent);
   const between = ownLines ? `,${layout.eol}${childIndent}` : separatorOf(text, children, layout);
+  const content = rendered(childIndent, between);
   if (index === 0) return { offset: first.offset, length: 0, content: `${content}${between}` };
   const previous = children[Math.min(index, children.length) - 1]!;
   return { offset: previous.offset + previous.length, length: 0, content: `${between}${content}` };
@@ -298,6 +302,88 @@ function replaceNode(text: string, node: Node, value: unknown, layout: Layout): 
   const content = renderValue(value, layout, indentOfLine(text, start));
   if (text.slice(node.offset, node.offset + node.length) === content) return null;
   return { offset: node.offset, length: node.length, content };
+}
+
+export interface Change {
+  path: EditPath;
+  value: unknown;
+}
+
+/**
+ * Sets many values at once, as `setValue` one after the other would, but reading the file once: a
+ * translation sets hundreds of texts, and reading a large file again for each would take seconds.
+ * Values that replace one already there, and new fields in an object that exists, are written in one
+ * pass; anything else (a path that needs new objects, changes inside one another) one by one after it.
+ */
+export function setValues(doc: EditorDocument, changes: readonly Change[]): EditorDocument {
+  const rest: Change[] = [];
+  const bom = doc.text.startsWith(BOM);
+  const plain = bom ? doc.text.slice(1) : doc.text;
+  const root = parseTree(plain, [], { allowTrailingComma: false, disallowComments: true });
+  if (!root) throw new EditError('The file cannot be read as JSON, so it cannot be changed in place.');
+  const replaced: { node: Node; value: unknown }[] = [];
+  const added = new Map<Node, [string, unknown][]>();
+  for (const change of changes) {
+    if (change.value === undefined || change.path.length === 0) {
+      rest.push(change);
+      continue;
+    }
+    const node = nodeAt(root, change.path);
+    const parent = node ? undefined : nodeAt(root, change.path.slice(0, -1));
+    const last = change.path[change.path.length - 1];
+    if (node) replaced.push({ node, value: change.value });
+    else if (parent?.type === 'object' && typeof last === 'string') {
+      const list = added.get(parent) ?? [];
+      const same = list.findIndex(([k]) => k === last);
+      if (same >= 0) list[same] = [last, change.value];
+      else list.push([last, change.value]);
+      added.set(parent, list);
+    } else rest.push(change);
+  }
+  const within = (a: EditPath, b: EditPath) => a.length <= b.length && a.every((segment, i) => segment === b[i]);
+  if (rest.some((r) => changes.some((c) => c !== r && (within(r.path, c.path) || within(c.path, r.path))))) {
+    // A change that needs new objects, tangled with another change: one by one, in the order asked.
+    let one = doc;
+    for (const change of changes) one = setValue(one, change.path, change.value);
+    return one;
+  }
+  const edits: Edit[] = [];
+  for (const { node, value } of replaced) {
+    const edit = replaceNode(plain, node, value, doc.layout);
+    if (edit) edits.push(edit);
+  }
+  for (const [container, fields] of added) {
+    edits.push(insertInto(plain, container, container.children?.length ?? 0, (indent) => fields.map(([k, v]) => `${JSON.stringify(k)}${doc.layout.colon}${renderValue(v, doc.layout, indent)}`), doc.layout));
+  }
+  // From the end backwards, so each edit's offsets are still those of the text read; overlapping
+  // edits (a change inside another) are done one by one afterwards, in the order they were asked.
+  edits.sort((a, b) => b.offset - a.offset);
+  let text = plain;
+  let floor = Infinity;
+  const overlapping: Edit[] = [];
+  for (const edit of edits) {
+    if (edit.offset + edit.length > floor || (edit.length === 0 && edit.offset === floor)) {
+      overlapping.push(edit);
+      continue;
+    }
+    text = applyEdit(text, edit);
+    floor = edit.offset;
+  }
+  if (overlapping.length > 0) {
+    // Rare (a caller setting a text and one of its languages together): start again one by one.
+    let one = doc;
+    for (const change of changes) one = setValue(one, change.path, change.value);
+    return one;
+  }
+  let out = openDocument(doc.name, bom ? BOM + text : text, doc.layout);
+  for (const change of rest) out = setValue(out, change.path, change.value);
+  return out;
+}
+
+function nodeAt(root: Node, path: EditPath): Node | undefined {
+  let node: Node | undefined = root;
+  for (const segment of path) node = node && childFor(node, segment);
+  return node;
 }
 
 /** Takes out the field or item at a path; nothing changes where there is none. */

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EditError, insertItem, moveItem, openDocument, removeValue, setValue, uniqueId, valueAt } from '../../src/editor/document.ts';
+import { EditError, insertItem, type EditorDocument, moveItem, openDocument, removeValue, setValue, setValues, uniqueId, valueAt } from '../../src/editor/document.ts';
 import { newScenarioText } from '../../src/editor/template.ts';
 import { validateScenarioText } from '../../src/engine/validate.ts';
 
@@ -161,6 +161,48 @@ describe('edits in place (property)', () => {
     );
     // Each edit reads the file again; 200 runs of up to 12 edits take about a second here, more on a busy machine.
   }, 30_000);
+});
+
+describe('many edits at once', () => {
+  it('give the same value as the same edits one by one (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string({ maxLength: 3 }), jsonArb, { maxKeys: 5 }).filter((v) => !JSON.stringify(v).includes('__proto__')),
+        fc.constantFrom('', 2, '\t'),
+        fc.array(fc.record({ picks: fc.array(fc.nat(20), { maxLength: 4 }), value: jsonArb }), { maxLength: 8 }),
+        (start, indent, steps) => {
+          const doc = openDocument('p.json', JSON.stringify(start, null, indent));
+          const changes = steps.map((step) => ({ path: pickPath(start as Json, step.picks), value: step.value }));
+          // Paths are picked in the first value, so a later one may no longer fit: then both refuse.
+          let one: EditorDocument | EditError = doc;
+          try {
+            for (const c of changes) one = setValue(one, c.path, c.value);
+          } catch (error) {
+            if (!(error instanceof EditError)) throw error;
+            one = error;
+          }
+          if (one instanceof EditError) expect(() => setValues(doc, changes)).toThrow(EditError);
+          // The same value; the layout may differ where a new field was then changed (written once, in its final form).
+          else expect(JSON.stringify(JSON.parse(setValues(doc, changes).text))).toBe(JSON.stringify(JSON.parse(one.text)));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  }, 30_000);
+
+  it('translate every English text of school.json in one pass, changing only those lines', () => {
+    const text = read('school.json');
+    const doc = openDocument('school.json', text);
+    const changes: { path: (string | number)[]; value: string }[] = [];
+    (doc.parsed!.cards).forEach((c, i) => c.choices.forEach((_, j) => changes.push({ path: ['cards', i, 'choices', j, 'label', 'en'], value: `Label ${i}.${j}` })));
+    const all = setValues(doc, changes);
+    const before = text.split('\n');
+    const after = all.text.split('\n');
+    expect(after).toHaveLength(before.length);
+    const changed = after.filter((line, i) => line !== before[i]);
+    expect(changed.length).toBe(changes.length);
+    expect(changed.every((line) => /"en": ?"Label \d+\.\d+"/.test(line))).toBe(true);
+  });
 });
 
 describe('a new scenario', () => {
