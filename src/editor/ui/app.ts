@@ -15,7 +15,7 @@ import { openDocument } from '../document.ts';
 import { CardPreview, stopPreview } from './preview.ts';
 import { GridView } from './gridView.ts';
 import { cards, scenario, stakeholders, words } from './lists.ts';
-import { cardIndex, columns, doc, notice, restored, saved, savedText, uiLanguage, view, VIEWS, type View } from './state.ts';
+import { cardIndex, columns, doc, draftKept, notice, restored, saved, savedText, uiLanguage, view, VIEWS, type View } from './state.ts';
 import { CardsView, DebriefView, EndingsView, MetersView, ScenarioView, StakeholdersView } from './views.ts';
 import { ChecksPanel } from './checksPanel.ts';
 import { actions, type EditorActions } from './actions.ts';
@@ -76,7 +76,7 @@ function Page({ act }: { act: EditorActions }): El {
     case 'endings': body = h(EndingsView, {}); break;
     case 'debrief': body = h(DebriefView, {}); break;
   }
-  return h('div', { class: 'mme-page', lang },
+  return h('div', { class: 'mme-page', lang, 'data-draft': draftKept.value ? 'kept' : 'keeping' },
     h(Header, { act }),
     h('nav', { class: 'mme-views', 'aria-label': t('edParts') },
       h('ul', null, VIEWS.map((v) => h('li', { key: v },

@@ -5,7 +5,7 @@
  * one cell is in the tab order, the rest are reached with the arrows.
  */
 import { h } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { own } from '../../engine/own.ts';
 import { t } from '../../locales/index.ts';
 import { columns as meterColumns, moveCell, parseAmount, showAmount, type Cell } from './grid.ts';
@@ -43,12 +43,14 @@ export function GridView(): El {
   const input = useRef<HTMLInputElement>(null);
   const cell = { row: Math.min(at.row, rows.length - 1), col: Math.min(at.col, list.length - 1) };
 
-  useEffect(() => {
+  // Before the next key arrives: keys typed quickly after the first must land in the cell's field.
+  useLayoutEffect(() => {
     if (editing !== null && input.current && document.activeElement !== input.current) {
       input.current.focus();
       input.current.setSelectionRange(input.current.value.length, input.current.value.length);
     }
-    else if (table.current?.contains(document.activeElement)) table.current.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
+    // The cell's field just went away with the focus in it (the focus fell back to the page): the cursor cell takes it.
+    else if (editing === null && (table.current?.contains(document.activeElement) || document.activeElement === document.body)) table.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
   }, [at.row, at.col, editing !== null]);
 
   const valueAt = (c: Cell) => {

@@ -18,7 +18,7 @@ import { mount, show, unmount } from './app.ts';
 import { cards } from './lists.ts';
 import { canRedo, canUndo, emptyHistory, record, redo, undo, type History } from '../history.ts';
 import { browserStorage, draftKeeper, dropDraft, restoreDraft, type DraftOrigin } from '../draftStore.ts';
-import { cardIndex, doc, notice, onChange, restored, savedText } from './state.ts';
+import { cardIndex, doc, draftKept, notice, onChange, restored, savedText } from './state.ts';
 
 let game: Phaser.Game | null = null;
 let history: History = emptyHistory;
@@ -31,7 +31,12 @@ const keeper = draftKeeper(storage, (result) => {
 
 function keep(): void {
   const current = doc.value;
-  if (current) keeper.keep({ name: current.name, origin, text: current.text, savedText: savedText.value, updatedAt: Date.now() });
+  if (!current) return;
+  draftKept.value = false;
+  keeper.keep({ name: current.name, origin, text: current.text, savedText: savedText.value, updatedAt: Date.now() });
+  void keeper.settled().then(() => {
+    draftKept.value = true;
+  });
 }
 
 onChange((before, _after, group) => {

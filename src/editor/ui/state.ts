@@ -23,6 +23,8 @@ export const columns = signal<readonly Language[]>(['nl', 'en']);
 export const savedText = signal<string | null>(null);
 /** Said once after an action (saved, undone, an edit that could not be made), for the status line. */
 export const notice = signal('');
+/** Whether the newest change is written to the browser's storage (the draft). */
+export const draftKept = signal(true);
 /** When the draft shown was kept, when the editor opened on a draft instead of the file; null otherwise. */
 export const restored = signal<string | null>(null);
 

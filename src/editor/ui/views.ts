@@ -193,9 +193,10 @@ export function CardsView({ preview }: { preview: El | null }): El {
   return h('section', { 'aria-labelledby': 'mme-view-title', class: 'mme-cards' },
     h('h2', { id: 'mme-view-title' }, t('edViewCards')),
     h('div', { class: 'mme-cards-layout' },
-      h('nav', { class: 'mme-card-list', 'aria-label': t('edCardList') },
-        h('ul', null, list.map((card, i) => h('li', { key: `${i}:${card.id}` },
-          h('button', { type: 'button', 'aria-current': i === selected ? 'true' : undefined, onClick: () => { cardIndex.value = i; } }, cardLabel(card), problemsAt(['cards', i], true).length > 0 ? h('span', { class: 'mme-badge' }, ` (${t('edHasProblems')})`) : null)))),
+      h('div', { class: 'mme-card-list' },
+        h('nav', { 'aria-label': t('edCardList') },
+          h('ul', null, list.map((card, i) => h('li', { key: `${i}:${card.id}` },
+            h('button', { type: 'button', 'aria-current': i === selected ? 'true' : undefined, onClick: () => { cardIndex.value = i; } }, cardLabel(card), problemsAt(['cards', i], true).length > 0 ? h('span', { class: 'mme-badge' }, ` (${t('edHasProblems')})`) : null))))),
         h(AddWithName, { id: 'mme-add-card', label: t('edAddCard'), nameLabel: t('edNewCardText'), onAdd: addCard })),
       selected >= 0 ? h(CardForm, { key: selected, index: selected }) : h('p', null, t('edNoCards')),
       preview));
