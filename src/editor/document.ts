@@ -3,8 +3,8 @@
  * so that the file stays the author's: saving an unchanged file gives the same bytes, and changing
  * one text changes only that text.
  *
- * Where an edit goes is found with jsonc-parser (`parseTree`, `findNodeAtLocation`, the offsets of
- * every value). How new text is laid out is decided here: jsonc-parser's `modify` with formatting
+ * Where an edit goes is found in a tree of jsonc-parser's nodes, opened only along the edited path
+ * (jsonTree.ts). How new text is laid out is decided here: jsonc-parser's `modify` with formatting
  * options reformats the whole container it inserts into (a one-line `{"id": 1}` beside the insertion
  * becomes three lines), and without them writes `,{"id":9}` glued to its neighbour. So an insertion
  * copies what is already there: the separator and indentation of its siblings, one line where the
@@ -12,11 +12,12 @@
  *
  * Pure: no DOM, no Preact. Node tests it, the editor's forms and the checks' worker use it.
  */
-import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import { scenarioShape, type Scenario } from '../engine/format.ts';
 import { withoutBom } from '../engine/jsonSource.ts';
 import { isPlainObject } from '../engine/schema.ts';
 import { validateScenarioText, type Problem } from '../engine/validate.ts';
+import { childFor, treeAlong } from './jsonTree.ts';
 
 export type EditPath = readonly (string | number)[];
 
@@ -232,24 +233,20 @@ function applyEdit(text: string, edit: Edit): string {
 }
 
 /** Works on the text without its byte-order mark (the parser's offsets are in that text) and puts the mark back. */
-function edited(doc: EditorDocument, make: (plain: string, root: Node) => Edit | null): EditorDocument {
-  const bom = doc.text.startsWith(BOM);
-  const plain = bom ? doc.text.slice(1) : doc.text;
-  const root = parseTree(plain, [], { allowTrailingComma: false, disallowComments: true });
-  if (!root) throw new EditError('The file cannot be read as JSON, so it cannot be changed in place.');
+function edited(doc: EditorDocument, paths: readonly EditPath[], make: (plain: string, root: Node) => Edit | null): EditorDocument {
+  const { plain, bom } = editable(doc);
+  const root = treeAlong(plain, paths);
   const edit = make(plain, root);
   if (!edit) return doc;
   const text = applyEdit(plain, edit);
   return openDocument(doc.name, bom ? BOM + text : text, doc.layout);
 }
 
-function childFor(node: Node, segment: string | number): Node | undefined {
-  if (node.type === 'object' && typeof segment === 'string') {
-    for (const property of node.children ?? []) if (property.children?.[0]?.value === segment) return property.children[1];
-    return undefined;
-  }
-  if (node.type === 'array' && typeof segment === 'number') return node.children?.[segment];
-  return undefined;
+/** The text to edit, without its byte-order mark (the offsets are in that text); only a readable file can be edited. */
+function editable(doc: EditorDocument): { plain: string; bom: boolean } {
+  if (doc.value === undefined) throw new EditError('The file cannot be read as JSON, so it cannot be changed in place.');
+  const bom = doc.text.startsWith(BOM);
+  return { plain: bom ? doc.text.slice(1) : doc.text, bom };
 }
 
 /** Wraps `value` in the objects and lists the path after `from` still needs. */
@@ -271,7 +268,7 @@ function nest(path: EditPath, from: number, value: unknown): unknown {
  */
 export function setValue(doc: EditorDocument, path: EditPath, value: unknown): EditorDocument {
   if (value === undefined) return removeValue(doc, path);
-  return edited(doc, (text, root) => {
+  return edited(doc, [path], (text, root) => {
     let node = root;
     for (let i = 0; i < path.length; i++) {
       const segment = path[i]!;
@@ -317,10 +314,8 @@ export interface Change {
  */
 export function setValues(doc: EditorDocument, changes: readonly Change[]): EditorDocument {
   const rest: Change[] = [];
-  const bom = doc.text.startsWith(BOM);
-  const plain = bom ? doc.text.slice(1) : doc.text;
-  const root = parseTree(plain, [], { allowTrailingComma: false, disallowComments: true });
-  if (!root) throw new EditError('The file cannot be read as JSON, so it cannot be changed in place.');
+  const { plain, bom } = editable(doc);
+  const root = treeAlong(plain, changes.map((c) => c.path));
   const replaced: { node: Node; value: unknown }[] = [];
   const added = new Map<Node, [string, unknown][]>();
   for (const change of changes) {
@@ -389,21 +384,10 @@ function nodeAt(root: Node, path: EditPath): Node | undefined {
 /** Takes out the field or item at a path; nothing changes where there is none. */
 export function removeValue(doc: EditorDocument, path: EditPath): EditorDocument {
   if (path.length === 0) throw new EditError('The whole scenario cannot be removed.');
-  return edited(doc, (_text, root) => {
-    const node = findNodeAtLocation(root, [...path]);
-    if (!node || !exactlyAt(root, path, node)) return null;
-    return removeFrom(entryOf(node));
+  return edited(doc, [path], (_text, root) => {
+    const node = nodeAt(root, path);
+    return node ? removeFrom(entryOf(node)) : null;
   });
-}
-
-/** jsonc-parser's look-up reads a number as a field name too; an edit wants exactly what the path names. */
-function exactlyAt(root: Node, path: EditPath, found: Node): boolean {
-  let node: Node | undefined = root;
-  for (const segment of path) {
-    node = node && childFor(node, segment);
-    if (!node) return false;
-  }
-  return node === found;
 }
 
 function listAt(root: Node, path: EditPath): Node {
@@ -415,7 +399,7 @@ function listAt(root: Node, path: EditPath): Node {
 
 /** Puts a new item into the list at `arrayPath`, before the item now at `index` (the list's length appends). */
 export function insertItem(doc: EditorDocument, arrayPath: EditPath, index: number, value: unknown): EditorDocument {
-  return edited(doc, (text, root) => {
+  return edited(doc, [arrayPath], (text, root) => {
     const list = listAt(root, arrayPath);
     const count = list.children?.length ?? 0;
     if (!Number.isInteger(index) || index < 0 || index > count) throw new EditError(`Cannot insert at ${index} in a list of ${count}.`);
@@ -429,18 +413,14 @@ export function insertItem(doc: EditorDocument, arrayPath: EditPath, index: numb
  */
 export function moveItem(doc: EditorDocument, arrayPath: EditPath, from: number, to: number): EditorDocument {
   if (from === to) return doc;
-  const bom = doc.text.startsWith(BOM);
-  const plain = bom ? doc.text.slice(1) : doc.text;
-  const root = parseTree(plain, [], { allowTrailingComma: false, disallowComments: true });
-  if (!root) throw new EditError('The file cannot be read as JSON, so it cannot be changed in place.');
-  const list = listAt(root, arrayPath);
+  const { plain, bom } = editable(doc);
+  const list = listAt(treeAlong(plain, [arrayPath]), arrayPath);
   const count = list.children?.length ?? 0;
   for (const i of [from, to]) if (!Number.isInteger(i) || i < 0 || i >= count) throw new EditError(`There is no item ${i} in a list of ${count}.`);
   const item = list.children![from]!;
   const own = plain.slice(item.offset, item.offset + item.length);
   const removed = applyEdit(plain, removeFrom(item));
-  const root2 = parseTree(removed, [], { allowTrailingComma: false, disallowComments: true })!;
-  const list2 = listAt(root2, arrayPath);
+  const list2 = listAt(treeAlong(removed, [arrayPath]), arrayPath);
   const text = applyEdit(removed, insertInto(removed, list2, to, () => own, doc.layout));
   return openDocument(doc.name, bom ? BOM + text : text, doc.layout);
 }

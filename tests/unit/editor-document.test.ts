@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EditError, insertItem, type EditorDocument, moveItem, openDocument, removeValue, setValue, setValues, uniqueId, valueAt } from '../../src/editor/document.ts';
+import { treeAlong } from '../../src/editor/jsonTree.ts';
 import { newScenarioText } from '../../src/editor/template.ts';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { validateScenarioText } from '../../src/engine/validate.ts';
 
 const LEVELS = new URL('../../levels/', import.meta.url);
@@ -161,6 +163,22 @@ describe('edits in place (property)', () => {
     );
     // Each edit reads the file again; 200 runs of up to 12 edits take about a second here, more on a busy machine.
   }, 30_000);
+});
+
+describe('finding the place of an edit', () => {
+  it('finds every value where jsonc-parser\'s full tree has it (property)', () => {
+    fc.assert(
+      fc.property(jsonArb, fc.constantFrom('', 2, '\t'), fc.array(fc.nat(20), { maxLength: 5 }), (value, indent, picks) => {
+        const text = JSON.stringify(value, null, indent);
+        const path = pickPath(value, picks);
+        const full = findNodeAtLocation(parseTree(text)!, path);
+        let mine: ReturnType<typeof treeAlong> | undefined = treeAlong(text, [path]);
+        for (const segment of path) mine = mine && (mine.type === 'object' ? mine.children?.find((p) => p.children?.[0]?.value === segment)?.children?.[1] : mine.children?.[segment as number]);
+        expect(mine && [mine.offset, mine.length, mine.type]).toEqual(full && [full.offset, full.length, full.type]);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('many edits at once', () => {
