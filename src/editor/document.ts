@@ -264,7 +264,8 @@ function nest(path: EditPath, from: number, value: unknown): unknown {
 
 /**
  * Sets the value at a path, making the fields the path needs. A value that is not an object or list on
- * the way (a text written as one string, where a language is set) is replaced by one holding the value.
+ * the way is replaced by one holding the value, and is gone: to give a text written as one string a
+ * second language, use `setText`, which keeps the string.
  */
 export function setValue(doc: EditorDocument, path: EditPath, value: unknown): EditorDocument {
   if (value === undefined) return removeValue(doc, path);
@@ -379,6 +380,21 @@ function nodeAt(root: Node, path: EditPath): Node | undefined {
   let node: Node | undefined = root;
   for (const segment of path) node = node && childFor(node, segment);
   return node;
+}
+
+/**
+ * Sets one language of a player-visible text. A text written as one string (shown in every language)
+ * becomes one per language on its first translation: the string stays, as `writtenIn` (the language
+ * it was written in, the scenario's first), beside the new one. An empty value takes the language out.
+ */
+export function setText(doc: EditorDocument, textPath: EditPath, language: string, value: string, writtenIn: string): EditorDocument {
+  const now = valueAt(doc, textPath);
+  if (typeof now === 'string') {
+    if (language === writtenIn) return value === '' ? doc : setValue(doc, textPath, value);
+    return value === '' ? doc : setValue(doc, textPath, { [writtenIn]: now, [language]: value });
+  }
+  if (value === '') return isPlainObject(now) && Object.keys(now).length > 1 ? removeValue(doc, [...textPath, language]) : doc;
+  return setValue(doc, [...textPath, language], value);
 }
 
 /** Takes out the field or item at a path; nothing changes where there is none. */

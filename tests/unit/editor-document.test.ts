@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EditError, insertItem, type EditorDocument, moveItem, openDocument, removeValue, setValue, setValues, uniqueId, valueAt } from '../../src/editor/document.ts';
+import { EditError, insertItem, type EditorDocument, moveItem, openDocument, removeValue, setText, setValue, setValues, uniqueId, valueAt } from '../../src/editor/document.ts';
 import { treeAlong } from '../../src/editor/jsonTree.ts';
 import { newScenarioText } from '../../src/editor/template.ts';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
@@ -68,6 +68,16 @@ describe('the editor keeps the file the author wrote', () => {
     doc = removeValue(doc, ['cards', 0]);
     doc = removeValue(doc, ['tags', 2]);
     expect(doc.text).toBe('{\r\n    "cards": [\r\n        {"id": "b"},\r\n        {"id": "a"}\r\n    ],\r\n    "tags": ["w", "x"]\r\n}\r\n');
+  });
+
+  it('keeps a text written as one string when it gets a second language, and never empties a text', () => {
+    let doc = openDocument('t.json', '{\n  "text": "Hallo",\n  "label": {"nl": "Ja", "en": "Yes"}\n}\n');
+    doc = setText(doc, ['text'], 'en', 'Hello', 'nl');
+    expect(doc.text).toBe('{\n  "text": {"nl": "Hallo", "en": "Hello"},\n  "label": {"nl": "Ja", "en": "Yes"}\n}\n');
+    doc = setText(doc, ['label'], 'en', '', 'nl');
+    expect(valueAt(doc, ['label'])).toEqual({ nl: 'Ja' });
+    doc = setText(doc, ['label'], 'nl', '', 'nl');
+    expect(valueAt(doc, ['label'])).toEqual({ nl: 'Ja' });
   });
 
   it('keeps a byte-order mark where the file had one', () => {
