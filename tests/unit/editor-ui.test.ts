@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromRows, toRows, type Rows } from '../../src/editor/ui/conditionRows.ts';
-import { columns, moveCell, parseAmount, showAmount } from '../../src/editor/ui/grid.ts';
+import { moveCell, parseAmount, showAmount } from '../../src/editor/ui/grid.ts';
 import type { Condition } from '../../src/engine/format.ts';
 
 describe('conditions in words', () => {
@@ -69,19 +69,5 @@ describe('the effects grid', () => {
     expect(parseAmount('5000')).toEqual({ ok: false });
     expect(showAmount(-12)).toBe('\u221212');
     expect(showAmount(8)).toBe('+8');
-  });
-
-  it('counts the cards touching each meter, its sums, and warns below a third of the deck', () => {
-    const card = (effects: Record<string, number>[]) => ({ id: 'c', from: 's', text: 't', choices: effects.map((e) => ({ label: 'l', effects: e })) });
-    const cols = columns({
-      meters: [{ id: 'a', label: 'A', start: 50 }, { id: 'b', label: 'B', start: 50 }],
-      cards: [card([{ a: 5 }, { a: -3, b: 2 }]), card([{ a: 4 }, {}]), card([{ a: -1 }, { a: 0 }])],
-    });
-    expect(cols).toEqual([
-      { meter: 'a', cards: 3, up: 9, down: -4, tooFew: false },
-      { meter: 'b', cards: 1, up: 2, down: 0, tooFew: false },
-    ]);
-    const more = columns({ meters: [{ id: 'b', label: 'B', start: 50 }], cards: [card([{ b: 1 }]), card([{}]), card([{}]), card([{}])] });
-    expect(more[0]!.tooFew).toBe(true);
   });
 });

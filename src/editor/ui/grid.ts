@@ -1,9 +1,8 @@
 /**
  * The effects grid's arithmetic and keyboard, kept apart from the DOM so they are tested in Node:
- * where an arrow key moves the cell cursor, what a typed amount means, and each meter column's figures.
+ * where an arrow key moves the cell cursor and what a typed amount means. Each meter column's figures
+ * come from the engine (src/engine/meterFigures.ts), as the balance check's causes do.
  */
-import type { Scenario } from '../../engine/format.ts';
-import { own } from '../../engine/own.ts';
 
 export interface Cell {
   row: number;
@@ -45,41 +44,4 @@ export function parseAmount(typed: string): Amount {
 export function showAmount(value: number | undefined): string {
   if (value === undefined) return '';
   return value > 0 ? `+${value}` : value < 0 ? `\u2212${Math.abs(value)}` : '0';
-}
-
-export interface Column {
-  meter: string;
-  /** Cards with at least one choice that moves this meter. */
-  cards: number;
-  /** The sum of every rise and of every fall over all choices. */
-  up: number;
-  down: number;
-  /** Touched by too few cards for a player who serves only this master to be tested by it. */
-  tooFew: boolean;
-}
-
-/**
- * A meter touched by fewer than a third of the cards rarely comes up: a player who serves one master
- * only is then hardly tested on the others, and balance figures swing with chance.
- */
-export const MIN_SHARE = 1 / 3;
-
-export function columns(scenario: Pick<Scenario, 'meters' | 'cards'>): Column[] {
-  return scenario.meters.map((meter) => {
-    let cards = 0;
-    let up = 0;
-    let down = 0;
-    for (const card of scenario.cards) {
-      let touched = false;
-      for (const choice of card.choices) {
-        const value = choice.effects ? own(choice.effects, meter.id) : undefined;
-        if (typeof value !== 'number' || value === 0) continue;
-        touched = true;
-        if (value > 0) up += value;
-        else down += value;
-      }
-      if (touched) cards++;
-    }
-    return { meter: meter.id, cards, up, down, tooFew: scenario.cards.length > 0 && cards < Math.ceil(scenario.cards.length * MIN_SHARE) };
-  });
 }

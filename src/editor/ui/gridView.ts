@@ -8,7 +8,8 @@ import { h } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { own } from '../../engine/own.ts';
 import { t } from '../../locales/index.ts';
-import { columns as meterColumns, moveCell, parseAmount, showAmount, type Cell } from './grid.ts';
+import { meterFigures } from '../../engine/meterFigures.ts';
+import { moveCell, parseAmount, showAmount, type Cell } from './grid.ts';
 import { set, type El } from './fields.ts';
 import { cardLabel, cards, meters, words } from './lists.ts';
 import { cardIndex, uiLanguage, view } from './state.ts';
@@ -35,7 +36,7 @@ export function GridView(): El {
   void uiLanguage.value;
   const rows = lines();
   const list = meters();
-  const figures = meterColumns({ meters: list, cards: cards() });
+  const figures = meterFigures({ meters: list, cards: cards() });
   const [at, setAt] = useState<Cell>({ row: 0, col: 0 });
   const [editing, setEditing] = useState<string | null>(null);
   const [refused, setRefused] = useState(false);

@@ -15,15 +15,20 @@ import { openDocument } from '../document.ts';
 import { newScenarioText } from '../template.ts';
 import { type EditorActions } from './actions.ts';
 import { mount, show, unmount } from './app.ts';
-import { cards } from './lists.ts';
+import { cards, scenario } from './lists.ts';
+import { devServer, saveScenario, type WritableFile } from '../saving.ts';
 import { canRedo, canUndo, emptyHistory, record, redo, undo, type History } from '../history.ts';
 import { browserStorage, draftKeeper, dropDraft, restoreDraft, type DraftOrigin } from '../draftStore.ts';
-import { cardIndex, doc, draftKept, notice, onChange, restored, savedText } from './state.ts';
+import { editorChecker } from '../checksOffThread.ts';
+import { validateScenarioText } from '../../engine/validate.ts';
+import { balance, cardIndex, checked, doc, draftKept, notice, onChange, restored, savedText } from './state.ts';
 
 let game: Phaser.Game | null = null;
 let history: History = emptyHistory;
 let awaitingReturn = false;
 let origin: DraftOrigin = 'new';
+/** The file the browser let the editor write to (File System Access), once it has one. */
+let handle: WritableFile | undefined;
 const storage = browserStorage();
 const keeper = draftKeeper(storage, (result) => {
   notice.value = result.ok ? '' : t(result.reason === 'full' ? 'edDraftFull' : 'edDraftUnavailable');
@@ -39,16 +44,45 @@ function keep(): void {
   });
 }
 
+/** The validator and the balance check, in a worker a moment after the last edit. */
+let checks: ReturnType<typeof editorChecker> | null = null;
+
+function check(): void {
+  checks ??= editorChecker({
+    onProblems: (result, text) => {
+      checked.value = { text, problems: result.problems };
+    },
+    onBalance: (result, text) => {
+      balance.value = { text, result };
+    },
+  });
+  if (doc.value) checks.schedule(doc.value.text);
+}
+
 onChange((before, _after, group) => {
   history = record(history, before.text, group);
   keep();
+  check();
 });
+
+/** The file's name; a new scenario is named after its id, as the files in levels/ are. */
+function fileName(): string {
+  return origin === 'new' ? `${String(scenario().id ?? 'scenario')}.json` : doc.value!.name;
+}
+
+/** After a save: the name the file now has, and where the next save goes. */
+function named(name: string, where: 'levels' | 'file' | 'download'): void {
+  const current = doc.value!;
+  if (current.name !== name) doc.value = openDocument(name, current.text, current.layout);
+  if (where !== 'download') origin = where === 'levels' ? 'levels' : 'file';
+}
 
 function restore(moved: { history: History; text: string } | undefined): void {
   if (!moved || !doc.value) return;
   history = moved.history;
-  doc.value = openDocument(doc.value.name, moved.text);
+  doc.value = openDocument(doc.value.name, moved.text, doc.value.layout);
   keep();
+  check();
 }
 
 const act: EditorActions = {
@@ -57,21 +91,41 @@ const act: EditorActions = {
   canUndo: () => canUndo(history),
   canRedo: () => canRedo(history),
   async save() {
-    act.download();
+    const current = doc.value;
+    if (!current) return;
+    const text = current.text;
+    const saved = await saveScenario(text, { name: fileName(), origin, handle });
+    if (saved.ok) {
+      if (saved.handle) handle = saved.handle;
+      named(saved.name, saved.where);
+      savedText.value = text;
+      notice.value = t(saved.where === 'levels' ? 'edSavedLevels' : saved.where === 'file' ? 'edSavedFile' : 'edDownloaded', { file: saved.name });
+      keep();
+    } else notice.value = saved.why === 'cancelled' ? t('edSaveCancelled') : t('edSaveFailed');
   },
-  saveLabel: () => t('edSave'),
+  saveLabel: () => t(devServer() && origin !== 'file' ? 'edSaveLevels' : 'edSave'),
   download() {
     const current = doc.value!;
-    downloadFile(current.name, current.text, 'application/json;charset=utf-8');
+    const name = fileName();
+    downloadFile(name, current.text, 'application/json;charset=utf-8');
+    named(name, 'download');
     savedText.value = current.text;
-    notice.value = t('edDownloaded', { file: current.name });
+    notice.value = t('edDownloaded', { file: name });
     keep();
   },
-  canPlay: () => doc.value?.parsed !== undefined && !doc.value.problems.some((p) => p.severity === 'error') && cards().length > 0,
+  // Known from the last check; the click itself checks the text as it is now.
+  canPlay: () => doc.value?.parsed !== undefined && cards().length > 0 && !(checked.value?.problems ?? []).some((p) => p.severity === 'error'),
   play() {
-    const scenario = doc.value?.parsed;
+    const current = doc.value;
     const card = cards()[cardIndex.value] ?? cards()[0];
-    if (!game || !scenario || !card || !act.canPlay()) return;
+    if (!game || !current || !card) return;
+    const result = validateScenarioText(current.text);
+    if (!result.ok) {
+      checked.value = { text: current.text, problems: result.problems };
+      notice.value = t('edCannotPlay');
+      return;
+    }
+    const scenario = result.scenario;
     const start = startAt(scenario, card.id, {}, nanoid());
     if (!start.ok) return;
     unmount();
@@ -87,6 +141,8 @@ const act: EditorActions = {
   close() {
     // Everything is in the file: the draft has nothing more to keep.
     if (savedText.value === doc.value?.text) void dropDraft(storage);
+    checks?.stop();
+    checks = null;
     unmount();
     if (game) goAuthor(game);
   },
@@ -114,8 +170,11 @@ function begin(file: { name: string; text: string } | null, from: DraftOrigin, d
   history = emptyHistory;
   cardIndex.value = 0;
   origin = from;
+  handle = undefined;
   const name = file?.name ?? t('edNewFileName');
   const original = file?.text ?? newScenarioText();
+  checked.value = null;
+  balance.value = null;
   if (draft) {
     mount(name, draft.text, draft.savedText, act);
     restored.value = new Date(draft.updatedAt).toLocaleString(uiLanguageNow(), { dateStyle: 'medium', timeStyle: 'short' });
@@ -123,6 +182,7 @@ function begin(file: { name: string; text: string } | null, from: DraftOrigin, d
     mount(name, original, file ? file.text : null, act);
     restored.value = null;
   }
+  check();
 }
 
 /**

@@ -7,6 +7,7 @@ import { computed, signal } from '@preact/signals';
 import type { Language } from '../../engine/text.ts';
 import { formatPath, type Problem } from '../../engine/validate.ts';
 import { language, t } from '../../locales/index.ts';
+import type { BalanceResult } from '../checks.ts';
 import { EditError, type EditorDocument, type EditPath } from '../document.ts';
 
 export type View = 'scenario' | 'meters' | 'stakeholders' | 'cards' | 'grid' | 'endings' | 'debrief';
@@ -30,10 +31,20 @@ export const restored = signal<string | null>(null);
 
 export const saved = computed(() => doc.value !== null && savedText.value === doc.value.text);
 
+/**
+ * The validator's problems and the text they are about: worked out off the page a moment after an
+ * edit (src/editor/checks.ts), so a key press never waits for the whole file to be checked.
+ */
+export const checked = signal<{ text: string; problems: readonly Problem[] } | null>(null);
+/** The balance check's result for the text it names, once the worker has played it. */
+export const balance = signal<{ text: string; result: BalanceResult } | null>(null);
+/** The checks shown belong to an older text: new ones are on their way. */
+export const checking = computed(() => doc.value !== null && checked.value?.text !== doc.value.text);
+
 /** The problems of the document by the path they are about (`cards[2].text.en`). */
 export const problemsByPath = computed(() => {
   const byPath = new Map<string, Problem[]>();
-  for (const problem of doc.value?.problems ?? []) {
+  for (const problem of checked.value?.problems ?? []) {
     const list = byPath.get(problem.path) ?? [];
     list.push(problem);
     byPath.set(problem.path, list);
