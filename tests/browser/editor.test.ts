@@ -240,4 +240,24 @@ describe('the scenario editor', () => {
       await context.close();
     }
   });
+
+  it('reflows at 400% zoom (1280×800 seen as 320×200): no part of the page needs sideways scrolling but the grid\'s own region', async () => {
+    const { context, page, errors } = await openTitle(env, { width: 320, height: 200 }, 'nl-NL');
+    await openNewScenario(page, nl);
+    const wide: string[] = [];
+    for (const name of VIEWS) {
+      await page.getByRole('navigation').first().getByRole('button', { name, exact: true }).click();
+      await page.locator('#mme-view-title').filter({ hasText: name }).waitFor();
+      const sideways = await page.evaluate(() => {
+        const root = document.querySelector<HTMLElement>('.mme')!;
+        const over = [...root.querySelectorAll<HTMLElement>('*')].filter((e) => !e.closest('.mme-grid-scroll') && e.getBoundingClientRect().right > root.clientWidth + 1);
+        return { scroll: root.scrollWidth - root.clientWidth, over: over.slice(0, 3).map((e) => `${e.tagName}.${e.className}`) };
+      });
+      if (sideways.scroll > 1 || sideways.over.length > 0) wide.push(`${name}: ${JSON.stringify(sideways)}`);
+    }
+    await screenshot(page, 'editor-zoom-400-cards');
+    expect(wide).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

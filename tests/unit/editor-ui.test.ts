@@ -53,6 +53,7 @@ describe('the effects grid', () => {
   it('moves the cursor with arrows, Home and End, and stops at the edges', () => {
     expect(moveCell({ row: 0, col: 0 }, 'ArrowDown', 3, 4)).toEqual({ row: 1, col: 0 });
     expect(moveCell({ row: 0, col: 0 }, 'ArrowUp', 3, 4)).toEqual({ row: 0, col: 0 });
+    expect(moveCell({ row: 2, col: 1 }, 'ArrowDown', 3, 4)).toEqual({ row: 2, col: 1 });
     expect(moveCell({ row: 1, col: 3 }, 'ArrowRight', 3, 4)).toEqual({ row: 1, col: 3 });
     expect(moveCell({ row: 1, col: 2 }, 'Home', 3, 4)).toEqual({ row: 1, col: 0 });
     expect(moveCell({ row: 1, col: 2 }, 'End', 3, 4, true)).toEqual({ row: 2, col: 3 });
