@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { BROWSER_PARTS, browserFigures } from './bench/browser.ts';
 import { editorFigures } from './bench/editor.ts';
+import { editorKeyFigures } from './bench/editorKeys.ts';
 import { engineFigures } from './bench/engine.ts';
 import { hostileFigures } from './bench/hostile.ts';
 import { roomFigures } from './bench/room.ts';
@@ -28,6 +29,8 @@ if (asked.length === 0 || asked.includes('engine')) {
 if (asked.length === 0 || asked.includes('editor')) {
   console.log('Scenario editor (Node: its document, undo and checks)');
   for (const line of editorFigures()) console.log(`  ${line}`);
+  console.log('Scenario editor (Chromium: its page)');
+  for (const line of await editorKeyFigures()) console.log(`  ${line}`);
 }
 if (asked.length === 0 || asked.includes('hostile')) {
   console.log('Heavy files at the limits (Node, a fresh process each)');
