@@ -25,8 +25,6 @@ const RIGHT = STAGE.width - 110;
 const BUTTON_WIDTH = 330;
 const GAP = 28;
 const TEXT_WIDTH = RIGHT - LEFT - 3 * (BUTTON_WIDTH + GAP) - 20;
-/** The last file's row has four buttons. */
-const LAST_BUTTON_WIDTH = 290;
 
 function checkLabel(draft: Draft): string {
   const errors = draft.problems.filter((p) => p.severity === 'error').length;
@@ -81,18 +79,20 @@ export class AuthorScene extends Phaser.Scene {
       const draft = draftFromText(last.file, last.source, 'opened');
       const when = last.at ? new Date(last.at).toLocaleString(language(), { dateStyle: 'medium', timeStyle: 'short' }) : '';
       const title = draft.scenario ? say(draft.scenario.title) : t('authorUnreadable');
-      const name = addText(this, LEFT, y, `${last.file}  ·  ${title}`, { size: 30, bold: true, width: RIGHT - LEFT - 4 * (LAST_BUTTON_WIDTH + GAP) });
+      const name = addText(this, LEFT, y, `${last.file}  ·  ${title}`, { size: 30, bold: true, width: RIGHT - LEFT });
       clampLines(name, 1);
-      const opened = addText(this, LEFT, y + 42, t('authorOpenedAt', { when, check: checkLabel(draft) }), { size: size.small, colour: colour.inkSoft, width: RIGHT - LEFT - 4 * (LAST_BUTTON_WIDTH + GAP) });
-      clampLines(opened, 1);
-      button(RIGHT - 4 * LAST_BUTTON_WIDTH - 3 * GAP, y, draft.scenario ? t('playFile') : t('showProblems'), () => openText(this.game, last.file, last.source, 'author'), LAST_BUTTON_WIDTH);
-      button(RIGHT - 3 * LAST_BUTTON_WIDTH - 2 * GAP, y, t('authorEdit'), () => openEditor(this.game, { name: last.file, text: last.source }), LAST_BUTTON_WIDTH, `edit:${last.file}`);
-      if (draft.scenario) button(RIGHT - 2 * LAST_BUTTON_WIDTH - GAP, y, t('scenarioMap'), () => showMap(this.game, draft, 'author'), LAST_BUTTON_WIDTH);
-      button(RIGHT - LAST_BUTTON_WIDTH, y, t('forgetFile'), () => {
+      addText(this, LEFT, y + 42, t('authorOpenedAt', { when, check: checkLabel(draft) }), { size: size.small, colour: colour.inkSoft });
+      // Four buttons on a line of their own, under the file's name, so the name keeps its width.
+      const at = (i: number) => LEFT + i * (BUTTON_WIDTH + GAP);
+      y += 96;
+      button(at(0), y, draft.scenario ? t('playFile') : t('showProblems'), () => openText(this.game, last.file, last.source, 'author'));
+      button(at(1), y, t('authorEdit'), () => openEditor(this.game, { name: last.file, text: last.source }), BUTTON_WIDTH, `edit:${last.file}`);
+      if (draft.scenario) button(at(2), y, t('scenarioMap'), () => showMap(this.game, draft, 'author'));
+      button(at(draft.scenario ? 3 : 2), y, t('forgetFile'), () => {
         forgetFile();
         this.scene.restart({ focus: 0 });
-      }, LAST_BUTTON_WIDTH);
-      y += 110;
+      });
+      y += 116;
     } else {
       addText(this, LEFT, y, t('authorNoLastFile'), { size: size.small + 4, colour: colour.inkSoft, width: RIGHT - LEFT });
       y += 70;
