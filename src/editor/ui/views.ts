@@ -1,5 +1,6 @@
 /** The editor's parts, in the documented order: the scenario, meters, stakeholders, cards, endings, debrief. */
 import { h } from 'preact';
+import { memo } from 'preact/compat';
 import { ICONS, PORTRAITS } from '../../engine/art.ts';
 import type { Language } from '../../engine/text.ts';
 import { t } from '../../locales/index.ts';
@@ -180,6 +181,15 @@ export function CardForm({ index }: { index: number }): El {
       h(NumberField, { path: [...path, 'cooldown'], label: t('edCooldown'), optional: true, integer: true, min: 0, max: 1000, hint: t('edCooldownHint') })));
 }
 
+/**
+ * One card in the list. Kept as it is unless what it shows changes: typing in a card's text would
+ * otherwise redraw every card of a 50-card deck at each key.
+ */
+const CardListItem = memo(function CardListItem({ index, label, current, problems }: { index: number; label: string; current: boolean; problems: boolean; lang: string }): El {
+  return h('li', null,
+    h('button', { type: 'button', 'aria-current': current ? 'true' : undefined, onClick: () => { cardIndex.value = index; } }, label, problems ? h('span', { class: 'mme-badge' }, ` (${t('edHasProblems')})`) : null));
+});
+
 export function CardsView({ preview }: { preview: El | null }): El {
   const list = cards();
   const selected = Math.min(cardIndex.value, list.length - 1);
@@ -195,8 +205,7 @@ export function CardsView({ preview }: { preview: El | null }): El {
     h('div', { class: 'mme-cards-layout' },
       h('div', { class: 'mme-card-list' },
         h('nav', { 'aria-label': t('edCardList') },
-          h('ul', null, list.map((card, i) => h('li', { key: `${i}:${card.id}` },
-            h('button', { type: 'button', 'aria-current': i === selected ? 'true' : undefined, onClick: () => { cardIndex.value = i; } }, cardLabel(card), problemsAt(['cards', i], true).length > 0 ? h('span', { class: 'mme-badge' }, ` (${t('edHasProblems')})`) : null))))),
+          h('ul', null, list.map((card, i) => h(CardListItem, { key: `${i}:${card.id}`, index: i, label: cardLabel(card), current: i === selected, problems: problemsAt(['cards', i], true).length > 0, lang: uiLanguage.value })))),
         h(AddWithName, { id: 'mme-add-card', label: t('edAddCard'), nameLabel: t('edNewCardText'), onAdd: addCard })),
       selected >= 0 ? h(CardForm, { key: selected, index: selected }) : h('p', null, t('edNoCards')),
       preview));
