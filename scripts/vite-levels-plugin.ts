@@ -9,6 +9,7 @@ import { join, relative, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { readScenarioBytes, validateScenarioBytes } from '../src/engine/scenarioFile.ts';
 import { formatProblem, toolLanguage, word } from '../src/locales/authoring.ts';
+import { levelsSaveHandler } from './levelsSave.ts';
 
 const RED = '\u001b[31m';
 const YELLOW = '\u001b[33m';
@@ -88,6 +89,8 @@ export function levelsPlugin(): Plugin {
       server.watcher.add(levelsDir);
       server.watcher.on('change', onFile);
       server.watcher.on('add', onFile);
+      // The scenario editor saves into levels/ through this (only from this computer and the game's own page).
+      server.middlewares.use(levelsSaveHandler(levelsDir));
     },
   };
 }

@@ -1,9 +1,10 @@
 /**
  * Every player-visible text of a scenario as translator rows (CSV), and the way back: a filled CSV
- * is written into the scenario file in place, so the author's layout and everything else is kept.
+ * is written into the scenario file in place (through the editor's document), so the author's layout
+ * and everything else is kept: only the texts that changed change.
  */
 import type { Scenario, Text } from '../engine/format.ts';
-import { parseJson, pathKey } from '../engine/jsonSource.ts';
+import { openDocument, setValues, type Change } from '../editor/document.ts';
 import type { Path } from '../engine/schema.ts';
 import { validateScenarioText, type Problem } from '../engine/validate.ts';
 import type { Said } from '../locales/authoring.ts';
@@ -72,8 +73,6 @@ export type ImportResult =
 export function importStrings(source: string, csv: string | Uint8Array): ImportResult {
   const validated = validateScenarioText(source);
   if (!validated.ok) return { ok: false, problems: [], scenario: validated.problems };
-  const parsed = parseJson(source);
-  if (!parsed.ok) return { ok: false, problems: [{ key: 'stringsScenarioUnreadable', params: {} }] };
   const decoded: Decoded = typeof csv === 'string' ? { ok: true, text: csv, encoding: 'utf-8', mayBe1252: false } : decodeSpreadsheet(csv);
   if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
   const table = parseCsv(decoded.text);
@@ -88,7 +87,8 @@ export function importStrings(source: string, csv: string | Uint8Array): ImportR
   const byId = new Map(stringRows(validated.scenario).map((r) => [r.id, r]));
   const refused: Said[] = [];
   const lost: Said[] = [];
-  const edits: { start: number; end: number; replacement: string }[] = [];
+  const changes: Change[] = [];
+  let changedTexts = 0;
   for (const { line, cells } of rows) {
     const id = cells[0]?.trim() ?? '';
     const row = byId.get(id);
@@ -117,14 +117,15 @@ export function importStrings(source: string, csv: string | Uint8Array): ImportR
       changed = true;
     });
     if (!changed) continue;
-    const at = parsed.positions.get(pathKey(row.path))!;
-    const replacement = `{ ${[...merged].map(([lang, value]) => `${JSON.stringify(lang)}: ${JSON.stringify(value)}`).join(', ')} }`;
-    edits.push({ start: at.start, end: at.end, replacement });
+    changedTexts++;
+    // Only the languages that changed are written, each in its place, so the author's layout stays;
+    // a text written as one string becomes an object of languages only when a second one comes in.
+    if (typeof row.text === 'string') changes.push({ path: row.path, value: merged.size === 1 ? [...merged.values()][0] : Object.fromEntries(merged) });
+    else for (const [lang, value] of merged) if (row.text[lang] !== value) changes.push({ path: [...row.path, lang], value });
   }
   if (lost.length > 0) return { ok: false, problems: lost };
-  let text = source;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.replacement + text.slice(edit.end);
+  const text = setValues(openDocument('', source), changes).text;
   const check = validateScenarioText(text);
   if (!check.ok) return { ok: false, problems: [], scenario: check.problems, afterImport: true };
-  return { ok: true, text, changed: edits.length, refused, encoding: decoded.encoding };
+  return { ok: true, text, changed: changedTexts, refused, encoding: decoded.encoding };
 }

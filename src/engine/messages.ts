@@ -56,7 +56,9 @@ export type ProblemCode =
   // Simulation findings and conditions in words
   | 'condBelow' | 'condAbove' | 'condAtLeast' | 'condAtMost' | 'condFlag' | 'condTurns' | 'condTurnFrom' | 'condTurnUntil' | 'condSeen' | 'condChose'
   | 'condAnd' | 'condOr' | 'condNot' | 'whyWeight' | 'whyFlag' | 'whyWeightUntaken' | 'whyCondition' | 'whyCrowded' | 'findNeverDrawn' | 'findMeterEnds'
-  | 'balanceOverTopGives' | 'balanceOverTopPopular' | 'balanceTakes' | 'balanceDry' | 'findHopeless' | 'findTooEasy';
+  | 'balanceOverTopGives' | 'balanceOverTopPopular' | 'balanceTakes' | 'balanceDry' | 'findHopeless' | 'findTooEasy'
+  // What in the deck causes a balance verdict (the editor's checks)
+  | 'causeFewCards' | 'causeFallsOutweigh';
 
 /** "the second choice": a choice named by its place in the file (1 = the first), since players see them shuffled. */
 export function place(n: number): Coded {

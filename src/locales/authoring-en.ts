@@ -52,6 +52,8 @@ export const authoringEn = {
   balanceDry: 'it runs dry: the choices that help other meters take from it (over all choices −{takes} against +{gives})',
   findHopeless: 'Only {share}% of random games reach the end: the scenario may feel hopeless; soften the largest effects.',
   findTooEasy: '{share}% of random games reach the end: choices hardly matter; sharpen the trade-offs.',
+  causeFewCards: '{name} is touched by {cards} of {total} cards: a player who serves one master is hardly ever made to choose against it; give more cards a choice that moves it',
+  causeFallsOutweigh: '{name} falls more than it rises: over all choices −{down} against +{up}; let a few choices help it',
   simHeading: '{title} ({file}): {runs} games, strategy {strategy}, seed {seed}',
   simReached: 'Reached the end:  {count} games ({share})',
   simLength: 'Mean length:      {turns} turns',

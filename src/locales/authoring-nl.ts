@@ -51,6 +51,8 @@ export const authoringNl: { readonly [K in AuthoringKey]: string } = {
   balanceDry: 'hij droogt op: de keuzes die andere meters helpen, halen er iets van af (over alle keuzes −{takes} tegen +{gives})',
   findHopeless: 'Maar {share}% van de willekeurige spellen haalt het einde: het scenario kan hopeloos voelen; maak de grootste effecten kleiner.',
   findTooEasy: '{share}% van de willekeurige spellen haalt het einde: de keuzes doen er nauwelijks toe; maak de afwegingen scherper.',
+  causeFewCards: '{name} wordt geraakt door {cards} van de {total} kaarten: wie één heer dient, hoeft bijna nooit tegen deze meter in te kiezen; geef meer kaarten een keuze die hem beweegt',
+  causeFallsOutweigh: '{name} daalt meer dan hij stijgt: over alle keuzes samen −{down} tegen +{up}; laat een paar keuzes hem helpen',
   simHeading: '{title} ({file}): {runs} spellen, strategie {strategy}, seed {seed}',
   simReached: 'Einde gehaald:    {count} spellen ({share})',
   simLength: 'Gemiddelde duur:  {turns} beurten',

@@ -6,6 +6,7 @@ import * as Phaser from 'phaser';
 import { draftFromText, type Draft } from '../authoring/draft.ts';
 import { goBack, levelDraft, openText, showMap, showProblems } from '../authoring/flow.ts';
 import { pickFile } from '../authoring/files.ts';
+import { openEditor } from '../editor/ui/open.ts';
 import { forgetFile, rememberedFile } from '../authoring/remembered.ts';
 import { language, say, t } from '../locales/index.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
@@ -23,7 +24,7 @@ const LEFT = 110;
 const RIGHT = STAGE.width - 110;
 const BUTTON_WIDTH = 330;
 const GAP = 28;
-const TEXT_WIDTH = RIGHT - LEFT - 2 * (BUTTON_WIDTH + GAP) - 20;
+const TEXT_WIDTH = RIGHT - LEFT - 3 * (BUTTON_WIDTH + GAP) - 20;
 
 function checkLabel(draft: Draft): string {
   const errors = draft.problems.filter((p) => p.severity === 'error').length;
@@ -61,10 +62,14 @@ export class AuthorScene extends Phaser.Scene {
       const more = addText(this, LEFT, y + 42, detail, { size: size.small, colour: colour.inkSoft, width: TEXT_WIDTH });
       clampLines(more, 1);
       const check = checkLabel(draft);
+      button(RIGHT - 3 * BUTTON_WIDTH - 2 * GAP, y, t('authorEdit'), () => openEditor(this.game, { name: draft.file, text: draft.source }, 'levels'), BUTTON_WIDTH, `edit:${draft.file}`);
       if (draft.scenario) button(RIGHT - 2 * BUTTON_WIDTH - GAP, y, t('scenarioMap'), () => showMap(this.game, draft, 'author'), BUTTON_WIDTH, `map:${draft.file}`);
       button(RIGHT - BUTTON_WIDTH, y, check, () => showProblems(this.game, draft, 'author'), BUTTON_WIDTH, `check:${draft.file}`);
       rows.push({ file: draft.file, check });
     };
+
+    // The editor: a new scenario from the template, or any file below (Edit).
+    button(RIGHT - 420, 44, t('authorNew'), () => openEditor(this.game, null), 420, 'new');
 
     let y = 230;
     const last = rememberedFile();
@@ -74,16 +79,20 @@ export class AuthorScene extends Phaser.Scene {
       const draft = draftFromText(last.file, last.source, 'opened');
       const when = last.at ? new Date(last.at).toLocaleString(language(), { dateStyle: 'medium', timeStyle: 'short' }) : '';
       const title = draft.scenario ? say(draft.scenario.title) : t('authorUnreadable');
-      const name = addText(this, LEFT, y, `${last.file}  ·  ${title}`, { size: 30, bold: true, width: RIGHT - LEFT - 3 * (BUTTON_WIDTH + GAP) });
+      const name = addText(this, LEFT, y, `${last.file}  ·  ${title}`, { size: 30, bold: true, width: RIGHT - LEFT });
       clampLines(name, 1);
       addText(this, LEFT, y + 42, t('authorOpenedAt', { when, check: checkLabel(draft) }), { size: size.small, colour: colour.inkSoft });
-      button(RIGHT - 3 * BUTTON_WIDTH - 2 * GAP, y, draft.scenario ? t('playFile') : t('showProblems'), () => openText(this.game, last.file, last.source, 'author'));
-      if (draft.scenario) button(RIGHT - 2 * BUTTON_WIDTH - GAP, y, t('scenarioMap'), () => showMap(this.game, draft, 'author'));
-      button(RIGHT - BUTTON_WIDTH, y, t('forgetFile'), () => {
+      // Four buttons on a line of their own, under the file's name, so the name keeps its width.
+      const at = (i: number) => LEFT + i * (BUTTON_WIDTH + GAP);
+      y += 96;
+      button(at(0), y, draft.scenario ? t('playFile') : t('showProblems'), () => openText(this.game, last.file, last.source, 'author'));
+      button(at(1), y, t('authorEdit'), () => openEditor(this.game, { name: last.file, text: last.source }), BUTTON_WIDTH, `edit:${last.file}`);
+      if (draft.scenario) button(at(2), y, t('scenarioMap'), () => showMap(this.game, draft, 'author'));
+      button(at(draft.scenario ? 3 : 2), y, t('forgetFile'), () => {
         forgetFile();
         this.scene.restart({ focus: 0 });
       });
-      y += 110;
+      y += 116;
     } else {
       addText(this, LEFT, y, t('authorNoLastFile'), { size: size.small + 4, colour: colour.inkSoft, width: RIGHT - LEFT });
       y += 70;

@@ -13,8 +13,11 @@ import { settings } from '../platform/settings.ts';
 import { findScenario } from '../session/levels.ts';
 import { currentSession, endSession, restartGame, startGame } from '../session/session.ts';
 import { currentRoom, endRoom, restartRoom, stopRoom } from '../session/room.ts';
+import { backToEditor } from '../editor/ui/open.ts';
 
 export function goTitle(game: Phaser.Game): void {
+  // A game started from the scenario editor ("Play from this card") goes back to the editor as it was left.
+  if (backToEditor(game)) return;
   endSession();
   // A workshop left for the title stays saved: the title screen offers to continue it.
   endRoom();

@@ -1,0 +1,27 @@
+/**
+ * The way into the scenario editor. Small on purpose: the editor itself (Preact, its forms, its
+ * preview) is imported only when a trainer opens it, so nothing of it runs before the first card.
+ */
+import type * as Phaser from 'phaser';
+
+type Editor = typeof import('./session.ts');
+let loading: Promise<Editor> | null = null;
+let loaded: Editor | null = null;
+
+function load(): Promise<Editor> {
+  loading ??= import('./session.ts').then((editor) => (loaded = editor));
+  return loading;
+}
+
+/**
+ * Opens the editor on a file's text, or on a new scenario from the template (`file` null). `from`:
+ * a file of levels/ (saved back there with `npm start`) or a file opened or dropped in the browser.
+ */
+export function openEditor(game: Phaser.Game, file: { name: string; text: string } | null, from: 'levels' | 'file' = 'file'): void {
+  void load().then((editor) => editor.start(game, file, file ? from : 'new'));
+}
+
+/** After "Play from here": true when the editor took the way back (the title is not shown). */
+export function backToEditor(game: Phaser.Game): boolean {
+  return loaded?.comeBack(game) ?? false;
+}

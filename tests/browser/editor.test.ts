@@ -1,0 +1,263 @@
+/**
+ * The scenario editor, played as a trainer who does not write JSON: from "New scenario", with mouse
+ * and keyboard only, a scenario of 3 meters, 3 stakeholders, 6 cards (one with a condition, one with
+ * a follow-up, one once), 2 endings and a debrief, in Dutch and English; a reload in the middle
+ * brings the draft back; the download validates with no errors and plays to an ending; axe-core on
+ * every part of the editor in both languages; screenshots at 1920×1080 and 1280×800.
+ */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { validateScenarioText } from '../../src/engine/validate.ts';
+import { en } from '../../src/locales/en.ts';
+import { nl } from '../../src/locales/nl.ts';
+import { openTitle, press, screenshot, useBrowser, waitFor } from './harness.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const env = useBrowser();
+
+const VIEWS = [nl.edViewScenario, nl.edViewMeters, nl.edViewStakeholders, nl.edViewCards, nl.edViewGrid, nl.edViewEndings, nl.edViewDebrief];
+const VIEWS_EN = [en.edViewScenario, en.edViewMeters, en.edViewStakeholders, en.edViewCards, en.edViewGrid, en.edViewEndings, en.edViewDebrief];
+
+async function axeFindings(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
+    const results = await axe.run(document.querySelector('.mme'), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  });
+}
+
+/** From the title screen to the editor on a new scenario, by keyboard on the accessible layer. */
+async function openNewScenario(page: Page, t: typeof nl): Promise<void> {
+  await waitFor(page, 'm.ready');
+  await page.getByRole('button', { name: t.authorButton }).press('Enter');
+  await waitFor(page, "m.screen === 'author' && m.ready");
+  await page.getByRole('button', { name: t.authorNew }).press('Enter');
+  await page.locator('.mme h1').waitFor();
+}
+
+function part(page: Page, name: string) {
+  return page.getByRole('navigation', { name: nl.edParts }).getByRole('button', { name, exact: true });
+}
+
+/** The text field of one language inside the fieldset with this legend (the nth when several). */
+function text(page: Page, legend: string, language: 'Nederlands' | 'Engels', nth = 0) {
+  return page.getByRole('group', { name: legend, exact: true }).nth(nth).getByLabel(language, { exact: true });
+}
+
+async function removeAll(page: Page, name: RegExp, keep: number): Promise<void> {
+  for (;;) {
+    const buttons = page.locator('.mme-tools').getByRole('button', { name });
+    const count = await buttons.count();
+    if (count <= keep) return;
+    await buttons.nth(count - 1).click();
+  }
+}
+
+/** The card list's buttons, one per card. */
+function cardList(page: Page) {
+  return page.getByRole('navigation', { name: nl.edCardList }).getByRole('button');
+}
+
+async function addCard(page: Page, dutch: string, english: string, labels: [string, string][]): Promise<void> {
+  await page.getByLabel(nl.edNewCardText).fill(dutch);
+  await page.getByRole('button', { name: nl.edAddCard }).click();
+  await expect.poll(() => page.locator('#mme-card-title').textContent()).toContain(dutch.slice(0, 20));
+  await text(page, nl.edCardText, 'Engels').fill(english);
+  for (let i = 0; i < labels.length; i++) {
+    await text(page, nl.edLabel, 'Nederlands', i).fill(labels[i]![0]);
+    await text(page, nl.edLabel, 'Engels', i).fill(labels[i]![1]);
+  }
+}
+
+describe('the scenario editor', () => {
+  it('makes a scenario from the template without typing JSON, keeps the draft over a reload, and the download validates and plays to an ending', async () => {
+    const { context, page, errors } = await openTitle(env, { width: 1920, height: 1080 }, 'nl-NL');
+    await openNewScenario(page, nl);
+    // The game's canvas and accessible layer are out of sight and out of the tab order while editing.
+    expect(await page.evaluate(() => getComputedStyle(document.getElementById('game')!).visibility)).toBe('hidden');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.mm-layer')!).visibility)).toBe('hidden');
+    await expect.poll(() => page.locator('.mme-state').textContent()).toBe(nl.edNeverSaved);
+    await screenshot(page, 'editor-scenario-nl');
+
+    // The scenario: title and description in both languages; the length is counted as one types.
+    await text(page, nl.edTitle, 'Nederlands').fill('Het buurthuis');
+    await text(page, nl.edTitle, 'Engels').fill('The community centre');
+    await expect.poll(() => page.getByRole('group', { name: nl.edTitle, exact: true }).textContent()).toContain('13 van 60 tekens');
+    await text(page, nl.edDescription, 'Nederlands').fill('Acht weken in het buurthuis: bewoners, vrijwilligers en de gemeente willen elk iets anders.');
+    await text(page, nl.edDescription, 'Engels').fill('Eight weeks at the community centre: residents, volunteers and the council each want something else.');
+    await page.getByLabel(nl.edTurns).fill('8');
+
+    // Meters: the template's three, renamed; the endings they name are chosen from a list.
+    await part(page, nl.edViewMeters).click();
+    await text(page, nl.edMeterName, 'Nederlands', 0).fill('Bewoners');
+    await text(page, nl.edMeterName, 'Engels', 0).fill('Residents');
+    for (const select of await page.getByLabel(nl.edOnMin).all()) await select.selectOption({ label: nl.edNoEnding });
+    for (const select of await page.getByLabel(nl.edOnMax).all()) await select.selectOption({ label: nl.edNoEnding });
+    await page.getByRole('article').first().getByRole('radio', { name: 'house' }).check();
+    expect(await page.getByRole('article').count()).toBe(3);
+
+    // Stakeholders: a portrait picked by its picture.
+    await part(page, nl.edViewStakeholders).click();
+    await text(page, nl.edPersonName, 'Nederlands', 0).fill('Mevrouw Bakker, bewoner');
+    await text(page, nl.edPersonName, 'Engels', 0).fill('Mrs Bakker, a resident');
+    await page.getByRole('article').first().getByRole('radio', { name: 'elderly', exact: true }).check();
+    expect(await page.getByRole('article').count()).toBe(3);
+
+    // Endings: two kept, the rest removed.
+    await part(page, nl.edViewEndings).click();
+    await removeAll(page, /weghalen$/i, 2);
+    await text(page, nl.edEndingTitle, 'Nederlands', 0).fill('Het geld is op');
+    await text(page, nl.edEndingTitle, 'Engels', 0).fill('The money is gone');
+
+    // Cards: the template's removed, six new ones written.
+    await part(page, nl.edViewCards).click();
+    while ((await cardList(page).count()) > 0) await page.locator('.mme-card-form .mme-tools').getByRole('button', { name: /weghalen$/i }).first().click();
+    await addCard(page, '"Mag de jeugdclub vrijdag de grote zaal?"', '"May the youth club have the main hall on Friday?"', [['Ja, de hele avond', 'Yes, all evening'], ['Nee, de zaal is verhuurd', 'No, the hall is let']]);
+    await addCard(page, '"De verwarming is kapot. Wie betaalt?"', '"The heating is broken. Who pays?"', [['Laat het meteen maken', 'Have it fixed at once'], ['Wacht op de gemeente', 'Wait for the council']]);
+    await page.getByLabel(nl.edOnce).check();
+    await addCard(page, '"Ik wil vrijwilliger worden."', '"I want to volunteer."', [['Welkom, begin morgen', 'Welcome, start tomorrow'], ['Eerst een gesprek', 'An interview first']]);
+
+    // A reload in the middle: the draft comes back as it was left.
+    await page.locator('.mme-page[data-draft=kept]').waitFor();
+    await page.reload();
+    await waitFor(page, "m.screen === 'title'", 30_000);
+    await openNewScenario(page, nl);
+    await expect.poll(() => page.locator('.mme-restored').count()).toBe(1);
+    await part(page, nl.edViewCards).click();
+    expect(await cardList(page).count()).toBe(3);
+    expect(await page.locator('.mme h1').textContent()).toContain('Het buurthuis');
+
+    // The follow-up: a choice of the third card leads to the fourth, two turns later.
+    await addCard(page, '"De vrijwilliger vraagt een sleutel."', '"The volunteer asks for a key."', [['Geef de sleutel', 'Hand over the key'], ['Alleen met begeleiding', 'Only with a supervisor']]);
+    await cardList(page).nth(2).click();
+    await page.getByLabel(nl.edNextCard).first().selectOption({ label: 'Mevrouw Bakker, bewoner: "De vrijwilliger vraagt een sleutel."' });
+    await page.getByLabel(nl.edNextAfter).first().selectOption({ label: nl.edTurnsLater.replace('{n}', '2') });
+    await addCard(page, '"De buren klagen over lawaai."', '"The neighbours complain about noise."', [['Sluit om tien uur', 'Close at ten'], ['Praat met de buren', 'Talk to the neighbours']]);
+    // The condition, built in words: after the choice "Ja, de hele avond" on the first card.
+    await page.getByRole('button', { name: nl.edCondAdd }).click();
+    await page.getByLabel(nl.edCondKindLabel.replace('{n}', '1')).selectOption({ label: nl.edCond_chose });
+    await page.locator('.mme-cond-row').getByLabel(nl.edCard, { exact: true }).selectOption({ label: 'Mevrouw Bakker, bewoner: "Mag de jeugdclub vrijdag de grote zaal?"' });
+    await page.locator('.mme-cond-row').getByLabel(nl.edChoice, { exact: true }).selectOption({ label: 'Ja, de hele avond' });
+    await addCard(page, '"Kan het buurthuis een stemlokaal zijn?"', '"Can the centre be a polling station?"', [['Ja, graag', 'Yes, gladly'], ['Nee, te druk', 'No, too busy']]);
+    expect(await cardList(page).count()).toBe(6);
+    await screenshot(page, 'editor-cards-nl');
+
+    // Effects, in the grid, by keyboard like a spreadsheet: 12 rows (choices) × 3 meters.
+    await part(page, nl.edViewGrid).click();
+    const grid = page.getByRole('grid');
+    await grid.locator('td[tabindex="0"]').focus();
+    for (let row = 0; row < 12; row++) {
+      const col = row % 2;
+      for (let i = 0; i < col; i++) await page.keyboard.press('ArrowRight');
+      await page.keyboard.type(row % 2 === 0 ? '+10' : '-5');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(row % 2 === 0 ? '-5' : '5');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Home');
+    }
+    const cells = await grid.getByRole('gridcell').allTextContents();
+    expect(cells.filter((c) => c.trim() !== '').length).toBeGreaterThanOrEqual(24);
+    await expect.poll(() => grid.getByRole('columnheader').nth(2).textContent()).toMatch(/6 van 6 kaarten/);
+    await screenshot(page, 'editor-grid-nl');
+
+    // The debrief: a question added.
+    await part(page, nl.edViewDebrief).click();
+    await page.getByLabel(nl.edNewQuestion).fill('Wie had u vandaag het liefst geholpen?');
+    await page.getByRole('button', { name: nl.edAddQuestion }).click();
+    await text(page, nl.edQuestionN.replace('{n}', '3'), 'Engels').fill('Whom would you most have liked to help today?');
+
+    // No errors left; undo and redo by keyboard.
+    await expect.poll(() => page.locator('.mme-checks [role=status]').textContent()).not.toMatch(/^Bezig/);
+    await expect.poll(() => page.locator('.mme-check-list li').filter({ hasText: /^Fout/ }).allTextContents()).toEqual([]);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByRole('group', { name: nl.edQuestionN.replace('{n}', '3') }).getByLabel('Engels', { exact: true }).inputValue()).toBe('');
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => page.getByRole('group', { name: nl.edQuestionN.replace('{n}', '3') }).getByLabel('Engels', { exact: true }).inputValue()).toBe('Whom would you most have liked to help today?');
+
+    // Download: the file validates with no errors, and the state says it is saved.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: nl.edDownload }).click()]);
+    const file = readFileSync((await download.path())!, 'utf8');
+    const result = validateScenarioText(file);
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const s = result.scenario;
+    expect([s.meters.length, s.stakeholders.length, s.cards.length, s.endings?.length]).toEqual([3, 3, 6, 2]);
+    expect(s.title).toEqual({ nl: 'Het buurthuis', en: 'The community centre' });
+    expect(s.cards.filter((c) => c.once)).toHaveLength(1);
+    expect(s.cards.filter((c) => c.when)).toEqual([expect.objectContaining({ when: { chose: s.cards[0]!.id, choice: 0 } })]);
+    expect(s.cards[2]!.choices[0]!.next).toEqual({ card: s.cards[3]!.id, after: 2 });
+    expect(s.debrief?.questions).toHaveLength(3);
+    expect(file.startsWith('{\n  "$schema": "./scenario.schema.json"')).toBe(true);
+    await expect.poll(() => page.locator('.mme-state').textContent()).toContain('Opgeslagen');
+
+    // Play from the first card, to an ending, and back to the editor where it was left.
+    await part(page, nl.edViewCards).click();
+    await cardList(page).nth(0).click();
+    await page.getByRole('button', { name: nl.edPlayFromHere }).click();
+    await waitFor(page, "m.screen === 'play' && m.phase === 'choosing'");
+    expect(await page.evaluate(() => document.querySelector('.mme'))).toBeNull();
+    for (let guard = 0; ; guard++) {
+      expect(guard).toBeLessThan(60);
+      const m = await waitFor(page, "m.ready && (m.screen === 'ending' || m.phase === 'choosing' || m.phase === 'feedback')");
+      if (m.screen === 'ending') break;
+      if (m.phase === 'choosing') {
+        await press(page, '1');
+        await waitFor(page, `m.phase === 'feedback' && m.state.history.length === ${m.state!.history.length + 1}`);
+      } else {
+        await press(page, 'Enter');
+        await waitFor(page, "m.screen === 'ending' || m.phase === 'choosing'");
+      }
+    }
+    await waitFor(page, 'm.ready');
+    await page.getByRole('button', { name: nl.otherScenario }).press('Enter');
+    await page.locator('.mme h1').waitFor();
+    await expect.poll(() => page.locator('#mme-card-title').textContent()).toContain('Mag de jeugdclub');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('finds nothing serious with axe-core on every part, in Dutch and English, at 1920×1080 and 1280×800', async () => {
+    for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }]) {
+      const { context, page, errors } = await openTitle(env, viewport, 'nl-NL');
+      await openNewScenario(page, nl);
+      const findings: Record<string, string[]> = {};
+      for (const [language, names] of [['nl', VIEWS], ['en', VIEWS_EN]] as const) {
+        if (language === 'en') await page.getByRole('button', { name: nl.edOtherLanguage }).click();
+        await page.locator(`.mme-page[lang=${language}]`).waitFor();
+        for (const name of names) {
+          await page.getByRole('navigation').first().getByRole('button', { name, exact: true }).click();
+          await page.locator('#mme-view-title').filter({ hasText: name }).waitFor();
+          findings[`${language} ${name}`] = await axeFindings(page);
+          if (viewport.width === 1280 || name === names[4] || name === names[3]) await screenshot(page, `editor-${language}-${name.toLowerCase().replace(/\W+/g, '-')}`);
+        }
+      }
+      expect(Object.entries(findings).filter(([, found]) => found.length > 0)).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('reflows at 400% zoom (1280×800 seen as 320×200): no part of the page needs sideways scrolling but the grid\'s own region', async () => {
+    const { context, page, errors } = await openTitle(env, { width: 320, height: 200 }, 'nl-NL');
+    await openNewScenario(page, nl);
+    const wide: string[] = [];
+    for (const name of VIEWS) {
+      await page.getByRole('navigation').first().getByRole('button', { name, exact: true }).click();
+      await page.locator('#mme-view-title').filter({ hasText: name }).waitFor();
+      const sideways = await page.evaluate(() => {
+        const root = document.querySelector<HTMLElement>('.mme')!;
+        const over = [...root.querySelectorAll<HTMLElement>('*')].filter((e) => !e.closest('.mme-grid-scroll') && e.getBoundingClientRect().right > root.clientWidth + 1);
+        return { scroll: root.scrollWidth - root.clientWidth, over: over.slice(0, 3).map((e) => `${e.tagName}.${e.className}`) };
+      });
+      if (sideways.scroll > 1 || sideways.over.length > 0) wide.push(`${name}: ${JSON.stringify(sideways)}`);
+    }
+    await screenshot(page, 'editor-zoom-400-cards');
+    expect(wide).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
