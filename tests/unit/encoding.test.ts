@@ -194,10 +194,21 @@ describe('translator sheets as Excel saves them', () => {
   });
 
   it('reads back any text of Windows-1252 letters saved as ANSI, and any text at all saved as UTF-16 with a mark', () => {
+    const validUtf8 = (bytes: Uint8Array) => {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        return true;
+      } catch {
+        return false;
+      }
+    };
     const letters = [...IN_1252].filter((c) => c >= ' ' || c === '\n');
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 40 }), (chars) => {
         const text = chars.join('');
+        // A few runs of these letters are also valid UTF-8 ("é»¤" is the bytes of "黤"), and UTF-8 is
+        // read first: no reader can tell those apart. Real Dutch and English text never forms them.
+        fc.pre(!validUtf8(ansi(text)));
         const decoded = decodeBytes(ansi(text));
         expect(decoded.ok && decoded.text).toBe(text);
       }),
