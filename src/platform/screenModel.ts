@@ -45,6 +45,8 @@ export type RegionRole =
 
 export interface ScreenRegion {
   role: RegionRole;
+  /** For a region the focus can go to (`ScreenModel.focus`), such as the outcome after a reveal. */
+  id?: string;
   /** What the region is, for the visible layer's layout ('meters' go on top on a phone). */
   name?: string;
   /** The region's heading, if it has one. */

@@ -12,7 +12,7 @@ import { downloadFile, reportFileName } from '../platform/download.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
-import { listScreen, meterItems } from '../ui/describe.ts';
+import { listScreen, meterItems, sentences } from '../ui/describe.ts';
 import type { ScreenRegion } from '../platform/screenModel.ts';
 import { STAGE, stageSize } from '../platform/viewport.ts';
 import { renderReport } from '../report/report.ts';
@@ -394,7 +394,9 @@ export class DebriefScene extends RoomScene {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
     const labels = focus.labels();
     const page = { role: 'text' as const, text: t('pageOf', { page: room.slide + 1, pages: SLIDES.length }) };
-    showScreen('debrief', () => listScreen(t(TITLES[this.shown.slide as Slide]), focus, { ...this.shown, buttons: labels, focus: focus!.current }, [...this.regions, page]));
+    // Each new slide is said: its title and where it is in the debrief.
+    const announce = sentences([t(TITLES[this.shown.slide as Slide]), page.text]);
+    showScreen('debrief', () => ({ ...listScreen(t(TITLES[this.shown.slide as Slide]), focus, { ...this.shown, buttons: labels, focus: focus!.current }, [...this.regions, page]), announce }));
   }
 
   private download(room: Room): void {

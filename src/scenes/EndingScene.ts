@@ -25,7 +25,7 @@ import { colour, size } from '../ui/theme.ts';
 import { goPlay, goTitle } from './navigation.ts';
 import { answersFor, setAnswer } from '../session/answers.ts';
 import type { ScreenItem, ScreenRegion } from '../platform/screenModel.ts';
-import { meterItems } from '../ui/describe.ts';
+import { meterItems, sentences } from '../ui/describe.ts';
 import { downloadSoloReport, drawReflection, drawWeighty, QUESTIONS_PER_PAGE, reflectionPages } from './reflection.ts';
 import { own } from '../engine/own.ts';
 
@@ -350,7 +350,7 @@ export class EndingScene extends Phaser.Scene {
           { role: 'text', text: t('pageOf', { page: this.page + 1, pages: this.pages.length }) },
         ],
         focus: focusId,
-        ...(this.page === 0 ? { announce: `${this.pageTitle}. ${String(this.shown.endingText ?? '')}` } : {}),
+        announce: this.page === 0 ? `${this.pageTitle}. ${String(this.shown.endingText ?? '')}` : sentences([this.pageTitle, t('pageOf', { page: this.page + 1, pages: this.pages.length })]),
         facts: { ...this.shown, buttons: labels, focus: focus!.current, ...(this.reflection ? { answers: answersFor(seed), typing: this.reflection.fields.typing() } : {}) },
       };
     });

@@ -29,6 +29,11 @@ export function previewWords(scenario: Scenario, previews: readonly MeterPreview
   }).join(', ');
 }
 
+/** Parts of an announcement as one text: each ends as a sentence, so a screen reader pauses between them. */
+export function sentences(parts: readonly string[]): string {
+  return parts.map((part) => part.trim()).filter((part) => part !== '').map((part) => (/[.!?…]["'”’)]*$/.test(part) ? part : `${part.replace(/:$/, '')}.`)).join(' ');
+}
+
 /** A screen that is a heading, some regions and one list of buttons: most of the workshop and authoring screens. */
 export function listScreen(title: string, focus: FocusList | null, facts: Record<string, unknown>, regions: ScreenRegion[] = [], toolbar: ScreenItem[] = [], extra: (index: number) => Partial<ScreenItem> = () => ({})): ScreenModel {
   return {
