@@ -173,6 +173,8 @@ export class OverlayScene extends Phaser.Scene {
         { label: t('paperButton'), act: () => { const playing = scenarioInPlay(); openPaper(playing ? [playing] : paperScenarios(), language()); } },
         // Large reflowing text instead of the drawn stage, for kiosks and for anyone who wants it bigger.
         { label: s.largerText ? t('largerTextOn') : t('largerTextOff'), act: () => { settings.update({ largerText: !s.largerText }); this.scene.restart({ kind: 'menu', focus: focus.current }); } },
+        // Letter keys off, for speech input and for keyboards pressed by accident; the remote's keys keep working.
+        { label: s.shortcuts ? t('shortcutsOn') : t('shortcutsOff'), act: () => { settings.update({ shortcuts: !s.shortcuts }); this.scene.restart({ kind: 'menu', focus: focus.current }); } },
         { label: t('backToTitle'), act: room ? ask('title') : () => goTitle(this.game) },
       ];
     }
@@ -188,19 +190,26 @@ export class OverlayScene extends Phaser.Scene {
     });
     const questionText = question ? addText(this, STAGE.width / 2, 0, question, { size: 34, width: buttonWidth, originX: 0.5, align: 'center' }) : null;
     const questionHeight = questionText ? questionText.height + 30 : 0;
-    const height = 200 + cursor + questionHeight;
-    const { y } = this.panel(buttonWidth + 160, height);
+    // A menu taller than the stage goes in two columns, read down the first, then the second.
+    const columns = 200 + cursor + questionHeight > STAGE.height - 40 ? 2 : 1;
+    const perColumn = Math.ceil(probe.length / columns);
+    const columnHeights = Array.from({ length: columns }, (_, c) => probe.slice(c * perColumn, (c + 1) * perColumn).reduce((sum, b) => sum + b.buttonHeight + gap, 0));
+    const height = 200 + Math.max(...columnHeights) + questionHeight;
+    const columnGap = 40;
+    const { y } = this.panel(columns * buttonWidth + (columns - 1) * columnGap + 160, height);
     addText(this, STAGE.width / 2, y + 50, title, { size: size.heading, bold: true, originX: 0.5 });
     if (questionText) {
       questionText.setY(y + 140);
       this.children.bringToTop(questionText);
     }
+    const left = (STAGE.width - columns * buttonWidth - (columns - 1) * columnGap) / 2;
     let top = y + 150 + questionHeight;
-    for (const button of probe) {
+    probe.forEach((button, i) => {
+      if (i > 0 && i % perColumn === 0) top = y + 150 + questionHeight;
       this.children.bringToTop(button);
-      button.setPosition((STAGE.width - buttonWidth) / 2, top);
+      button.setPosition(left + Math.floor(i / perColumn) * (buttonWidth + columnGap), top);
       top += button.buttonHeight + gap;
-    }
+    });
     const focus = new FocusList(buttons);
     focus.focus(this.confirming ? 0 : (this.sys.settings.data as { focus?: number } | undefined)?.focus ?? 0);
     const labels = entries.map((e) => e.label);

@@ -124,7 +124,7 @@ export class WorkshopScene extends RoomScene {
     if (room.phase === 'scoreboard') this.drawScoreboardPhase(room);
     else if (room.phase === 'deciding') this.drawDeciding(room);
     else this.drawReveal(room);
-    const letter = (key: 'p' | 'e' | 's' | 'g' | 'w' | 'v') => () => void sendCommand({ kind: 'letter', key });
+    const letter = (key: 'p' | 'e' | 's' | 'g' | 'w' | 'v' | 'j') => () => void sendCommand({ kind: 'letter', key });
     const toolbar = [
       { id: 'timer-pause', label: t('timerPauseButton'), activate: letter('p') },
       { id: 'timer-more', label: t('timerMoreButton'), activate: letter('e') },
@@ -134,6 +134,8 @@ export class WorkshopScene extends RoomScene {
     ];
     // Says what it will do now: close phone voting, or open it again.
     const votingButton = () => (phonesOn() && room.phase === 'deciding' ? [{ id: 'close-voting', label: t(room.votingClosed ? 'openVotingButton' : 'closeVotingButton'), activate: letter('v') }] : []);
+    // The join screen again (J), for a latecomer: a button too, for touch and with the letter keys off.
+    const joinButton = () => (phonesOn() ? [{ id: 'show-join', label: t('joinShowButton'), activate: letter('j') }] : []);
     showScreen('workshop', () => {
       const phones = phoneFigures();
       const shown = this.shown as { team?: string; turnText?: string; cardText?: string };
@@ -145,7 +147,7 @@ export class WorkshopScene extends RoomScene {
         ...this.regions,
         ...(room.phase === 'deciding' ? this.liveRegions(room, phones) : []),
         ...(room.phase === 'deciding' && live.asking ? [{ role: 'notice' as const, text: live.asking.text }] : []),
-      ], [...toolbar, ...votingButton()], votes);
+      ], [...toolbar, ...votingButton(), ...joinButton()], votes);
       // After the reveal the outcome has the focus, so a screen reader reads what happened before the way on.
       return { ...model, announce: this.said, ...(room.phase === 'reveal' && room.reveal ? { focus: 'outcome' } : {}) };
     });
