@@ -478,7 +478,8 @@ export class WorkshopScene extends RoomScene {
       label: t('wsRoomChose', { choice: say(card.choices[reveal.choice]!.label) }),
       text: [
         capitalise(teamLine(room, team, turn).replace(/ {3}· {3}/g, ', ')),
-        cardLine.text,
+        // In full: the canvas cuts it to two lines.
+        `${say(stakeholder?.name)}: ${say(card.text)}`,
         howText(reveal.how),
         ...(counts ? order.map((file, position) => `${position + 1}. ${say(card.choices[file]!.label)}: ${votesText(counts[file]!)}`) : []),
         ...(sourcesText ? [sourcesText] : []),

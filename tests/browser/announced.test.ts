@@ -139,6 +139,11 @@ describe('the workshop speaks', () => {
       await hears('the tie outcome', fill(t.wsRoomChose, { choice: picked }), fill(t.wsHowTie, { votes: 1 }), t.a11yVotingClosed);
       // The focus is on the outcome, not on the way on.
       await expect.poll(() => page.evaluate(() => document.activeElement?.querySelector('h2')?.textContent ?? null)).toBe(fill(t.wsRoomChose, { choice: picked }));
+      // The reveal's recap is in words too: the week, the card, and the votes split by where they came from.
+      const recap = await layerText(page);
+      expect(recap).toContain(String(m.shown.turnText).replace(/ {3}· {3}/, ', '));
+      expect(recap).toContain(String(m.shown.cardText));
+      expect(recap).toContain(fill(t.phonesSources, { phones: 2, counted: 0 }));
       await act(button(t.wsToScoreboard));
       await hears('the scoreboard', fill(t.scoreboardNextTeam, { team: fill(t.wsTeamLabel, { name: names[1] }) }));
 
@@ -178,6 +183,13 @@ describe('the workshop speaks', () => {
         m = await waitFor(page, `m.screen === 'debrief' && m.shown.slideIndex === ${s} && m.ready`);
         const text = await hears(`debrief slide ${s + 1}`, `${s + 1} / ${slides}`);
         expect(text).toContain(await page.getByRole('heading', { level: 1 }).textContent());
+        // The line charts have their course in words, per team.
+        if (m.shown.slide === 'charts') {
+          const words = await layerText(page);
+          // Each meter of each team: the words between the meter's name and its first figure.
+          const verbs = [t.courseRose.split('{from}')[0]!, t.courseFell.split('{from}')[0]!, t.courseSteady.split('{value}')[0]!].map((v) => v.replace('{meter}', ''));
+          expect(verbs.reduce((sum, verb) => sum + words.split(verb).length - 1, 0), words).toBe(2 * 3);
+        }
         if (s < slides - 1) await act(button(t.nextPage));
       }
       // Nothing was said beyond what was expected; what was said is kept for a person to read.
