@@ -51,7 +51,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 /** Same shape, same texts: the DOM is kept (and the focus with it) when only the focus or values moved; values are written in place. */
 function signatureOf(model: ScreenModel | null): string {
   if (!model) return '';
-  return JSON.stringify([language(), model.title, model.regions.map((r) => [r.role, r.id, r.label, r.text, r.image, (r.items ?? []).map((i) => [i.id, i.label, i.detail, i.activate ? i.value : i.value !== undefined, i.fraction, i.pressed, i.disabled, !!i.activate, !!i.field])])]);
+  return JSON.stringify([language(), model.title, model.regions.map((r) => [r.role, r.id, r.label, r.text, r.image, (r.items ?? []).map((i) => [i.id, i.label, i.detail, i.activate ? i.value : i.value !== undefined, i.fraction, i.pressed, i.disabled, i.lang, !!i.activate, !!i.field])])]);
 }
 
 function writeValues(built: Built, model: ScreenModel | null): void {
@@ -115,6 +115,7 @@ function itemNode(item: ScreenItem, byId: Map<string, HTMLElement>, visible: boo
   const button = el('button', 'mm-button');
   button.type = 'button';
   button.dataset.id = item.id;
+  if (item.lang) button.lang = item.lang;
   button.append(el('span', 'mm-label', item.label));
   if (item.detail) {
     // The label names the button; the detail (a preview, a description) is read after it.

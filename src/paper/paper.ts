@@ -269,6 +269,8 @@ export function showPaperIndex(doc: Document, scenarios: readonly Scenario[], la
       for (const pageLang of ['nl', 'en'] as const) {
         const button = el(doc, 'button', null, `${kind === 'cards' ? paperText[pageLang].cardsButton : paperText[pageLang].handoutButton} (${paperText[pageLang].language})`) as HTMLButtonElement;
         button.type = 'button';
+        // "Kaartenset (Nederlands)" is in the page's language, which need not be the list's.
+        button.lang = pageLang;
         button.dataset.paper = `${scenario.id}:${kind}:${pageLang}`;
         button.addEventListener('click', () => showPaper(doc, scenario, kind, pageLang, () => showPaperIndex(doc, scenarios, lang)));
         row.append(button);

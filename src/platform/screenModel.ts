@@ -16,6 +16,8 @@ export interface ScreenItem {
   value?: string;
   /** Where the value sits between its minimum (0) and maximum (1), drawn as a bar where the layer is visible. */
   fraction?: number;
+  /** The language of the label when it is not the screen's (the other language's name: "Nederlands"). */
+  lang?: string;
   /** For toggles: whether it is on. */
   pressed?: boolean;
   disabled?: boolean;

@@ -1,6 +1,6 @@
 /** Drawn over the current screen: the pause menu, the key help, or a black screen for the presenter. */
 import * as Phaser from 'phaser';
-import { language, t } from '../locales/index.ts';
+import { language, otherLanguage, t } from '../locales/index.ts';
 import { openPaper, paperScenarios, scenarioInPlay } from '../paper/open.ts';
 import type { MessageKey } from '../locales/en.ts';
 import { pushHandler, type Command } from '../platform/keys.ts';
@@ -90,7 +90,8 @@ export class OverlayScene extends Phaser.Scene {
   private drawBlank(): void {
     this.backdrop(colour.black, 1, true);
     // Just visible enough for the presenter to know the game is still there.
-    addText(this, STAGE.width / 2, STAGE.height - 60, t('blankHint'), { size: size.small, colour: 0x3a3a3a, originX: 0.5, originY: 0.5 });
+    // 4.6:1 on black: faint in a dark room, yet readable by anyone who looks for it.
+    addText(this, STAGE.width / 2, STAGE.height - 60, t('blankHint'), { size: 28, colour: 0x767676, originX: 0.5, originY: 0.5 });
     this.release = pushHandler(() => {
       this.close();
       return true;
@@ -215,7 +216,8 @@ export class OverlayScene extends Phaser.Scene {
     const labels = entries.map((e) => e.label);
     this.describe = () => ({
       title,
-      regions: [...(question ? [{ role: 'text' as const, text: question }] : []), { role: 'buttons', items: focus.items('menu-') }],
+      // The other language's name is read in that language.
+      regions: [...(question ? [{ role: 'text' as const, text: question }] : []), { role: 'buttons', items: focus.items('menu-', (i) => (!this.confirming && labels[i] === t('languageSwitch') ? { lang: otherLanguage() } : {})) }],
       focus: focus.focusId('menu-'),
       facts: { title, question, buttons: labels, focus: focus.current },
     });
