@@ -133,10 +133,21 @@ export class OverlayScene extends Phaser.Scene {
       rowY += row.height;
     }
     addText(this, STAGE.width / 2, y + height - 30, t('helpClose'), { size: 28, colour: colour.inkSoft, originX: 0.5, originY: 1 });
-    this.release = pushHandler(() => {
+    const handled = pushHandler(() => {
       this.close();
       return true;
     });
+    // "Any key" as the help says: also the keys that are no command (X, a letter key switched off);
+    // a modifier alone is no key press, and a key held from opening the help does not count.
+    const anyKey = (event: KeyboardEvent) => {
+      if (event.repeat || ['Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'CapsLock'].includes(event.key)) return;
+      if (this.scene.isActive()) this.close();
+    };
+    window.addEventListener('keydown', anyKey);
+    this.release = () => {
+      handled();
+      window.removeEventListener('keydown', anyKey);
+    };
     this.describe = () => ({
       title: t('helpTitle'),
       regions: [

@@ -7,6 +7,7 @@ import { audio } from '../audio/audio.ts';
 import { otherLanguage } from '../locales/index.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
+import { keepFocus } from '../ui/button.ts';
 import { currentScreen } from '../platform/screen.ts';
 import { settings } from '../platform/settings.ts';
 import { findScenario } from '../session/levels.ts';
@@ -82,7 +83,9 @@ function openOverlay(game: Phaser.Game, kind: OverlayKind): void {
 function redrawAll(game: Phaser.Game): void {
   for (const key of [...MAIN_SCENES, 'overlay']) {
     const scene = game.scene.getScene(key);
-    if (scene && game.scene.isActive(key)) scene.scene.restart({ ...(scene.sys.settings.data as object), redraw: true });
+    if (!scene || !game.scene.isActive(key)) continue;
+    keepFocus(key);
+    scene.scene.restart({ ...(scene.sys.settings.data as object), redraw: true });
   }
   requestFrames();
 }

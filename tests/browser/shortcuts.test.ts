@@ -103,4 +103,34 @@ describe('letter keys', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
+
+  it('L and N keep the focus where it was; the help closes on any key', async () => {
+    const { context, page, errors } = await openTitle(env, { width: 1280, height: 1024 }, 'en-GB');
+    await page.goto(`${env.url}?scenario=example`);
+    let m = await waitFor(page, "m.screen === 'play' && m.phase === 'choosing' && m.ready", 30_000);
+    const start = m.shown.focus as number;
+    await press(page, 'ArrowDown');
+    await press(page, 'ArrowDown');
+    m = await waitFor(page, `m.shown.focus === ${(start + 2) % 3}`);
+    const focus = m.shown.focus as number;
+    const domFocus = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id ?? null);
+    await expect.poll(domFocus).toBe(`choice-${focus}`);
+    await press(page, 'l');
+    m = await waitFor(page, "m.language === 'nl' && m.screen === 'play' && m.ready");
+    expect(m.shown.focus).toBe(focus);
+    await expect.poll(domFocus).toBe(`choice-${focus}`);
+    await press(page, 'n');
+    m = await waitFor(page, 'm.settings.showNumbers === true && m.ready');
+    expect(m.shown.focus).toBe(focus);
+    await expect.poll(domFocus).toBe(`choice-${focus}`);
+    // Help: a key that is no command closes it, as it says.
+    for (const key of ['x', 'q', 'F2']) {
+      await press(page, 'h');
+      await waitFor(page, "m.overlay === 'help' && m.ready");
+      await page.keyboard.press(key);
+      await waitFor(page, 'm.overlay === null');
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
