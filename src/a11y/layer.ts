@@ -285,6 +285,16 @@ function renderBar(model: ScreenModel): void {
   if (hadFocus) byId.get(hadFocus)?.focus({ preventScroll: true });
 }
 
+/** The stage makes room for the touch bar's rows (it wraps where one row would not fit). */
+function fitBar(): void {
+  const html = document.documentElement;
+  if (!html.classList.contains('mm-touch') || isVisibleLayer()) return;
+  const height = `${Math.max(64, Math.ceil(bar.getBoundingClientRect().height))}px`;
+  if (html.style.getPropertyValue('--mm-bar-height') === height) return;
+  html.style.setProperty('--mm-bar-height', height);
+  window.dispatchEvent(new Event('resize'));
+}
+
 function render(): void {
   scheduled = 0;
   updateMode();
@@ -325,6 +335,7 @@ function render(): void {
   if (announce !== lastAnnounce) live.textContent = announce;
   lastAnnounce = announce;
   renderBar(model);
+  fitBar();
 }
 
 /** Redraws on the next animation frame; several changes in one frame draw once. */

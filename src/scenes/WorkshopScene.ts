@@ -149,7 +149,9 @@ export class WorkshopScene extends RoomScene {
         ...(room.phase === 'deciding' && live.asking ? [{ role: 'notice' as const, text: live.asking.text }] : []),
       ], [...toolbar, ...votingButton(), ...joinButton()], votes);
       // After the reveal the outcome has the focus, so a screen reader reads what happened before the way on.
-      return { ...model, announce: this.said, ...(room.phase === 'reveal' && room.reveal ? { focus: 'outcome' } : {}) };
+      // The hand counts after the choices: Tab goes through the choices first, in their order.
+      const regions = [...model.regions.filter((r) => r.name !== 'hands'), ...model.regions.filter((r) => r.name === 'hands')];
+      return { ...model, regions, announce: this.said, ...(room.phase === 'reveal' && room.reveal ? { focus: 'outcome' } : {}) };
     });
     settle();
     requestFrames();
@@ -204,10 +206,19 @@ export class WorkshopScene extends RoomScene {
       t('a11yNewCard', { name: say(stakeholder?.name), text: say(table.card.text) }),
       ...(phonesOn() && !room.votingClosed ? [t('a11yVotingOpen')] : []),
     ]);
+    // The hands counted per choice with + and −, for a finger or a screen reader (the keys are + and − on the focused choice).
+    const hands = roomOrder(room).map((file, position) => {
+      const choice = `${position + 1}. ${say(table.card.choices[file]!.label)}`;
+      return [
+        { id: `hand-more-${position}`, label: t('handMore', { choice }), activate: () => this.voteUpdate(() => countVote(room, file, 1)) },
+        { id: `hand-less-${position}`, label: t('handLess', { choice }), activate: () => this.voteUpdate(() => countVote(room, file, -1)) },
+      ];
+    }).flat();
     this.regions = [
       { role: 'text', text: teamLine(room, team, team.state.turn) },
       { role: 'card', label: [ribbon, say(stakeholder?.name)].filter(Boolean).join(': '), text: say(table.card.text) },
       { role: 'values', name: 'meters', label: t('a11yMeters'), items: meterItems(room.scenario, team.state.meters) },
+      { role: 'buttons', name: 'hands', label: t('handCounts'), items: hands },
     ];
     audio.play('card');
 
@@ -280,9 +291,11 @@ export class WorkshopScene extends RoomScene {
       });
       guess.label.setText(guessLabel());
       const asking = room.asking;
+      // On a touch screen the way to pick is a tap, not keys.
+      const touch = document.documentElement.classList.contains('mm-touch');
       const message = room.entry ? t('wsTyping')
-        : asking?.reason === 'tie' ? t('wsAskTie', { choices: listOf(asking.among.map((file) => order.indexOf(file) + 1).sort((a, b) => a - b).map(String)), votes: counts[asking.among[0]!] ?? 0 })
-        : asking?.reason === 'no-votes' ? t('wsAskNoVotes') : '';
+        : asking?.reason === 'tie' ? t(touch ? 'wsAskTieTouch' : 'wsAskTie', { choices: listOf(asking.among.map((file) => order.indexOf(file) + 1).sort((a, b) => a - b).map(String)), votes: counts[asking.among[0]!] ?? 0 })
+        : asking?.reason === 'no-votes' ? t(touch ? 'wsAskNoVotesTouch' : 'wsAskNoVotes') : '';
       hint.setText(message).setColor(room.entry ? '#1d5c61' : '#a8231c');
       // Said once when it appears (a tie after new counts is a new notice), not again at every count.
       if (asking && message !== noticed) this.said = message;

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { DrawnText } from '../../src/platform/inspector.ts';
+import { en } from '../../src/locales/en.ts';
 import { contrastRatios, faintTexts, openTitle, press, screenshot, useBrowser, waitFor } from './harness.ts';
 
 const env = useBrowser();
@@ -87,5 +88,73 @@ describe('language and landmarks', () => {
     expect(await page.getByRole('dialog').getByRole('button', { name: 'Nederlands' }).getAttribute('lang')).toBe('nl');
     expect(errors).toEqual([]);
     await context.close();
+  }, 120_000);
+});
+
+describe('touch', () => {
+  it('counts hands with + and −, says "tap", and fits the touch bar on a 1024×768 screen', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 768, height: 1024 }, deviceScaleFactor: 2, hasTouch: true, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(env.url);
+    await waitFor(page, "m.screen === 'title'", 30_000);
+    const tap = async (name: string) => {
+      const button = page.getByRole('button', { name, exact: true });
+      await button.waitFor();
+      await waitFor(page, 'm.ready');
+      await button.tap();
+    };
+    await tap('Warm-up: the tutor period');
+    await tap(en.modeWorkshop);
+    await tap(en.setupStart);
+    let m = await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding' && m.ready");
+    const first = `1. ${(m.shown.choices as string[])[0]}`;
+    await tap(`+1 for ${first}`);
+    await waitFor(page, 'm.shown.counts[0] === 1');
+    await tap(`+1 for ${first}`);
+    await waitFor(page, 'm.shown.counts[0] === 2');
+    await tap(`−1 for ${first}`);
+    m = await waitFor(page, 'm.shown.counts[0] === 1');
+    await screenshot(page, 'touch-hands');
+    await tap(en.wsReveal);
+    m = await waitFor(page, "m.phase === 'reveal'");
+    expect(m.shown.how).toEqual({ by: 'majority', votes: 1, total: 1 });
+    await tap(en.wsToScoreboard);
+    await waitFor(page, "m.phase === 'scoreboard'");
+    await tap('Next: Team 2');
+    await waitFor(page, "m.phase === 'deciding' && m.ready");
+    await tap(en.wsReveal);
+    m = await waitFor(page, 'm.shown.asking !== null');
+    expect((m.shown.asking as { text: string }).text).toBe(en.wsAskNoVotesTouch);
+    await expect.poll(() => page.locator('[data-mm-layer] main').textContent()).toContain(en.wsAskNoVotesTouch);
+    await context.close();
+
+    // A 4:3 touch screen: the stage with the bar under it, every button in view, no sideways scroll.
+    const wide = await env.browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, locale: 'nl-NL' });
+    const projector = await wide.newPage();
+    await projector.goto(env.url);
+    const title = await waitFor(projector, "m.screen === 'title'", 30_000);
+    const index = title.levels.filter((l) => l.ok).findIndex((l) => l.id === 'example');
+    for (let i = 0; i < index; i++) await press(projector, 'ArrowDown');
+    await press(projector, 'Enter');
+    await waitFor(projector, "m.screen === 'mode'");
+    await press(projector, '2');
+    await waitFor(projector, "m.screen === 'setup'");
+    await press(projector, 'Enter');
+    await waitFor(projector, "m.screen === 'workshop' && m.phase === 'deciding' && m.ready");
+    const bar = projector.getByRole('navigation');
+    await expect.poll(() => bar.getByRole('button').count()).toBeGreaterThan(10);
+    const fit = await projector.evaluate(() => {
+      const nav = document.querySelector('.mm-bar')!;
+      const list = nav.querySelector('.mm-bar-list')!;
+      const game = document.getElementById('game')!.getBoundingClientRect();
+      const out = [...nav.querySelectorAll('button')].filter((b) => { const r = b.getBoundingClientRect(); return r.left < 0 || r.right > window.innerWidth || r.bottom > window.innerHeight; }).map((b) => b.textContent);
+      return { out, scroll: list.scrollWidth - list.clientWidth, overlap: game.bottom - nav.getBoundingClientRect().top };
+    });
+    expect(fit.out).toEqual([]);
+    expect(fit.scroll).toBeLessThanOrEqual(0);
+    // The stage ends where the bar begins.
+    expect(fit.overlap).toBeLessThanOrEqual(1);
+    await screenshot(projector, 'touch-bar-workshop');
+    await wide.close();
   }, 120_000);
 });
