@@ -6,6 +6,7 @@
  * on the outcome. The room server is the one `npm run serve` starts.
  */
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -13,9 +14,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveBuilt, type AttachedRoom } from '../../server/server.ts';
 import { en } from '../../src/locales/en.ts';
 import { nl } from '../../src/locales/nl.ts';
-import { DIST, RESULTS, useBrowser, waitFor, watchErrors } from './harness.ts';
+import { DIST, RESULTS, screenshot, useBrowser, waitFor, watchErrors } from './harness.ts';
 
 const env = useBrowser();
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's serious and critical findings on the page as it is now. */
+async function axeFindings(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  });
+}
 let served: { server: Server; room: AttachedRoom; url: string } | null = null;
 
 beforeAll(async () => {
@@ -76,10 +88,22 @@ async function vote(phone: Page, choice: number): Promise<void> {
 }
 
 describe('the workshop speaks', () => {
-  for (const [language, t, locale, names] of [['en', en, 'en-GB', ['Reds', 'Blues']], ['nl', nl, 'nl-NL', ['Rood', 'Blauw']]] as const) {
-    it(`announces a 2-team workshop with phones from the set-up to the last debrief slide (${language})`, async () => {
+  const runs = [
+    ['en', en, 'en-GB', ['Reds', 'Blues'], 'canvas'],
+    ['nl', nl, 'nl-NL', ['Rood', 'Blauw'], 'canvas'],
+    ['en', en, 'en-GB', ['Reds', 'Blues'], 'layer'],
+    ['nl', nl, 'nl-NL', ['Rood', 'Blauw'], 'layer'],
+  ] as const;
+  for (const [language, t, locale, names, mode] of runs) {
+    it(`announces a 2-team workshop with phones from the set-up to the last debrief slide (${language}, ${mode})`, async () => {
       const url = served!.url;
-      const context = await env.browser.newContext({ viewport: { width: 1280, height: 1024 }, locale });
+      // Beside the canvas the layer is for screen readers only; on a tablet in portrait it is the visible game.
+      const context = await env.browser.newContext({ viewport: mode === 'canvas' ? { width: 1280, height: 1024 } : { width: 768, height: 1024 }, locale });
+      const findings: Record<string, string[]> = {};
+      const audit = async (state: string) => {
+        const found = await axeFindings(page);
+        if (found.length > 0) findings[state] = found;
+      };
       const page = await context.newPage();
       const errors = watchErrors(page);
       await page.goto(url);
@@ -104,6 +128,7 @@ describe('the workshop speaks', () => {
       await button(t.setupPhonesOn).waitFor();
       await page.getByRole('textbox', { name: fill(t.setupNameLabel, { n: 1 }) }).fill(names[0]);
       await page.getByRole('textbox', { name: fill(t.setupNameLabel, { n: 2 }) }).fill(names[1]);
+      await audit('set-up');
       await act(button(t.setupStart));
 
       // The join screen says the room code; two phones join with it.
@@ -113,6 +138,7 @@ describe('the workshop speaks', () => {
       const code = spelled.exec(await layerText(page))![1]!.replace(/ /g, '');
       const phones = [await openPhone(url, code, locale), await openPhone(url, code, locale)];
       await expect.poll(() => layerText(page)).toContain(fill(t.phonesJoinedMany, { count: 2 }));
+      await audit('join');
       await act(button(t.joinStart));
 
       // Card 1: who plays, the card, and that phones can vote.
@@ -124,6 +150,8 @@ describe('the workshop speaks', () => {
       await vote(phones[1]!.page, 1);
       await expect.poll(() => layerText(page)).toContain(fill(t.phonesVoted, { voted: 2, joined: 2 }));
       await act(button(t.closeVotingButton));
+      await audit('deciding');
+      await screenshot(page, `announced-${language}-${mode}-deciding`);
       await hears('voting closed', t.a11yVotingClosed);
       await act(button(t.openVotingButton));
       await hears('voting open again', t.a11yVotingReopened);
@@ -133,6 +161,7 @@ describe('the workshop speaks', () => {
       // One vote each: a tie, and the trainer picks.
       await act(button(t.wsReveal));
       await hears('the tie', opening(t.wsAskTie));
+      await audit('tie');
       m = await waitFor(page, 'm.shown.asking !== null');
       const picked = (m.shown.choices as string[])[(m.shown.asking as { among: number[] }).among[0]!]!;
       await act(page.getByRole('button', { name: picked }).first());
@@ -144,10 +173,13 @@ describe('the workshop speaks', () => {
       expect(recap).toContain(String(m.shown.turnText).replace(/ {3}· {3}/, ', '));
       expect(recap).toContain(String(m.shown.cardText));
       expect(recap).toContain(fill(t.phonesSources, { phones: 2, counted: 0 }));
+      await audit('reveal');
+      await screenshot(page, `announced-${language}-${mode}-reveal`);
       await act(button(t.wsToScoreboard));
       await hears('the scoreboard', fill(t.scoreboardNextTeam, { team: fill(t.wsTeamLabel, { name: names[1] }) }));
 
       // Card 2: the other team; one phone votes, the majority decides.
+      await audit('scoreboard');
       await act(page.getByRole('button', { name: new RegExp(names[1]) }));
       m = await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding' && m.ready");
       await hears('the second card', String(m.shown.turnText).replace(/ {3}· {3}/, ', '), String(m.shown.cardText), t.a11yVotingOpen);
@@ -183,6 +215,7 @@ describe('the workshop speaks', () => {
         m = await waitFor(page, `m.screen === 'debrief' && m.shown.slideIndex === ${s} && m.ready`);
         const text = await hears(`debrief slide ${s + 1}`, `${s + 1} / ${slides}`);
         expect(text).toContain(await page.getByRole('heading', { level: 1 }).textContent());
+        await audit(`debrief ${m.shown.slide}`);
         // The line charts have their course in words, per team.
         if (m.shown.slide === 'charts') {
           const words = await layerText(page);
@@ -193,7 +226,8 @@ describe('the workshop speaks', () => {
         if (s < slides - 1) await act(button(t.nextPage));
       }
       // Nothing was said beyond what was expected; what was said is kept for a person to read.
-      writeFileSync(join(RESULTS, `announced-${language}.txt`), (await said()).join('\n'));
+      writeFileSync(join(RESULTS, `announced-${language}-${mode}.txt`), (await said()).join('\n'));
+      expect(findings).toEqual({});
       expect((await said()).slice(heard)).toEqual([]);
       expect(errors).toEqual([]);
       for (const phone of phones) await phone.context.close();
