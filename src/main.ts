@@ -106,7 +106,7 @@ function boot(): void {
         ok: l.ok,
         error: l.ok ? null : `${l.problem.line}:${l.problem.column} ${problemText(l.problem, 'en')}`,
       })),
-      settings: { muted: settings.get().muted, showNumbers: settings.get().showNumbers },
+      settings: { muted: settings.get().muted, showNumbers: settings.get().showNumbers, shortcuts: settings.get().shortcuts },
     };
   });
   exposeTexts(() => {

@@ -21,6 +21,8 @@ const LOW_HEIGHT = 600;
 interface Built {
   signature: string;
   byId: Map<string, HTMLElement>;
+  /** The value of each value row, changed in place: a running timer must not rebuild the screen under a screen reader every second. */
+  values: Map<string, HTMLElement>;
 }
 
 let root: HTMLElement;
@@ -28,8 +30,8 @@ let main: HTMLElement;
 let dialog: HTMLElement;
 let live: HTMLElement;
 let bar: HTMLElement;
-let builtMain: Built = { signature: '', byId: new Map() };
-let builtDialog: Built = { signature: '', byId: new Map() };
+let builtMain: Built = { signature: '', byId: new Map(), values: new Map() };
+let builtDialog: Built = { signature: '', byId: new Map(), values: new Map() };
 let lastFocus: string | null = null;
 let lastDialogFocus: string | null = null;
 let lastAnnounce = '';
@@ -46,10 +48,19 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return node;
 }
 
-/** Same shape, same texts: the DOM is kept (and the focus with it) when only the focus or values elsewhere moved. */
+/** Same shape, same texts: the DOM is kept (and the focus with it) when only the focus or values moved; values are written in place. */
 function signatureOf(model: ScreenModel | null): string {
   if (!model) return '';
-  return JSON.stringify([language(), model.title, model.regions.map((r) => [r.role, r.label, r.text, r.image, (r.items ?? []).map((i) => [i.id, i.label, i.detail, i.value, i.fraction, i.pressed, i.disabled, !!i.activate, !!i.field])])]);
+  return JSON.stringify([language(), model.title, model.regions.map((r) => [r.role, r.id, r.label, r.text, r.image, (r.items ?? []).map((i) => [i.id, i.label, i.detail, i.activate ? i.value : i.value !== undefined, i.fraction, i.pressed, i.disabled, i.lang, !!i.activate, !!i.field])])]);
+}
+
+function writeValues(built: Built, model: ScreenModel | null): void {
+  for (const region of model?.regions ?? []) {
+    for (const item of region.items ?? []) {
+      const node = built.values.get(item.id);
+      if (node && item.value !== undefined && node.textContent !== item.value) node.textContent = item.value;
+    }
+  }
 }
 
 function activate(item: ScreenItem, event: MouseEvent): void {
@@ -65,7 +76,7 @@ function activate(item: ScreenItem, event: MouseEvent): void {
   schedule();
 }
 
-function itemNode(item: ScreenItem, byId: Map<string, HTMLElement>, visible: boolean): HTMLElement | null {
+function itemNode(item: ScreenItem, byId: Map<string, HTMLElement>, visible: boolean, values?: Map<string, HTMLElement>): HTMLElement | null {
   if (item.field) {
     // Canvas screens place their own text boxes over the stage (ui/fields.ts); the layer's copy is for the visible layer only.
     if (!visible) return null;
@@ -85,7 +96,11 @@ function itemNode(item: ScreenItem, byId: Map<string, HTMLElement>, visible: boo
   if (!item.activate) {
     const row = el('li', 'mm-value');
     row.append(el('span', 'mm-value-label', item.label));
-    if (item.value !== undefined) row.append(el('span', 'mm-value-value', item.value));
+    if (item.value !== undefined) {
+      const value = el('span', 'mm-value-value', item.value);
+      values?.set(item.id, value);
+      row.append(value);
+    }
     if (item.fraction !== undefined && visible) {
       const track = el('span', 'mm-track');
       track.setAttribute('aria-hidden', 'true');
@@ -100,6 +115,7 @@ function itemNode(item: ScreenItem, byId: Map<string, HTMLElement>, visible: boo
   const button = el('button', 'mm-button');
   button.type = 'button';
   button.dataset.id = item.id;
+  if (item.lang) button.lang = item.lang;
   button.append(el('span', 'mm-label', item.label));
   if (item.detail) {
     // The label names the button; the detail (a preview, a description) is read after it.
@@ -124,9 +140,14 @@ function itemNode(item: ScreenItem, byId: Map<string, HTMLElement>, visible: boo
   return button;
 }
 
-function regionNode(region: ScreenRegion, byId: Map<string, HTMLElement>, visible: boolean, headingLevel: 'h2' | 'h3'): HTMLElement | null {
+function regionNode(region: ScreenRegion, byId: Map<string, HTMLElement>, visible: boolean, headingLevel: 'h2' | 'h3', valueNodes: Map<string, HTMLElement>): HTMLElement | null {
   if (region.role === 'toolbar') return null;
   const section = el('section', `mm-region mm-r-${region.role}${region.name ? ` mm-name-${region.name}` : ''}`);
+  if (region.id) {
+    // A region the focus can be put on (the outcome after a reveal), read from its heading on.
+    section.tabIndex = -1;
+    byId.set(region.id, section);
+  }
   if (region.image && visible) {
     const picture = el('img', 'mm-portrait');
     picture.src = region.image;
@@ -147,7 +168,7 @@ function regionNode(region: ScreenRegion, byId: Map<string, HTMLElement>, visibl
   const fields = items.filter((i) => i.field);
   if (values.length > 0) {
     const list = el('ul', 'mm-values');
-    values.forEach((item) => list.append(itemNode(item, byId, visible)!));
+    values.forEach((item) => list.append(itemNode(item, byId, visible, valueNodes)!));
     section.append(list);
   }
   for (const item of fields) {
@@ -168,16 +189,17 @@ function regionNode(region: ScreenRegion, byId: Map<string, HTMLElement>, visibl
 
 function build(target: HTMLElement, model: ScreenModel, visible: boolean, dialogLike: boolean): Built {
   const byId = new Map<string, HTMLElement>();
+  const values = new Map<string, HTMLElement>();
   const heading = el(dialogLike ? 'h2' : 'h1', 'mm-title', model.title);
   heading.tabIndex = -1;
   heading.id = dialogLike ? 'mm-dialog-title' : 'mm-screen-title';
   const nodes: HTMLElement[] = model.title ? [heading] : [];
   for (const region of model.regions) {
-    const node = regionNode(region, byId, visible, dialogLike ? 'h3' : 'h2');
+    const node = regionNode(region, byId, visible, dialogLike ? 'h3' : 'h2', values);
     if (node) nodes.push(node);
   }
   target.replaceChildren(...nodes);
-  return { signature: signatureOf(model), byId };
+  return { signature: signatureOf(model), byId, values };
 }
 
 function inLayer(node: Element | null): boolean {
@@ -212,8 +234,8 @@ function updateMode(): void {
   html.classList.toggle('mm-touch', touch);
   if (changed) {
     // Rebuilt for the other mode (text boxes and pictures exist only in the visible layer).
-    builtMain = { signature: '', byId: new Map() };
-    builtDialog = { signature: '', byId: new Map() };
+    builtMain = { signature: '', byId: new Map(), values: new Map() };
+    builtDialog = { signature: '', byId: new Map(), values: new Map() };
     // The stage follows its parent's new size (the touch bar takes room under it).
     window.dispatchEvent(new Event('resize'));
   }
@@ -263,6 +285,16 @@ function renderBar(model: ScreenModel): void {
   if (hadFocus) byId.get(hadFocus)?.focus({ preventScroll: true });
 }
 
+/** The stage makes room for the touch bar's rows (it wraps where one row would not fit). */
+function fitBar(): void {
+  const html = document.documentElement;
+  if (!html.classList.contains('mm-touch') || isVisibleLayer()) return;
+  const height = `${Math.max(64, Math.ceil(bar.getBoundingClientRect().height))}px`;
+  if (html.style.getPropertyValue('--mm-bar-height') === height) return;
+  html.style.setProperty('--mm-bar-height', height);
+  window.dispatchEvent(new Event('resize'));
+}
+
 function render(): void {
   scheduled = 0;
   updateMode();
@@ -275,17 +307,17 @@ function render(): void {
     const hadFocus = inLayer(document.activeElement) && main.contains(document.activeElement);
     builtMain = build(main, model, visible, false);
     rebuilt = hadFocus || followFocus;
-  }
+  } else writeValues(builtMain, model);
   let dialogRebuilt = false;
   const overSignature = signatureOf(over);
   if (overSignature !== builtDialog.signature) {
     if (over) builtDialog = build(dialog, over, visible, true);
     else {
       dialog.replaceChildren();
-      builtDialog = { signature: '', byId: new Map() };
+      builtDialog = { signature: '', byId: new Map(), values: new Map() };
     }
     dialogRebuilt = !!over;
-  }
+  } else writeValues(builtDialog, over);
   dialog.hidden = !over;
   // The black screen is black on the visible layer too.
   dialog.classList.toggle('mm-blank', currentScreen().overlay === 'blank');
@@ -299,9 +331,11 @@ function render(): void {
   }
   lastFocus = model.focus ?? null;
   const announce = (over ? over.announce : undefined) ?? model.announce ?? '';
-  if (announce && announce !== lastAnnounce) live.textContent = announce;
+  // A screen that says nothing empties the region, so an old screen's words (a solo ending) are not read on a new one.
+  if (announce !== lastAnnounce) live.textContent = announce;
   lastAnnounce = announce;
   renderBar(model);
+  fitBar();
 }
 
 /** Redraws on the next animation frame; several changes in one frame draw once. */

@@ -397,6 +397,8 @@ export function showPaperIndex(doc: Document, scenarios: readonly Scenario[], la
         // The button is worded in the page's language, and a screen reader reads it so.
         button.lang = pageLang;
         button.type = 'button';
+        // "Kaartenset (Nederlands)" is in the page's language, which need not be the list's.
+        button.lang = pageLang;
         button.dataset.paper = `${scenario.id}:${kind}:${pageLang}`;
         button.addEventListener('click', () => showPaper(doc, scenario, kind, pageLang, () => showPaperIndex(doc, scenarios, lang)));
         row.append(button);

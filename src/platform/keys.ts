@@ -6,6 +6,7 @@
  * otherwise act on the new state (a vote counted for a card nobody has seen yet).
  */
 import { sceneChangePending } from './redraw.ts';
+import { settings } from './settings.ts';
 
 export type Command =
   | { kind: 'choice'; index: number }
@@ -19,6 +20,12 @@ export type Command =
 
 export type WorkshopLetter = 'p' | 'e' | 's' | 'g' | 'w' | 'd' | 'j' | 'c' | 'v' | 'a' | 'x';
 const WORKSHOP_LETTERS: readonly string[] = ['p', 'e', 's', 'g', 'w', 'd', 'j', 'c', 'v', 'a', 'x'];
+/**
+ * The single-character keys that stop when shortcuts are switched off in the menu. B and "." stay: a
+ * presenter remote sends them for its black-screen button and has no modifier to add, and a blank
+ * screen is undone by any key. Digits, arrows, Enter and the rest are the remote's and the game's own.
+ */
+const SWITCHABLE: readonly string[] = ['h', '?', 'm', 'n', 'l', ...WORKSHOP_LETTERS];
 
 type CommandHandler = (command: Command) => boolean;
 
@@ -51,7 +58,9 @@ function commandFor(event: KeyboardEvent): Command | null {
     case 'Minus': case 'NumpadSubtract': return { kind: 'less' };
     default: break;
   }
-  switch (event.key.toLowerCase()) {
+  const key = event.key.toLowerCase();
+  if (!settings.get().shortcuts && SWITCHABLE.includes(key)) return null;
+  switch (key) {
     case '?': case 'h': case 'f1': return { kind: 'help' };
     case 'b': return { kind: 'blank' };
     case 'm': return { kind: 'mute' };

@@ -16,6 +16,8 @@ export interface ScreenItem {
   value?: string;
   /** Where the value sits between its minimum (0) and maximum (1), drawn as a bar where the layer is visible. */
   fraction?: number;
+  /** The language of the label when it is not the screen's (the other language's name: "Nederlands"). */
+  lang?: string;
   /** For toggles: whether it is on. */
   pressed?: boolean;
   disabled?: boolean;
@@ -45,6 +47,8 @@ export type RegionRole =
 
 export interface ScreenRegion {
   role: RegionRole;
+  /** For a region the focus can go to (`ScreenModel.focus`), such as the outcome after a reveal. */
+  id?: string;
   /** What the region is, for the visible layer's layout ('meters' go on top on a phone). */
   name?: string;
   /** The region's heading, if it has one. */

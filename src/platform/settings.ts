@@ -10,6 +10,8 @@ interface Settings {
   showNumbers: boolean;
   /** The screen as large, reflowing text (the accessible layer shown) instead of the drawn stage. */
   largerText: boolean;
+  /** Whether the single-letter keys act (WCAG 2.1.4): off for speech input, or a keyboard that types by accident. */
+  shortcuts: boolean;
 }
 
 const KEY = 'many-masters.settings';
@@ -24,7 +26,7 @@ function browserLanguage(): Language {
 }
 
 function load(): Settings {
-  const defaults: Settings = { language: browserLanguage(), muted: false, showNumbers: false, largerText: false };
+  const defaults: Settings = { language: browserLanguage(), muted: false, showNumbers: false, largerText: false, shortcuts: true };
   try {
     const raw = localStorage.getItem(KEY);
     if (!raw) return defaults;
@@ -34,6 +36,7 @@ function load(): Settings {
       muted: typeof stored.muted === 'boolean' ? stored.muted : defaults.muted,
       showNumbers: typeof stored.showNumbers === 'boolean' ? stored.showNumbers : defaults.showNumbers,
       largerText: typeof stored.largerText === 'boolean' ? stored.largerText : defaults.largerText,
+      shortcuts: typeof stored.shortcuts === 'boolean' ? stored.shortcuts : defaults.shortcuts,
     };
   } catch {
     return defaults;

@@ -12,7 +12,7 @@ import { downloadFile, reportFileName } from '../platform/download.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
-import { listScreen, meterItems } from '../ui/describe.ts';
+import { courseWords, listScreen, meterItems, sentences } from '../ui/describe.ts';
 import type { ScreenRegion } from '../platform/screenModel.ts';
 import { STAGE, stageSize } from '../platform/viewport.ts';
 import { renderReport } from '../report/report.ts';
@@ -160,7 +160,7 @@ export class DebriefScene extends RoomScene {
       const labelHeight = teams.length > 1 ? 44 : 0;
       if (teams.length > 1) fitWidth(addText(this, x, y - 10, team.name, { size: 30, bold: true }), width, 28);
       drawChart(this, room.scenario, meterSeries(room.scenario, team.state), { x: x + 24, y: y + labelHeight + 24, width: width - 48, height: height - labelHeight - 48 });
-      this.regions.push({ role: 'values', ...(teams.length > 1 ? { label: team.name } : {}), items: meterItems(room.scenario, team.state.meters, `meter-${i}-`) });
+      this.regions.push({ role: 'values', ...(teams.length > 1 ? { label: team.name } : {}), text: courseWords(room.scenario, team.state), items: meterItems(room.scenario, team.state.meters, `meter-${i}-`) });
     });
     this.shown = { ...this.shown, charts: teams.map((team) => team.name) };
   }
@@ -394,7 +394,9 @@ export class DebriefScene extends RoomScene {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
     const labels = focus.labels();
     const page = { role: 'text' as const, text: t('pageOf', { page: room.slide + 1, pages: SLIDES.length }) };
-    showScreen('debrief', () => listScreen(t(TITLES[this.shown.slide as Slide]), focus, { ...this.shown, buttons: labels, focus: focus!.current }, [...this.regions, page]));
+    // Each new slide is said: its title and where it is in the debrief.
+    const announce = sentences([t(TITLES[this.shown.slide as Slide]), page.text]);
+    showScreen('debrief', () => ({ ...listScreen(t(TITLES[this.shown.slide as Slide]), focus, { ...this.shown, buttons: labels, focus: focus!.current }, [...this.regions, page]), announce }));
   }
 
   private download(room: Room): void {

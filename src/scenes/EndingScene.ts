@@ -25,7 +25,7 @@ import { colour, size } from '../ui/theme.ts';
 import { goPlay, goTitle } from './navigation.ts';
 import { answersFor, setAnswer } from '../session/answers.ts';
 import type { ScreenItem, ScreenRegion } from '../platform/screenModel.ts';
-import { meterItems } from '../ui/describe.ts';
+import { courseWords, meterItems, sentences } from '../ui/describe.ts';
 import { downloadSoloReport, drawReflection, drawWeighty, QUESTIONS_PER_PAGE, reflectionPages } from './reflection.ts';
 import { own } from '../engine/own.ts';
 
@@ -131,7 +131,7 @@ export class EndingScene extends Phaser.Scene {
     this.shown = { ...this.shown, endingTitle: title, endingText: text, reason };
     this.pageTitle = title;
     this.regions.push({ role: 'text', text: `${reason}\n${text}` });
-    this.regions.push({ role: 'values', label: t('chartTitle'), items: meterItems(scenario, state.meters) });
+    this.regions.push({ role: 'values', label: t('chartTitle'), text: courseWords(scenario, state), items: meterItems(scenario, state.meters) });
   }
 
   private drawCustomers(scenario: Scenario, state: GameState): void {
@@ -250,7 +250,8 @@ export class EndingScene extends Phaser.Scene {
     const rows = drawWeighty(this, scenario, state, { x: LEFT, y: 200, width: RIGHT - LEFT, bottom: NAV_Y - 50 });
     this.shown = { ...this.shown, weighty: rows };
     if (rows.length === 0) this.regions.push({ role: 'text', text: t('weightyEmpty') });
-    this.regions.push({ role: 'values', items: rows.map((row, i) => ({ id: `weighty-${i}`, label: row.choice, value: row.changes, detail: say(scenario.stakeholders.find((s) => s.id === scenario.cards.find((c) => c.id === row.card)?.from)?.name) })) });
+    // The row's heading as drawn: the week and who asked.
+    this.regions.push({ role: 'values', items: rows.map((row, i) => ({ id: `weighty-${i}`, label: row.choice, value: row.changes, detail: row.where })) });
   }
 
   /** Reflection questions with a box each, and the report to keep. */
@@ -350,7 +351,7 @@ export class EndingScene extends Phaser.Scene {
           { role: 'text', text: t('pageOf', { page: this.page + 1, pages: this.pages.length }) },
         ],
         focus: focusId,
-        ...(this.page === 0 ? { announce: `${this.pageTitle}. ${String(this.shown.endingText ?? '')}` } : {}),
+        announce: this.page === 0 ? `${this.pageTitle}. ${String(this.shown.endingText ?? '')}` : sentences([this.pageTitle, t('pageOf', { page: this.page + 1, pages: this.pages.length })]),
         facts: { ...this.shown, buttons: labels, focus: focus!.current, ...(this.reflection ? { answers: answersFor(seed), typing: this.reflection.fields.typing() } : {}) },
       };
     });

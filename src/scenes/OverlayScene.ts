@@ -1,6 +1,6 @@
 /** Drawn over the current screen: the pause menu, the key help, or a black screen for the presenter. */
 import * as Phaser from 'phaser';
-import { language, t } from '../locales/index.ts';
+import { language, otherLanguage, t } from '../locales/index.ts';
 import { openPaper, paperScenarios, scenarioInPlay } from '../paper/open.ts';
 import type { MessageKey } from '../locales/en.ts';
 import { pushHandler, type Command } from '../platform/keys.ts';
@@ -90,7 +90,8 @@ export class OverlayScene extends Phaser.Scene {
   private drawBlank(): void {
     this.backdrop(colour.black, 1, true);
     // Just visible enough for the presenter to know the game is still there.
-    addText(this, STAGE.width / 2, STAGE.height - 60, t('blankHint'), { size: size.small, colour: 0x3a3a3a, originX: 0.5, originY: 0.5 });
+    // 4.6:1 on black: faint in a dark room, yet readable by anyone who looks for it.
+    addText(this, STAGE.width / 2, STAGE.height - 60, t('blankHint'), { size: 28, colour: 0x767676, originX: 0.5, originY: 0.5 });
     this.release = pushHandler(() => {
       this.close();
       return true;
@@ -132,10 +133,21 @@ export class OverlayScene extends Phaser.Scene {
       rowY += row.height;
     }
     addText(this, STAGE.width / 2, y + height - 30, t('helpClose'), { size: 28, colour: colour.inkSoft, originX: 0.5, originY: 1 });
-    this.release = pushHandler(() => {
+    const handled = pushHandler(() => {
       this.close();
       return true;
     });
+    // "Any key" as the help says: also the keys that are no command (X, a letter key switched off);
+    // a modifier alone is no key press, and a key held from opening the help does not count.
+    const anyKey = (event: KeyboardEvent) => {
+      if (event.repeat || ['Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'CapsLock'].includes(event.key)) return;
+      if (this.scene.isActive()) this.close();
+    };
+    window.addEventListener('keydown', anyKey);
+    this.release = () => {
+      handled();
+      window.removeEventListener('keydown', anyKey);
+    };
     this.describe = () => ({
       title: t('helpTitle'),
       regions: [
@@ -173,6 +185,8 @@ export class OverlayScene extends Phaser.Scene {
         { label: t('paperButton'), act: () => { const playing = scenarioInPlay(); openPaper(playing ? [playing] : paperScenarios(), language()); } },
         // Large reflowing text instead of the drawn stage, for kiosks and for anyone who wants it bigger.
         { label: s.largerText ? t('largerTextOn') : t('largerTextOff'), act: () => { settings.update({ largerText: !s.largerText }); this.scene.restart({ kind: 'menu', focus: focus.current }); } },
+        // Letter keys off, for speech input and for keyboards pressed by accident; the remote's keys keep working.
+        { label: s.shortcuts ? t('shortcutsOn') : t('shortcutsOff'), act: () => { settings.update({ shortcuts: !s.shortcuts }); this.scene.restart({ kind: 'menu', focus: focus.current }); } },
         { label: t('backToTitle'), act: room ? ask('title') : () => goTitle(this.game) },
       ];
     }
@@ -188,25 +202,33 @@ export class OverlayScene extends Phaser.Scene {
     });
     const questionText = question ? addText(this, STAGE.width / 2, 0, question, { size: 34, width: buttonWidth, originX: 0.5, align: 'center' }) : null;
     const questionHeight = questionText ? questionText.height + 30 : 0;
-    const height = 200 + cursor + questionHeight;
-    const { y } = this.panel(buttonWidth + 160, height);
+    // A menu taller than the stage goes in two columns, read down the first, then the second.
+    const columns = 200 + cursor + questionHeight > STAGE.height - 40 ? 2 : 1;
+    const perColumn = Math.ceil(probe.length / columns);
+    const columnHeights = Array.from({ length: columns }, (_, c) => probe.slice(c * perColumn, (c + 1) * perColumn).reduce((sum, b) => sum + b.buttonHeight + gap, 0));
+    const height = 200 + Math.max(...columnHeights) + questionHeight;
+    const columnGap = 40;
+    const { y } = this.panel(columns * buttonWidth + (columns - 1) * columnGap + 160, height);
     addText(this, STAGE.width / 2, y + 50, title, { size: size.heading, bold: true, originX: 0.5 });
     if (questionText) {
       questionText.setY(y + 140);
       this.children.bringToTop(questionText);
     }
+    const left = (STAGE.width - columns * buttonWidth - (columns - 1) * columnGap) / 2;
     let top = y + 150 + questionHeight;
-    for (const button of probe) {
+    probe.forEach((button, i) => {
+      if (i > 0 && i % perColumn === 0) top = y + 150 + questionHeight;
       this.children.bringToTop(button);
-      button.setPosition((STAGE.width - buttonWidth) / 2, top);
+      button.setPosition(left + Math.floor(i / perColumn) * (buttonWidth + columnGap), top);
       top += button.buttonHeight + gap;
-    }
+    });
     const focus = new FocusList(buttons);
     focus.focus(this.confirming ? 0 : (this.sys.settings.data as { focus?: number } | undefined)?.focus ?? 0);
     const labels = entries.map((e) => e.label);
     this.describe = () => ({
       title,
-      regions: [...(question ? [{ role: 'text' as const, text: question }] : []), { role: 'buttons', items: focus.items('menu-') }],
+      // The other language's name is read in that language.
+      regions: [...(question ? [{ role: 'text' as const, text: question }] : []), { role: 'buttons', items: focus.items('menu-', (i) => (!this.confirming && labels[i] === t('languageSwitch') ? { lang: otherLanguage() } : {})) }],
       focus: focus.focusId('menu-'),
       facts: { title, question, buttons: labels, focus: focus.current },
     });

@@ -163,7 +163,8 @@ export class PlayScene extends Phaser.Scene {
     if (shown.phase === 'feedback') {
       const last = state.history[state.history.length - 1];
       const card = scenario.cards.find((c) => c.id === last?.card);
-      regions.push({ role: 'card', label: say(stakeholder?.name), text: say(card?.text), image: portraitUrl(stakeholder?.portrait) });
+      // The card keeps its "follows from your choice" ribbon under the feedback, in words as on the canvas.
+      regions.push({ role: 'card', label: say(stakeholder?.name), text: shown.followUp ? `${shown.followUp}\n${say(card?.text)}` : say(card?.text), image: portraitUrl(stakeholder?.portrait) });
       regions.push({ role: 'feedback', label: shown.youChose ?? '', text: `${shown.feedback ?? ''}\n${shown.changes ?? ''}`, items: this.focus.items('next-') });
       announce = `${shown.youChose ?? ''}. ${shown.feedback ?? ''} ${shown.changes ?? ''}`;
     } else {

@@ -10,6 +10,7 @@ import { pushHandler, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
 import { listScreen } from '../ui/describe.ts';
+import type { ScreenRegion } from '../platform/screenModel.ts';
 import { fitCamera, STAGE } from '../platform/viewport.ts';
 import { findScenario } from '../session/levels.ts';
 import { phonesAvailable, phoneServerKnown, phonesWanted, setPhonesWanted, startPhones } from '../session/phones.ts';
@@ -185,7 +186,16 @@ export class SetupScene extends Phaser.Scene {
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, release);
     const labels = items.map((b) => b.label.text);
-    showScreen('setup', () => listScreen(heading.text, focus, { scenarioId: scenario.id, settings: draftSettings(), buttons: labels, focus: focus!.current, typing: fields.typing(), phones: phoneState() }));
+    // The names as text boxes of the layer too: where the layer is the visible screen, the stage's boxes are hidden.
+    const names: ScreenRegion[] = inputs.length > 0 ? [{
+      role: 'text',
+      label: t('setupNames'),
+      items: inputs.map((input, i) => ({ id: `name-${i}`, label: t('setupNameLabel', { n: i + 1 }), field: { value: draft.names[i] ?? '', multiline: false, placeholder: t('setupTeamName', { n: i + 1 }), maxLength: NAME_LENGTH, onInput: (value: string) => {
+        draft.names[i] = value;
+        input.value = value;
+      } } })),
+    }] : [];
+    showScreen('setup', () => listScreen(heading.text, focus, { scenarioId: scenario.id, settings: draftSettings(), buttons: labels, focus: focus!.current, typing: fields.typing(), phones: phoneState() }, names));
     requestFrames();
   }
 

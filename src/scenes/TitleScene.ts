@@ -1,6 +1,6 @@
 /** The title screen: every scenario found in levels/, a language switch and sound on/off. */
 import * as Phaser from 'phaser';
-import { capitalise, language, listOf, saveProblemText, say, t } from '../locales/index.ts';
+import { capitalise, language, listOf, otherLanguage, saveProblemText, say, t } from '../locales/index.ts';
 import { problemText } from '../locales/authoring.ts';
 import { openPaper, paperScenarios } from '../paper/open.ts';
 import { pushHandler, type Command } from '../platform/keys.ts';
@@ -143,8 +143,10 @@ export class TitleScene extends Phaser.Scene {
     const details = levels.map(describe);
     const playable = levels.filter((l) => l.ok).length + (lookup.kind === 'ok' ? 1 : 0);
     const broken = levels.filter((l) => !l.ok).map(describe);
+    const languageAt = focus.labels().indexOf(languageButton.label.text);
     showScreen('title', () => {
-      const items = focus!.items('title-');
+      // The other language's name is read in that language.
+      const items = focus!.items('title-', (i) => (i === languageAt ? { lang: otherLanguage() } : {}));
       return {
         title: t('gameTitle'),
         regions: [

@@ -10,7 +10,7 @@ import { say, t, teamLabel, turnUnit } from '../locales/index.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
-import { listScreen, meterItems } from '../ui/describe.ts';
+import { courseWords, listScreen, meterItems } from '../ui/describe.ts';
 import type { ScreenRegion } from '../platform/screenModel.ts';
 import { STAGE, stageSize } from '../platform/viewport.ts';
 import { branchFrom, closeBranch, openBranch, playBranch, type Room } from '../session/room.ts';
@@ -197,8 +197,8 @@ export class WhatIfScene extends RoomScene {
     buttons.push(backButton);
     this.regions.push(
       { role: 'text', text: headingText },
-      { role: 'values', label: t('whatIfReal'), items: meterItems(room.scenario, team.state.meters, 'real-') },
-      { role: 'values', label: t('whatIfBranch'), items: meterItems(room.scenario, whatIf.state.meters, 'branch-') },
+      { role: 'values', label: t('whatIfReal'), text: courseWords(room.scenario, team.state), items: meterItems(room.scenario, team.state.meters, 'real-') },
+      { role: 'values', label: t('whatIfBranch'), text: courseWords(room.scenario, whatIf.state), items: meterItems(room.scenario, whatIf.state.meters, 'branch-') },
       { role: 'text', text: nextText },
     );
     this.focus = new FocusList(buttons);

@@ -17,7 +17,7 @@ import { capitalise, listOf, say, t, teamLabel, turnUnit, votesText } from '../l
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
-import { listScreen, meterItems } from '../ui/describe.ts';
+import { listScreen, meterItems, sentences } from '../ui/describe.ts';
 import type { ScreenRegion } from '../platform/screenModel.ts';
 import { sendCommand } from '../platform/keys.ts';
 import { settings } from '../platform/settings.ts';
@@ -73,7 +73,7 @@ function lastDecision(room: Room): { team: string; turn: number; card: string; c
 
 export function howText(how: HowDecided): string {
   if (how.by === 'majority') return t('wsHowMajority', { votes: how.votes, total: how.total });
-  if (how.by === 'tie') return t('wsHowTie', { votes: how.votes });
+  if (how.by === 'tie') return t('wsHowTie', { votes: votesText(how.votes) });
   return t('wsHowTrainer');
 }
 
@@ -94,6 +94,8 @@ export class WorkshopScene extends RoomScene {
   private regions: ScreenRegion[] = [];
   private ticker = 0;
   private bottom = 0;
+  /** What the live region says for the latest thing that happened: the card, a notice, the timer, voting, the outcome. */
+  private said = '';
 
   constructor() {
     super('workshop');
@@ -118,10 +120,11 @@ export class WorkshopScene extends RoomScene {
       window.clearInterval(this.ticker);
     });
     this.regions = [];
+    this.said = '';
     if (room.phase === 'scoreboard') this.drawScoreboardPhase(room);
     else if (room.phase === 'deciding') this.drawDeciding(room);
     else this.drawReveal(room);
-    const letter = (key: 'p' | 'e' | 's' | 'g' | 'w' | 'v') => () => void sendCommand({ kind: 'letter', key });
+    const letter = (key: 'p' | 'e' | 's' | 'g' | 'w' | 'v' | 'j') => () => void sendCommand({ kind: 'letter', key });
     const toolbar = [
       { id: 'timer-pause', label: t('timerPauseButton'), activate: letter('p') },
       { id: 'timer-more', label: t('timerMoreButton'), activate: letter('e') },
@@ -131,6 +134,8 @@ export class WorkshopScene extends RoomScene {
     ];
     // Says what it will do now: close phone voting, or open it again.
     const votingButton = () => (phonesOn() && room.phase === 'deciding' ? [{ id: 'close-voting', label: t(room.votingClosed ? 'openVotingButton' : 'closeVotingButton'), activate: letter('v') }] : []);
+    // The join screen again (J), for a latecomer: a button too, for touch and with the letter keys off.
+    const joinButton = () => (phonesOn() ? [{ id: 'show-join', label: t('joinShowButton'), activate: letter('j') }] : []);
     showScreen('workshop', () => {
       const phones = phoneFigures();
       const shown = this.shown as { team?: string; turnText?: string; cardText?: string };
@@ -138,15 +143,37 @@ export class WorkshopScene extends RoomScene {
       const live = this.shown as { counts?: number[]; asking?: { text: string } | null };
       const counts = room.phase === 'deciding' ? live.counts ?? [] : [];
       const votes = (i: number) => (counts[i] !== undefined ? { detail: votesText(counts[i]!) } : {});
-      return listScreen(shown.team ?? say(room.scenario.title), this.focus, { ...this.shown, focus: this.focus?.current ?? -1, timer: this.timerState(room), phones: phones ? { joined: phones.joined, voted: phones.voted, recent: phones.recent, problem: phones.problem, status: phones.status, closed: room.votingClosed } : null }, [
+      const model = listScreen(shown.team ?? say(room.scenario.title), this.focus, { ...this.shown, focus: this.focus?.current ?? -1, timer: this.timerState(room), phones: phones ? { joined: phones.joined, voted: phones.voted, recent: phones.recent, problem: phones.problem, status: phones.status, closed: room.votingClosed } : null }, [
         ...this.regions,
         // The room could not be opened: said in full here, the canvas has a short line (J shows it in full).
         ...(phones?.problem ? [{ role: 'notice' as const, text: problemText(phones) }] : []),
+        ...(room.phase === 'deciding' ? this.liveRegions(room, phones) : []),
         ...(room.phase === 'deciding' && live.asking ? [{ role: 'notice' as const, text: live.asking.text }] : []),
-      ], [...toolbar, ...votingButton()], votes);
+      ], [...toolbar, ...votingButton(), ...joinButton()], votes);
+      // After the reveal the outcome has the focus, so a screen reader reads what happened before the way on.
+      // The hand counts after the choices: Tab goes through the choices first, in their order.
+      const regions = [...model.regions.filter((r) => r.name !== 'hands'), ...model.regions.filter((r) => r.name === 'hands')];
+      return { ...model, regions, announce: this.said, ...(room.phase === 'reveal' && room.reveal ? { focus: 'outcome' } : {}) };
     });
     settle();
     requestFrames();
+  }
+
+  /** The timer and the phones' count, which the canvas redraws as they change: in words for the layer. */
+  private liveRegions(room: Room, phones: PhoneFigures | null): ScreenRegion[] {
+    const items = [];
+    if (room.timer.enabled) {
+      const { done, paused } = room.timer;
+      const state = done ? t('wsTimeUp') : paused ? t('wsTimerPaused') : t('wsTimerRunning');
+      items.push({ id: 'timer', label: t('a11yTimer'), value: done ? state : t('a11yTimerLeft', { state, time: clock(room.timer.left()) }) });
+    }
+    if (phones) {
+      const label = t('a11yPhones');
+      const line = room.votingClosed && phones.status === 'open' && phones.code ? t('phonesClosed', { voted: phones.voted, joined: phones.joined }) : phoneLine(phones);
+      // The canvas line starts with its own "Phones:"; in the layer that is the label, said once.
+      items.push({ id: 'phones', label, value: line.startsWith(`${label}: `) ? line.slice(label.length + 2) : line });
+    }
+    return items.length > 0 ? [{ role: 'values', name: 'live', items }] : [];
   }
 
   private timerState(room: Room): { enabled: boolean; left: number; paused: boolean; done: boolean } {
@@ -180,10 +207,25 @@ export class WorkshopScene extends RoomScene {
     const stakeholder = room.scenario.stakeholders.find((s) => s.id === table.card.from);
     const ribbon = table.followUpOf ? t('wsFollowUp') : undefined;
     drawCard(this, { stakeholder, name: say(stakeholder?.name), text: say(table.card.text), ...(ribbon ? { ribbon } : {}) }, { x: left.x, y: TOP, width: left.width, height: bottom - TOP }, ROOM_TEXT + 2);
+    this.said = sentences([
+      teamLine(room, team, team.state.turn).replace(/ {3}· {3}/g, ', '),
+      ...(ribbon ? [ribbon] : []),
+      t('a11yNewCard', { name: say(stakeholder?.name), text: say(table.card.text) }),
+      ...(phonesOn() && !room.votingClosed ? [t('a11yVotingOpen')] : []),
+    ]);
+    // The hands counted per choice with + and −, for a finger or a screen reader (the keys are + and − on the focused choice).
+    const hands = roomOrder(room).map((file, position) => {
+      const choice = `${position + 1}. ${say(table.card.choices[file]!.label)}`;
+      return [
+        { id: `hand-more-${position}`, label: t('handMore', { choice }), activate: () => this.voteUpdate(() => countVote(room, file, 1)) },
+        { id: `hand-less-${position}`, label: t('handLess', { choice }), activate: () => this.voteUpdate(() => countVote(room, file, -1)) },
+      ];
+    }).flat();
     this.regions = [
       { role: 'text', text: teamLine(room, team, team.state.turn) },
       { role: 'card', label: [ribbon, say(stakeholder?.name)].filter(Boolean).join(': '), text: say(table.card.text) },
       { role: 'values', name: 'meters', label: t('a11yMeters'), items: meterItems(room.scenario, team.state.meters) },
+      { role: 'buttons', name: 'hands', label: t('handCounts'), items: hands },
     ];
     audio.play('card');
 
@@ -238,6 +280,7 @@ export class WorkshopScene extends RoomScene {
     const rowBottom = Math.max(y + Math.max(guess.buttonHeight, decide.buttonHeight), Math.min(bottom, y + 130));
     const hintBox = this.add.graphics();
     const hint = addText(this, side.x + 28, rowTop + 14, '', { size: ROOM_TEXT, bold: true, colour: colour.danger, width: side.width - 48 });
+    let noticed = '';
     const update = (change: () => void) => {
       change();
       const counts = roomCounts(room);
@@ -255,10 +298,15 @@ export class WorkshopScene extends RoomScene {
       });
       guess.label.setText(guessLabel());
       const asking = room.asking;
+      // On a touch screen the way to pick is a tap, not keys.
+      const touch = document.documentElement.classList.contains('mm-touch');
       const message = room.entry ? t('wsTyping')
-        : asking?.reason === 'tie' ? t('wsAskTie', { choices: listOf(asking.among.map((file) => order.indexOf(file) + 1).sort((a, b) => a - b).map(String)), votes: counts[asking.among[0]!] ?? 0 })
-        : asking?.reason === 'no-votes' ? t('wsAskNoVotes') : '';
+        : asking?.reason === 'tie' ? t(touch ? 'wsAskTieTouch' : 'wsAskTie', { choices: listOf(asking.among.map((file) => order.indexOf(file) + 1).sort((a, b) => a - b).map(String)), votes: votesText(counts[asking.among[0]!] ?? 0) })
+        : asking?.reason === 'no-votes' ? t(touch ? 'wsAskNoVotesTouch' : 'wsAskNoVotes') : '';
       hint.setText(message).setColor(room.entry ? '#1d5c61' : '#a8231c');
+      // Said once when it appears (a tie after new counts is a new notice), not again at every count.
+      if (asking && message !== noticed) this.said = message;
+      noticed = asking ? message : '';
       clampLines(hint, Math.max(1, Math.floor((rowBottom - rowTop - 20) / 34)));
       guess.setVisible(message === '');
       decide.setVisible(message === '');
@@ -324,6 +372,7 @@ export class WorkshopScene extends RoomScene {
       if (done && !rang) {
         rang = true;
         audio.play('timer');
+        this.said = sentences([t('wsTimeUp')]);
       }
       requestFrames(200);
     };
@@ -405,6 +454,7 @@ export class WorkshopScene extends RoomScene {
     const how = addText(this, x, y, howText(reveal.how), { size: 30, bold: true, colour: colour.accent, width: inner });
     y += how.height + 18;
     const counts = reveal.vote.counts;
+    let sourcesText: string | null = null;
     if (counts) {
       const total = Math.max(1, counts.reduce((a, b) => a + b, 0));
       const room_ = bottom - y - (reveal.vote.guess ? 120 : 20) - (reveal.vote.phones ? 50 : 0);
@@ -424,7 +474,8 @@ export class WorkshopScene extends RoomScene {
       const phones = reveal.vote.phones;
       if (phones) {
         const fromPhones = phones.reduce((a, b) => a + b, 0);
-        const sources = addText(this, x, y, t('phonesSources', { phones: fromPhones, counted: counts.reduce((a, b) => a + b, 0) - fromPhones }), { size: ROOM_TEXT, bold: true, colour: colour.accent, width: inner });
+        sourcesText = t('phonesSources', { phones: fromPhones, counted: counts.reduce((a, b) => a + b, 0) - fromPhones });
+        const sources = addText(this, x, y, sourcesText, { size: ROOM_TEXT, bold: true, colour: colour.accent, width: inner });
         y += sources.height + 8;
       }
       y += 8;
@@ -443,10 +494,15 @@ export class WorkshopScene extends RoomScene {
     }
     this.regions.push({
       role: 'text',
+      id: 'outcome',
       label: t('wsRoomChose', { choice: say(card.choices[reveal.choice]!.label) }),
       text: [
+        capitalise(teamLine(room, team, turn).replace(/ {3}· {3}/g, ', ')),
+        // In full: the canvas cuts it to two lines.
+        `${say(stakeholder?.name)}: ${say(card.text)}`,
         howText(reveal.how),
         ...(counts ? order.map((file, position) => `${position + 1}. ${say(card.choices[file]!.label)}: ${votesText(counts[file]!)}`) : []),
+        ...(sourcesText ? [sourcesText] : []),
         ...(guessText ? [guessText] : []),
       ].join('\n'),
     });
@@ -469,6 +525,14 @@ export class WorkshopScene extends RoomScene {
       { role: 'text', label: t('a11yOutcome'), text: [feedbackText, changesText.replace(/ {3}/g, ' '), ...(stopText ? [stopText] : [])].join('\n') },
       { role: 'values', name: 'meters', label: t('a11yMeters'), items: meterItems(room.scenario, team.state.meters) },
     );
+    this.said = sentences([
+      t('wsRoomChose', { choice: say(card.choices[reveal.choice]!.label) }),
+      howText(reveal.how),
+      ...(reveal.vote.phones ? [t('a11yVotingClosed')] : []),
+      feedbackText,
+      changesText.replace(/ {3}· {3}/g, ', '),
+      ...(stopText ? [stopText] : []),
+    ]);
     const explanationBottom = button.y - 24;
     const box = this.add.graphics();
     const text = addText(this, side.x + 40, TOP + 26, feedbackText, { size: 38, width: side.width - 70, lineSpacing: 8 });
@@ -531,6 +595,7 @@ export class WorkshopScene extends RoomScene {
       label: title.text,
       items: rows.map((row, i) => ({ id: `score-${i}`, label: row.team, value: row.status, detail: room.scenario.meters.map((m) => `${say(m.label)} ${own(row.meters, m.id)}`).join(', ') })),
     }];
+    this.said = sentences([title.text, label]);
     this.shown = { ...this.shown, phase: 'scoreboard', title: title.text, next: next.name, nextLabel: label, buttons: [label], scoreboard: rows };
   }
 
@@ -590,7 +655,9 @@ export class WorkshopScene extends RoomScene {
         } else if (command.key === 'j' && phonesOn()) goScreen(this.game, 'join'); else if (command.key === 'x' && phonesOn()) removeRecentPhones(); else if (command.key === 'v' && phonesOn() && toggleVoting(room)) {
           // The phones hear it at once: no late vote lands after the trainer closed voting.
           syncPhones();
+          this.said = t(room.votingClosed ? 'a11yVotingClosed' : 'a11yVotingReopened');
           this.paintPhones();
+          requestFrames();
         } else if (deciding && command.key === 'g') this.voteUpdate(() => cycleGuess(room, 1));
         else if (deciding && room.timer.enabled && (command.key === 'p' || command.key === 'e' || command.key === 's')) {
           if (command.key === 'p') room.timer.togglePause();

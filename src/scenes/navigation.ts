@@ -8,6 +8,7 @@ import { otherLanguage } from '../locales/index.ts';
 import { pushHandler, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { MAIN_SCENES, openOverlay, switchTo } from '../platform/sceneSwitch.ts';
+import { keepFocus } from '../ui/button.ts';
 import { currentScreen } from '../platform/screen.ts';
 import { settings } from '../platform/settings.ts';
 import { findScenario } from '../session/levels.ts';
@@ -55,7 +56,9 @@ export function goEnding(game: Phaser.Game): void {
 function redrawAll(game: Phaser.Game): void {
   for (const key of [...MAIN_SCENES, 'overlay']) {
     const scene = game.scene.getScene(key);
-    if (scene && game.scene.isActive(key)) scene.scene.restart({ ...(scene.sys.settings.data as object), redraw: true });
+    if (!scene || !game.scene.isActive(key)) continue;
+    keepFocus(key);
+    scene.scene.restart({ ...(scene.sys.settings.data as object), redraw: true });
   }
   requestFrames();
 }

@@ -122,11 +122,36 @@ export class Button extends Phaser.GameObjects.Container {
   }
 }
 
+/** Each scene's latest list, and the focus to give back when the scene is drawn again for a setting. */
+const latestLists = new Map<string, FocusList>();
+const keptFocus = new Map<string, { index: number; at: number }>();
+/** A kept focus older than this belongs to no redraw (the scene was left another way) and is dropped. */
+const KEEP_MS = 2000;
+
+/** Before a scene is drawn again for a setting (language, numbers, sound): its new list starts where the focus was. */
+export function keepFocus(sceneKey: string): void {
+  const list = latestLists.get(sceneKey);
+  if (list && list.current >= 0) keptFocus.set(sceneKey, { index: list.current, at: performance.now() });
+}
+
 /** Keeps one button of a list focused and moves focus by keys or pointer. */
 export class FocusList {
   private index = -1;
+  private restore: number | undefined;
 
-  constructor(private readonly buttons: Button[], private readonly onChange: (index: number) => void = () => undefined) {}
+  constructor(private readonly buttons: Button[], private readonly onChange: (index: number) => void = () => undefined) {
+    const key = buttons[0]?.scene?.sys.settings.key;
+    if (!key) return;
+    latestLists.set(key, this);
+    const kept = keptFocus.get(key);
+    keptFocus.delete(key);
+    if (!kept || performance.now() - kept.at >= KEEP_MS || kept.index >= buttons.length) return;
+    this.restore = kept.index;
+    // A screen that starts with no focus (the play screen) gets it back once it is drawn.
+    queueMicrotask(() => {
+      if (this.restore !== undefined && this.index === -1) this.focus(this.restore);
+    });
+  }
 
   get current(): number {
     return this.index;
@@ -138,6 +163,9 @@ export class FocusList {
 
   focus(index: number): void {
     if (this.buttons.length === 0) return;
+    // The scene's first focus after a redraw for a setting goes where the focus was before it.
+    if (this.restore !== undefined && this.index === -1) index = this.restore;
+    this.restore = undefined;
     const next = ((index % this.buttons.length) + this.buttons.length) % this.buttons.length;
     if (next === this.index) return;
     this.buttons[this.index]?.setFocused(false);

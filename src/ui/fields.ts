@@ -33,6 +33,9 @@ export class FieldLayer {
   constructor(private readonly scene: Phaser.Scene) {
     this.root = document.createElement('div');
     this.root.className = 'mm-fields';
+    // A landmark named by the screen's heading, so the text boxes are not outside every landmark.
+    this.root.setAttribute('role', 'region');
+    this.root.setAttribute('aria-labelledby', 'mm-screen-title');
     Object.assign(this.root.style, { position: 'fixed', left: '0', top: '0', width: `${STAGE.width}px`, height: `${STAGE.height}px`, transformOrigin: '0 0', pointerEvents: 'none', zIndex: '5' });
     document.body.append(this.root);
     const place = () => this.place();
