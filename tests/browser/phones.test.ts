@@ -373,3 +373,39 @@ describe('phone votes', () => {
     await projectorContext.close();
   });
 });
+
+describe("the phones' address", () => {
+  it('is the phone page on a browser that has the game offline-copied, online and offline', async () => {
+    // A server of its own, so that it can go away without disturbing the other tests.
+    const own = await serveBuilt({ root: DIST, port: 0, host: '127.0.0.1' });
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB' });
+    try {
+      const page = await context.newPage();
+      await page.goto(own.url);
+      await waitFor(page, "m.screen === 'title'", 30_000);
+      // The service worker controls the page once the whole build is in the browser's cache.
+      await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, { timeout: 60_000 });
+      const isPhonePage = async (what: string) => {
+        await page.waitForSelector('body[data-view]', { timeout: 20_000 });
+        expect(await page.locator('[data-key="join"]').count(), what).toBe(1);
+        expect(await page.evaluate(() => 'manyMasters' in window), what).toBe(false);
+      };
+      await page.goto(`${own.url}p`);
+      await isPhonePage('online');
+      expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      own.room.close();
+      own.server.closeAllConnections();
+      await new Promise((done) => own.server.close(done));
+      await page.goto(`${own.url}p`);
+      await isPhonePage('offline');
+      await screenshot(page, 'phones-phone-address-offline');
+      // The game is still the game.
+      await page.goto(own.url);
+      await waitFor(page, "m.screen === 'title'", 30_000);
+    } finally {
+      await context.close();
+      own.server.closeAllConnections();
+      own.server.close();
+    }
+  });
+});
