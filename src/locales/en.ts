@@ -277,6 +277,8 @@ export const en = {
   titleContinueWorkshop: 'Continue the workshop',
   titleContinueWorkshopDetail: '{scenario}: {where}, {teams}',
   titleWorkshopUnreadable: 'The saved workshop could not be read ({reason}). It has been kept aside in this browser, not deleted.',
+  titleWorkshopUnkept: 'The saved workshop could not be read ({reason}), and this browser’s storage is full, so it could not be kept aside. Nothing has been overwritten. Download it to keep it; a new workshop is saved only once you let it replace the old one.',
+  titleWorkshopReplace: 'Let a new workshop replace it',
   setupLengthAll: 'Session length: until the scenario ends',
   setupLength: 'Session length: stop after {unit} {turn}',
   setupLengthDetail: 'You can also stop at any moment: Esc, then “To the debrief”',

@@ -275,6 +275,8 @@ export const nl: Messages = {
   titleContinueWorkshop: 'Workshop voortzetten',
   titleContinueWorkshopDetail: '{scenario}: {where}, {teams}',
   titleWorkshopUnreadable: 'De bewaarde workshop kon niet worden gelezen ({reason}). Hij is apart bewaard in deze browser, niet gewist.',
+  titleWorkshopUnkept: 'De bewaarde workshop kon niet worden gelezen ({reason}) en de opslag van deze browser is vol, dus hij kon niet apart bewaard worden. Er is niets overschreven. Download hem om hem te houden; een nieuwe workshop wordt pas bewaard als je hem de oude laat vervangen.',
+  titleWorkshopReplace: 'Laat een nieuwe workshop hem vervangen',
   setupLengthAll: 'Sessieduur: tot het scenario eindigt',
   setupLength: 'Sessieduur: stoppen na {unit} {turn}',
   setupLengthDetail: 'Je kunt ook altijd eerder stoppen: Esc, dan “Naar de nabespreking”',
