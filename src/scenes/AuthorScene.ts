@@ -6,7 +6,7 @@ import * as Phaser from 'phaser';
 import { draftFromText, type Draft } from '../authoring/draft.ts';
 import { goBack, levelDraft, openText, showMap, showProblems } from '../authoring/flow.ts';
 import { pickFile } from '../authoring/files.ts';
-import { forgetFile, rememberedFile } from '../authoring/remembered.ts';
+import { forgetFile, loadRememberedFile, rememberedFile } from '../authoring/remembered.ts';
 import { language, say, t } from '../locales/index.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
@@ -68,6 +68,10 @@ export class AuthorScene extends Phaser.Scene {
 
     let y = 230;
     const last = rememberedFile();
+    // The kept file is read from IndexedDB once at the start; drawn again when it arrives after this screen.
+    void loadRememberedFile().then(() => {
+      if (rememberedFile() !== last && this.scene.isActive()) this.scene.restart(data);
+    });
     addText(this, LEFT, y, t('authorLastFile'), { size: 30, bold: true, colour: colour.accent });
     y += 56;
     if (last) {
@@ -77,10 +81,10 @@ export class AuthorScene extends Phaser.Scene {
       const name = addText(this, LEFT, y, `${last.file}  ·  ${title}`, { size: 30, bold: true, width: RIGHT - LEFT - 3 * (BUTTON_WIDTH + GAP) });
       clampLines(name, 1);
       addText(this, LEFT, y + 42, t('authorOpenedAt', { when, check: checkLabel(draft) }), { size: size.small, colour: colour.inkSoft });
-      button(RIGHT - 3 * BUTTON_WIDTH - 2 * GAP, y, draft.scenario ? t('playFile') : t('showProblems'), () => openText(this.game, last.file, last.source, 'author'));
+      button(RIGHT - 3 * BUTTON_WIDTH - 2 * GAP, y, draft.scenario ? t('playFile') : t('showProblems'), () => void openText(this.game, last.file, last.source, 'author'));
       if (draft.scenario) button(RIGHT - 2 * BUTTON_WIDTH - GAP, y, t('scenarioMap'), () => showMap(this.game, draft, 'author'));
       button(RIGHT - BUTTON_WIDTH, y, t('forgetFile'), () => {
-        forgetFile();
+        void forgetFile();
         this.scene.restart({ focus: 0 });
       });
       y += 110;
