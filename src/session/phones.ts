@@ -157,7 +157,8 @@ export function startPhones(fresh: boolean): void {
   const saved = loadSaved();
   const state: Phones = {
     socket: null as unknown as RoomSocket,
-    figures: { status: 'connecting', code: saved?.code ?? null, address: null, link: null, joined: 0, voted: 0, counts: [], guess: null, round: null },
+    // A continued workshop with voting closed shows the phones' votes it was closed with.
+    figures: { status: 'connecting', code: saved?.code ?? null, address: null, link: null, joined: 0, voted: closedVotes(), counts: [], guess: null, round: null },
     secret: saved?.secret ?? null,
     phoneUrls: [],
     round: null,
@@ -183,6 +184,12 @@ export function startPhones(fresh: boolean): void {
     },
   });
   state.timer = window.setInterval(() => syncPhones(), 200);
+}
+
+/** The phone votes a closed vote stands with (one per phone that chose), else 0. */
+function closedVotes(): number {
+  const room = currentRoom();
+  return room?.votingClosed && room.phase === 'deciding' ? (room.workshop.tally.phones ?? []).reduce((sum, n) => sum + n, 0) : 0;
 }
 
 /** A continued workshop takes its phones back when this tab had them on. */
@@ -264,9 +271,12 @@ export function syncPhones(): void {
   phones.open = open;
   if (round !== phones.round || reopened) {
     phones.round = round;
-    phones.figures.voted = 0;
-    phones.figures.counts = [];
-    phones.figures.guess = null;
+    // Closed voting keeps the figures it was closed with (a workshop continued after a reload starts with them).
+    if (view.kind !== 'card' || open) {
+      phones.figures.voted = 0;
+      phones.figures.counts = [];
+      phones.figures.guess = null;
+    }
     changed();
   }
   const text = JSON.stringify(view);

@@ -294,12 +294,20 @@ describe('phone votes', () => {
     await vote(p1, 1);
     m = await waitFor(projector, 'm.shown.phones.voted === 1');
     const thirdCard = m.shown.cardId;
+    // Voting closed (V) before the reload stays closed after it, with the vote it was closed with.
+    await press(projector, 'v');
+    await waitFor(projector, 'm.shown.phones.closed === true');
     await projector.reload();
     m = await waitFor(projector, "m.screen === 'title' && m.shown.canContinueWorkshop === true", 30_000);
     expect((m.shown.buttons as string[])[0]).toBe('Continue the workshop');
     await press(projector, 'Enter');
-    m = await waitFor(projector, "m.screen === 'workshop' && m.phase === 'deciding' && m.shown.phones.status === 'open' && m.shown.phones.joined === 3 && m.shown.phones.voted === 1");
+    m = await waitFor(projector, "m.screen === 'workshop' && m.phase === 'deciding' && m.shown.phones.status === 'open' && m.shown.phones.joined === 3 && m.shown.phones.voted === 1 && m.shown.phones.closed === true");
     expect(m.shown.cardId).toBe(thirdCard);
+    expect((m.shown.view as { regions: { items?: { label: string }[] }[] }).regions.some((r) => (r.items ?? []).some((i) => i.label === 'Open phone voting again'))).toBe(true);
+    await p2.waitForSelector('[data-key="choice-1"]:disabled');
+    await press(projector, 'v');
+    await waitFor(projector, 'm.shown.phones.closed === false && m.shown.phones.voted === 1');
+    await p2.waitForSelector('[data-key="choice-1"]:enabled');
     await vote(p2, 1);
     await vote(p3, 0);
     await waitFor(projector, 'm.shown.phones.voted === 3');
