@@ -9,7 +9,7 @@
  * Without the server (a static copy) the set-up says phones need it.
  */
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import { createConnection, createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -379,6 +379,129 @@ describe('phone votes', () => {
     for (const phone of phones) expect(phone.errors.filter((e) => !e.includes('WebSocket'))).toEqual([]);
     for (const phone of phones) await phone.context.close();
     await projectorContext.close();
+  });
+});
+
+/**
+ * A phone's way to the server through a small TCP proxy that can cut it: Playwright's setOffline does
+ * not close a WebSocket that is already open, a dropped Wi-Fi does.
+ */
+async function cuttableProxy(target: number): Promise<{ url: string; cut(): void; restore(): void; close(): Promise<void> }> {
+  let down = false;
+  const open = new Set<Socket>();
+  const server = createTcpServer((client) => {
+    if (down) {
+      client.destroy();
+      return;
+    }
+    const upstream = createConnection({ host: '127.0.0.1', port: target });
+    open.add(client).add(upstream);
+    const drop = () => {
+      client.destroy();
+      upstream.destroy();
+      open.delete(client);
+      open.delete(upstream);
+    };
+    client.on('error', drop).on('close', drop);
+    upstream.on('error', drop).on('close', drop);
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    cut() {
+      down = true;
+      for (const socket of open) socket.destroy();
+    },
+    restore() {
+      down = false;
+    },
+    close: () => {
+      for (const socket of open) socket.destroy();
+      return new Promise((done) => server.close(() => done()));
+    },
+  };
+}
+
+describe('a tap while the phone is offline', () => {
+  it('waits on the phone, is sent when the connection is back and counts once; after voting closed it is too late', async () => {
+    const url = served!.url;
+    const proxy = await cuttableProxy((served!.server.address() as AddressInfo).port);
+    const projectorContext = await env.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' });
+    const projector = await projectorContext.newPage();
+    await projector.goto(url);
+    await waitFor(projector, "m.screen === 'title'", 30_000);
+    await openSetup(projector);
+    let m = await snapshot(projector);
+    const focusOn = async (label: string) => {
+      const target = (m.shown.buttons as string[]).indexOf(label);
+      expect(target).toBeGreaterThanOrEqual(0);
+      while (m.shown.focus !== target) {
+        await press(projector, (m.shown.focus as number) > target ? 'ArrowUp' : 'ArrowDown');
+        m = await waitFor(projector, "m.screen === 'setup'");
+      }
+    };
+    await focusOn('Phones: off');
+    await press(projector, 'Enter');
+    m = await waitFor(projector, "m.screen === 'setup' && m.ready && m.shown.phones === true && m.shown.buttons.includes('Phones: on')");
+    await focusOn('Start the workshop');
+    await press(projector, 'Enter');
+    m = await waitFor(projector, "m.screen === 'join' && m.shown.status === 'open' && !!m.shown.code");
+    const phone = await openPhone(proxy.url, m.shown.code as string, 'en-GB');
+    const dutch = await openPhone(proxy.url, m.shown.code as string, 'nl-NL');
+    await waitFor(projector, 'm.shown.joined === 2');
+    await press(projector, 'Enter');
+    await waitFor(projector, "m.screen === 'workshop' && m.phase === 'deciding' && m.shown.phones.joined === 2");
+    await phoneShows(phone.page, 'card');
+    await phoneShows(dutch.page, 'card');
+
+    // Offline: the tap stays on the phone, which says it waits; nothing reaches the projector.
+    proxy.cut();
+    await phone.page.waitForFunction(() => document.getElementById('status')!.textContent !== '');
+    expect(await phone.page.locator('#status').innerText()).toBe('The connection dropped. Reconnecting…');
+    await phone.page.locator('[data-key="choice-1"]').click();
+    await phone.page.waitForSelector('[data-key="choice-1"][aria-pressed="true"]');
+    expect(await phone.page.locator('#status').innerText()).toContain('waiting to be sent');
+    expect(await phone.page.locator('h1').innerText()).toMatch(/^Waiting to send: /);
+    await screenshot(phone.page, 'phones-phone-waiting-en');
+    await dutch.page.locator('[data-key="choice-1"]').click();
+    expect(await dutch.page.locator('#status').innerText()).toContain('Je stem wacht om verstuurd te worden');
+    await screenshot(dutch.page, 'phones-phone-waiting-nl');
+    expect((await snapshot(projector)).shown.phones).toMatchObject({ voted: 0 });
+
+    // Back online: sent once and counted once; the phone says it voted.
+    proxy.restore();
+    await phone.page.waitForFunction(() => document.querySelector('h1')!.textContent!.startsWith('You voted: '), undefined, { timeout: 30_000 });
+    m = await waitFor(projector, 'm.shown.phones.voted === 2', 30_000);
+    expect(await phone.page.locator('#status').innerText()).toBe('');
+    // Reveal: the offline taps count once each.
+    await press(projector, 'PageDown');
+    m = await waitFor(projector, "m.phase === 'reveal'");
+    expect((m.shown.phoneVotes as number[]).reduce((a, b) => a + b, 0)).toBe(2);
+    await nextCard(projector);
+    await waitFor(projector, "m.phase === 'deciding' && m.shown.phones.voted === 0");
+    await phoneShows(phone.page, 'card');
+
+    // Offline again; the trainer closes voting before the phone is back: the tap came too late.
+    proxy.cut();
+    await phone.page.waitForFunction(() => document.getElementById('status')!.textContent !== '');
+    await phone.page.locator('[data-key="choice-0"]').click();
+    await press(projector, 'v');
+    await waitFor(projector, 'm.shown.phones.closed === true');
+    proxy.restore();
+    await phone.page.waitForSelector('.error', { timeout: 30_000 });
+    expect(await phone.page.locator('.error').innerText()).toBe('Your vote came too late: voting had closed before the connection was back.');
+    expect(await phone.page.locator('h1').innerText()).toBe('Voting is closed. Look at the projector.');
+    expect(await phone.page.locator('[data-key="choice-0"]').getAttribute('aria-pressed')).toBe('false');
+    await screenshot(phone.page, 'phones-phone-too-late-en');
+    expect((await snapshot(projector)).shown.phones).toMatchObject({ voted: 0 });
+
+    for (const p of [phone, dutch]) {
+      expect(p.errors.filter((e) => !e.includes('WebSocket'))).toEqual([]);
+      await p.context.close();
+    }
+    await projectorContext.close();
+    await proxy.close();
   });
 });
 
