@@ -114,6 +114,31 @@ describe('phone votes', () => {
     await context.close();
   });
 
+  it('keeps asking for the room server and finds one that answers only later, without a reload', async () => {
+    // No service worker, so that every ask for the server goes through the route below.
+    const context = await env.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    let answering = false;
+    let unanswered = 0;
+    await page.route('**/room-server.json', (route) => {
+      if (answering) return route.continue();
+      unanswered += 1;
+      return route.abort('timedout');
+    });
+    await page.goto(served!.url);
+    await waitFor(page, "m.screen === 'title'", 30_000);
+    await openSetup(page);
+    let m = await snapshot(page);
+    // A server that does not answer once is not yet "no server": only several asks in a row say so.
+    expect(m.shown.phones).toBe('no-server');
+    expect(unanswered).toBeGreaterThanOrEqual(3);
+    answering = true;
+    m = await waitFor(page, "m.screen === 'setup' && m.ready && m.shown.phones === false", 20_000);
+    expect(m.shown.buttons).toContain('Phones: off');
+    await screenshot(page, 'phones-setup-found-later');
+    await context.close();
+  });
+
   it('three phones vote on three cards, through a reload and a server restart', async () => {
     const url = served!.url;
     const port = (served!.server.address() as AddressInfo).port;
