@@ -137,7 +137,7 @@ export class WorkshopScene extends RoomScene {
       // The vote counts change without a redraw of the scene: they are read from what the screen shows now.
       const live = this.shown as { counts?: number[]; asking?: { text: string } | null };
       const counts = room.phase === 'deciding' ? live.counts ?? [] : [];
-      const votes = (i: number) => (counts[i] !== undefined ? { detail: votesText(counts[i]!) } : {});
+      const votes = (i: number) => (counts[i] !== undefined ? { detail: phonesOn() ? t('wsHandsDetail', { count: counts[i]! }) : votesText(counts[i]!) } : {});
       return listScreen(shown.team ?? say(room.scenario.title), this.focus, { ...this.shown, focus: this.focus?.current ?? -1, timer: this.timerState(room), phones: phones ? { joined: phones.joined, voted: phones.voted, status: phones.status, closed: room.votingClosed } : null }, [
         ...this.regions,
         ...(room.phase === 'deciding' && live.asking ? [{ role: 'notice' as const, text: live.asking.text }] : []),
@@ -220,7 +220,7 @@ export class WorkshopScene extends RoomScene {
       const x = side.x + side.width - PILL;
       const box = this.add.graphics();
       const count = addText(this, x + PILL / 2, y + button.buttonHeight / 2 - 14, '0', { size: 48, bold: true, originX: 0.5, originY: 0.5 });
-      const unit = addText(this, x + PILL / 2, y + button.buttonHeight / 2 + 26, t('wsVotesOther'), { size: ROOM_TEXT, bold: true, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
+      const unit = addText(this, x + PILL / 2, y + button.buttonHeight / 2 + 26, phonesOn() ? t('wsHandsOther') : t('wsVotesOther'), { size: ROOM_TEXT, bold: true, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
       pills.push({ count, unit, box, x, y, h: button.buttonHeight });
       y += button.buttonHeight + 16;
     }
@@ -247,7 +247,8 @@ export class WorkshopScene extends RoomScene {
         const typing = room.entry?.position === position;
         const value = hands[file] ?? 0;
         pill.count.setText(typing ? `${room.entry!.digits}_` : String(value));
-        pill.unit.setText(typing ? '' : value === 1 ? t('wsVotesOne') : t('wsVotesOther'));
+        // With phones on, the pill holds the hands counted only: "0 votes" there would hide the phones' votes.
+        pill.unit.setText(typing ? '' : phonesOn() ? (value === 1 ? t('wsHandsOne') : t('wsHandsOther')) : value === 1 ? t('wsVotesOne') : t('wsVotesOther'));
         pill.box.clear().fillStyle(typing ? colour.accentSoft : among.has(file) ? colour.dangerSoft : colour.paperDeep, 1).fillRoundedRect(pill.x, pill.y, PILL, pill.h, 20);
         if (typing || among.has(file)) pill.box.lineStyle(4, typing ? colour.accent : colour.danger, 1).strokeRoundedRect(pill.x, pill.y, PILL, pill.h, 20);
       });

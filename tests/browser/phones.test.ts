@@ -226,6 +226,13 @@ describe('phone votes', () => {
     m = await waitFor(projector, 'm.shown.phones.voted === 3');
     await screenshot(projector, 'phones-workshop-en');
     expect(m.shown.counts).toEqual((m.shown.choices as string[]).map(() => 0)); // the projector's own counts stay the trainer's
+    // Three phones voted: no choice says "0 votes" on the screen or to a screen reader, only the hands counted.
+    const details = (m.shown.view as { regions: { items?: { detail?: string }[] }[] }).regions.flatMap((r) => r.items ?? []).map((i) => i.detail ?? '');
+    expect(details).toContain('0 counted by hand');
+    expect(details.filter((d) => /^\d+ votes?$/.test(d))).toEqual([]);
+    const drawn = await projector.evaluate(() => (window as unknown as { manyMastersTexts: { texts: { scene: string; text: string }[] } }).manyMastersTexts.texts.filter((t) => t.scene === 'workshop').map((t) => t.text));
+    expect(drawn).toContain('hands');
+    expect(drawn).not.toContain('votes');
     for (const phone of [p1, p2, p3]) expect(await phone.locator('main').innerText()).not.toMatch(/by phone,|via telefoon,/);
 
     // A phone that reloads keeps its vote; the count does not change.
