@@ -192,7 +192,11 @@ export class WorkshopScene extends RoomScene {
     const phoneText = (figures: PhoneFigures) => (room.votingClosed && figures.status === 'open' && figures.code ? t('phonesClosed', { voted: figures.voted, joined: figures.joined }) : phoneLine(figures));
     const phoneRow = drawPhoneLine(this, side.x, y, side.width, phoneText);
     if (phoneRow) {
-      y += 50;
+      // Room for the longest thing the line may say later (no connection), so that it never runs under a choice.
+      const now = phoneRow.text;
+      const tallest = Math.max(...[t('phonesLost'), t('phonesOpening'), now].map((line) => phoneRow.setText(line).height));
+      phoneRow.setText(now);
+      y += Math.max(50, tallest + 10);
       this.paintPhones = () => {
         const figures = phoneFigures();
         if (figures && phoneRow.active) phoneRow.setText(phoneText(figures));

@@ -348,8 +348,22 @@ describe('phone votes', () => {
     await press(projector, 'v');
     await waitFor(projector, 'm.shown.phones.closed === true');
     await p3.waitForSelector('[data-key="choice-0"][aria-pressed="true"]:disabled');
+    // On a 4:3 projector the "no connection" line takes two lines; it is not drawn under a choice.
+    await projector.setViewportSize({ width: 1024, height: 768 });
+    await waitFor(projector, "m.screen === 'workshop' && m.shown.stage.width < 1500");
     await stopServer();
-    m = await waitFor(projector, "m.shown.phones.status !== 'open'");
+    m = await waitFor(projector, "m.shown.phones.status === 'lost'");
+    await waitFor(projector, 'm.ready && !m.moving');
+    const texts = await projector.evaluate(() => (window as unknown as { manyMastersTexts: { texts: { scene: string; text: string; left: number; right: number; top: number; bottom: number }[] } }).manyMastersTexts.texts.filter((t) => t.scene === 'workshop'));
+    const lost = texts.find((t) => t.text.startsWith('Phones: no connection'));
+    expect(lost, 'the no-connection line is drawn').toBeDefined();
+    // The first choice's button starts above its label (its padding): the line ends above that.
+    const firstChoice = texts.find((t) => t.text.replace(/\s+/g, ' ') === (m.shown.choices as string[])[0]);
+    expect(firstChoice, 'the first choice is drawn').toBeDefined();
+    expect(lost!.bottom + 16, `"${lost!.text}" ends at ${Math.round(lost!.bottom)}, the first choice's label starts at ${Math.round(firstChoice!.top)}`).toBeLessThanOrEqual(firstChoice!.top);
+    await screenshot(projector, 'phones-lost-en');
+    await projector.setViewportSize({ width: 1920, height: 1080 });
+    await waitFor(projector, "m.screen === 'workshop' && m.shown.stage.width === 1920");
     await startServer(port);
     m = await waitFor(projector, "m.shown.phones.status === 'open' && m.shown.phones.joined === 3 && m.shown.phones.voted === 3 && m.shown.phones.closed", 30_000);
     await p3.waitForSelector('[data-key="choice-0"][aria-pressed="true"]:disabled');
