@@ -10,9 +10,16 @@
  *
  * The game registers the worker itself, only on http(s) (src/platform/offline.ts): a page opened
  * from file:// has no service worker.
+ *
+ * The phones' short address `p` (which the room server answers with phone.html) is the phone page
+ * here too: a browser that has loaded the game would otherwise get the game at `…/p` from the
+ * worker's fallback, online and offline alike.
  */
 import { VitePWA } from 'vite-plugin-pwa';
 import type { PluginOption } from 'vite';
+
+/** `…/p` and `…/p/` with any query, as Workbox tests a navigation's path and query against it. */
+const PHONE_ADDRESS = /\/p\/?(\?.*)?$/;
 
 export function offlinePlugin(): PluginOption {
   return VitePWA({
@@ -45,7 +52,19 @@ export function offlinePlugin(): PluginOption {
       cleanupOutdatedCaches: true,
       // `index.html?scenario=school` and any other address under the game's folder open the game.
       navigateFallback: 'index.html',
+      navigateFallbackDenylist: [PHONE_ADDRESS],
       ignoreURLParametersMatching: [/.*/],
+      runtimeCaching: [
+        {
+          // Written into sw.js as source text, so both functions use nothing from this file.
+          urlPattern: ({ request, url }) => request.mode === 'navigate' && /\/p\/?$/.test(url.pathname),
+          // The precached phone page (its cache key carries a revision query), else the server's.
+          handler: async ({ request, url }) => {
+            const page = new URL('phone.html', url.pathname.endsWith('/') ? new URL('..', url) : url);
+            return (await caches.match(page.href, { ignoreSearch: true })) ?? fetch(request);
+          },
+        },
+      ],
     },
   });
 }

@@ -24,8 +24,19 @@ async function take(file: File, handlers: FileHandlers): Promise<void> {
   const reading = readScenarioBytes(new Uint8Array(await file.arrayBuffer()));
   const { text } = reading;
   // Checked in a worker first, so the page keeps drawing and taking keys while a large file is read.
-  rememberCheck(text, withReading(await validateOffThread(text), reading));
+  const result = withReading(await validateOffThread(text), reading);
+  // Taking in the worker's answer (a whole scenario) is a task of its own; the next step waits for a frame.
+  await afterNextFrame();
+  rememberCheck(text, result);
   handlers.text(file.name, text);
+}
+
+/**
+ * Resolves once the next frame has been drawn, so that work on a large file comes in steps with the
+ * picture and the keys served in between (a requestAnimationFrame callback alone runs before the paint).
+ */
+export function afterNextFrame(): Promise<void> {
+  return new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 }
 
 export function installFileOpening(handlers: FileHandlers): void {

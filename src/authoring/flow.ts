@@ -9,8 +9,8 @@ import { allLevels } from '../session/levels.ts';
 import { endSession, playFrom, startGame } from '../session/session.ts';
 import { switchTo } from '../platform/sceneSwitch.ts';
 import { currentDraft, draftFromText, setDraft, tooLargeDraft, type Draft } from './draft.ts';
-import { installFileOpening } from './files.ts';
-import { rememberFile } from './remembered.ts';
+import { afterNextFrame, installFileOpening } from './files.ts';
+import { loadRememberedFile, rememberFile } from './remembered.ts';
 
 /** Where "back" on the map and the problems screen goes. */
 type Origin = 'title' | 'author' | 'problems';
@@ -54,12 +54,22 @@ export function showMap(game: Phaser.Game, draft: Draft, from: Origin): void {
   switchTo(game, 'map');
 }
 
-/** A file given to the page: a valid file without warnings plays at once; otherwise its list shows first. */
-export function openText(game: Phaser.Game, file: string, source: string, from: Origin = 'title'): void {
-  rememberFile(file, source);
+/**
+ * A file given to the page: a valid file without warnings plays at once; otherwise its list shows
+ * first. A 5 MB file takes a while at each step (the new game, its first screen, the copy kept for the
+ * next visit), so each gets a frame of its own and the page never stands still for all of them at once.
+ */
+export async function openText(game: Phaser.Game, file: string, source: string, from: Origin = 'title'): Promise<void> {
   const draft = setDraft(draftFromText(file, source, 'opened'));
-  if (draft.scenario && draft.problems.length === 0) playDraft(game);
-  else showProblems(game, draft, from);
+  if (draft.scenario && draft.problems.length === 0) {
+    startGame(draft.scenario);
+    await afterNextFrame();
+    // Another file may have been given meanwhile: only the latest one is shown.
+    if (currentDraft() !== draft) return;
+    switchTo(game, 'play');
+  } else showProblems(game, draft, from);
+  await afterNextFrame();
+  await rememberFile(file, source);
 }
 
 export function playDraft(game: Phaser.Game): void {
@@ -86,8 +96,9 @@ export function levelDraft(file: string): Draft | null {
 
 /** Called once at start: the picker and drag-and-drop work from every screen. */
 export function installAuthoring(game: Phaser.Game): void {
+  void loadRememberedFile();
   installFileOpening({
-    text: (file, source) => openText(game, file, source),
+    text: (file, source) => void openText(game, file, source),
     tooLarge: (file, bytes) => showProblems(game, tooLargeDraft(file, bytes), 'title'),
   });
 }

@@ -65,6 +65,8 @@ const roomSchema = fields({
    * restarted browser opens the same room (same code) again, and nobody else can.
    */
   phoneSecret: v.optional(string({ pattern: /^[A-Za-z0-9_-]{20,64}$/ })),
+  /** Phone voting closed by the trainer (V) on the card being decided; absent in older saves. */
+  votingClosed: v.optional(boolean()),
 });
 
 const savedShape = shape(
@@ -109,8 +111,10 @@ export function loadWorkshop(findScenario: (id: string) => Scenario | undefined,
   if (!savedShape.check(value, [], issues)) return { ok: false, problem: 'damaged', reason: `the workshop save is damaged: ${formatPath(issues[0]!.path)} ${issues[0]!.message}` };
   const { workshop: savedWorkshop, room } = value as unknown as SavedWorkshop;
   // Phone votes live on the room server and come back from it when phones reconnect; a save made
-  // before phones existed has none.
-  const tally = { ...savedWorkshop.tally, phones: savedWorkshop.tally.hands.map(() => 0) };
+  // before phones existed has none. Closed voting keeps the counts it was closed with: they stand as
+  // they were, whatever the server says meanwhile.
+  const closedWith = room.votingClosed === true && savedWorkshop.tally.phones?.length === savedWorkshop.tally.hands.length ? savedWorkshop.tally.phones : null;
+  const tally = { ...savedWorkshop.tally, phones: closedWith ? [...closedWith] : savedWorkshop.tally.hands.map(() => 0) };
   const saved: SavedWorkshop = { workshop: { ...savedWorkshop, tally }, room };
   const scenario = findScenario(saved.workshop.scenario);
   if (!scenario) return { ok: false, problem: 'otherScenario', reason: `the workshop save belongs to scenario "${saved.workshop.scenario}", which is not here` };

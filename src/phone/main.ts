@@ -15,7 +15,7 @@ import { interpolate, signed } from '../locales/format.ts';
 import { nl } from '../locales/nl.ts';
 import { RoomSocket, type SocketStatus } from '../platform/roomSocket.ts';
 import { normaliseCode, parseRoomLink, type ErrorCode, type Kept, type Mine, type PhoneView, type ServerMessage, type Texts } from '../room-protocol/protocol.ts';
-import { addAnswer, loadAnswers, loadJoin, loadLanguage, saveJoin, saveLanguage, type Answer } from './memory.ts';
+import { addAnswer, loadAnswers, loadJoin, loadLanguage, saveJoin, saveLanguage, type Answer, type Pending } from './memory.ts';
 
 /** How long a phone that was in a room waits for its projector to open it again. */
 const REOPEN_WAIT = 3 * 60 * 1000;
@@ -34,6 +34,8 @@ interface State {
   mine: Mine;
   /** This phone's vote as the server last confirmed it, to go back to when it refuses a late tap. */
   confirmed: Mine;
+  /** A tap the server has not confirmed yet: kept here and sent when the connection is back. */
+  pending: Pending | null;
   status: SocketStatus | 'idle';
   failures: number;
   /** When the server first said it does not know the room, while the phone waits for it to reopen. */
@@ -42,7 +44,7 @@ interface State {
   problem: { key: MessageKey; code?: string } | null;
 }
 
-const state: State = { language: loadLanguage(), code: null, key: null, inRoom: false, token: null, kept: null, view: null, mine: { choice: null, guess: null }, confirmed: { choice: null, guess: null }, status: 'idle', failures: 0, unknownSince: null, problem: null };
+const state: State = { language: loadLanguage(), code: null, key: null, inRoom: false, token: null, kept: null, view: null, mine: { choice: null, guess: null }, confirmed: { choice: null, guess: null }, pending: null, status: 'idle', failures: 0, unknownSince: null, problem: null };
 let socket: RoomSocket | null = null;
 /** What the page showed last, to move focus to the new heading only when the screen really changes. */
 let shownKey = '';
@@ -79,6 +81,7 @@ function join(code: string, key: string | null = null): void {
   state.key = key ?? (same ? stored!.key : null);
   state.token = same ? stored!.token : null;
   state.kept = same ? stored!.kept : null;
+  state.pending = same ? stored!.pending ?? null : null;
   state.problem = null;
   state.failures = 0;
   socket?.close();
@@ -104,13 +107,14 @@ function receive(message: ServerMessage): void {
       state.key = message.key;
       state.inRoom = true;
       state.failures = 0;
-      saveJoin({ code: message.code, key: message.key, token: message.token, kept: state.kept });
+      saveJoin({ code: message.code, key: message.key, token: message.token, kept: state.kept, pending: state.pending });
       break;
     case 'view':
       state.view = message.view;
       state.mine = message.mine;
       state.confirmed = message.mine;
       state.problem = null;
+      settlePending(message.view, message.mine);
       if (message.view.kind === 'card' && !message.view.open && state.kept?.round === message.view.round) {
         // Voting is closed and the server lost this phone's vote (it restarted meanwhile): the phone
         // still shows its own vote, and sends it again if the trainer opens voting again.
@@ -139,6 +143,8 @@ function receive(message: ServerMessage): void {
       state.mine = message.mine;
       state.confirmed = message.mine;
       state.problem = null;
+      // The tap that waited on the phone is now counted: no longer "waiting to send".
+      if (state.pending?.round === message.round && state.pending.choice === message.mine.choice) state.pending = null;
       remember({ round: message.round, choice: message.mine.choice, guess: message.mine.guess });
       break;
     case 'error':
@@ -148,6 +154,35 @@ function receive(message: ServerMessage): void {
       return; // Projector messages never reach a phone; ignore them if they did.
   }
   render();
+}
+
+/**
+ * What became of a tap the server had not confirmed: confirmed now, sent again while voting is still
+ * open on its card, or too late (voting closed, the reveal or a later card came first), which the
+ * phone says instead of showing it as a vote.
+ */
+function settlePending(view: PhoneView, mine: Mine): void {
+  const pending = state.pending;
+  if (!pending || view.kind === 'wait') return;
+  const round = 'round' in view ? view.round : null;
+  if (view.kind === 'card' && round === pending.round && view.open) {
+    if (mine.choice === pending.choice) setPending(null);
+    else if (pending.choice < view.choices.length) {
+      socket?.send({ type: 'vote', round: pending.round, choice: pending.choice });
+      state.mine = { ...mine, choice: pending.choice };
+      return;
+    } else setPending(null);
+    return;
+  }
+  setPending(null);
+  state.problem = { key: 'phoneTooLate' };
+  // What the phone remembers for this card is the vote the server had, not the late tap.
+  if (state.kept?.round === pending.round) remember({ ...state.kept, choice: mine.choice });
+}
+
+function setPending(pending: Pending | null): void {
+  state.pending = pending;
+  if (state.code && state.token) saveJoin({ code: state.code, key: state.key, token: state.token, kept: state.kept, pending });
 }
 
 function failed(code: ErrorCode): void {
@@ -173,7 +208,8 @@ function failed(code: ErrorCode): void {
   }
   else if (code === 'closed') {
     // A tap that came too late: the vote is what the server had before it.
-    state.problem = { key: 'phoneClosed' };
+    state.problem = { key: state.pending ? 'phoneTooLate' : 'phoneClosed' };
+    if (state.pending) setPending(null);
     state.mine = { ...state.confirmed };
     if (state.kept) remember({ ...state.kept, choice: state.confirmed.choice, guess: state.confirmed.guess });
   }
@@ -190,13 +226,16 @@ function leave(): void {
 
 function remember(kept: Kept): void {
   state.kept = kept;
-  if (state.code && state.token) saveJoin({ code: state.code, key: state.key, token: state.token, kept });
+  if (state.code && state.token) saveJoin({ code: state.code, key: state.key, token: state.token, kept, pending: state.pending });
 }
 
+/** A tap counts once the server confirms it; offline it waits on the phone and goes out on reconnecting. */
 function vote(round: string, choice: number): void {
-  if (!socket?.send({ type: 'vote', round, choice })) return;
   state.mine = { ...state.mine, choice };
+  state.problem = null;
+  setPending({ round, choice });
   remember({ round, choice, guess: state.mine.guess });
+  socket?.send({ type: 'vote', round, choice });
   render();
 }
 
@@ -246,7 +285,10 @@ function announce(view: PhoneView | null): void {
 
 function statusText(): string {
   if (!state.code) return '';
-  if (state.status === 'lost') return t('phoneReconnecting');
+  // Only a vote the server has confirmed is said to be kept; a tap it has not seen is waiting to be sent.
+  const offline = state.status === 'lost' || state.status === 'connecting';
+  if (offline && state.pending) return t('phoneWaitingToSend');
+  if (state.status === 'lost') return state.confirmed.choice !== null ? t('phoneReconnecting') : t('phoneReconnectingNoVote');
   if (state.status === 'connecting') return state.failures >= 3 ? t('phoneNoServer') : t('phoneConnecting');
   return '';
 }
@@ -262,7 +304,7 @@ function screen(view: PhoneView | null): HTMLElement[] {
   switch (view.kind) {
     case 'wait': return [heading(t('phoneWaiting')), ...problem];
     case 'card': return [...cardScreen(view), ...problem];
-    case 'reveal': return revealScreen(view);
+    case 'reveal': return [...revealScreen(view), ...problem];
     case 'debrief': return debriefScreen(view);
     case 'end': return endScreen(view);
   }
@@ -304,7 +346,8 @@ function cardBox(view: { turn: Texts; stakeholder: Texts; text: Texts }): HTMLEl
 
 function cardScreen(view: Extract<PhoneView, { kind: 'card' }>): HTMLElement[] {
   const chosen = state.mine.choice;
-  const title = heading(chosen !== null ? t('phoneYouChose', { choice: say(view.choices[chosen] ?? { nl: '', en: '' }) }) : view.open ? t('phoneNotVoted') : t('phoneClosed'));
+  const waiting = state.pending?.round === view.round && state.pending.choice === chosen;
+  const title = heading(chosen !== null ? t(waiting ? 'phoneWaitingChoice' : 'phoneYouChose', { choice: say(view.choices[chosen] ?? { nl: '', en: '' }) }) : view.open ? t('phoneNotVoted') : t('phoneClosed'));
   const list = el('ul', undefined, { class: 'choices' });
   view.choices.forEach((choice, i) => {
     const button = el('button', undefined, { type: 'button', 'aria-pressed': String(chosen === i), 'data-key': `choice-${i}` });

@@ -15,9 +15,16 @@ const MAX_ANSWERS = 200;
 
 const TEXTS = v.strictObject({ nl: v.string(), en: v.string() });
 const KEPT = v.strictObject({ round: v.string(), choice: v.nullable(v.number()), guess: v.nullable(v.string()) });
-const JOINED = v.strictObject({ code: v.string(), key: v.optional(v.nullable(v.string()), null), token: v.string(), kept: v.nullable(KEPT) });
+const PENDING = v.strictObject({ round: v.string(), choice: v.number() });
+const JOINED = v.strictObject({ code: v.string(), key: v.optional(v.nullable(v.string()), null), token: v.string(), kept: v.nullable(KEPT), pending: v.optional(v.nullable(PENDING)) });
 const ANSWER = v.strictObject({ round: v.string(), turn: TEXTS, stakeholder: TEXTS, text: TEXTS, choices: v.array(TEXTS), mine: v.nullable(v.number()), room: v.number() });
 const ANSWER_BOOK = v.strictObject({ code: v.string(), answers: v.array(ANSWER) });
+
+/** A vote tapped that the server has not confirmed yet (the phone was offline, or the server down). */
+export interface Pending {
+  round: string;
+  choice: number;
+}
 
 export interface Joined {
   code: string;
@@ -25,6 +32,7 @@ export interface Joined {
   key: string | null;
   token: string;
   kept: Kept | null;
+  pending?: Pending | null;
 }
 
 export interface Answer {

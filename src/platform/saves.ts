@@ -41,7 +41,7 @@ export type SaveLookup =
 /** Something unreadable that could not be kept aside, so it still stands under its own key. */
 export interface Unkept {
   key: string;
-  what: 'save' | 'endings';
+  what: 'save' | 'endings' | 'workshop';
   text: string;
 }
 
@@ -120,28 +120,40 @@ export class SaveStore {
   }
 
   writeWorkshop(saved: SavedWorkshop): boolean {
+    if (this.blocked.has(WORKSHOP_KEY)) return false;
     return this.attempt((s) => {
       s.setItem(WORKSHOP_KEY, saveWorkshop(saved));
       return true;
     }, false);
   }
 
-  /** The saved workshop; one that cannot be used is moved aside under its own key, never deleted. */
+  /**
+   * The saved workshop; one that cannot be used is moved aside under its own key, never deleted. When
+   * storage is too full for that, it stays where it is and no workshop is written over it until the
+   * trainer chooses (`unkeptWorkshop()` to download, `startAnewWorkshop()` to let it be replaced).
+   */
   readWorkshop(findScenario: (id: string) => Scenario | undefined, now: () => number = Date.now): WorkshopLookup {
     const raw = this.attempt((s) => s.getItem(WORKSHOP_KEY), null);
     if (raw === null) return { kind: 'none' };
     const loaded = loadWorkshop(findScenario, raw);
     if (loaded.ok) return { kind: 'ok', saved: loaded.saved, scenario: loaded.scenario };
-    const keptAs = `${PREFIX}unreadable.workshop.${new Date(now()).toISOString()}`;
-    const kept = this.attempt((s) => {
-      s.setItem(keptAs, raw);
-      s.removeItem(WORKSHOP_KEY);
-      return true;
-    }, false);
-    return { kind: 'unreadable', problem: loaded.problem, reason: loaded.reason, keptAs: kept ? keptAs : null };
+    const keptAs = this.keepAside(WORKSHOP_KEY, `${PREFIX}unreadable.workshop.${new Date(now()).toISOString()}`, raw, 'workshop');
+    return { kind: 'unreadable', problem: loaded.problem, reason: loaded.reason, keptAs };
+  }
+
+  /** The unreadable workshop that could not be kept aside, to offer as a download; null when there is none. */
+  unkeptWorkshop(): Unkept | null {
+    return this.blocked.get(WORKSHOP_KEY) ?? null;
+  }
+
+  /** The trainer chose to start anew: the unreadable workshop that could not be kept aside may now be replaced. */
+  startAnewWorkshop(): void {
+    if (!this.blocked.delete(WORKSHOP_KEY)) return;
+    this.attempt((s) => s.removeItem(WORKSHOP_KEY), undefined);
   }
 
   forgetWorkshop(): void {
+    if (this.blocked.has(WORKSHOP_KEY)) return;
     this.attempt((s) => s.removeItem(WORKSHOP_KEY), undefined);
   }
 

@@ -7,7 +7,7 @@ import { draftFromText, type Draft } from '../authoring/draft.ts';
 import { goBack, levelDraft, openText, showMap, showProblems } from '../authoring/flow.ts';
 import { pickFile } from '../authoring/files.ts';
 import { openEditor } from '../editor/ui/open.ts';
-import { forgetFile, rememberedFile } from '../authoring/remembered.ts';
+import { forgetFile, loadRememberedFile, rememberedFile } from '../authoring/remembered.ts';
 import { language, say, t } from '../locales/index.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
@@ -73,6 +73,10 @@ export class AuthorScene extends Phaser.Scene {
 
     let y = 230;
     const last = rememberedFile();
+    // The kept file is read from IndexedDB once at the start; drawn again when it arrives after this screen.
+    void loadRememberedFile().then(() => {
+      if (rememberedFile() !== last && this.scene.isActive()) this.scene.restart(data);
+    });
     addText(this, LEFT, y, t('authorLastFile'), { size: 30, bold: true, colour: colour.accent });
     y += 56;
     if (last) {
@@ -85,11 +89,11 @@ export class AuthorScene extends Phaser.Scene {
       // Four buttons on a line of their own, under the file's name, so the name keeps its width.
       const at = (i: number) => LEFT + i * (BUTTON_WIDTH + GAP);
       y += 96;
-      button(at(0), y, draft.scenario ? t('playFile') : t('showProblems'), () => openText(this.game, last.file, last.source, 'author'));
+      button(at(0), y, draft.scenario ? t('playFile') : t('showProblems'), () => void openText(this.game, last.file, last.source, 'author'));
       button(at(1), y, t('authorEdit'), () => openEditor(this.game, { name: last.file, text: last.source }), BUTTON_WIDTH, `edit:${last.file}`);
       if (draft.scenario) button(at(2), y, t('scenarioMap'), () => showMap(this.game, draft, 'author'));
       button(at(draft.scenario ? 3 : 2), y, t('forgetFile'), () => {
-        forgetFile();
+        void forgetFile();
         this.scene.restart({ focus: 0 });
       });
       y += 116;

@@ -59,6 +59,9 @@ function step<T>(list: readonly T[], value: T, by: number): T {
 
 const PREVIEW_LABEL: Record<PreviewSetting, MessageKey> = { scenario: 'setupPreviewScenario', on: 'setupPreviewOn', off: 'setupPreviewOff' };
 
+/** How often the set-up asks again for the room server while none has answered. */
+const SERVER_ASK_MS = 3000;
+
 export class SetupScene extends Phaser.Scene {
   constructor() {
     super('setup');
@@ -118,14 +121,23 @@ export class SetupScene extends Phaser.Scene {
       y += button.buttonHeight + 16;
     });
     if (server === false) addText(this, LEFT, y + 8, t('setupPhonesNoServer'), { size: 28, colour: colour.inkSoft, width: LEFT_WIDTH });
-    else if (server === null) {
-      // Asked once; the screen is drawn again with the answer, the focus on the same button.
+    if (server !== true) {
+      // Asked now and every few seconds while this screen is shown: a server that starts later is
+      // found without a reload. The screen is drawn again when the answer changes what it says, the
+      // focus on the same button (a switch appears above the ones after it).
       const insertAt = items.length;
-      // Only a server that answers changes the screen (a switch appears); no answer leaves it alone.
-      void phonesAvailable().then((available) => {
-        const at = focus?.current ?? 0;
-        if (available && this.scene.isActive()) redraw(at >= insertAt ? at + 1 : at);
-      });
+      const ask = () =>
+        void phonesAvailable().then((available) => {
+          if (!this.scene.isActive() || phoneServerKnown() === server) return;
+          const at = focus?.current ?? 0;
+          redraw(available && at >= insertAt ? at + 1 : at);
+          // The game draws only when asked: without this the restart would wait for the next key.
+          requestFrames();
+        });
+      ask();
+      // A window timer: the game's own clock stands still while nothing on the screen moves.
+      const asking = window.setInterval(ask, SERVER_ASK_MS);
+      this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => window.clearInterval(asking));
     }
 
     // Team names: an input in a focusable frame each, typed into after Enter (or a click).

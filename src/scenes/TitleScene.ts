@@ -20,6 +20,7 @@ import { colour, size } from '../ui/theme.ts';
 import { toggleLanguage, toggleSound } from './navigation.ts';
 import { goMode } from './flow.ts';
 import { saves } from '../platform/saves.ts';
+import { downloadFile } from '../platform/download.ts';
 import { goAuthor } from '../authoring/flow.ts';
 import { pickFile } from '../authoring/files.ts';
 
@@ -46,7 +47,7 @@ export class TitleScene extends Phaser.Scene {
     super('title');
   }
 
-  create(data: { focus?: number; redraw?: boolean }): void {
+  create(data: { focus?: number; redraw?: boolean; downloaded?: string }): void {
     fitCamera(this);
     drawBackdrop(this);
     if (!data.redraw || !workshopLookup) workshopLookup = saves.readWorkshop(findScenario);
@@ -71,14 +72,35 @@ export class TitleScene extends Phaser.Scene {
       buttons.push(resume);
       top = TOP - 40 + resume.buttonHeight + GAP;
     } else if (lookup.kind === 'unreadable') {
-      workshopNotice = t('titleWorkshopUnreadable', { reason: saveProblemText(lookup.problem) });
+      // Too full to keep it aside: it stays, nothing is written over it, and the trainer may download it.
+      const unkept = lookup.keptAs === null ? saves.unkeptWorkshop() : null;
+      workshopNotice = unkept
+        ? [t('titleWorkshopUnkept', { reason: saveProblemText(lookup.problem) }), ...(data.downloaded ? [t('unkeptDownloaded', { file: data.downloaded })] : [])].join('\n')
+        : t('titleWorkshopUnreadable', { reason: saveProblemText(lookup.problem) });
       const text = addText(this, MARGIN + 34, TOP - 30, workshopNotice, { size: 28, width: STAGE.width - MARGIN * 2 - 60 });
       const box = this.add.graphics();
       box.fillStyle(colour.dangerSoft, 1).fillRoundedRect(MARGIN, TOP - 50, STAGE.width - MARGIN * 2, text.height + 40, 20);
       box.fillStyle(colour.danger, 1).fillRoundedRect(MARGIN, TOP - 50, 14, text.height + 40, { tl: 20, bl: 20, tr: 0, br: 0 });
       this.children.bringToTop(text);
       top = TOP - 50 + text.height + 40 + GAP;
+      if (unkept) {
+        const half = (STAGE.width - MARGIN * 2 - GAP) / 2;
+        const keep = new Button(this, MARGIN, top, { width: half, label: t('unkeptDownload'), align: 'center', textSize: 32, onActivate: () => {
+          const file = 'many-masters-unreadable-workshop.json';
+          downloadFile(file, unkept.text, 'application/json;charset=utf-8');
+          this.scene.restart({ focus: buttons.indexOf(keep), redraw: true, downloaded: file });
+        }, onHover: hover(buttons.length) });
+        buttons.push(keep);
+        buttons.push(new Button(this, MARGIN + half + GAP, top, { width: half, label: t('titleWorkshopReplace'), align: 'center', textSize: 32, onActivate: () => {
+          saves.startAnewWorkshop();
+          workshopLookup = { kind: 'none' };
+          this.scene.restart({ redraw: true });
+        }, onHover: hover(buttons.length) }));
+        top += keep.buttonHeight + GAP;
+      }
     }
+    // The buttons above the scenarios (continue the workshop, or keep its unreadable save).
+    const before = buttons.length;
     const columns = levels.length > 3 ? 2 : 1;
     const rows = Math.max(1, Math.ceil(levels.length / columns));
     const tileWidth = (STAGE.width - MARGIN * 2 - GAP * (columns - 1)) / columns;
@@ -130,8 +152,7 @@ export class TitleScene extends Phaser.Scene {
       switch (command.kind) {
         case 'choice': {
           const playable = levels.filter((l) => l.ok);
-          const first = lookup.kind === 'ok' ? 1 : 0;
-          if (command.index < playable.length) { focus!.focus(command.index + first); focus!.activate(); }
+          if (command.index < playable.length) { focus!.focus(command.index + before); focus!.activate(); }
           return true;
         }
         default: return false;
@@ -141,7 +162,7 @@ export class TitleScene extends Phaser.Scene {
     const labels = focus.labels();
     const scenarios = levels.map((l) => (l.ok ? say(l.scenario.title) : l.file));
     const details = levels.map(describe);
-    const playable = levels.filter((l) => l.ok).length + (lookup.kind === 'ok' ? 1 : 0);
+    const playable = levels.filter((l) => l.ok).length + before;
     const broken = levels.filter((l) => !l.ok).map(describe);
     const languageAt = focus.labels().indexOf(languageButton.label.text);
     showScreen('title', () => {
@@ -158,7 +179,7 @@ export class TitleScene extends Phaser.Scene {
           { role: 'buttons', items: items.slice(playable) },
         ],
         focus: focus!.focusId('title-'),
-        facts: { title: t('gameTitle'), scenarios, details, buttons: labels, focus: focus!.current, canContinueWorkshop: lookup.kind === 'ok', workshopNotice },
+        facts: { title: t('gameTitle'), scenarios, details, buttons: labels, focus: focus!.current, canContinueWorkshop: lookup.kind === 'ok', workshopNotice, workshopUnkept: before > 0 && lookup.kind === 'unreadable' },
       };
     });
     requestFrames();

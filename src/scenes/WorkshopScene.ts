@@ -142,7 +142,7 @@ export class WorkshopScene extends RoomScene {
       // The vote counts change without a redraw of the scene: they are read from what the screen shows now.
       const live = this.shown as { counts?: number[]; asking?: { text: string } | null };
       const counts = room.phase === 'deciding' ? live.counts ?? [] : [];
-      const votes = (i: number) => (counts[i] !== undefined ? { detail: votesText(counts[i]!) } : {});
+      const votes = (i: number) => (counts[i] !== undefined ? { detail: phonesOn() ? t('wsHandsDetail', { count: counts[i]! }) : votesText(counts[i]!) } : {});
       const model = listScreen(shown.team ?? say(room.scenario.title), this.focus, { ...this.shown, focus: this.focus?.current ?? -1, timer: this.timerState(room), phones: phones ? { joined: phones.joined, voted: phones.voted, recent: phones.recent, problem: phones.problem, status: phones.status, closed: room.votingClosed } : null }, [
         ...this.regions,
         // The room could not be opened: said in full here, the canvas has a short line (J shows it in full).
@@ -236,7 +236,11 @@ export class WorkshopScene extends RoomScene {
     const phoneText = (figures: PhoneFigures) => (room.votingClosed && figures.status === 'open' && figures.code ? t('phonesClosed', { voted: figures.voted, joined: figures.joined }) : phoneLine(figures));
     const phoneRow = drawPhoneLine(this, side.x, y, side.width, phoneText);
     if (phoneRow) {
-      y += 50;
+      // Room for the longest thing the line may say later (no connection), so that it never runs under a choice.
+      const now = phoneRow.text;
+      const tallest = Math.max(...[t('phonesLost'), t('phonesOpening'), now].map((line) => phoneRow.setText(line).height));
+      phoneRow.setText(now);
+      y += Math.max(50, tallest + 10);
       this.paintPhones = () => {
         const figures = phoneFigures();
         if (figures && phoneRow.active) phoneRow.setText(phoneText(figures));
@@ -264,7 +268,7 @@ export class WorkshopScene extends RoomScene {
       const x = side.x + side.width - PILL;
       const box = this.add.graphics();
       const count = addText(this, x + PILL / 2, y + button.buttonHeight / 2 - 14, '0', { size: 48, bold: true, originX: 0.5, originY: 0.5 });
-      const unit = addText(this, x + PILL / 2, y + button.buttonHeight / 2 + 26, t('wsVotesOther'), { size: ROOM_TEXT, bold: true, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
+      const unit = addText(this, x + PILL / 2, y + button.buttonHeight / 2 + 26, phonesOn() ? t('wsHandsOther') : t('wsVotesOther'), { size: ROOM_TEXT, bold: true, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
       pills.push({ count, unit, box, x, y, h: button.buttonHeight });
       y += button.buttonHeight + 16;
     }
@@ -292,7 +296,8 @@ export class WorkshopScene extends RoomScene {
         const typing = room.entry?.position === position;
         const value = hands[file] ?? 0;
         pill.count.setText(typing ? `${room.entry!.digits}_` : String(value));
-        pill.unit.setText(typing ? '' : value === 1 ? t('wsVotesOne') : t('wsVotesOther'));
+        // With phones on, the pill holds the hands counted only: "0 votes" there would hide the phones' votes.
+        pill.unit.setText(typing ? '' : phonesOn() ? (value === 1 ? t('wsHandsOne') : t('wsHandsOther')) : value === 1 ? t('wsVotesOne') : t('wsVotesOther'));
         pill.box.clear().fillStyle(typing ? colour.accentSoft : among.has(file) ? colour.dangerSoft : colour.paperDeep, 1).fillRoundedRect(pill.x, pill.y, PILL, pill.h, 20);
         if (typing || among.has(file)) pill.box.lineStyle(4, typing ? colour.accent : colour.danger, 1).strokeRoundedRect(pill.x, pill.y, PILL, pill.h, 20);
       });

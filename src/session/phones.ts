@@ -99,7 +99,7 @@ let probe: Promise<boolean> | null = null;
 let known: boolean | null = null;
 let wanted = false;
 
-/** Whether the room server answered (true), did not (false) or has not been asked yet (null). */
+/** Whether the room server answered (true), is absent as far as the asks so far tell (false) or is still being asked (null). */
 export function phoneServerKnown(): boolean | null {
   return known;
 }
@@ -113,25 +113,37 @@ export function setPhonesWanted(on: boolean): void {
   wanted = on;
 }
 
-/** Whether a room server runs next to this page (not on a static copy of the build). Asked once. */
+/** Asks in a row without any answer (a busy laptop, a server still starting) before the set-up says there is no server. */
+const UNANSWERED_BEFORE_ABSENT = 3;
+let unanswered = 0;
+
+/**
+ * Whether a room server runs next to this page (not on a static copy of the build). Each call asks
+ * again until a server has said yes (the set-up asks every few seconds while it is shown), so a server
+ * that starts later is found without a reload. Only the build's own answer ("no server here") or
+ * several asks in a row without any answer count as absent.
+ */
 export function phonesAvailable(): Promise<boolean> {
+  if (known === true) return Promise.resolve(true);
   probe ??= (async () => {
-    let ok = false;
     // A page opened from the file system has no server beside it, and asking would only log a refusal.
     if (location.protocol !== 'http:' && location.protocol !== 'https:') {
       known = false;
       return false;
     }
+    let answer: boolean | null = null;
     try {
       const response = await fetch(new URL(SERVER_CHECK_PATH, location.href), { cache: 'no-store', signal: AbortSignal.timeout(3000) });
-      const answer = response.ok ? ((await response.json()) as unknown) : null;
-      ok = typeof answer === 'object' && answer !== null && 'server' in answer && answer.server === true;
+      const body = response.ok ? ((await response.json()) as unknown) : null;
+      if (typeof body === 'object' && body !== null && 'server' in body) answer = body.server === true;
     } catch {
-      ok = false;
+      answer = null;
     }
-    known = ok;
-    return ok;
-  })();
+    unanswered = answer === null ? unanswered + 1 : 0;
+    if (answer !== null) known = answer;
+    else if (unanswered >= UNANSWERED_BEFORE_ABSENT) known = false;
+    return known === true;
+  })().finally(() => (probe = null));
   return probe;
 }
 
@@ -180,7 +192,8 @@ export function startPhones(fresh: boolean): void {
   if (!owned) setPhoneSecret(room, newSecret());
   const state: Phones = {
     socket: null as unknown as RoomSocket,
-    figures: { status: 'connecting', code: null, address: null, addresses: 0, addressIndex: 0, link: null, joined: 0, voted: 0, counts: [], guess: null, round: null, recent: 0, problem: null },
+    // A continued workshop with voting closed shows the phones' votes it was closed with.
+    figures: { status: 'connecting', code: null, address: null, addresses: 0, addressIndex: 0, link: null, joined: 0, voted: closedVotes(), counts: [], guess: null, round: null, recent: 0, problem: null },
     secret: room.phoneSecret!,
     owned,
     key: null,
@@ -209,6 +222,12 @@ export function startPhones(fresh: boolean): void {
     },
   });
   state.timer = window.setInterval(() => syncPhones(), 200);
+}
+
+/** The phone votes a closed vote stands with (one per phone that chose), else 0. */
+function closedVotes(): number {
+  const room = currentRoom();
+  return room?.votingClosed && room.phase === 'deciding' ? (room.workshop.tally.phones ?? []).reduce((sum, n) => sum + n, 0) : 0;
 }
 
 /** A continued workshop takes its phones back when it had them: its room, by the secret in its save. */
@@ -315,9 +334,12 @@ export function syncPhones(): void {
   phones.open = open;
   if (round !== phones.round || reopened) {
     phones.round = round;
-    phones.figures.voted = 0;
-    phones.figures.counts = [];
-    phones.figures.guess = null;
+    // Closed voting keeps the figures it was closed with (a workshop continued after a reload starts with them).
+    if (view.kind !== 'card' || open) {
+      phones.figures.voted = 0;
+      phones.figures.counts = [];
+      phones.figures.guess = null;
+    }
     changed();
   }
   const text = JSON.stringify(view);

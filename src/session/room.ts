@@ -78,7 +78,7 @@ export function saveRoom(r: Room): void {
 }
 
 export function savedRoom(r: Room): SavedWorkshop {
-  return { workshop: r.workshop, room: { phase: r.phase, revealTeam: r.reveal?.team ?? null, slide: r.slide, timer: r.timer.snapshot(), ...(r.phoneSecret ? { phoneSecret: r.phoneSecret } : {}) } };
+  return { workshop: r.workshop, room: { phase: r.phase, revealTeam: r.reveal?.team ?? null, slide: r.slide, timer: r.timer.snapshot(), votingClosed: r.votingClosed, ...(r.phoneSecret ? { phoneSecret: r.phoneSecret } : {}) } };
 }
 
 export function startRoom(scenario: Scenario, settings: WorkshopSettings, seed: string = nanoid()): Room {
@@ -102,7 +102,7 @@ export function resumeRoom(scenario: Scenario, saved: SavedWorkshop): Room {
   if ((phase === 'reveal' || phase === 'over') && team) reveal = rebuildReveal(scenario, saved.room.revealTeam!, team);
   if (phase === 'reveal' && !reveal) phase = workshopOver(workshop) ? 'over' : 'deciding';
   if (phase !== 'over' && workshopOver(workshop)) phase = 'over';
-  room = { scenario, workshop, phase, timer: Countdown.restore(workshop.settings.timer, saved.room.timer), reveal, branch: null, slide: saved.room.slide, asking: null, entry: null, votingClosed: false, phoneSecret: saved.room.phoneSecret ?? null };
+  room = { scenario, workshop, phase, timer: Countdown.restore(workshop.settings.timer, saved.room.timer), reveal, branch: null, slide: saved.room.slide, asking: null, entry: null, votingClosed: phase === 'deciding' && saved.room.votingClosed === true, phoneSecret: saved.room.phoneSecret ?? null };
   return room;
 }
 
@@ -181,6 +181,8 @@ export function setPhoneSecret(r: Room, secret: string | null): void {
 export function toggleVoting(r: Room): boolean {
   if (r.phase !== 'deciding') return false;
   r.votingClosed = !r.votingClosed;
+  // Saved with the phones' counts as they stand, so that a reload keeps voting closed with them.
+  saveRoom(r);
   return true;
 }
 

@@ -111,8 +111,10 @@ export function fitHeight(text: Phaser.GameObjects.Text, maxHeight: number, minS
   let fontSize = parseInt(String(text.style.fontSize), 10);
   while (text.height > maxHeight && fontSize > minSize) {
     fontSize -= 2;
+    // One layout per step instead of two (setLineSpacing would lay the text out again): a long card
+    // text goes through many steps.
+    text.lineSpacing = Math.round(fontSize * 0.22);
     text.setFontSize(fontSize);
-    text.setLineSpacing(Math.round(fontSize * 0.22));
   }
 }
 

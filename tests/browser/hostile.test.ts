@@ -223,6 +223,46 @@ describe('large files in the browser', () => {
   }, 240_000);
 });
 
+describe('the largest valid file', () => {
+  it('is checked in the worker and taken in with frames drawn between its steps, not in one long freeze', async () => {
+    const { page, errors } = await openTitle(env, { width: 1920, height: 1080 }, 'en-GB', () => {
+      // When the validator's worker answered, and every frame the page drew with the screen it showed.
+      const w = window as unknown as { answeredAt: number | null; frames: [number, string][]; manyMasters?: { screen: string } };
+      w.answeredAt = null;
+      w.frames = [];
+      const Original = window.Worker;
+      window.Worker = class extends Original {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          this.addEventListener('message', () => (w.answeredAt = performance.now()));
+        }
+      };
+      const frame = (time: number) => {
+        w.frames.push([time, w.manyMasters?.screen ?? '']);
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    const text = hostileFiles['the largest valid scenario (2,000 cards, full texts)']!(1);
+    expect(text.length).toBeGreaterThan(4.7 * 1024 * 1024);
+    await stage(page, text);
+    const longest = await watchLongTasks(page);
+    await drop(page, 'largest.json', '', true);
+    await waitFor(page, "m.screen === 'play' && m.phase === 'choosing'", 60_000);
+    console.log(`longest task on the page while a valid 4.9 MB file was dropped, checked and played: ${(await longest()).toFixed(0)} ms`);
+    const { answeredAt, frames } = await page.evaluate(() => {
+      const w = window as unknown as { answeredAt: number | null; frames: [number, string][] };
+      return { answeredAt: w.answeredAt, frames: w.frames };
+    });
+    expect(answeredAt, 'the worker answered').not.toBeNull();
+    // After the worker's answer the page drew the old screen again (it was not frozen) before the game.
+    const between = frames.filter(([time, screen]) => time > answeredAt! && screen !== 'play');
+    expect(between.length).toBeGreaterThanOrEqual(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240_000);
+});
+
 describe('2,000-letter words', () => {
   const word = 'Onderwijsinspectiewerkgroepsvergadering'.repeat(52).slice(0, 2000);
 

@@ -10,7 +10,7 @@
  * Without the server (a static copy) the set-up says phones need it.
  */
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import { createConnection, createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -169,6 +169,31 @@ describe('phone votes', () => {
     await context.close();
   });
 
+  it('keeps asking for the room server and finds one that answers only later, without a reload', async () => {
+    // No service worker, so that every ask for the server goes through the route below.
+    const context = await env.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    let answering = false;
+    let unanswered = 0;
+    await page.route('**/room-server.json', (route) => {
+      if (answering) return route.continue();
+      unanswered += 1;
+      return route.abort('timedout');
+    });
+    await page.goto(served!.url);
+    await waitFor(page, "m.screen === 'title'", 30_000);
+    await openSetup(page);
+    let m = await snapshot(page);
+    // A server that does not answer once is not yet "no server": only several asks in a row say so.
+    expect(m.shown.phones).toBe('no-server');
+    expect(unanswered).toBeGreaterThanOrEqual(3);
+    answering = true;
+    m = await waitFor(page, "m.screen === 'setup' && m.ready && m.shown.phones === false", 20_000);
+    expect(m.shown.buttons).toContain('Phones: off');
+    await screenshot(page, 'phones-setup-found-later');
+    await context.close();
+  });
+
   it('three phones vote on three cards, through a reload and a server restart', async () => {
     const url = served!.url;
     const port = (served!.server.address() as AddressInfo).port;
@@ -256,6 +281,13 @@ describe('phone votes', () => {
     m = await waitFor(projector, 'm.shown.phones.voted === 3');
     await screenshot(projector, 'phones-workshop-en');
     expect(m.shown.counts).toEqual((m.shown.choices as string[]).map(() => 0)); // the projector's own counts stay the trainer's
+    // Three phones voted: no choice says "0 votes" on the screen or to a screen reader, only the hands counted.
+    const details = (m.shown.view as { regions: { items?: { detail?: string }[] }[] }).regions.flatMap((r) => r.items ?? []).map((i) => i.detail ?? '');
+    expect(details).toContain('0 counted by hand');
+    expect(details.filter((d) => /^\d+ votes?$/.test(d))).toEqual([]);
+    const drawn = await projector.evaluate(() => (window as unknown as { manyMastersTexts: { texts: { scene: string; text: string }[] } }).manyMastersTexts.texts.filter((t) => t.scene === 'workshop').map((t) => t.text));
+    expect(drawn).toContain('hands');
+    expect(drawn).not.toContain('votes');
     for (const phone of [p1, p2, p3]) expect(await phone.locator('main').innerText()).not.toMatch(/by phone,|via telefoon,/);
 
     // A phone that reloads keeps its vote; the count does not change.
@@ -349,12 +381,20 @@ describe('phone votes', () => {
     await vote(p1, 1);
     m = await waitFor(projector, 'm.shown.phones.voted === 1');
     const thirdCard = m.shown.cardId;
+    // Voting closed (V) before the reload stays closed after it, with the vote it was closed with.
+    await press(projector, 'v');
+    await waitFor(projector, 'm.shown.phones.closed === true');
     await projector.reload();
     m = await waitFor(projector, "m.screen === 'title' && m.shown.canContinueWorkshop === true", 30_000);
     expect((m.shown.buttons as string[])[0]).toBe('Continue the workshop');
     await press(projector, 'Enter');
-    m = await waitFor(projector, "m.screen === 'workshop' && m.phase === 'deciding' && m.shown.phones.status === 'open' && m.shown.phones.joined === 3 && m.shown.phones.voted === 1");
+    m = await waitFor(projector, "m.screen === 'workshop' && m.phase === 'deciding' && m.shown.phones.status === 'open' && m.shown.phones.joined === 3 && m.shown.phones.voted === 1 && m.shown.phones.closed === true");
     expect(m.shown.cardId).toBe(thirdCard);
+    expect((m.shown.view as { regions: { items?: { label: string }[] }[] }).regions.some((r) => (r.items ?? []).some((i) => i.label === 'Open phone voting again'))).toBe(true);
+    await p2.waitForSelector('[data-key="choice-1"]:disabled');
+    await press(projector, 'v');
+    await waitFor(projector, 'm.shown.phones.closed === false && m.shown.phones.voted === 1');
+    await p2.waitForSelector('[data-key="choice-1"]:enabled');
     await vote(p2, 1);
     await vote(p3, 0);
     await waitFor(projector, 'm.shown.phones.voted === 3');
@@ -363,8 +403,22 @@ describe('phone votes', () => {
     await press(projector, 'v');
     await waitFor(projector, 'm.shown.phones.closed === true');
     await p3.waitForSelector('[data-key="choice-0"][aria-pressed="true"]:disabled');
+    // On a 4:3 projector the "no connection" line takes two lines; it is not drawn under a choice.
+    await projector.setViewportSize({ width: 1024, height: 768 });
+    await waitFor(projector, "m.screen === 'workshop' && m.shown.stage.width < 1500");
     await stopServer();
-    m = await waitFor(projector, "m.shown.phones.status !== 'open'");
+    m = await waitFor(projector, "m.shown.phones.status === 'lost'");
+    await waitFor(projector, 'm.ready && !m.moving');
+    const texts = await projector.evaluate(() => (window as unknown as { manyMastersTexts: { texts: { scene: string; text: string; left: number; right: number; top: number; bottom: number }[] } }).manyMastersTexts.texts.filter((t) => t.scene === 'workshop'));
+    const lost = texts.find((t) => t.text.startsWith('Phones: no connection'));
+    expect(lost, 'the no-connection line is drawn').toBeDefined();
+    // The first choice's button starts above its label (its padding): the line ends above that.
+    const firstChoice = texts.find((t) => t.text.replace(/\s+/g, ' ') === (m.shown.choices as string[])[0]);
+    expect(firstChoice, 'the first choice is drawn').toBeDefined();
+    expect(lost!.bottom + 16, `"${lost!.text}" ends at ${Math.round(lost!.bottom)}, the first choice's label starts at ${Math.round(firstChoice!.top)}`).toBeLessThanOrEqual(firstChoice!.top);
+    await screenshot(projector, 'phones-lost-en');
+    await projector.setViewportSize({ width: 1920, height: 1080 });
+    await waitFor(projector, "m.screen === 'workshop' && m.shown.stage.width === 1920");
     await startServer(port);
     // A script is first on the restarted server and claims the room's code: it is refused, and the
     // projector and the phones come back to their own room.
@@ -438,5 +492,164 @@ describe('phone votes', () => {
     for (const phone of phones) expect(phone.errors.filter((e) => !e.includes('WebSocket'))).toEqual([]);
     for (const phone of phones) await phone.context.close();
     await projectorContext.close();
+  });
+});
+
+/**
+ * A phone's way to the server through a small TCP proxy that can cut it: Playwright's setOffline does
+ * not close a WebSocket that is already open, a dropped Wi-Fi does.
+ */
+async function cuttableProxy(target: number): Promise<{ url: string; cut(): void; restore(): void; close(): Promise<void> }> {
+  let down = false;
+  const open = new Set<Socket>();
+  const server = createTcpServer((client) => {
+    if (down) {
+      client.destroy();
+      return;
+    }
+    const upstream = createConnection({ host: '127.0.0.1', port: target });
+    open.add(client).add(upstream);
+    const drop = () => {
+      client.destroy();
+      upstream.destroy();
+      open.delete(client);
+      open.delete(upstream);
+    };
+    client.on('error', drop).on('close', drop);
+    upstream.on('error', drop).on('close', drop);
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    cut() {
+      down = true;
+      for (const socket of open) socket.destroy();
+    },
+    restore() {
+      down = false;
+    },
+    close: () => {
+      for (const socket of open) socket.destroy();
+      return new Promise((done) => server.close(() => done()));
+    },
+  };
+}
+
+describe('a tap while the phone is offline', () => {
+  it('waits on the phone, is sent when the connection is back and counts once; after voting closed it is too late', async () => {
+    const url = served!.url;
+    const proxy = await cuttableProxy((served!.server.address() as AddressInfo).port);
+    const projectorContext = await env.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' });
+    const projector = await projectorContext.newPage();
+    await projector.goto(url);
+    await waitFor(projector, "m.screen === 'title'", 30_000);
+    await openSetup(projector);
+    let m = await snapshot(projector);
+    const focusOn = async (label: string) => {
+      const target = (m.shown.buttons as string[]).indexOf(label);
+      expect(target).toBeGreaterThanOrEqual(0);
+      while (m.shown.focus !== target) {
+        await press(projector, (m.shown.focus as number) > target ? 'ArrowUp' : 'ArrowDown');
+        m = await waitFor(projector, "m.screen === 'setup'");
+      }
+    };
+    await focusOn('Phones: off');
+    await press(projector, 'Enter');
+    m = await waitFor(projector, "m.screen === 'setup' && m.ready && m.shown.phones === true && m.shown.buttons.includes('Phones: on')");
+    await focusOn('Start the workshop');
+    await press(projector, 'Enter');
+    m = await waitFor(projector, "m.screen === 'join' && m.shown.status === 'open' && !!m.shown.code");
+    const phone = await openPhone(proxy.url, m.shown.code as string, 'en-GB');
+    const dutch = await openPhone(proxy.url, m.shown.code as string, 'nl-NL');
+    await waitFor(projector, 'm.shown.joined === 2');
+    await press(projector, 'Enter');
+    await waitFor(projector, "m.screen === 'workshop' && m.phase === 'deciding' && m.shown.phones.joined === 2");
+    await phoneShows(phone.page, 'card');
+    await phoneShows(dutch.page, 'card');
+
+    // Offline: the tap stays on the phone, which says it waits; nothing reaches the projector.
+    proxy.cut();
+    await phone.page.waitForFunction(() => document.getElementById('status')!.textContent !== '');
+    expect(await phone.page.locator('#status').innerText()).toBe('The connection dropped. Reconnecting…');
+    await phone.page.locator('[data-key="choice-1"]').click();
+    await phone.page.waitForSelector('[data-key="choice-1"][aria-pressed="true"]');
+    expect(await phone.page.locator('#status').innerText()).toContain('waiting to be sent');
+    expect(await phone.page.locator('h1').innerText()).toMatch(/^Waiting to send: /);
+    await screenshot(phone.page, 'phones-phone-waiting-en');
+    await dutch.page.locator('[data-key="choice-1"]').click();
+    expect(await dutch.page.locator('#status').innerText()).toContain('Je stem wacht om verstuurd te worden');
+    await screenshot(dutch.page, 'phones-phone-waiting-nl');
+    expect((await snapshot(projector)).shown.phones).toMatchObject({ voted: 0 });
+
+    // Back online: sent once and counted once; the phone says it voted.
+    proxy.restore();
+    await phone.page.waitForFunction(() => document.querySelector('h1')!.textContent!.startsWith('You voted: '), undefined, { timeout: 30_000 });
+    m = await waitFor(projector, 'm.shown.phones.voted === 2', 30_000);
+    expect(await phone.page.locator('#status').innerText()).toBe('');
+    // Reveal: the offline taps count once each.
+    await press(projector, 'PageDown');
+    m = await waitFor(projector, "m.phase === 'reveal'");
+    expect((m.shown.phoneVotes as number[]).reduce((a, b) => a + b, 0)).toBe(2);
+    await nextCard(projector);
+    await waitFor(projector, "m.phase === 'deciding' && m.shown.phones.voted === 0");
+    await phoneShows(phone.page, 'card');
+
+    // Offline again; the trainer closes voting before the phone is back: the tap came too late.
+    proxy.cut();
+    await phone.page.waitForFunction(() => document.getElementById('status')!.textContent !== '');
+    await phone.page.locator('[data-key="choice-0"]').click();
+    await press(projector, 'v');
+    await waitFor(projector, 'm.shown.phones.closed === true');
+    proxy.restore();
+    await phone.page.waitForSelector('.error', { timeout: 30_000 });
+    expect(await phone.page.locator('.error').innerText()).toBe('Your vote came too late: voting had closed before the connection was back.');
+    expect(await phone.page.locator('h1').innerText()).toBe('Voting is closed. Look at the projector.');
+    expect(await phone.page.locator('[data-key="choice-0"]').getAttribute('aria-pressed')).toBe('false');
+    await screenshot(phone.page, 'phones-phone-too-late-en');
+    expect((await snapshot(projector)).shown.phones).toMatchObject({ voted: 0 });
+
+    for (const p of [phone, dutch]) {
+      expect(p.errors.filter((e) => !e.includes('WebSocket'))).toEqual([]);
+      await p.context.close();
+    }
+    await projectorContext.close();
+    await proxy.close();
+  });
+});
+
+describe("the phones' address", () => {
+  it('is the phone page on a browser that has the game offline-copied, online and offline', async () => {
+    // A server of its own, so that it can go away without disturbing the other tests.
+    const own = await serveBuilt({ root: DIST, port: 0, host: '127.0.0.1' });
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB' });
+    try {
+      const page = await context.newPage();
+      await page.goto(own.url);
+      await waitFor(page, "m.screen === 'title'", 30_000);
+      // The service worker controls the page once the whole build is in the browser's cache.
+      await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, { timeout: 60_000 });
+      const isPhonePage = async (what: string) => {
+        await page.waitForSelector('body[data-view]', { timeout: 20_000 });
+        expect(await page.locator('[data-key="join"]').count(), what).toBe(1);
+        expect(await page.evaluate(() => 'manyMasters' in window), what).toBe(false);
+      };
+      await page.goto(`${own.url}p`);
+      await isPhonePage('online');
+      expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      own.room.close();
+      own.server.closeAllConnections();
+      await new Promise((done) => own.server.close(done));
+      await page.goto(`${own.url}p`);
+      await isPhonePage('offline');
+      await screenshot(page, 'phones-phone-address-offline');
+      // The game is still the game.
+      await page.goto(own.url);
+      await waitFor(page, "m.screen === 'title'", 30_000);
+    } finally {
+      await context.close();
+      own.server.closeAllConnections();
+      own.server.close();
+    }
   });
 });

@@ -5,6 +5,7 @@
  * English at 1920×1080 first, then Dutch at 1024×768 with the longest team names.
  */
 import { readFileSync } from 'node:fs';
+import { en } from '../../src/locales/en.ts';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -121,7 +122,6 @@ describe('workshop mode', () => {
     expect(m.shown.timer).toMatchObject({ paused: false, done: false });
     expect((m.shown.timer as { left: number }).left).toBeLessThanOrEqual(30);
     expect(m.shown.previewMode).toBe('none');
-    await press(page, 'p');
     m = await waitFor(page, 'm.shown.timer.paused');
     const left = (m.shown.timer as { left: number }).left;
     await press(page, 'e');
@@ -281,4 +281,56 @@ describe('workshop mode', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);
+
+  it('keeps an unreadable workshop that full storage cannot keep aside: it can be downloaded and is never overwritten', async () => {
+    // Full storage: a new key or a longer text is refused, a shorter text may still replace an old one.
+    const full = () => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+        const old = this.getItem(key);
+        if (old === null || value.length > old.length) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        setItem.call(this, key, value);
+      };
+    };
+    const broken = `{"kind": "many-masters-workshop", "workshop": {"version": 1, "teams": ["${'Rood '.repeat(20_000)}`;
+    const { context, page, errors } = await openTitle(env, { width: 1920, height: 1080 }, 'en-GB');
+    await page.evaluate((text) => localStorage.setItem('many-masters.workshop', text), broken);
+    await context.addInitScript(full);
+    await page.reload();
+    let m = await waitFor(page, "m.screen === 'title' && m.shown.workshopUnkept === true", 30_000);
+    expect(m.shown.workshopNotice).toContain('storage is full');
+    expect((m.shown.buttons as string[]).slice(0, 2)).toEqual([en.unkeptDownload, en.titleWorkshopReplace]);
+    expect(await layerText(page)).toContain('Nothing has been overwritten');
+    await screenshot(page, 'workshop-unkept-en');
+    const download = page.waitForEvent('download');
+    await press(page, 'Enter');
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('many-masters-unreadable-workshop.json');
+    expect(readFileSync((await file.path())!, 'utf8')).toBe(broken);
+    m = await waitFor(page, "m.screen === 'title' && m.shown.workshopNotice.includes('Downloaded as many-masters-unreadable-workshop.json')");
+
+    // A new workshop (its save is far shorter, so full storage would take it) leaves the old one alone.
+    const index = m.levels.filter((l) => l.ok).findIndex((l) => l.id === 'example');
+    await press(page, String(index + 1));
+    await waitFor(page, "m.screen === 'mode'");
+    await press(page, '2');
+    m = await waitFor(page, "m.screen === 'setup'");
+    await press(page, 'Enter');
+    await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding'");
+    await press(page, '1');
+    await press(page, '3');
+    await press(page, 'Enter');
+    await waitFor(page, 'm.shown.counts[0] === 3');
+    expect(await page.evaluate(() => localStorage.getItem('many-masters.workshop'))).toBe(broken);
+    // After a reload it is still offered; only "Let a new workshop replace it" frees its place.
+    await page.reload();
+    m = await waitFor(page, "m.screen === 'title' && m.shown.workshopUnkept === true", 30_000);
+    await press(page, 'ArrowDown');
+    await press(page, 'Enter');
+    m = await waitFor(page, "m.screen === 'title' && m.shown.workshopNotice === null");
+    expect(m.shown.canContinueWorkshop).toBe(false);
+    expect(await page.evaluate(() => localStorage.getItem('many-masters.workshop'))).toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

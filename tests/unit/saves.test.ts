@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choose, newGame } from '../../src/engine/game.ts';
+import { startWorkshop } from '../../src/engine/workshop.ts';
 import { SaveStore, type KeyValueStore } from '../../src/platform/saves.ts';
 import { makeScenario } from './scenarios.ts';
 
@@ -89,6 +90,35 @@ describe('solo saves', () => {
     fullStore.startAnew('test');
     fullStore.recordEnding('test', 'done');
     expect(fullStore.endingsReached().get('test')).toEqual(['done']);
+  });
+
+  it('never overwrites an unreadable workshop that storage is too full to keep aside, until the trainer starts anew', () => {
+    const memory = new MemoryStore();
+    memory.setItem('many-masters.workshop', '{"kind": "many-masters-workshop", "workshop"');
+    const full = { getItem: (k: string) => memory.getItem(k), removeItem: (k: string) => memory.removeItem(k), setItem: (k: string, v: string) => (k.startsWith('many-masters.unreadable.') ? throwing.setItem(k, v) : memory.setItem(k, v)) };
+    const store = new SaveStore(() => full);
+    const find = (id: string) => (id === scenario.id ? scenario : undefined);
+    expect(store.readWorkshop(find)).toMatchObject({ kind: 'unreadable', problem: 'notReadable', keptAs: null });
+    expect(store.unkeptWorkshop()).toEqual({ key: 'many-masters.workshop', what: 'workshop', text: '{"kind": "many-masters-workshop", "workshop"' });
+    const saved = { workshop: startWorkshop(scenario, { teams: ['A'], mode: 'together', preview: 'on', timer: 0 }, 'x'), room: { phase: 'deciding' as const, revealTeam: null, slide: 0, timer: { left: 0, running: false } } };
+    expect(store.writeWorkshop(saved)).toBe(false);
+    store.forgetWorkshop();
+    // Read again (the title after a reload): still there, still blocked.
+    expect(new SaveStore(() => full).readWorkshop(find)).toMatchObject({ kind: 'unreadable', keptAs: null });
+    expect(memory.getItem('many-masters.workshop')).toBe('{"kind": "many-masters-workshop", "workshop"');
+    store.startAnewWorkshop();
+    expect(store.unkeptWorkshop()).toBeNull();
+    expect(store.writeWorkshop(saved)).toBe(true);
+    expect(store.readWorkshop(find)).toMatchObject({ kind: 'ok' });
+  });
+
+  it('keeps an unreadable workshop aside under its own key when there is room', () => {
+    const memory = new MemoryStore();
+    memory.setItem('many-masters.workshop', '[]');
+    const store = new SaveStore(() => memory);
+    expect(store.readWorkshop(() => scenario, () => Date.UTC(2026, 10, 24))).toMatchObject({ kind: 'unreadable', keptAs: 'many-masters.unreadable.workshop.2026-11-24T00:00:00.000Z' });
+    expect(memory.getItem('many-masters.unreadable.workshop.2026-11-24T00:00:00.000Z')).toBe('[]');
+    expect(store.unkeptWorkshop()).toBeNull();
   });
 
   it('treats a save from another format version as unreadable, not as a new game', () => {

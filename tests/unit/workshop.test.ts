@@ -4,6 +4,7 @@ import { continueWhatIf, countVotes, decide, majority, previewMode, sessionStop,
 import { setCount } from '../../src/engine/votes.ts';
 import { loadWorkshop, saveWorkshop } from '../../src/engine/workshopSave.ts';
 import { Countdown } from '../../src/session/countdown.ts';
+import { resumeRoom, roomCounts, savedRoom, setPhoneVotes, startRoom, toggleVoting } from '../../src/session/room.ts';
 import { card, makeScenario } from './scenarios.ts';
 
 const scenario = makeScenario({ turns: 3, cards: [card('c1'), card('c2'), card('c3'), card('c4')] });
@@ -152,6 +153,33 @@ describe('a saved workshop', () => {
     const withSecret = { ...room, phoneSecret: 'AbC_d-0123456789abcdefXYZ' };
     expect(loadWorkshop(find, saveWorkshop({ workshop: w, room: withSecret }))).toMatchObject({ ok: true, saved: { room: withSecret } });
     expect(loadWorkshop(find, saveWorkshop({ workshop: w, room: { ...room, phoneSecret: '<script>' } }))).toMatchObject({ ok: false, problem: 'damaged' });
+  });
+
+  it('keeps phone voting closed (V) with the phone votes it was closed with; open voting leaves them to the server', () => {
+    const w = startWorkshop(scenario, settings, 'save');
+    const withPhones = { ...w, tally: { ...w.tally, phones: [2, 1] } };
+    const closed = loadWorkshop(find, saveWorkshop({ workshop: withPhones, room: { ...room, votingClosed: true } }));
+    expect(closed).toMatchObject({ ok: true, saved: { room: { votingClosed: true }, workshop: { tally: { phones: [2, 1] } } } });
+    const open = loadWorkshop(find, saveWorkshop({ workshop: withPhones, room: { ...room, votingClosed: false } }));
+    expect(open).toMatchObject({ ok: true, saved: { room: { votingClosed: false }, workshop: { tally: { phones: [0, 0] } } } });
+    expect(loadWorkshop(find, saveWorkshop({ workshop: withPhones, room: { ...room, votingClosed: 'yes' as unknown as boolean } }))).toMatchObject({ ok: false, problem: 'damaged' });
+  });
+
+  it('comes back after a projector reload with voting still closed and the phone votes it was closed with', () => {
+    const r = startRoom(scenario, { teams: ['Iedereen'], mode: 'together', preview: 'off', timer: 0 }, 'reload');
+    setPhoneVotes(r, [1, 2]);
+    toggleVoting(r);
+    const loaded = loadWorkshop(find, saveWorkshop(savedRoom(r)));
+    if (!loaded.ok) throw new Error(loaded.reason);
+    const back = resumeRoom(loaded.scenario, loaded.saved);
+    expect(back.votingClosed).toBe(true);
+    expect(roomCounts(back)).toEqual([1, 2]);
+    // The server knows none of it after its own restart: the closed counts stand.
+    setPhoneVotes(back, [0, 0]);
+    expect(roomCounts(back)).toEqual([1, 2]);
+    toggleVoting(back);
+    const reopened = loadWorkshop(find, saveWorkshop(savedRoom(back)));
+    expect(reopened.ok && resumeRoom(reopened.scenario, reopened.saved).votingClosed).toBe(false);
   });
 
   it('is refused with the reason when it is not JSON, damaged, from another version or for a scenario not here', () => {
