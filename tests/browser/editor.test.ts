@@ -163,6 +163,29 @@ describe('the scenario editor', () => {
     await expect.poll(() => grid.getByRole('columnheader').nth(2).textContent()).toMatch(/6 van 6 kaarten/);
     await screenshot(page, 'editor-grid-nl');
 
+    // Tags: a new one on a choice of the first card, the same one picked from the known tags on the second.
+    await part(page, nl.edViewCards).click();
+    await cardList(page).nth(0).click();
+    await page.getByLabel(nl.edNewTagName).first().fill('samen');
+    await page.getByRole('button', { name: nl.edAddTag }).first().click();
+    await cardList(page).nth(1).click();
+    await page.getByLabel(nl.edPickTag).first().selectOption('samen');
+    await expect.poll(() => page.locator('.mme-choice').first().locator('.mme-flag-name').allTextContents()).toEqual(['samen']);
+
+    // The debrief names it, in both languages, and a second tag is added there.
+    await part(page, nl.edViewDebrief).click();
+    await page.getByRole('button', { name: nl.edExplainTag.replace('{tag}', 'samen') }).click();
+    const tag = (name: string, legend: string, language: 'Nederlands' | 'Engels') => page.getByRole('article', { name: nl.edTagIs.replace('{tag}', name) }).getByRole('group', { name: legend, exact: true }).getByLabel(language, { exact: true });
+    await tag('samen', nl.edTagLabel, 'Nederlands').fill('Samen');
+    await tag('samen', nl.edTagLabel, 'Engels').fill('Together');
+    await tag('samen', nl.edTagText, 'Nederlands').fill('U zocht wat beide partijen konden dragen.');
+    await tag('samen', nl.edTagText, 'Engels').fill('You looked for what both could live with.');
+    await expect.poll(() => page.getByRole('article', { name: nl.edTagIs.replace('{tag}', 'samen') }).getByRole('group', { name: nl.edTagLabel, exact: true }).textContent()).toContain('5 van 60 tekens');
+    await page.getByLabel(nl.edNewTagName).fill('gebruiker');
+    await page.getByRole('button', { name: nl.edAddTag }).click();
+    await tag('gebruiker', nl.edTagLabel, 'Engels').fill('User');
+    await expect.poll(() => tag('gebruiker', nl.edTagLabel, 'Nederlands').inputValue()).toBe('gebruiker');
+
     // The debrief: a question added.
     await part(page, nl.edViewDebrief).click();
     await page.getByLabel(nl.edNewQuestion).fill('Wie had u vandaag het liefst geholpen?');
@@ -191,6 +214,11 @@ describe('the scenario editor', () => {
     expect(s.cards.filter((c) => c.when)).toEqual([expect.objectContaining({ when: { chose: s.cards[0]!.id, choice: 0 } })]);
     expect(s.cards[2]!.choices[0]!.next).toEqual({ card: s.cards[3]!.id, after: 2 });
     expect(s.debrief?.questions).toHaveLength(3);
+    expect([s.cards[0]!.choices[0]!.tags, s.cards[1]!.choices[0]!.tags]).toEqual([['samen'], ['samen']]);
+    expect(s.debrief?.tags).toMatchObject({
+      samen: { label: { nl: 'Samen', en: 'Together' }, text: { nl: 'U zocht wat beide partijen konden dragen.', en: 'You looked for what both could live with.' } },
+      gebruiker: { label: { nl: 'gebruiker', en: 'User' } },
+    });
     expect(file.startsWith('{\n  "$schema": "./scenario.schema.json"')).toBe(true);
     await expect.poll(() => page.locator('.mme-state').textContent()).toContain('Opgeslagen');
 

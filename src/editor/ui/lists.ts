@@ -76,3 +76,14 @@ export function flagNames(): string[] {
   visit(scenario().endings);
   return [...names];
 }
+
+/** Every tag the choices use and every tag debrief.tags names, in the order they first appear. */
+export function tagNames(): string[] {
+  const names = new Set<string>();
+  for (const card of cards()) {
+    for (const choice of list<{ tags?: unknown }>(card?.choices)) for (const tag of list<unknown>(choice?.tags)) if (typeof tag === 'string') names.add(tag);
+  }
+  const explained = scenario().debrief?.tags;
+  if (explained && typeof explained === 'object' && !Array.isArray(explained)) for (const tag of Object.keys(explained)) names.add(tag);
+  return [...names];
+}

@@ -8,7 +8,7 @@ import { portraitUrl } from '../../ui/art.ts';
 import { insertItem, moveItem, removeValue, uniqueId, type EditPath } from '../document.ts';
 import { ConditionField } from './condition.ts';
 import { AddWithName, CARD_TEXT_LIMIT, CheckField, LABEL_LIMIT, languageName, Messages, NumberField, PictureField, problemsAt, read, SelectField, set, TextField, type El } from './fields.ts';
-import { cardLabel, cardOptions, cards, endingOptions, endings, flagNames, meterOptions, meters, stakeholderOptions, stakeholders, words } from './lists.ts';
+import { cardLabel, cardOptions, cards, endingOptions, endings, flagNames, meterOptions, tagNames, meters, stakeholderOptions, stakeholders, words } from './lists.ts';
 import { cardIndex, change, columns, fieldId, uiLanguage } from './state.ts';
 import { iconUrl } from './icons.ts';
 
@@ -122,6 +122,30 @@ function FlagsField({ path }: { path: EditPath }): El {
     h(Messages, { id: `${id}-m`, messages: problemsAt(path, true) }));
 }
 
+/** A choice's tags: picked from the tags the scenario knows, or a new one made from a Dutch name. */
+function TagsField({ path }: { path: EditPath }): El {
+  const value = read(path);
+  const tags = Array.isArray(value) ? value.map(String) : [];
+  const id = fieldId(path);
+  const others = tagNames().filter((tag) => !tags.includes(tag));
+  const addTag = (tag: string) => {
+    if (Array.isArray(value)) change((d) => insertItem(d, path, value.length, tag));
+    else set(path, [tag]);
+  };
+  return h('fieldset', { class: 'mme-flags', 'aria-describedby': `${id}-m` },
+    h('legend', null, t('edChoiceTags')),
+    tags.length === 0 ? h('p', { class: 'mme-hint' }, t('edNoTags')) : h('ul', null, tags.map((tag, i) => h('li', { key: `${i}:${tag}`, class: 'mme-row' },
+      h('span', { class: 'mme-flag-name' }, tag),
+      h('button', { type: 'button', class: 'mme-small', onClick: () => set(tags.length === 1 ? path : [...path, i], undefined), 'aria-label': t('edRemoveTag', { tag }) }, t('edRemove'))))),
+    others.length > 0 ? h('div', { class: 'mme-row' },
+      h('label', { for: `${id}-pick` }, t('edPickTag')),
+      h('select', { id: `${id}-pick`, value: '', onChange: (e: Event) => { const tag = (e.currentTarget as HTMLSelectElement).value; if (tag) addTag(tag); } },
+        h('option', { value: '' }, t('edPickTagNone')),
+        others.map((tag) => h('option', { key: tag, value: tag }, tag)))) : null,
+    h(AddWithName, { id: `${id}-new`, label: t('edAddTag'), nameLabel: t('edNewTagName'), onAdd: (dutch) => addTag(uniqueId(tagNames(), dutch, 'label')) }),
+    h(Messages, { id: `${id}-m`, messages: problemsAt(path, true) }));
+}
+
 function NextField({ path }: { path: EditPath }): El {
   const next = read(path);
   const cardId = typeof next === 'string' ? next : next && typeof next === 'object' ? String((next as { card?: unknown }).card ?? '') : '';
@@ -160,6 +184,7 @@ function ChoiceForm({ cardPath, index, count }: { cardPath: EditPath; index: num
     h(EffectsField, { path: [...path, 'effects'] }),
     h(TextField, { path: [...path, 'feedback'], label: t('edFeedback'), long: true, limit: CARD_TEXT_LIMIT, required: false }),
     h(FlagsField, { path: [...path, 'set'] }),
+    h(TagsField, { path: [...path, 'tags'] }),
     h(NextField, { path: [...path, 'next'] }));
 }
 
@@ -242,5 +267,39 @@ export function DebriefView(): El {
     list.map((_, i) => h('article', { key: i, class: 'mme-item' },
       h(TextField, { path: ['debrief', 'questions', i], label: t('edQuestionN', { n: i + 1 }), long: true, limit: CARD_TEXT_LIMIT }),
       h(ItemTools, { list: ['debrief', 'questions'], index: i, count: list.length, name: t('edQuestionN', { n: i + 1 }) }))),
-    h(AddWithName, { id: 'mme-add-question', label: t('edAddQuestion'), nameLabel: t('edNewQuestion'), onAdd: addQuestion }));
+    h(AddWithName, { id: 'mme-add-question', label: t('edAddQuestion'), nameLabel: t('edNewQuestion'), onAdd: addQuestion }),
+    h(DebriefTags, {}));
+}
+
+/**
+ * The names and explanations of the tags: every tag the choices use is listed, named or not, so the
+ * author sees which ones the debrief could not name yet.
+ */
+function DebriefTags(): El {
+  const explained = read(['debrief', 'tags']);
+  const entries = explained && typeof explained === 'object' && !Array.isArray(explained) ? (explained as Record<string, unknown>) : {};
+  const names = tagNames();
+  const explain = (tag: string, dutch = tag) => set(['debrief', 'tags', tag], { label: newText(dutch) });
+  return h('section', { 'aria-labelledby': 'mme-tags-title' },
+    h('h3', { id: 'mme-tags-title' }, t('edDebriefTags')),
+    h('p', { class: 'mme-hint' }, t('edDebriefTagsHint')),
+    h(Messages, { id: 'mme-debrief-tags-m', messages: problemsAt(['debrief', 'tags']) }),
+    names.map((tag) => {
+      const path = ['debrief', 'tags', tag];
+      const named = Object.hasOwn(entries, tag);
+      return h('article', { key: tag, class: 'mme-item', 'aria-labelledby': fieldId(path, 'h') },
+        h('h4', { id: fieldId(path, 'h') }, h('span', { class: 'mme-id' }, t('edTagIs', { tag }))),
+        named
+          ? [
+              h('div', { key: 'tools', class: 'mme-tools' }, h('button', { type: 'button', class: 'mme-small mme-danger', onClick: () => set(Object.keys(entries).length === 1 ? ['debrief', 'tags'] : path, undefined), 'aria-label': t('edRemoveTagEntry', { tag }) }, t('edRemove'))),
+              h(TextField, { key: 'label', path: [...path, 'label'], label: t('edTagLabel'), limit: LABEL_LIMIT }),
+              h(TextField, { key: 'text', path: [...path, 'text'], label: t('edTagText'), long: true, limit: CARD_TEXT_LIMIT, required: false }),
+              h(Messages, { key: 'm', id: fieldId(path, 'm'), messages: problemsAt(path) }),
+            ]
+          : [
+              h('p', { key: 'hint', class: 'mme-hint' }, t('edTagUnexplained')),
+              h('button', { key: 'add', type: 'button', onClick: () => explain(tag) }, t('edExplainTag', { tag })),
+            ]);
+    }),
+    h(AddWithName, { id: 'mme-add-tag', label: t('edAddTag'), nameLabel: t('edNewTagName'), onAdd: (dutch) => explain(uniqueId(tagNames(), dutch, 'label'), dutch) }));
 }
