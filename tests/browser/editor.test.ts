@@ -1,9 +1,10 @@
 /**
  * The scenario editor, played as a trainer who does not write JSON: from "New scenario", with mouse
  * and keyboard only, a scenario of 3 meters, 3 stakeholders, 6 cards (one with a condition, one with
- * a follow-up, one once), 2 endings and a debrief, in Dutch and English; a reload in the middle
+ * a follow-up, one once), 2 endings and a debrief with named tags, in Dutch and English; a reload in the middle
  * brings the draft back; the download validates with no errors and plays to an ending; axe-core on
- * every part of the editor in both languages; screenshots at 1920×1080 and 1280×800.
+ * every part of the editor in both languages; screenshots at 1920×1080 and 1280×800; the projector
+ * preview's pixels against the play screen's card.
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -70,6 +71,51 @@ async function addCard(page: Page, dutch: string, english: string, labels: [stri
     await text(page, nl.edLabel, 'Nederlands', i).fill(labels[i]![0]);
     await text(page, nl.edLabel, 'Engels', i).fill(labels[i]![1]);
   }
+}
+
+/** The card's box on the play screen (src/ui/card.ts), in the 1920×1080 stage's pixels. */
+const CARD = { x: 80, y: 282, width: 1000, height: 716 };
+
+/**
+ * The share of the card's pixels where the editor's projector preview differs from `game` (a PNG of the
+ * play screen cropped to the card's box) by more than a little in some colour channel. Only what the
+ * preview draws fully opaque is compared: its edges and shadow are drawn over the page, the game's over
+ * the table. The preview's canvas holds the card at the game's own size, 4 pixels in from its corner.
+ */
+function previewDiffers(page: Page, game: string): Promise<number> {
+  return page.evaluate(async ({ png, box }) => {
+    const preview = document.querySelector<HTMLCanvasElement>('.mme-preview-projector canvas');
+    if (!preview) return 1;
+    const image = new Image();
+    image.src = `data:image/png;base64,${png}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = box.width;
+    canvas.height = box.height;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const theirs = context.getImageData(0, 0, box.width, box.height).data;
+    const ours = preview.getContext('2d')!.getImageData(4, 4, box.width, box.height).data;
+    let compared = 0;
+    let different = 0;
+    for (let i = 0; i < ours.length; i += 4) {
+      if (ours[i + 3] !== 255) continue;
+      compared++;
+      if (Math.max(Math.abs(ours[i]! - theirs[i]!), Math.abs(ours[i + 1]! - theirs[i + 1]!), Math.abs(ours[i + 2]! - theirs[i + 2]!)) > 48) different++;
+    }
+    // A preview that has not drawn the card yet has nearly nothing opaque: that is no match either.
+    return compared < box.width * box.height * 0.9 ? 1 : different / compared;
+  }, { png: game, box: CARD });
+}
+
+async function editFirstLevel(page: Page): Promise<void> {
+  await waitFor(page, 'm.ready');
+  await page.getByRole('button', { name: nl.authorButton }).press('Enter');
+  await waitFor(page, "m.screen === 'author' && m.ready");
+  await page.getByRole('button', { name: nl.authorEdit }).first().press('Enter');
+  await page.locator('.mme h1').waitFor();
+  await part(page, nl.edViewCards).click();
+  await page.locator('#mme-card-title').waitFor();
 }
 
 describe('the scenario editor', () => {
@@ -244,6 +290,27 @@ describe('the scenario editor', () => {
     await page.getByRole('button', { name: nl.otherScenario }).press('Enter');
     await page.locator('.mme h1').waitFor();
     await expect.poll(() => page.locator('#mme-card-title').textContent()).toContain('Mag de jeugdclub');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('previews a shipped card with the pixels the play screen draws it with, at projector size', async () => {
+    const { context, page, errors } = await openTitle(env, { width: 1920, height: 1080 }, 'nl-NL');
+    // The game's own card: the level's first card played from the editor, cut out of the 1080p stage.
+    await editFirstLevel(page);
+    await page.getByRole('button', { name: nl.edPlayFromHere }).click();
+    await waitFor(page, "m.screen === 'play' && m.phase === 'choosing' && m.ready");
+    await screenshot(page, 'editor-preview-compare-game');
+    const game = (await page.screenshot({ clip: CARD })).toString('base64');
+
+    await page.reload();
+    await waitFor(page, "m.screen === 'title'", 30_000);
+    await editFirstLevel(page);
+    expect(await cardList(page).first().getAttribute('aria-current')).toBe('true');
+    // Antialiasing differs a little between the game's WebGL and the preview's canvas renderer; a card
+    // drawn otherwise (another font size, another place) differs on far more of its pixels.
+    await expect.poll(() => previewDiffers(page, game), { timeout: 15_000 }).toBeLessThan(0.01);
+    await screenshot(page, 'editor-preview-compare-editor');
     expect(errors).toEqual([]);
     await context.close();
   });
