@@ -8,12 +8,14 @@
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { validateScenarioText } from '../../src/engine/validate.ts';
 import { en } from '../../src/locales/en.ts';
 import { nl } from '../../src/locales/nl.ts';
-import { openTitle, press, screenshot, useBrowser, waitFor } from './harness.ts';
+import { DIST, openTitle, press, screenshot, useBrowser, waitFor, watchErrors } from './harness.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const env = useBrowser();
@@ -311,6 +313,43 @@ describe('the scenario editor', () => {
     // drawn otherwise (another font size, another place) differs on far more of its pixels.
     await expect.poll(() => previewDiffers(page, game), { timeout: 15_000 }).toBeLessThan(0.01);
     await screenshot(page, 'editor-preview-compare-editor');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('works in the build opened from the file system: a title typed in a new scenario, the preview drawn and the checks done', async () => {
+    // file:// is a page of origin 'null', where Chromium starts no worker from a file: the checks must
+    // still come off the page, and the editor's code must load from the folder.
+    const context = await env.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'nl-NL' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await page.goto(pathToFileURL(join(DIST, 'index.html')).href);
+    expect(page.url()).toMatch(/^file:\/\//);
+    await waitFor(page, "m.screen === 'title'", 30_000);
+    await openNewScenario(page, nl);
+    await text(page, nl.edTitle, 'Nederlands').fill('Van de stick');
+    await expect.poll(() => page.locator('.mme h1').textContent()).toContain('Van de stick');
+    const status = page.locator('.mme-checks [role=status]');
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/^(Geen fouten of waarschuwingen\.|Fouten: \d+ · waarschuwingen: \d+)$/);
+    await expect.poll(() => status.locator('.mme-hint').count()).toBe(0);
+    await expect.poll(() => page.locator('.mme-verdicts li').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await page.locator('.mme-balance').textContent()).not.toContain(nl.edBalanceOld);
+    // The checks ran in their worker (started from the bundle, as a file cannot be), not on the page.
+    expect(workers.filter((url) => url.startsWith('blob:')).length).toBeGreaterThan(0);
+
+    await part(page, nl.edViewCards).click();
+    // The preview has drawn the card: most of its canvas is the opaque card.
+    await expect.poll(() => page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.mme-preview-projector canvas');
+      if (!canvas) return 0;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let opaque = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] === 255) opaque++;
+      return opaque / (canvas.width * canvas.height);
+    })).toBeGreaterThan(0.8);
+    await screenshot(page, 'editor-file-cards');
     expect(errors).toEqual([]);
     await context.close();
   });
