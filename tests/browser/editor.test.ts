@@ -233,6 +233,8 @@ describe('the scenario editor', () => {
     await page.getByRole('button', { name: nl.edAddTag }).click();
     await tag('gebruiker', nl.edTagLabel, 'Engels').fill('User');
     await expect.poll(() => tag('gebruiker', nl.edTagLabel, 'Nederlands').inputValue()).toBe('gebruiker');
+    await page.locator('#mme-tags-title').scrollIntoViewIfNeeded();
+    await screenshot(page, 'editor-debrief-tags-nl');
 
     // The debrief: a question added.
     await part(page, nl.edViewDebrief).click();
