@@ -13,7 +13,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What the build is made from, relative to the project: the game, its scenarios and art, and how it is built. */
-export const BUILD_INPUTS = ['src', 'levels', 'assets', 'public', 'scripts', 'index.html', 'phone.html', 'vite.config.ts', 'package.json', 'package-lock.json'] as const;
+export const BUILD_INPUTS = ['src', 'levels', 'assets', 'public', 'scripts', 'docs/template.json', 'index.html', 'phone.html', 'vite.config.ts', 'package.json', 'package-lock.json'] as const;
 
 /** The newest change time below a path, and the file it belongs to (folders are walked; links are not followed). */
 function newest(path: string): { time: number; file: string } | null {

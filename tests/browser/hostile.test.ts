@@ -108,7 +108,7 @@ describe('a build with a Notepad BOM file whose ids are JavaScript words', () =>
 
   it('validates, builds, shows the title and plays a card of it', async () => {
     // A copy of the project with one more file in levels/; the project's own levels/ is not touched.
-    for (const part of ['index.html', 'phone.html', 'package.json', 'tsconfig.json', 'vite.config.ts', 'src', 'scripts', 'server', 'levels', 'assets', 'public']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+    for (const part of ['index.html', 'phone.html', 'package.json', 'tsconfig.json', 'vite.config.ts', 'src', 'scripts', 'server', 'levels', 'assets', 'public', 'docs']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     writeFileSync(join(dir, 'levels', 'words.json'), `\uFEFF${JSON.stringify(words, null, 2)}`);
     const validate = execFileSync(join(ROOT, 'node_modules/.bin/tsx'), [join(dir, 'scripts/validate.ts'), join(dir, 'levels/words.json')], { cwd: dir, encoding: 'utf8' });

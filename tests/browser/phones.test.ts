@@ -322,10 +322,16 @@ describe('phone votes', () => {
     await p1.keyboard.press('Enter');
     m = await waitFor(projector, 'm.phase === "deciding" && m.shown.phones.voted === 3');
     expect(await phoneShows(p2, 'card')).toContain(firstCard);
+    // The choices as this phone shows them, numbered, to hold the reveal's split against.
+    const shownOnCard = await p2.locator('[data-key^="choice-"] span:not(.badge)').allInnerTexts();
 
     // The reveal: the majority of phone votes decides, the phones see the split and the outcome.
     await press(projector, 'PageDown');
     m = await waitFor(projector, "m.phase === 'reveal'");
+    await phoneShows(p2, 'reveal');
+    // "How the room voted" lists its counts under the same numbers and labels the phone voted with.
+    const split = (await p2.locator('.split li strong').allInnerTexts()).map((row) => row.replace(/ ✓$/, ''));
+    expect(split).toEqual(shownOnCard.map((label, i) => `${i + 1}. ${label}`));
     expect(m.shown.decisionShown).toBe(1);
     expect((m.shown.votes as number[]).slice(0, 2)).toEqual([1, 2]);
     expect((m.shown.phoneVotes as number[]).slice(0, 2)).toEqual([1, 2]);
