@@ -190,24 +190,32 @@ export class OverlayScene extends Phaser.Scene {
         { label: t('backToTitle'), act: room ? ask('title') : () => goTitle(this.game) },
       ];
     }
-    const buttonWidth = 760;
     const gap = 18;
+    const columnGap = 40;
     const buttons: Button[] = [];
-    let cursor = 0;
-    const probe = entries.map((entry, i) => {
-      const button = new Button(this, 0, 0, { width: buttonWidth, label: entry.label, textSize: size.choice, onActivate: entry.act, onHover: () => focus.focus(i) });
-      buttons.push(button);
-      cursor += button.buttonHeight + gap;
-      return button;
-    });
+    const make = (width: number) =>
+      entries.map((entry, i) => {
+        const button = new Button(this, 0, 0, { width, label: entry.label, textSize: size.choice, onActivate: entry.act, onHover: () => focus.focus(i) });
+        buttons.push(button);
+        return button;
+      });
+    let buttonWidth = 760;
+    let probe = make(buttonWidth);
+    const cursor = probe.reduce((sum, b) => sum + b.buttonHeight + gap, 0);
     const questionText = question ? addText(this, STAGE.width / 2, 0, question, { size: 34, width: buttonWidth, originX: 0.5, align: 'center' }) : null;
     const questionHeight = questionText ? questionText.height + 30 : 0;
-    // A menu taller than the stage goes in two columns, read down the first, then the second.
+    // A menu taller than the stage goes in two columns, read down the first, then the second; on a
+    // narrow (4:3) stage the buttons narrow so that both columns stay on it.
     const columns = 200 + cursor + questionHeight > STAGE.height - 40 ? 2 : 1;
+    const fits = Math.floor((STAGE.width - 240 - (columns - 1) * columnGap) / columns);
+    if (fits < buttonWidth) {
+      for (const button of buttons.splice(0)) button.destroy();
+      buttonWidth = fits;
+      probe = make(buttonWidth);
+    }
     const perColumn = Math.ceil(probe.length / columns);
     const columnHeights = Array.from({ length: columns }, (_, c) => probe.slice(c * perColumn, (c + 1) * perColumn).reduce((sum, b) => sum + b.buttonHeight + gap, 0));
     const height = 200 + Math.max(...columnHeights) + questionHeight;
-    const columnGap = 40;
     const { y } = this.panel(columns * buttonWidth + (columns - 1) * columnGap + 160, height);
     addText(this, STAGE.width / 2, y + 50, title, { size: size.heading, bold: true, originX: 0.5 });
     if (questionText) {

@@ -122,6 +122,7 @@ describe('workshop mode', () => {
     expect(m.shown.timer).toMatchObject({ paused: false, done: false });
     expect((m.shown.timer as { left: number }).left).toBeLessThanOrEqual(30);
     expect(m.shown.previewMode).toBe('none');
+    await press(page, 'p');
     m = await waitFor(page, 'm.shown.timer.paused');
     const left = (m.shown.timer as { left: number }).left;
     await press(page, 'e');
