@@ -248,6 +248,9 @@ describe('the largest valid file', () => {
     await stage(page, text);
     const longest = await watchLongTasks(page);
     await drop(page, 'largest.json', '', true);
+    // Its full card texts are over the guide's 280 characters: it plays, through its warnings and "Play".
+    const shown = await waitFor(page, "m.screen === 'play' || (m.screen === 'problems' && m.shown.ok === true)", 60_000);
+    if (shown.screen === 'problems') await press(page, String((shown.shown.buttons as string[]).indexOf(en.playFile) + 1));
     await waitFor(page, "m.screen === 'play' && m.phase === 'choosing'", 60_000);
     console.log(`longest task on the page while a valid 4.9 MB file was dropped, checked and played: ${(await longest()).toFixed(0)} ms`);
     const { answeredAt, frames } = await page.evaluate(() => {
