@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { serveDirectory } from '../../scripts/lib/static-server.ts';
 import type { DrawnText } from '../../src/platform/inspector.ts';
 
@@ -184,4 +184,27 @@ export async function contrastRatios(page: Page, measured: readonly Pick<DrawnTe
 /** The texts below WCAG AA's 4.5:1, each with its colours and ratio, for a test's message. */
 export function faintTexts(ratios: { text: string; ratio: number; fg: string; bg: string }[]): string[] {
   return ratios.filter((r) => r.ratio < 4.5).map((r) => `"${r.text.slice(0, 40)}" ${r.fg} on ${r.bg}: ${r.ratio.toFixed(2)}:1`);
+}
+
+/**
+ * On the workshop set-up: Phones on, then Start the workshop, by keys as a trainer would; resolves
+ * on the join screen once the room is open and has its code.
+ */
+export async function startWithPhones(projector: Page): Promise<Snapshot> {
+  let m = await waitFor(projector, "m.screen === 'setup' && m.shown.phones !== 'asking'");
+  const focusOn = async (label: string) => {
+    const target = (m.shown.buttons as string[]).indexOf(label);
+    expect(target).toBeGreaterThanOrEqual(0);
+    while (m.shown.focus !== target) {
+      await press(projector, (m.shown.focus as number) > target ? 'ArrowUp' : 'ArrowDown');
+      m = await waitFor(projector, "m.screen === 'setup'");
+    }
+  };
+  await focusOn('Phones: off');
+  await press(projector, 'Enter');
+  // The switch is drawn again with its new label once the set-up has settled.
+  m = await waitFor(projector, "m.screen === 'setup' && m.ready && m.shown.phones === true && m.shown.buttons.includes('Phones: on')");
+  await focusOn('Start the workshop');
+  await press(projector, 'Enter');
+  return waitFor(projector, "m.screen === 'join' && m.shown.status === 'open' && !!m.shown.code");
 }

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket as NodeSocket } from 'ws';
 import { serveBuilt } from '../../server/server.ts';
 import type { AttachedRoom } from '../../server/server.ts';
-import { DIST, openTitle, press, screenshot, snapshot, useBrowser, waitFor, watchErrors } from './harness.ts';
+import { DIST, openTitle, press, screenshot, snapshot, startWithPhones, useBrowser, waitFor, watchErrors } from './harness.ts';
 
 const env = useBrowser();
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -206,22 +206,7 @@ describe('phone votes', () => {
     let m = await snapshot(projector);
     expect(m.shown.phones).toBe(false);
     // The phones switch is the last setting; then back to Start.
-    const focusOn = async (label: string) => {
-      const target = (m.shown.buttons as string[]).indexOf(label);
-      expect(target).toBeGreaterThanOrEqual(0);
-      while (m.shown.focus !== target) {
-        await press(projector, (m.shown.focus as number) > target ? 'ArrowUp' : 'ArrowDown');
-        m = await waitFor(projector, "m.screen === 'setup'");
-      }
-    };
-    await focusOn('Phones: off');
-    await press(projector, 'Enter');
-    // The switch is drawn again with its new label once the set-up has settled.
-    m = await waitFor(projector, "m.screen === 'setup' && m.ready && m.shown.phones === true && m.shown.buttons.includes('Phones: on')");
-    await focusOn('Start the workshop');
-    await press(projector, 'Enter');
-
-    m = await waitFor(projector, "m.screen === 'join' && m.shown.status === 'open' && !!m.shown.code");
+    m = await startWithPhones(projector);
     const code = m.shown.code as string;
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{5}$/);
     // Every state a participant sees is audited on the Dutch phone (and the card on an English one).
@@ -552,20 +537,7 @@ describe('a tap while the phone is offline', () => {
     await waitFor(projector, "m.screen === 'title'", 30_000);
     await openSetup(projector);
     let m = await snapshot(projector);
-    const focusOn = async (label: string) => {
-      const target = (m.shown.buttons as string[]).indexOf(label);
-      expect(target).toBeGreaterThanOrEqual(0);
-      while (m.shown.focus !== target) {
-        await press(projector, (m.shown.focus as number) > target ? 'ArrowUp' : 'ArrowDown');
-        m = await waitFor(projector, "m.screen === 'setup'");
-      }
-    };
-    await focusOn('Phones: off');
-    await press(projector, 'Enter');
-    m = await waitFor(projector, "m.screen === 'setup' && m.ready && m.shown.phones === true && m.shown.buttons.includes('Phones: on')");
-    await focusOn('Start the workshop');
-    await press(projector, 'Enter');
-    m = await waitFor(projector, "m.screen === 'join' && m.shown.status === 'open' && !!m.shown.code");
+    m = await startWithPhones(projector);
     const phone = await openPhone(proxy.url, m.shown.code as string, 'en-GB');
     const dutch = await openPhone(proxy.url, m.shown.code as string, 'nl-NL');
     await waitFor(projector, 'm.shown.joined === 2');

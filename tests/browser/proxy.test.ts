@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, ROOT, launch, press, screenshot, snapshot, waitFor, watchErrors, type Snapshot } from './harness.ts';
+import { DIST, ROOT, launch, press, screenshot, snapshot, startWithPhones, waitFor, watchErrors, type Snapshot } from './harness.ts';
 
 const NGINX = '/usr/sbin/nginx';
 const PREFIX = '/many-masters/';
@@ -126,21 +126,7 @@ async function answers(url: string): Promise<Record<string, unknown>> {
 async function openRoom(projector: Page): Promise<Snapshot> {
   await waitFor(projector, "m.screen === 'title'", 30_000);
   await openSetup(projector);
-  let m = await snapshot(projector);
-  const focusOn = async (label: string) => {
-    const target = (m.shown.buttons as string[]).indexOf(label);
-    expect(target).toBeGreaterThanOrEqual(0);
-    while (m.shown.focus !== target) {
-      await press(projector, (m.shown.focus as number) > target ? 'ArrowUp' : 'ArrowDown');
-      m = await waitFor(projector, "m.screen === 'setup'");
-    }
-  };
-  await focusOn('Phones: off');
-  await press(projector, 'Enter');
-  m = await waitFor(projector, "m.screen === 'setup' && m.ready && m.shown.phones === true && m.shown.buttons.includes('Phones: on')");
-  await focusOn('Start the workshop');
-  await press(projector, 'Enter');
-  return waitFor(projector, "m.screen === 'join' && m.shown.status === 'open' && !!m.shown.code");
+  return startWithPhones(projector);
 }
 
 let browser: Browser;

@@ -16,7 +16,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cachedRoomApps, NODE_VERSION } from '../../scripts/roomApp.ts';
 import { ASSET_LIST } from '../../server/seaAssets.ts';
-import { CHROMIUM, DIST, ROOT, press, screenshot, snapshot, waitFor, watchErrors } from './harness.ts';
+import { CHROMIUM, DIST, ROOT, press, screenshot, snapshot, startWithPhones, waitFor, watchErrors, type Snapshot } from './harness.ts';
 
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 let apps: string[] = [];
@@ -120,21 +120,8 @@ describe('the room app', () => {
     await press(projector, 'Enter');
     await waitFor(projector, "m.screen === 'mode'");
     await press(projector, '2');
-    let m = await waitFor(projector, "m.screen === 'setup' && m.shown.phones !== 'asking'");
-    const focusOn = async (label: string) => {
-      const target = (m.shown.buttons as string[]).indexOf(label);
-      expect(target).toBeGreaterThanOrEqual(0);
-      while (m.shown.focus !== target) {
-        await press(projector, (m.shown.focus as number) > target ? 'ArrowUp' : 'ArrowDown');
-        m = await waitFor(projector, "m.screen === 'setup'");
-      }
-    };
-    await focusOn('Phones: off');
-    await press(projector, 'Enter');
-    m = await waitFor(projector, "m.screen === 'setup' && m.ready && m.shown.phones === true && m.shown.buttons.includes('Phones: on')");
-    await focusOn('Start the workshop');
-    await press(projector, 'Enter');
-    m = await waitFor(projector, "m.screen === 'join' && m.shown.status === 'open' && !!m.shown.code");
+    let m: Snapshot;
+    m = await startWithPhones(projector);
     const code = m.shown.code as string;
     // The page's own address first; A steps to the server's, and round again.
     expect([m.shown.address, m.shown.addresses, m.shown.addressIndex]).toEqual([`http://venue.test:${port}/p`, 2, 0]);
