@@ -3,7 +3,7 @@
  * headless Chromium, and helpers that wait on `window.manyMasters` instead of sleeping.
  */
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -207,4 +207,16 @@ export async function startWithPhones(projector: Page): Promise<Snapshot> {
   await focusOn('Start the workshop');
   await press(projector, 'Enter');
   return waitFor(projector, "m.screen === 'join' && m.shown.status === 'open' && !!m.shown.code");
+}
+
+/** A port nothing listens on now, on loopback, for a server a test starts by itself. */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
 }

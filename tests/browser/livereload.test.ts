@@ -6,11 +6,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, press, RESULTS, ROOT, snapshot, waitFor, watchErrors } from './harness.ts';
+import { launch, press, RESULTS, ROOT, snapshot, waitFor, watchErrors, freePort } from './harness.ts';
 
 const FILE = `zz-live-reload-${process.pid}.json`;
 const PATH = join(ROOT, 'levels', FILE);
@@ -32,16 +31,6 @@ function write(change: (level: Level) => void): Level {
   return level;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-}
 
 let vite: ChildProcess | null = null;
 let output = '';

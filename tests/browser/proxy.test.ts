@@ -9,13 +9,12 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:https';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, ROOT, launch, press, screenshot, snapshot, startWithPhones, waitFor, watchErrors, type Snapshot } from './harness.ts';
+import { DIST, ROOT, launch, press, screenshot, snapshot, startWithPhones, waitFor, watchErrors, type Snapshot, freePort } from './harness.ts';
 
 const NGINX = '/usr/sbin/nginx';
 const PREFIX = '/many-masters/';
@@ -25,16 +24,6 @@ const blocks = [...readFileSync(join(ROOT, 'docs/it.md'), 'utf8').matchAll(/```n
 const documented = blocks.filter((b) => b.includes('map $http_upgrade'));
 const several = blocks.filter((b) => b.includes('split_clients'));
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-}
 
 /** `npm run serve` as IT would start it, in a process group of its own so that it can be stopped whole. */
 async function serve(port: number, publicUrl: string): Promise<{ child: ChildProcess; phones: string }> {

@@ -8,7 +8,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -16,7 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cachedRoomApps, NODE_VERSION } from '../../scripts/roomApp.ts';
 import { ASSET_LIST } from '../../server/seaAssets.ts';
-import { CHROMIUM, DIST, ROOT, press, screenshot, snapshot, startWithPhones, waitFor, watchErrors, type Snapshot } from './harness.ts';
+import { CHROMIUM, DIST, ROOT, press, screenshot, snapshot, startWithPhones, waitFor, watchErrors, type Snapshot, freePort } from './harness.ts';
 
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 let apps: string[] = [];
@@ -25,16 +24,6 @@ let folder: string;
 let app: ChildProcess | null = null;
 let made = 0;
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   const started = Date.now();

@@ -7,33 +7,12 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FakeConnection as Fake } from './fakeConnection.ts';
 import { WebSocket } from 'ws';
-import { DEFAULT_LIMITS, Hub, roomCode, roomKey, type Connection, type HubLimits } from '../../server/hub.ts';
+import { DEFAULT_LIMITS, Hub, roomCode, roomKey, type HubLimits } from '../../server/hub.ts';
 import { attachRoom, clientAddress, type AttachedRoom } from '../../server/server.ts';
-import { parseRoomLink, parseServerMessage, roomLinkHash, type PhoneView, type ServerMessage } from '../../src/room-protocol/protocol.ts';
+import { parseRoomLink, roomLinkHash, type PhoneView, type ServerMessage } from '../../src/room-protocol/protocol.ts';
 
-let addresses = 0;
-class Fake implements Connection {
-  received: ServerMessage[] = [];
-  closed: string | null = null;
-  constructor(readonly address: string = `10.1.${Math.floor(++addresses / 250)}.${addresses % 250}`) {}
-  send(message: ServerMessage): void {
-    const checked = parseServerMessage(JSON.stringify(message));
-    if (!checked.ok) throw new Error(`the hub sent an invalid message: ${JSON.stringify(message)}`);
-    this.received.push(message);
-  }
-  close(reason: string): void {
-    this.closed = reason;
-  }
-  last<T extends ServerMessage['type']>(type: T): Extract<ServerMessage, { type: T }> {
-    const found = this.received.filter((m) => m.type === type).at(-1);
-    if (!found) throw new Error(`no ${type} message received`);
-    return found as Extract<ServerMessage, { type: T }>;
-  }
-  errors(): string[] {
-    return this.received.flatMap((m) => (m.type === 'error' ? [m.code] : []));
-  }
-}
 
 const texts = (s: string) => ({ nl: s, en: s });
 function card(round: string, long = false): PhoneView {

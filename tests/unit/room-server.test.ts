@@ -11,37 +11,14 @@ import { createLogger, createServer as createVite } from 'vite';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FakeConnection as Fake } from './fakeConnection.ts';
 import { WebSocket } from 'ws';
-import { DEFAULT_LIMITS, Hub, type Connection } from '../../server/hub.ts';
+import { DEFAULT_LIMITS, Hub } from '../../server/hub.ts';
 import { serveBuilt } from '../../server/server.ts';
-import { normaliseCode, parsePhoneMessage, parseProjectorMessage, parseServerMessage, type PhoneView, type ServerMessage } from '../../src/room-protocol/protocol.ts';
+import { normaliseCode, parsePhoneMessage, parseProjectorMessage, type PhoneView, type ServerMessage } from '../../src/room-protocol/protocol.ts';
 import { afterReveal, decideRoom, roomCounts, setPhoneVotes, startRoom, toggleVoting } from '../../src/session/room.ts';
 import { makeScenario } from './scenarios.ts';
 
-let addresses = 0;
-class Fake implements Connection {
-  /** Each fake comes from its own address unless told otherwise, as phones on a Wi-Fi do. */
-  constructor(readonly address: string = `10.0.${Math.floor(++addresses / 250)}.${addresses % 250}`) {}
-  received: ServerMessage[] = [];
-  closed: string | null = null;
-  send(message: ServerMessage): void {
-    // Everything the hub sends must pass the pages' own check.
-    const checked = parseServerMessage(JSON.stringify(message));
-    if (!checked.ok) throw new Error(`the hub sent an invalid message: ${JSON.stringify(message)}`);
-    this.received.push(message);
-  }
-  close(reason: string): void {
-    this.closed = reason;
-  }
-  last<T extends ServerMessage['type']>(type: T): Extract<ServerMessage, { type: T }> {
-    const found = this.received.filter((m) => m.type === type).at(-1);
-    if (!found) throw new Error(`no ${type} message received`);
-    return found as Extract<ServerMessage, { type: T }>;
-  }
-  errors(): string[] {
-    return this.received.flatMap((m) => (m.type === 'error' ? [m.code] : []));
-  }
-}
 
 const texts = (s: string) => ({ nl: `${s} (nl)`, en: s });
 function card(round: string, open = true): PhoneView {
