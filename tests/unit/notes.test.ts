@@ -2,10 +2,7 @@
  * A card's trainer notes (`notes.source`, `notes.question`): checked like every other field, with the
  * place and the fix in both languages, exported for a translator, and written for every shipped card.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../src/engine/format.ts';
-import { validateScenarioText } from '../../src/engine/validate.ts';
 import { stringRows } from '../../src/authoring/strings.ts';
 import { formatProblem } from '../../src/locales/authoring.ts';
 import { card, makeScenario, validateObject } from './scenarios.ts';
