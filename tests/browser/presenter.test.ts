@@ -8,6 +8,7 @@
  * Dutch at 1920×1080 and 1024×768.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +29,7 @@ afterAll(async () => {
   await new Promise((done) => served!.server.close(done));
 });
 
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const school = JSON.parse(readFileSync(`${ROOT}/levels/school.json`, 'utf8')) as Scenario;
 
 /** The presenter's sections as a reader sees them: heading → its text, one line per item. */
@@ -120,6 +122,24 @@ describe('the presenter view', () => {
     s = await sections(presenter);
     expect(s.votes!.heading).toBe('Stemmen tot nu toe: de zaal ziet alleen hoeveel er gestemd hebben');
     expect(s.notes!.items.join('\n')).toContain((card.notes!.question as { nl: string }).nl);
+    // WCAG 2.1 AA on the presenter page: axe-core's serious and critical findings.
+    await presenter.addScriptTag({ path: AXE });
+    const findings = await presenter.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+      const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(findings).toEqual([]);
+    // H in the presenter opens the key help on the projector, which lists I; Esc there closes it.
+    await presenter.keyboard.press('h');
+    m = await waitFor(projector, "m.overlay === 'help'");
+    expect(JSON.stringify(m.overlayShown)).toContain('Presentatorweergave');
+    await projector.setViewportSize({ width: 1024, height: 768 });
+    await waitFor(projector, "m.overlay === 'help' && m.shown.stage.width < 1500");
+    await screenshot(projector, 'presenter-help-nl');
+    await projector.setViewportSize({ width: 1920, height: 1080 });
+    await presenter.keyboard.press('Escape');
+    await waitFor(projector, 'm.overlay === null');
     await screenshot(presenter, 'presenter-deciding-nl');
     await presenter.setViewportSize({ width: 1024, height: 768 });
     await screenshot(presenter, 'presenter-deciding-nl');
