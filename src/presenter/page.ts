@@ -88,6 +88,9 @@ export function startPresenter(): void {
   place?.addEventListener('click', () => void placeOnOtherScreen(placed, failedText));
 
   const link = openLink((message) => {
+    // The projector window was reloaded (hello) or closed (bye): wait for it, then ask again.
+    if (message.kind === 'bye') status.textContent = t('presenterWaiting');
+    if (message.kind === 'hello') link.send({ kind: 'hello' });
     if (message.kind !== 'view') return;
     const view: PresenterView = message.view;
     root.lang = view.lang;

@@ -47,6 +47,9 @@ export function installPresenterLink(): void {
     }
   });
   onScreenChange(() => sendView());
+  // A presenter already open (this window was reloaded) hears that the projector is back and says hello.
+  link.send({ kind: 'hello' });
+  window.addEventListener('pagehide', () => link?.send({ kind: 'bye' }));
 }
 
 /** The presenter page's address: this page with the presenter mark, so it works from file:// as well. */

@@ -4,7 +4,8 @@
  * talking over BroadcastChannel) and five phones. Before the reveal the presenter shows the split of
  * the phones' votes while the projector shows only how many voted; the presenter shows the card's
  * notes and what each choice does; a key pressed in the presenter moves the projector on; a presenter
- * reloaded, or closed and opened again, shows where the projector is. Screenshots of the presenter in
+ * reloaded, or closed and opened again, shows where the projector is, and follows a projector that
+ * reloads. Screenshots of the presenter in
  * Dutch at 1920×1080 and 1024×768.
  */
 import { readFileSync } from 'node:fs';
@@ -173,6 +174,10 @@ describe('the presenter view', () => {
     const [again] = await Promise.all([context.waitForEvent('page'), press(projector, 'i')]);
     await presenterAt(again, m.shown.cardId as string, 'deciding');
     expect((await sections(again)).votes!.items).toHaveLength((m.shown.choices as string[]).length);
+    // The projector reloaded: the presenter open beside it follows it to the title screen.
+    await projector.reload();
+    await waitFor(projector, "m.screen === 'title'", 30_000);
+    await again.waitForFunction(() => document.documentElement.dataset.presenterScreen === 'title', undefined, { timeout: 15_000, polling: 50 });
 
     expect(errors).toEqual([]);
     expect(presenterErrors).toEqual([]);
