@@ -6,7 +6,7 @@
  * notes and what each choice does; a key pressed in the presenter moves the projector on; a presenter
  * reloaded, or closed and opened again, shows where the projector is, and follows a projector that
  * reloads. Screenshots of the presenter in
- * Dutch at 1920×1080 and 1024×768.
+ * Dutch at 1920×1080 and 1024×768. And the editor's card form shows a card's notes.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -182,6 +182,28 @@ describe('the presenter view', () => {
     expect(errors).toEqual([]);
     expect(presenterErrors).toEqual([]);
     await Promise.all(phones.map((p) => p.context.close()));
+    await context.close();
+  });
+
+  it('the editor\'s card form shows a card\'s trainer notes in both languages', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'nl-NL' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(served!.url);
+    await waitFor(page, "m.screen === 'title' && m.ready", 30_000);
+    await page.getByRole('button', { name: 'Scenario’s maken…' }).press('Enter');
+    const author = await waitFor(page, "m.screen === 'author' && m.ready");
+    const edits = (author.shown.targets as string[]).filter((target) => target.startsWith('edit:'));
+    await page.getByRole('button', { name: 'Bewerken', exact: true }).nth(edits.indexOf('edit:school.json')).press('Enter');
+    await page.locator('.mme h1').waitFor();
+    await page.getByRole('button', { name: 'Kaarten', exact: true }).first().click();
+    await page.locator('#mme-card-title').waitFor();
+    const first = school.cards[0]!;
+    const field = (legend: string, language: string) => page.getByRole('group', { name: legend, exact: true }).getByLabel(language, { exact: true });
+    expect(await page.getByRole('group', { name: 'Notities voor de trainer (alleen in de presentatorweergave)' }).count()).toBe(1);
+    expect(await field('Waar de kaart vandaan komt: artikel en idee', 'Nederlands').inputValue()).toBe((first.notes!.source as { nl: string }).nl);
+    expect(await field('Een vraag aan de zaal', 'Engels').inputValue()).toBe((first.notes!.question as { en: string }).en);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
