@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -182,6 +183,22 @@ describe('the presenter view', () => {
     expect(errors).toEqual([]);
     expect(presenterErrors).toEqual([]);
     await Promise.all(phones.map((p) => p.context.close()));
+    await context.close();
+  });
+
+  it('works between two windows opened from the file system, with no server', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+    const projector = await context.newPage();
+    const errors = watchErrors(projector);
+    await projector.goto(pathToFileURL(`${DIST}/index.html`).href);
+    await waitFor(projector, "m.screen === 'title' && m.ready", 30_000);
+    const [presenter] = await Promise.all([context.waitForEvent('page'), projector.evaluate(() => void window.open(`${location.href.split('#')[0]}#presenter`, 'many-masters-presenter'))]);
+    await presenter.waitForFunction(() => document.documentElement.dataset.presenterScreen === 'title', undefined, { timeout: 15_000, polling: 50 });
+    // L pressed in the presenter switches the projector's language.
+    await presenter.keyboard.press('l');
+    await waitFor(projector, "m.language === 'nl'");
+    await presenter.waitForFunction(() => document.documentElement.lang === 'nl', undefined, { timeout: 15_000, polling: 50 });
+    expect(errors).toEqual([]);
     await context.close();
   });
 
