@@ -29,6 +29,7 @@ import { SCENES } from './scenes/list.ts';
 import { installAuthoring } from './authoring/flow.ts';
 import { installLiveReload } from './authoring/liveReload.ts';
 import { installLayer, refreshLayer } from './a11y/layer.ts';
+import { installPresenterLink, PRESENTER_MARK } from './presenter/projector.ts';
 
 const FONT_TIMEOUT_MS = 4000;
 
@@ -152,7 +153,16 @@ function boot(): void {
 // In a task of its own, after the script's top level has returned: a stack trace taken while the
 // game starts (DevTools asks one for every request) then need not map positions in the whole script.
 queueMicrotask(() => {
+  // The presenter window is a page of its own, without the game: loaded only there.
+  if (location.hash === PRESENTER_MARK) {
+    void import('./presenter/page.ts').then((page) => {
+      page.startPresenter();
+      started();
+    }, failedToStart);
+    return;
+  }
   try {
+    installPresenterLink();
     boot();
   } catch (error) {
     failedToStart();

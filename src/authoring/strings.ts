@@ -33,6 +33,8 @@ export function stringRows(s: Scenario): StringRow[] {
       add(`cards.${c.id}.choices.${j}.label`, ['cards', i, 'choices', j, 'label'], ch.label);
       add(`cards.${c.id}.choices.${j}.feedback`, ['cards', i, 'choices', j, 'feedback'], ch.feedback);
     });
+    add(`cards.${c.id}.notes.source`, ['cards', i, 'notes', 'source'], c.notes?.source);
+    add(`cards.${c.id}.notes.question`, ['cards', i, 'notes', 'question'], c.notes?.question);
   });
   (s.endings ?? []).forEach((e, i) => {
     add(`endings.${e.id}.title`, ['endings', i, 'title'], e.title);

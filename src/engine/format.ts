@@ -216,6 +216,19 @@ const choiceSchema = doc(
   { description: 'One answer the player can give.' },
 );
 
+/** What the trainer sees of a card on the presenter view and the room never does. */
+const notesSchema = doc(
+  v.pipe(
+    fields({
+      source: v.optional(text({ description: 'Where the card comes from: the source article (title, author) and the idea the card stands for.', examples: [{ nl: '"Wie is eigenlijk jouw klant?" (Gerard, Lean Partners): leerlingen willen vooral de stad in.', en: '"Who is actually your customer?" (Gerard, Lean Partners): pupils mostly want to go into town.' }] })),
+      question: v.optional(text({ description: 'A question the trainer can ask the room about this card.', examples: [{ nl: 'Wie is hier de klant: de leerling of de ouder?', en: 'Who is the customer here: the pupil or the parent?' }] })),
+    }),
+    v.check((n) => n.source !== undefined || n.question !== undefined, 'notesEmpty'),
+    v.metadata({ minProperties: 1 }),
+  ),
+  { description: 'Notes for the trainer, shown only on the presenter view: where the card comes from and a question to ask.' },
+);
+
 const cardSchema = doc(
   fields({
     id: id('this card', 'town-trip'),
@@ -227,6 +240,7 @@ const cardSchema = doc(
     once: v.optional(boolean({ description: 'Draw this card at most once per game.' })),
     cooldown: v.optional(number({ integer: true, min: 0, max: 1000 }, { description: 'Turns after this card was shown before it can be drawn again (follow-ups through next still come).', examples: [14] })),
     tags: v.optional(doc(tagList, { description: 'Labels for the card, for example the source article (source:000).', examples: [['source:000']] })),
+    notes: v.optional(notesSchema),
   }),
   { description: 'A dilemma brought by one stakeholder.' },
 );
@@ -285,6 +299,7 @@ export type Meter = Scenario['meters'][number];
 export type Stakeholder = Scenario['stakeholders'][number];
 export type Card = Scenario['cards'][number];
 export type Choice = Card['choices'][number];
+export type CardNotes = NonNullable<Card['notes']>;
 export type Ending = NonNullable<Scenario['endings']>[number];
 export type PreviewMode = NonNullable<Scenario['preview']>;
 

@@ -45,7 +45,7 @@ export type ProblemCode =
   | 'expectedWholeNumber' | 'numberAsText' | 'notWhole' | 'tooSmall' | 'tooBig' | 'expectedBoolean' | 'booleanAsText' | 'wrongConstant' | 'notOneOf'
   | 'expectedList' | 'tooFewListItems' | 'tooManyListItems' | 'expectedObject' | 'unknownField' | 'twoConditionKinds' | 'missingField'
   | 'meterNeedsComparison' | 'expectedRecord' | 'needsEntries' | 'expectedTextOrLanguages' | 'badFlagValue' | 'conditionKindMissing'
-  | 'expectedCondition' | 'badNext' | 'newerFormat' | 'tooFewChoices' | 'tooManyChoices'
+  | 'expectedCondition' | 'badNext' | 'newerFormat' | 'tooFewChoices' | 'tooManyChoices' | 'notesEmpty'
   // Cross-references
   | 'unknownMeter' | 'unknownStakeholder' | 'unknownCard' | 'unknownEnding' | 'unknownEffectMeter' | 'duplicateId' | 'minNotBelowMax' | 'startOutside'
   | 'noSuchChoice'

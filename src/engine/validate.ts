@@ -497,7 +497,7 @@ export const LABEL_LENGTH = 60;
 /** The guide's limit for a card's text: what a room reads from the back on a projector. */
 export const CARD_TEXT_LENGTH = 280;
 
-const TEXT_FIELDS = new Set(['title', 'description', 'label', 'name', 'text', 'feedback', 'turnUnit']);
+const TEXT_FIELDS = new Set(['title', 'description', 'label', 'name', 'text', 'feedback', 'turnUnit', 'source', 'question']);
 
 /** Every text in a bilingual file should exist in each of its languages. */
 function checkLanguages(s: Scenario, report: Report) {

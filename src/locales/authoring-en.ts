@@ -169,6 +169,7 @@ export const authoringEn = {
   expectedValue: 'expected a value here (a text in "…", a number, true, false, { or [), found {found}: write the value, or remove the comma or colon before it',
   afterEnd: 'unexpected {found} after the end of the data: remove it, or check that no } or ] closes the file too early',
   expectedText: 'expected a text, found {found}: put it in double quotes, "{value}"',
+  notesEmpty: 'these trainer notes are empty: add "source" (the article and the idea behind the card) or "question" (a question to ask the room), or leave "notes" out',
   textEmpty: 'this text is empty: write a text between the quotes (or leave the field out if it is optional)',
   textTooShort: 'this text is too short: write at least {min} characters',
   textTooLong: 'this text has {length} characters; at most {max} fit on screen: shorten it by {over} characters',

@@ -168,6 +168,7 @@ export const authoringNl: { readonly [K in AuthoringKey]: string } = {
   expectedValue: 'hier hoort een waarde (een tekst tussen "…", een getal, true, false, { of [), maar er staat {found}: schrijf de waarde, of haal de komma of dubbele punt ervoor weg',
   afterEnd: 'onverwacht {found} na het einde van de gegevens: haal het weg, of kijk of een } of ] het bestand te vroeg afsluit',
   expectedText: 'hier hoort een tekst, maar er staat {found}: zet hem tussen dubbele aanhalingstekens, "{value}"',
+  notesEmpty: 'deze notities voor de trainer zijn leeg: vul "source" (het artikel en het idee achter de kaart) of "question" (een vraag aan de zaal) in, of laat "notes" weg',
   textEmpty: 'deze tekst is leeg: schrijf een tekst tussen de aanhalingstekens (of laat het veld weg als het niet verplicht is)',
   textTooShort: 'deze tekst is te kort: schrijf minstens {min} tekens',
   textTooLong: 'deze tekst heeft {length} tekens; er passen er hoogstens {max} op het scherm: maak hem {over} tekens korter',

@@ -18,8 +18,8 @@ export type Command =
   | { kind: 'digit'; value: number }
   | { kind: 'letter'; key: WorkshopLetter };
 
-export type WorkshopLetter = 'p' | 'e' | 's' | 'g' | 'w' | 'd' | 'j' | 'c' | 'v' | 'a' | 'x';
-const WORKSHOP_LETTERS: readonly string[] = ['p', 'e', 's', 'g', 'w', 'd', 'j', 'c', 'v', 'a', 'x'];
+export type WorkshopLetter = 'p' | 'e' | 's' | 'g' | 'w' | 'd' | 'j' | 'c' | 'v' | 'a' | 'x' | 'i';
+const WORKSHOP_LETTERS: readonly string[] = ['p', 'e', 's', 'g', 'w', 'd', 'j', 'c', 'v', 'a', 'x', 'i'];
 /**
  * The single-character keys that stop when shortcuts are switched off in the menu. B and "." stay: a
  * presenter remote sends them for its black-screen button and has no modifier to add, and a blank
@@ -31,7 +31,7 @@ type CommandHandler = (command: Command) => boolean;
 
 const SETTLE_MS = 250;
 
-function commandFor(event: KeyboardEvent): Command | null {
+export function commandFor(event: KeyboardEvent): Command | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   switch (event.code) {
     case 'Digit1': case 'Numpad1': return { kind: 'choice', index: 0 };

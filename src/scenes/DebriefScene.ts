@@ -381,6 +381,7 @@ export class DebriefScene extends RoomScene {
         case 'previous': focus!.move(-1); return true;
         case 'confirm': focus!.activate(); return true;
         case 'letter':
+          if (command.key === 'i') return false;
           if (command.key === 'd') this.download(room);
           else if (command.key === 'w') {
             openBranch(room);

@@ -16,6 +16,7 @@ import { addText } from '../ui/text.ts';
 import { colour, size } from '../ui/theme.ts';
 import { goRestart, goTitle, goWorkshopDebrief, toggleLanguage, toggleSound } from './navigation.ts';
 import { helpRowsFor } from './workshopHelp.ts';
+import { openPresenter } from '../presenter/projector.ts';
 
 /** A menu entry that asks first: what would be lost is said, and "No" is the default. */
 type Confirming = 'restart' | 'title' | null;
@@ -182,6 +183,7 @@ export class OverlayScene extends Phaser.Scene {
         { label: t('languageSwitch'), act: () => toggleLanguage(this.game) },
         { label: s.muted ? t('soundOff') : t('soundOn'), act: () => { toggleSound(); this.scene.restart({ kind: 'menu' }); } },
         { label: s.showNumbers ? t('numbersOn') : t('numbersOff'), act: () => { settings.update({ showNumbers: !s.showNumbers }); this.scene.restart({ kind: 'menu' }); } },
+        ...(room ? [{ label: t('presenterButton'), act: () => { openPresenter(); this.close(); } }] : []),
         { label: t('paperButton'), act: () => { const playing = scenarioInPlay(); openPaper(playing ? [playing] : paperScenarios(), language()); } },
         // Large reflowing text instead of the drawn stage, for kiosks and for anyone who wants it bigger.
         { label: s.largerText ? t('largerTextOn') : t('largerTextOff'), act: () => { settings.update({ largerText: !s.largerText }); this.scene.restart({ kind: 'menu', focus: focus.current }); } },

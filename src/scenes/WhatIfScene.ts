@@ -239,6 +239,7 @@ export class WhatIfScene extends RoomScene {
         return true;
       case 'confirm': this.focus.activate(); return true;
       case 'menu': case 'letter':
+        if (command.kind === 'letter' && command.key === 'i') return false;
         if (command.kind === 'letter' && command.key !== 'w') return true;
         this.back(room);
         return true;

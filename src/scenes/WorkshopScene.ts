@@ -653,6 +653,8 @@ export class WorkshopScene extends RoomScene {
         return true;
       }
       case 'letter':
+        // I (the presenter view) works on every room screen: navigation.ts has it.
+        if (command.key === 'i') return false;
         if (room.entry) this.finishEntry(room);
         if (command.key === 'w') {
           openBranch(room);

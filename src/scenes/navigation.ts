@@ -15,6 +15,7 @@ import { findScenario } from '../session/levels.ts';
 import { currentSession, endSession, restartGame, startGame } from '../session/session.ts';
 import { currentRoom, endRoom, restartRoom, stopRoom } from '../session/room.ts';
 import { backToEditor } from '../editor/ui/open.ts';
+import { openPresenter } from '../presenter/projector.ts';
 
 export function goTitle(game: Phaser.Game): void {
   // A game started from the scenario editor ("Play from this card") goes back to the editor as it was left.
@@ -96,6 +97,11 @@ function handleGlobal(game: Phaser.Game, command: Command): boolean {
     case 'menu':
       if (currentScreen().screen === 'title') return false;
       openOverlay(game, 'menu');
+      return true;
+    case 'letter':
+      // The presenter view belongs to a workshop: on every room screen, not on a solo game.
+      if (command.key !== 'i' || !currentRoom()) return false;
+      openPresenter();
       return true;
     default:
       return false;

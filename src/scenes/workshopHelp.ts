@@ -9,6 +9,7 @@ const WORKSHOP_HELP_ROWS: [MessageKey, MessageKey][] = [
   ['keysDecide', 'helpDecideVotes'],
   ['keysTimer', 'helpTimer'],
   ['keysWhatIf', 'helpWhatIf'],
+  ['keysPresenter', 'helpPresenter'],
   ['keysJoin', 'helpJoin'],
   ['keysCloseVoting', 'helpCloseVoting'],
   ['keysFocus', 'helpFocus'],

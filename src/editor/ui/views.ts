@@ -203,7 +203,12 @@ export function CardForm({ index }: { index: number }): El {
     h('div', { class: 'mme-row' },
       h(CheckField, { path: [...path, 'once'], label: t('edOnce') }),
       h(NumberField, { path: [...path, 'weight'], label: t('edWeight'), optional: true, min: 0, max: 1000, hint: t('edWeightHint') }),
-      h(NumberField, { path: [...path, 'cooldown'], label: t('edCooldown'), optional: true, integer: true, min: 0, max: 1000, hint: t('edCooldownHint') })));
+      h(NumberField, { path: [...path, 'cooldown'], label: t('edCooldown'), optional: true, integer: true, min: 0, max: 1000, hint: t('edCooldownHint') })),
+    h('fieldset', { class: 'mme-notes' },
+      h('legend', null, t('edNotes')),
+      h(Messages, { id: `mme-card-${index}-notes-m`, messages: problemsAt([...path, 'notes']) }),
+      h(TextField, { path: [...path, 'notes', 'source'], label: t('edNotesSource'), long: true, required: false }),
+      h(TextField, { path: [...path, 'notes', 'question'], label: t('edNotesQuestion'), required: false })));
 }
 
 /**
