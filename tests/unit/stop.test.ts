@@ -7,6 +7,7 @@ import { setCount } from '../../src/engine/votes.ts';
 import { canUndoStop, countVotes, decide, sessionStop, setGuess, startWorkshop, stopSession, undoStop, workshopOver, workshopTable } from '../../src/engine/workshop.ts';
 import { loadWorkshop, saveWorkshop } from '../../src/engine/workshopSave.ts';
 import { canResumeRoom, countVote, decideRoom, handCounts, resumeRoom, resumeStoppedRoom, savedRoom, startRoom, stopRoom } from '../../src/session/room.ts';
+import { standing } from '../../src/engine/standing.ts';
 import { card, makeScenario } from './scenarios.ts';
 
 const scenario = makeScenario({ turns: 5, cards: [card('c1'), card('c2'), card('c3'), card('c4')] });
@@ -91,5 +92,54 @@ describe('taking back a stop in the room', () => {
     expect(again.phase).toBe('deciding');
     expect(handCounts(again)).toEqual([0, 4]);
     expect(again.timer.snapshot().running).toBe(true);
+  });
+});
+
+describe('where a stopped game was heading', () => {
+  const tagged = makeScenario({
+    turns: 10,
+    meters: [
+      { id: 'a', label: 'A', start: 50 },
+      { id: 'b', label: 'B', start: 50 },
+    ],
+    cards: ['c1', 'c2', 'c3', 'c4'].map((id) =>
+      card(id, {
+        choices: [
+          { label: 'faster', effects: { a: 10, b: -5 }, tags: ['more', 'friendly'] },
+          { label: 'together', effects: { a: -5, b: 10 }, tags: ['different', 'driven'] },
+        ],
+      }),
+    ),
+    endings: [
+      { id: 'a-first', title: 'A first', text: 'A got everything.', when: { meter: 'a', atLeast: 60 } },
+      { id: 'b-first', title: 'B first', text: 'B got everything.', when: { meter: 'b', atLeast: 60 } },
+      { id: 'done', title: 'Done', text: 'The year is over.' },
+    ],
+    debrief: { tags: { more: { label: 'More' }, different: { label: 'Different' }, friendly: { label: 'Friendly' }, driven: { label: 'Driven' } } },
+  });
+
+  const played = (choices: number[]) => {
+    let w = startWorkshop(tagged, { teams: ['Solo'], mode: 'together', preview: 'off', timer: 0 }, 'heading');
+    for (const c of choices) {
+      const r = decide(tagged, w, c);
+      if (!r.ok) throw new Error(r.reason);
+      w = r.workshop;
+    }
+    return stopSession(w).teams[0]!.state;
+  };
+
+  it('names the ending that would be chosen now, the meters and the tags chosen most', () => {
+    expect(standing(tagged, played([0, 0, 1]))).toEqual({ ended: false, ending: 'a-first', turns: 3, meters: [{ meter: 'a', value: 65 }, { meter: 'b', value: 50 }], mostly: ['friendly', 'more'] });
+    expect(standing(tagged, played([1, 1, 0]))).toMatchObject({ ended: false, ending: 'b-first', mostly: ['driven', 'different'] });
+  });
+
+  it('leaves out a group whose tags are tied, and names the fallback when no other ending holds', () => {
+    expect(standing(tagged, played([0, 1]))).toMatchObject({ ending: 'done', mostly: [] });
+  });
+
+  it('gives a game that ended its own ending', () => {
+    const state = played([0, 1, 0, 1, 0, 1, 0, 1, 0, 1]);
+    expect(state.end).not.toBeNull();
+    expect(standing(tagged, state)).toMatchObject({ ended: true, ending: state.end!.ending, turns: 10 });
   });
 });
