@@ -84,7 +84,9 @@ export class DebriefScene extends RoomScene {
     NAV_Y = RIGHT - LEFT < 1600 ? 930 : 960;
     room.slide = Math.min(SLIDES.length - 1, Math.max(0, room.slide));
     const slide = SLIDES[room.slide]!;
-    const heading = addText(this, LEFT, 60, t(TITLES[slide]), { size: 64, bold: true, width: RIGHT - LEFT });
+    // The first page of a stopped session keeps room beside its title for "Back to the game".
+    const beside = room.slide === 0 && canResumeRoom(room) ? Math.min(420, (RIGHT - LEFT) / 3) + 30 : 0;
+    const heading = addText(this, LEFT, 60, t(TITLES[slide]), { size: 64, bold: true, width: RIGHT - LEFT - beside });
     fitHeight(heading, 110, 40);
     this.shown = { slide, slideIndex: room.slide, slides: SLIDES.length, ...this.shown.downloaded ? { downloaded: this.shown.downloaded } : {} };
     this.regions = [];
@@ -142,7 +144,8 @@ export class DebriefScene extends RoomScene {
     } else {
       // Who lasted longest first: the comparison the room asks for.
       const order = endings.map((e, i) => ({ ...e, i })).sort((a, b) => b.turns - a.turns || a.i - b.i);
-      const rowHeight = Math.min(180, (NAV_Y - 40 - top) / order.length);
+      // Where a stopped game was heading takes a line more than an ending's title and text.
+      const rowHeight = Math.min(endings.some((e) => e.heading) ? 230 : 180, (NAV_Y - 40 - top) / order.length);
       order.forEach((e, k) => {
         const y = top + k * rowHeight;
         const g = this.add.graphics();
@@ -368,13 +371,16 @@ export class DebriefScene extends RoomScene {
     const buttons: Button[] = [];
     let focus: FocusList | null = null;
     const hover = (i: number) => () => focus?.focus(i);
-    // A stopped session can be taken back from the first page: "Back" there returns to the game.
+    // A stopped session can be taken back from the first page: a button beside its title, first in the focus order.
     const resumable = room.slide === 0 && canResumeRoom(room);
-    const first = resumable ? 300 : 200;
+    if (resumable) {
+      const width = Math.min(420, (RIGHT - LEFT) / 3);
+      buttons.push(new Button(this, RIGHT - width, 50, { width, label: t('debriefBackToGame'), align: 'center', textSize: 30, onActivate: () => goBackToGame(this.game), onHover: hover(0) }));
+    }
     // On a narrow stage the two long labels share what is left and wrap rather than shrink below room size.
-    const wide = Math.min(560, (RIGHT - LEFT - first - 200 - 3 * 24 - 130) / 2);
+    const wide = Math.min(560, (RIGHT - LEFT - 2 * 200 - 3 * 24 - 130) / 2);
     const items = [
-      resumable ? { label: t('debriefBackToGame'), act: () => goBackToGame(this.game), width: first, enabled: true } : { label: t('previousPage'), act: () => go(room.slide - 1), width: 200, enabled: room.slide > 0 },
+      { label: t('previousPage'), act: () => go(room.slide - 1), width: 200, enabled: room.slide > 0 },
       { label: t('nextPage'), act: () => go(room.slide + 1), width: 200, enabled: !last },
       { label: t('debriefReport'), act: () => this.download(room), width: wide, enabled: true },
       { label: t('backToTitle'), act: () => goTitle(this.game), width: wide, enabled: true },

@@ -142,8 +142,10 @@ describe.each(SCENARIOS)('balance of the %s scenario, 10,000 games each', (id) =
     expect(rare).toEqual([]);
   });
 
-  it('reaches every ending with some strategy', () => {
-    const reached = new Set([random, balanced, ...favour].flatMap((r) => Object.keys(r.endings)));
+  it('reaches every ending with some strategy, a player who thinks in one frame (tag:more, tag:better, tag:different) included', () => {
+    // An ending that asks how the player chose (mostly "different") is reached by a player who chooses that way.
+    const frames = ['more', 'better', 'different'].map((tag) => simulate(scenario, { runs: RUNS, seed: SEED, strategy: { kind: 'tag', tag } }));
+    const reached = new Set([random, balanced, ...favour, ...frames].flatMap((r) => Object.keys(r.endings)));
     expect((scenario.endings ?? []).map((e) => e.id).filter((e) => !reached.has(e))).toEqual([]);
   });
 

@@ -10,6 +10,7 @@ import type { Scenario } from '../../src/engine/format.ts';
 import { choose, newGame } from '../../src/engine/game.ts';
 import { leadingTag, tagCounter } from '../../src/engine/profile.ts';
 import { formatProblem } from '../../src/locales/authoring.ts';
+import { parseStrategy, simulate } from '../../src/engine/simulate.ts';
 import { card, makeScenario, validateObject } from './scenarios.ts';
 
 /** Every card offers "more" first and "different" second; the ending that claims "different" asks for it. */
@@ -103,5 +104,17 @@ describe('the validator on "mostly"', () => {
     const result = validateObject(tagged({ endings: [{ id: 'd', title: 'D', text: 'd', when: { mostly: 'different' } as never }, { id: 'done', title: 'Done', text: 'x' }] }));
     expect(result.ok).toBe(false);
     expect(result.problems.map((p) => formatProblem('x.json', p, 'en')).join('\n')).toMatch(/over/);
+  });
+});
+
+describe('a simulated player who thinks in one frame', () => {
+  it('takes a choice with its tag whenever a card has one, and so reaches the ending that asks for it', () => {
+    const scenario = tagged();
+    expect(parseStrategy('tag:different', scenario)).toEqual({ kind: 'tag', tag: 'different' });
+    expect(parseStrategy('tag:beter', scenario)).toEqual({ error: 'no choice has the tag "beter" in --strategy tag:<tag>' });
+    const report = simulate(scenario, { runs: 20, seed: 's', strategy: { kind: 'tag', tag: 'different' } });
+    expect(report.strategy).toBe('tag:different');
+    expect(Object.values(report.choices).every((counts) => counts[0] === 0)).toBe(true);
+    expect(report.endings).toEqual({ different: 20 });
   });
 });
