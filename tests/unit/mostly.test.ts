@@ -11,6 +11,7 @@ import { choose, newGame } from '../../src/engine/game.ts';
 import { leadingTag, tagCounter } from '../../src/engine/profile.ts';
 import { formatProblem } from '../../src/locales/authoring.ts';
 import { parseStrategy, simulate } from '../../src/engine/simulate.ts';
+import { fromRows, toRows } from '../../src/editor/ui/conditionRows.ts';
 import { card, makeScenario, validateObject } from './scenarios.ts';
 
 /** Every card offers "more" first and "different" second; the ending that claims "different" asks for it. */
@@ -116,5 +117,14 @@ describe('a simulated player who thinks in one frame', () => {
     expect(report.strategy).toBe('tag:different');
     expect(Object.values(report.choices).every((counts) => counts[0] === 0)).toBe(true);
     expect(report.endings).toEqual({ different: 20 });
+  });
+});
+
+describe('the editor\'s condition rows', () => {
+  it('shows "mostly" as a row of its own and writes it back unchanged, so the town hall\'s ending stays editable as rows', () => {
+    const when = { all: [{ meter: 'residents', atLeast: 55 }, { mostly: 'different', over: ['more', 'better'] }] };
+    const rows = toRows(when)!;
+    expect(rows.rows).toEqual([{ kind: 'meter', meter: 'residents', compare: 'atLeast', value: 55 }, { kind: 'mostly', tag: 'different', over: ['more', 'better'] }]);
+    expect(fromRows(rows)).toEqual(when);
   });
 });
