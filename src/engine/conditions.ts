@@ -1,9 +1,13 @@
 import type { Condition } from './format.ts';
 import type { GameState } from './state.ts';
 import { own } from './own.ts';
+import { chosenMostly } from './profile.ts';
 
-/** What a condition can look at. `turn` is the turn being decided about. */
-export type ConditionContext = Pick<GameState, 'meters' | 'flags' | 'seen' | 'history'> & { turn: number };
+/**
+ * What a condition can look at. `turn` is the turn being decided about; `tagCount` says how often
+ * choices with a tag were taken (see profile.ts), without it no tag was chosen.
+ */
+export type ConditionContext = Pick<GameState, 'meters' | 'flags' | 'seen' | 'history'> & { turn: number; tagCount?: (tag: string) => number };
 
 export function holds(condition: Condition | undefined, ctx: ConditionContext): boolean {
   if (condition === undefined) return true;
@@ -35,6 +39,7 @@ export function holds(condition: Condition | undefined, ctx: ConditionContext): 
     }
     return false;
   }
+  if ('mostly' in condition) return chosenMostly(ctx.tagCount ?? (() => 0), condition.mostly, condition.over);
   if ('all' in condition) return condition.all.every((c) => holds(c, ctx));
   if ('any' in condition) return condition.any.some((c) => holds(c, ctx));
   return !holds(condition.not, ctx);

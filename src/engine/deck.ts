@@ -3,6 +3,7 @@ import { holds, type ConditionContext } from './conditions.ts';
 import type { Card, Scenario } from './format.ts';
 import { nextRandom } from './random.ts';
 import { indexOf } from './scenarioIndex.ts';
+import { tagCounter } from './profile.ts';
 import type { CurrentCard, GameState, ScheduledCard } from './state.ts';
 
 export interface Draw {
@@ -56,7 +57,7 @@ function findInPrefix(prefix: number[], target: number): number {
  * a card with a `cooldown` is not drawn again until that many turns have passed since it was shown.
  */
 export function drawCard(scenario: Scenario, state: GameState, previous: string | undefined): Draw {
-  const ctx: ConditionContext = { meters: state.meters, flags: state.flags, seen: state.seen, history: state.history, turn: state.turn };
+  const ctx: ConditionContext = { meters: state.meters, flags: state.flags, seen: state.seen, history: state.history, turn: state.turn, tagCount: tagCounter(scenario, state.history) };
   let scheduled = state.scheduled;
   if (scheduled.length > 0) {
     const { cards } = indexOf(scenario);

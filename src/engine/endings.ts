@@ -3,6 +3,7 @@ import type { Ending, Scenario } from './format.ts';
 import { DEFAULT_MAX, DEFAULT_MIN } from './meters.ts';
 import type { GameEnd, GameState } from './state.ts';
 import { own } from './own.ts';
+import { tagCounter } from './profile.ts';
 
 /**
  * The endings considered after the last turn, in file order. An ending that a meter's onMin/onMax
@@ -15,7 +16,7 @@ export function closingEndings(scenario: Scenario): Ending[] {
 
 /** The first closing ending whose `when` holds; one without `when` is a fallback. */
 export function pickEnding(scenario: Scenario, state: GameState, reason: 'turns' | 'deck'): GameEnd {
-  const ctx = { meters: state.meters, flags: state.flags, seen: state.seen, history: state.history, turn: state.turn };
+  const ctx = { meters: state.meters, flags: state.flags, seen: state.seen, history: state.history, turn: state.turn, tagCount: tagCounter(scenario, state.history) };
   const ending = closingEndings(scenario).find((e) => holds(e.when, ctx));
   return { ending: ending?.id ?? null, reason };
 }

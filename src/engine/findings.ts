@@ -31,6 +31,7 @@ export function describeCondition(c: Condition, meterName: (id: string) => strin
   }
   if ('seen' in c) return coded('condSeen', { card: c.seen });
   if ('chose' in c) return coded('condChose', { card: c.chose, place: place(c.choice + 1) });
+  if ('mostly' in c) return coded('condMostly', { tag: c.mostly, over: c.over });
   if ('all' in c) return joined(c.all.map((sub) => describeCondition(sub, meterName)), 'condAnd');
   if ('any' in c) return joined(c.any.map((sub) => describeCondition(sub, meterName)), 'condOr');
   return coded('condNot', { inner: describeCondition(c.not, meterName) });

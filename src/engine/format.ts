@@ -71,6 +71,7 @@ export type Condition =
   | { turn: { atLeast?: number; atMost?: number } }
   | { seen: string }
   | { chose: string; choice: number }
+  | { mostly: string; over: string[] }
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition };
@@ -146,12 +147,25 @@ const conditionDefinition: Schema<Condition> = byForm(
         { description: 'Holds when the latest answer to a card was the given choice, counted from 0 in the order of the file.', examples: [{ chose: 'inspection-visit', choice: 1 }] },
       ),
     ],
+    [
+      has('mostly'),
+      doc(
+        conditionFields({
+          mostly: ref('The tag that must have been chosen most: a tag that choices carry in "tags".', 'different'),
+          over: doc(list(ref('A tag to compare with.', 'more'), { min: 1, max: 32 }), { description: 'The tags it must have been chosen more often than, each of them.', examples: [['more', 'better']] }),
+        }),
+        {
+          description: 'Holds when choices with the tag "mostly" were taken more often than choices with each tag in "over" (a tie does not hold), as the debrief counts how the player chose. Use it for an ending that says how the player chose.',
+          examples: [{ mostly: 'different', over: ['more', 'better'] }],
+        },
+      ),
+    ],
     [has('all'), doc(conditionFields({ all: doc(list(condition, { min: 1 }), { description: 'Conditions that must all hold.', examples: [[{ flag: 'promised-trip' }, { meter: 'pupils', above: 60 }]] }) }), { description: 'Holds when every condition in the list holds.' })],
     [has('any'), doc(conditionFields({ any: doc(list(condition, { min: 1 }), { description: 'Conditions of which at least one must hold.', examples: [[{ seen: 'strike' }, { meter: 'budget', below: 20 }]] }) }), { description: 'Holds when at least one condition in the list holds.' })],
     [has('not'), doc(conditionFields({ not: doc(condition, { description: 'The condition that must not hold.', examples: [{ seen: 'inspection-visit' }] }) }), { description: 'Holds when the condition does not.' })],
   ],
   'conditionKindMissing',
-  { description: 'A rule about the game so far: a meter, a flag, the turn, a card seen, a choice taken, or all/any/not of others.' },
+  { description: 'A rule about the game so far: a meter, a flag, the turn, a card seen, a choice taken, the tag chosen most, or all/any/not of others.' },
 ) as Schema<Condition>;
 
 export const conditionSchema = condition;

@@ -47,14 +47,14 @@ export type ProblemCode =
   | 'meterNeedsComparison' | 'expectedRecord' | 'needsEntries' | 'expectedTextOrLanguages' | 'badFlagValue' | 'conditionKindMissing'
   | 'expectedCondition' | 'badNext' | 'newerFormat' | 'tooFewChoices' | 'tooManyChoices' | 'notesEmpty'
   // Cross-references
-  | 'unknownMeter' | 'unknownStakeholder' | 'unknownCard' | 'unknownEnding' | 'unknownEffectMeter' | 'duplicateId' | 'minNotBelowMax' | 'startOutside'
+  | 'unknownMeter' | 'unknownStakeholder' | 'unknownCard' | 'unknownTag' | 'unknownEnding' | 'unknownEffectMeter' | 'duplicateId' | 'minNotBelowMax' | 'startOutside'
   | 'noSuchChoice'
   // Warnings
   | 'neverDrawnWeight' | 'cardNeedsFlag' | 'endingNeedsFlag' | 'endingAfterFallback' | 'noFallbackEnding' | 'meterUnchanged' | 'stakeholderNoCard'
   | 'tagNoLabel' | 'noConsequence' | 'endsAtOnce' | 'noDilemma' | 'missingLanguage' | 'unknownPortrait' | 'unknownIcon' | 'labelTooLong'
   | 'choseCountsFromZero' | 'sameScenarioId' | 'moreProblems' | 'bidiControl' | 'nextToSelf' | 'cardTextTooLong' | 'tagsWithoutDebrief'
   // Simulation findings and conditions in words
-  | 'condBelow' | 'condAbove' | 'condAtLeast' | 'condAtMost' | 'condFlag' | 'condTurns' | 'condTurnFrom' | 'condTurnUntil' | 'condSeen' | 'condChose'
+  | 'condBelow' | 'condAbove' | 'condAtLeast' | 'condAtMost' | 'condFlag' | 'condTurns' | 'condTurnFrom' | 'condTurnUntil' | 'condSeen' | 'condChose' | 'condMostly'
   | 'condAnd' | 'condOr' | 'condNot' | 'whyWeight' | 'whyFlag' | 'whyWeightUntaken' | 'whyCondition' | 'whyCrowded' | 'findNeverDrawn' | 'findMeterEnds'
   | 'balanceOverTopGives' | 'balanceOverTopPopular' | 'balanceTakes' | 'balanceDry' | 'findHopeless' | 'findTooEasy'
   // What in the deck causes a balance verdict (the editor's checks)

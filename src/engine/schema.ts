@@ -309,7 +309,7 @@ function shapeIssues(issues: readonly v.BaseIssue<unknown>[], base: Path): Shape
 }
 
 /** The kinds of condition; a second one in one condition object is its own mistake. */
-export const CONDITION_KINDS: readonly string[] = ['meter', 'flag', 'turn', 'seen', 'chose', 'all', 'any', 'not'];
+export const CONDITION_KINDS: readonly string[] = ['meter', 'flag', 'turn', 'seen', 'chose', 'mostly', 'all', 'any', 'not'];
 
 function splitTag(message: string): [string, string] {
   const colon = message.indexOf(':');

@@ -6,7 +6,8 @@ import { nextRandom } from './random.ts';
 import type { GameState } from './state.ts';
 import { own } from './own.ts';
 
-export type Strategy = { kind: 'random' } | { kind: 'balanced' } | { kind: 'favour'; meter: string };
+/** `tag`: a player who thinks one way (a choice with that tag whenever a card has one), otherwise balanced. */
+export type Strategy = { kind: 'random' } | { kind: 'balanced' } | { kind: 'favour'; meter: string } | { kind: 'tag'; tag: string };
 
 export function parseStrategy(text: string, scenario: Scenario): Strategy | { error: string } {
   if (text === 'random' || text === 'balanced') return { kind: text };
@@ -18,11 +19,17 @@ export function parseStrategy(text: string, scenario: Scenario): Strategy | { er
     }
     return { kind: 'favour', meter };
   }
-  return { error: `unknown strategy "${text}"; use random, balanced or favour:<meter>` };
+  const tagged = /^tag:(.+)$/.exec(text);
+  if (tagged) {
+    const tag = tagged[1]!;
+    if (!scenario.cards.some((c) => c.choices.some((ch) => ch.tags?.includes(tag)))) return { error: `no choice has the tag "${tag}" in --strategy tag:<tag>` };
+    return { kind: 'tag', tag };
+  }
+  return { error: `unknown strategy "${text}"; use random, balanced, favour:<meter> or tag:<tag>` };
 }
 
 export function strategyName(strategy: Strategy): string {
-  return strategy.kind === 'favour' ? `favour:${strategy.meter}` : strategy.kind;
+  return strategy.kind === 'favour' ? `favour:${strategy.meter}` : strategy.kind === 'tag' ? `tag:${strategy.tag}` : strategy.kind;
 }
 
 export interface SimulationReport {
@@ -52,8 +59,10 @@ function pick(scenario: Scenario, state: GameState, strategy: Strategy, roll: nu
   const card = currentCard(scenario, state)!.card;
   const n = card.choices.length;
   if (strategy.kind === 'random') return Math.floor(roll * n);
+  const tag = strategy.kind === 'tag' && card.choices.some((c) => c.tags?.includes(strategy.tag)) ? strategy.tag : null;
   const scores = card.choices.map((choice) => {
     if (strategy.kind === 'favour') return own(choice.effects, strategy.meter) ?? 0;
+    if (tag !== null && !choice.tags?.includes(tag)) return -Infinity;
     // Keep the meter nearest to an end as far from it as possible, then the others.
     let worst = Infinity;
     let sum = 0;

@@ -242,6 +242,12 @@ function checkReferences(s: Record<string, unknown>, report: Report) {
     if (typeof card.id === 'string' && Array.isArray(card.choices)) choiceCount.set(card.id, card.choices.length);
   }
 
+  // The tags choices carry: a `mostly` condition counts only these.
+  const choiceTags = new Map<string, number>();
+  for (const card of listOf(s.cards)) {
+    for (const choice of listOf(card.choices)) for (const tag of Array.isArray(choice.tags) ? choice.tags : []) if (typeof tag === 'string') choiceTags.set(tag, 0);
+  }
+
   const checkCondition = (c: unknown, path: Path, self?: string) => {
     if (!isPlainObject(c)) return;
     if (Object.hasOwn(c, 'meter')) unknown('unknownMeter', meters, c.meter, [...path, 'meter']);
@@ -253,6 +259,9 @@ function checkReferences(s: Record<string, unknown>, report: Report) {
         // Most often the author counted the buttons from 1: the last button written as its player number.
         report.add('error', [...path, 'choice'], coded('noSuchChoice', { card: String(c.chose), count, choice: c.choice, last: count - 1 }), c.choice === count ? String(count - 1) : undefined);
       }
+    } else if (Object.hasOwn(c, 'mostly')) {
+      unknown('unknownTag', choiceTags, c.mostly, [...path, 'mostly']);
+      if (Array.isArray(c.over)) c.over.forEach((tag, i) => unknown('unknownTag', choiceTags, tag, [...path, 'over', i]));
     } else if (Object.hasOwn(c, 'all') || Object.hasOwn(c, 'any')) {
       const which = Object.hasOwn(c, 'all') ? 'all' : 'any';
       const list = c[which];

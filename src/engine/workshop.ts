@@ -188,6 +188,20 @@ export function stopSession(workshop: Workshop): Workshop {
   return { ...workshop, stoppedAt: playedTurns(workshop) };
 }
 
+/**
+ * Takes back the trainer's stop: the session runs again from where it stood (the same card, votes and
+ * guess, which a stop leaves as they were). A session that ended on its own has nothing to take back.
+ */
+export function undoStop(workshop: Workshop): Workshop {
+  if (!canUndoStop(workshop)) return workshop;
+  return { ...workshop, stoppedAt: null };
+}
+
+/** Whether the trainer stopped this session while a team still had cards to play. */
+export function canUndoStop(workshop: Workshop): boolean {
+  return workshop.stoppedAt !== null && workshop.teams.some((t) => !teamDone(workshop, t));
+}
+
 /** The most turns any team has played. */
 export function playedTurns(workshop: Workshop): number {
   return Math.max(0, ...workshop.teams.map((t) => t.decisions.length));

@@ -67,6 +67,8 @@ const roomSchema = fields({
   phoneSecret: v.optional(string({ pattern: /^[A-Za-z0-9_-]{20,64}$/ })),
   /** Phone voting closed by the trainer (V) on the card being decided; absent in older saves. */
   votingClosed: v.optional(boolean()),
+  /** Where the room was when the trainer stopped it (and whether the timer ran), so the stop can be taken back after a reload. */
+  stopped: v.optional(fields({ phase: oneOf(['deciding', 'reveal', 'scoreboard']), timerRunning: boolean() })),
 });
 
 const savedShape = shape(

@@ -11,6 +11,7 @@ import type { Decision } from '../engine/workshop.ts';
 import { interpolate, signed } from '../locales/format.ts';
 import { reportText, type ReportText } from '../locales/report.ts';
 import { own } from '../engine/own.ts';
+import { standing, type Standing } from '../engine/standing.ts';
 
 export interface ReportTeam {
   name: string;
@@ -45,6 +46,77 @@ function turnUnit(scenario: Scenario, text: ReportText, lang: Language): string 
 }
 
 const capitalise = (word: string): string => word.charAt(0).toLocaleUpperCase() + word.slice(1);
+
+/**
+ * A team's name as a heading: "Team Balie", but a name that already starts with "team" ("Team 3") as
+ * it is, and the one game of a room that decided together by its own name ("The room").
+ */
+export function teamTitle(input: ReportInput, name: string, text: ReportText): string {
+  if (input.teams.length === 1 || /^team\b/i.test(name.trim())) return name;
+  return interpolate(text.team, { name });
+}
+
+/** The ending a team reached or, stopped early, was heading for: a title, and the scenario's text for an ending reached. */
+function endingWords(input: ReportInput, at: Standing, text: ReportText): { title: string; text: string | null } {
+  const ending = at.ending !== null ? input.scenario.endings?.find((e) => e.id === at.ending) : undefined;
+  const say = (t: Parameters<typeof resolveText>[0]) => resolveText(t, input.language);
+  if (!at.ended) return { title: ending ? interpolate(text.headingFor, { ending: say(ending.title) }) : text.headingNone, text: null };
+  return { title: ending ? say(ending.title) : text.theEnd, text: ending ? say(ending.text) : null };
+}
+
+/** "Chose mostly: More, Customer-friendly", or null when no group has one tag chosen most. */
+function mostlyWords(input: ReportInput, at: Standing, text: ReportText): string | null {
+  if (at.mostly.length === 0) return null;
+  return interpolate(text.mostly, { tags: at.mostly.map((tag) => resolveText(own(input.scenario.debrief?.tags, tag)?.label, input.language)).join(', ') });
+}
+
+function meterWords(input: ReportInput, at: Standing): string {
+  return at.meters.map((m) => `${resolveText(input.scenario.meters.find((x) => x.id === m.meter)?.label, input.language)} ${m.value}`).join(' · ');
+}
+
+/**
+ * The first page or two of a workshop report, for a trainer to mail to the participants: the
+ * scenario, the date, the teams, where each ended or was heading, the choices that mattered and the
+ * questions to talk about. The full record follows it.
+ */
+function summary(input: ReportInput, text: ReportText, date: string): string {
+  const { scenario, language: lang } = input;
+  const e = escapeHtml;
+  const unit = turnUnit(scenario, text, lang);
+  const meterLabel = (id: string) => resolveText(scenario.meters.find((m) => m.id === id)?.label ?? id, lang);
+  const standings = input.teams.map((team) => standing(scenario, team.state));
+  const room = input.teams.length === 1;
+  const stopped = standings.some((s) => !s.ended);
+  const parts: string[] = [`<section class="summary"><p class="label">${e(text.workshopKind)} · ${e(text.summary)}</p><h1>${e(resolveText(scenario.title, lang))}</h1>`];
+  const names = input.teams.map((t) => t.name);
+  const teams = room ? text.summaryRoom : interpolate(names.length === 1 ? text.summaryTeamsOne : text.summaryTeamsOther, { count: names.length, names: new Intl.ListFormat(lang, { type: 'conjunction' }).format(names) });
+  parts.push(`<p class="note">${e(interpolate(text.made, { date }))} · ${e(teams)}</p>`);
+  if (input.stoppedAt !== undefined && input.stoppedAt !== null) parts.push(`<p class="stopped"><strong>${e(interpolate(text.stopped, { unit, turn: input.stoppedAt }))}</strong></p>`);
+  parts.push(`<h2>${e(room ? (stopped ? text.summaryHeadingRoom : text.summaryEndedRoom) : stopped ? text.summaryHeading : text.summaryEnded)}</h2>`);
+  input.teams.forEach((team, i) => {
+    const at = standings[i]!;
+    const ending = endingWords(input, at, text);
+    const mostly = mostlyWords(input, at, text);
+    parts.push(`<div class="standing">${room ? '' : `<h3>${e(teamTitle(input, team.name, text))}</h3>`}<p class="ending-title"><strong>${e(ending.title)}</strong></p>`);
+    if (ending.text) parts.push(`<p>${e(ending.text)}</p>`);
+    parts.push(`<p class="note">${e(interpolate(text.survived, { turns: at.turns, unit }))}${mostly ? ` ${e(mostly)}.` : ''}</p><p class="note">${e(meterWords(input, at))}</p></div>`);
+  });
+  const mattered = input.teams.flatMap((team) => weightiestChoices(team.state, room ? 3 : 2).map((w) => ({ team, w })));
+  if (mattered.length > 0) {
+    parts.push(`<h2>${e(text.mattered)}</h2><ul class="mattered">`);
+    for (const { team, w } of mattered) {
+      const card = scenario.cards.find((c) => c.id === w.card)!;
+      const where = `${capitalise(unit)} ${w.turn}${room ? '' : `, ${teamTitle(input, team.name, text)}`}`;
+      const effects = Object.entries(w.deltas).map(([m, d]) => `${meterLabel(m)} ${signed(d)}`).join(', ');
+      parts.push(`<li><strong>${e(where)}:</strong> ${e(resolveText(card.choices[w.choice]!.label, lang))} — ${e(effects)}</li>`);
+    }
+    parts.push('</ul>');
+  }
+  const questions = scenario.debrief?.questions ?? [];
+  if (questions.length > 0) parts.push(`<h2>${e(text.debriefQuestions)}</h2><ol class="questions">${questions.map((q) => `<li>${e(resolveText(q, lang))}</li>`).join('')}</ol>`);
+  parts.push('</section>');
+  return parts.join('\n');
+}
 
 function chart(scenario: Scenario, state: GameState, text: ReportText, lang: Language): string {
   const series = meterSeries(scenario, state);
@@ -87,11 +159,13 @@ function teamSection(input: ReportInput, team: ReportTeam, text: ReportText): st
   const meterLabel = (id: string) => say(scenario.meters.find((m) => m.id === id)?.label ?? id);
   const state = team.state;
   const parts: string[] = [];
-  if (input.kind === 'workshop') parts.push(`<h2>${escapeHtml(interpolate(text.team, { name: team.name }))}</h2>`);
+  if (input.kind === 'workshop') parts.push(`<h2>${escapeHtml(teamTitle(input, team.name, text))}</h2>`);
 
-  const ending = state.end?.ending ? scenario.endings?.find((e) => e.id === state.end!.ending) : undefined;
+  const at = standing(scenario, state);
+  const ending = endingWords(input, at, text);
   parts.push(`<section class="ending"><p class="label">${escapeHtml(text.ending)}</p>`);
-  parts.push(ending ? `<h3>${say(ending.title)}</h3><p>${say(ending.text)}</p>` : `<p>${escapeHtml(text.noEnding)}</p>`);
+  parts.push(`<h3>${escapeHtml(ending.title)}</h3>${ending.text ? `<p>${escapeHtml(ending.text)}</p>` : ''}`);
+  if (!at.ended) parts.push(`<p class="note">${escapeHtml(text.headingNote)}</p>`);
   if (state.end?.reason === 'meter' && state.end.meter) {
     parts.push(`<p class="note">${escapeHtml(interpolate(text.endedBy, { meter: resolveText(scenario.meters.find((m) => m.id === state.end!.meter)?.label, lang), bound: state.end.bound === 'max' ? text.boundMax : text.boundMin }))}</p>`);
   }
@@ -176,10 +250,12 @@ export function renderReport(input: ReportInput): string {
   const say = (t: Parameters<typeof resolveText>[0]) => escapeHtml(resolveText(t, lang));
   const date = input.date.toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric' });
   const body: string[] = [];
-  body.push(`<header><p class="label">${escapeHtml(input.kind === 'solo' ? text.soloKind : text.workshopKind)}</p><h1>${say(scenario.title)}</h1>`);
+  // A workshop report opens with its summary, which names the scenario, the date and the stop; the record follows under its own title.
+  if (input.kind === 'workshop') body.push(summary(input, text, date), `<header><h1 class="record">${escapeHtml(text.record)}</h1>`);
+  else body.push(`<header><p class="label">${escapeHtml(text.soloKind)}</p><h1>${say(scenario.title)}</h1>`);
   if (scenario.description) body.push(`<p>${say(scenario.description)}</p>`);
-  body.push(`<p class="note">${escapeHtml(interpolate(text.made, { date }))}</p>`);
-  if (input.stoppedAt !== undefined && input.stoppedAt !== null) {
+  if (input.kind === 'solo') body.push(`<p class="note">${escapeHtml(interpolate(text.made, { date }))}</p>`);
+  if (input.kind === 'solo' && input.stoppedAt !== undefined && input.stoppedAt !== null) {
     body.push(`<p class="stopped"><strong>${escapeHtml(interpolate(text.stopped, { unit: turnUnit(scenario, text, lang), turn: input.stoppedAt }))}</strong></p>`);
   }
   body.push('</header>');
@@ -187,8 +263,8 @@ export function renderReport(input: ReportInput): string {
   if (input.kind === 'workshop' && input.teams.length > 1) {
     body.push(`<h2>${escapeHtml(text.comparison)}</h2><table class="compare"><thead><tr><th>${escapeHtml(text.teamColumn)}</th><th>${escapeHtml(text.endingColumn)}</th><th>${escapeHtml(text.turnsColumn)}</th>${scenario.meters.map((m) => `<th>${say(m.label)}</th>`).join('')}</tr></thead><tbody>`);
     for (const team of input.teams) {
-      const ending = scenario.endings?.find((e) => e.id === team.state.end?.ending);
-      body.push(`<tr><td>${escapeHtml(team.name)}</td><td>${ending ? say(ending.title) : '—'}</td><td>${team.state.history.length}</td>${scenario.meters.map((m) => `<td>${team.state.meters[m.id]}</td>`).join('')}</tr>`);
+      const ending = endingWords(input, standing(scenario, team.state), text);
+      body.push(`<tr><td>${escapeHtml(team.name)}</td><td>${escapeHtml(ending.title)}</td><td>${team.state.history.length}</td>${scenario.meters.map((m) => `<td>${team.state.meters[m.id]}</td>`).join('')}</tr>`);
     }
     body.push('</tbody></table>');
   }
@@ -228,7 +304,9 @@ table { border-collapse: collapse; width: 100%; } th, td { text-align: left; ver
 .sr { position: absolute; left: -9999px; }
 .answer { background: #f4ecdf; padding: 10px 14px; border-radius: 6px; white-space: normal; }
 footer { margin-top: 2em; }
-@media print { body { background: none; } main { max-width: none; padding: 0; } h2 { break-after: avoid; } tr, .ending, .chart { break-inside: avoid; } }
+.summary { border-bottom: 3px solid #1d5c61; padding-bottom: 1em; margin-bottom: 2em; } .summary .standing { border-left: 6px solid #1d5c61; background: #f4ecdf; padding: 4px 16px; margin: 10px 0; } .summary .standing h3 { margin-top: 0.4em; } .summary p { margin: 0.3em 0; }
+h1.record { font-size: 1.6em; margin-top: 0; }
+@media print { body { background: none; } main { max-width: none; padding: 0; } h2 { break-after: avoid; } tr, .ending, .chart, .standing { break-inside: avoid; } .summary { border: none; break-after: page; } }
 </style>
 </head>
 <body>

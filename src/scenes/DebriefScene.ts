@@ -16,15 +16,17 @@ import { courseWords, listScreen, meterItems, sentences } from '../ui/describe.t
 import type { ScreenRegion } from '../platform/screenModel.ts';
 import { STAGE, stageSize } from '../platform/viewport.ts';
 import { renderReport } from '../report/report.ts';
-import { openBranch, setSlide, type Room } from '../session/room.ts';
+import { canResumeRoom, openBranch, setSlide, type Room } from '../session/room.ts';
 import { sessionStop } from '../engine/workshop.ts';
+import { resolveText } from '../engine/text.ts';
+import { standing } from '../engine/standing.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { drawChart } from '../ui/chart.ts';
 import { signed } from '../locales/format.ts';
 import { addText, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
-import { goTitle } from './navigation.ts';
+import { goBackToGame, goTitle } from './navigation.ts';
 import { RoomScene } from './roomScene.ts';
 import { drawDecisionRows, turnLabel } from './reflection.ts';
 import { own } from '../engine/own.ts';
@@ -61,7 +63,7 @@ export function downloadWorkshopReport(room: Room): string {
     session: room.workshop,
     stoppedAt: sessionStop(room.workshop),
   });
-  const name = reportFileName(room.scenario.id, date);
+  const name = reportFileName(room.scenario.id, date, language(), resolveText(room.scenario.title, 'nl'));
   downloadFile(name, html);
   return name;
 }
@@ -82,7 +84,9 @@ export class DebriefScene extends RoomScene {
     NAV_Y = RIGHT - LEFT < 1600 ? 930 : 960;
     room.slide = Math.min(SLIDES.length - 1, Math.max(0, room.slide));
     const slide = SLIDES[room.slide]!;
-    const heading = addText(this, LEFT, 60, t(TITLES[slide]), { size: 64, bold: true, width: RIGHT - LEFT });
+    // The first page of a stopped session keeps room beside its title for "Back to the game".
+    const beside = room.slide === 0 && canResumeRoom(room) ? Math.min(420, (RIGHT - LEFT) / 3) + 30 : 0;
+    const heading = addText(this, LEFT, 60, t(TITLES[slide]), { size: 64, bold: true, width: RIGHT - LEFT - beside });
     fitHeight(heading, 110, 40);
     this.shown = { slide, slideIndex: room.slide, slides: SLIDES.length, ...this.shown.downloaded ? { downloaded: this.shown.downloaded } : {} };
     this.regions = [];
@@ -105,21 +109,34 @@ export class DebriefScene extends RoomScene {
     const teams = room.workshop.teams;
     const stop = sessionStop(room.workshop);
     const stopped = stop !== null ? t('debriefStopped', { unit: turnUnit(room.scenario.turnUnit), turn: stop }) : null;
-    // A game the trainer stopped has no ending yet: the slide says where it stood, not "the end".
+    // A game the trainer stopped has no ending yet: the slide says where it was heading (the engine's standing).
     const endings = teams.map((team) => {
-      const ending = team.state.end?.ending ? room.scenario.endings?.find((e) => e.id === team.state.end!.ending) : undefined;
-      const running = team.state.end === null;
+      const at = standing(room.scenario, team.state);
+      const ending = at.ending !== null ? room.scenario.endings?.find((e) => e.id === at.ending) : undefined;
+      const running = !at.ended;
+      const tags = at.mostly.map((tag) => say(own(room.scenario.debrief?.tags, tag)?.label)).join(', ');
+      const meters = at.meters.map((m) => `${say(room.scenario.meters.find((x) => x.id === m.meter)?.label)} ${m.value}`).join(' · ');
+      const heading = [tags ? t('debriefMostly', { tags }) : '', meters].filter(Boolean).join('. ');
       return {
         team: team.name,
-        title: running ? t('debriefNotEnded') : ending ? say(ending.title) : t('endingTheEnd'),
-        text: running ? stopped ?? '' : ending ? say(ending.text) : t('endingNoText'),
+        title: running ? (ending ? t('debriefHeading', { ending: say(ending.title) }) : t('debriefHeadingNone')) : ending ? say(ending.title) : t('endingTheEnd'),
+        text: running ? heading : ending ? say(ending.text) : t('endingNoText'),
         turns: team.state.history.length,
         lasted: plural('debriefLastedOne', 'debriefLastedOther', team.state.history.length),
+        ...(running ? { heading: { ending: at.ending, meters: at.meters, mostly: at.mostly } } : {}),
       };
     });
+    // Said once, above the teams, rather than in every team's row.
+    let top = TOP;
+    if (stopped) {
+      const line = addText(this, LEFT, TOP - 10, stopped, { size: 30, bold: true, colour: colour.inkSoft, width: RIGHT - LEFT });
+      clampLines(line, 1);
+      top = TOP + 40;
+      this.regions.push({ role: 'text', text: stopped });
+    }
     if (teams.length === 1) {
       const e = endings[0]!;
-      const title = addText(this, LEFT, TOP + 20, e.title, { size: 56, bold: true, colour: colour.accent, width: RIGHT - LEFT });
+      const title = addText(this, LEFT, top + 20, e.title, { size: 56, bold: true, colour: colour.accent, width: RIGHT - LEFT });
       const body = addText(this, LEFT, title.y + title.height + 30, e.text, { size: 42, width: RIGHT - LEFT, lineSpacing: 12 });
       fitHeight(body, NAV_Y - 140 - body.y, 30);
       addText(this, LEFT, NAV_Y - 90, e.lasted, { size: 34, bold: true, colour: colour.inkSoft });
@@ -127,9 +144,10 @@ export class DebriefScene extends RoomScene {
     } else {
       // Who lasted longest first: the comparison the room asks for.
       const order = endings.map((e, i) => ({ ...e, i })).sort((a, b) => b.turns - a.turns || a.i - b.i);
-      const rowHeight = Math.min(180, (NAV_Y - 40 - TOP) / order.length);
+      // Where a stopped game was heading takes a line more than an ending's title and text.
+      const rowHeight = Math.min(endings.some((e) => e.heading) ? 230 : 180, (NAV_Y - 40 - top) / order.length);
       order.forEach((e, k) => {
-        const y = TOP + k * rowHeight;
+        const y = top + k * rowHeight;
         const g = this.add.graphics();
         g.fillStyle(colour.card, 1).fillRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 16, 20);
         g.lineStyle(3, colour.cardEdge, 1).strokeRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 16, 20);
@@ -353,6 +371,12 @@ export class DebriefScene extends RoomScene {
     const buttons: Button[] = [];
     let focus: FocusList | null = null;
     const hover = (i: number) => () => focus?.focus(i);
+    // A stopped session can be taken back from the first page: a button beside its title, first in the focus order.
+    const resumable = room.slide === 0 && canResumeRoom(room);
+    if (resumable) {
+      const width = Math.min(420, (RIGHT - LEFT) / 3);
+      buttons.push(new Button(this, RIGHT - width, 50, { width, label: t('debriefBackToGame'), align: 'center', textSize: 30, onActivate: () => goBackToGame(this.game), onHover: hover(0) }));
+    }
     // On a narrow stage the two long labels share what is left and wrap rather than shrink below room size.
     const wide = Math.min(560, (RIGHT - LEFT - 2 * 200 - 3 * 24 - 130) / 2);
     const items = [
@@ -376,7 +400,10 @@ export class DebriefScene extends RoomScene {
     const release = pushHandler((command: Command) => {
       switch (command.kind) {
         case 'forward': if (!last) go(room.slide + 1); return true;
-        case 'back': if (room.slide > 0) go(room.slide - 1); return true;
+        case 'back':
+          if (room.slide > 0) go(room.slide - 1);
+          else if (resumable) focus!.focus(0);
+          return true;
         case 'next': focus!.move(1); return true;
         case 'previous': focus!.move(-1); return true;
         case 'confirm': focus!.activate(); return true;
@@ -397,7 +424,7 @@ export class DebriefScene extends RoomScene {
     const page = { role: 'text' as const, text: t('pageOf', { page: room.slide + 1, pages: SLIDES.length }) };
     // Each new slide is said: its title and where it is in the debrief.
     const announce = sentences([t(TITLES[this.shown.slide as Slide]), page.text]);
-    showScreen('debrief', () => ({ ...listScreen(t(TITLES[this.shown.slide as Slide]), focus, { ...this.shown, buttons: labels, focus: focus!.current }, [...this.regions, page]), announce }));
+    showScreen('debrief', () => ({ ...listScreen(t(TITLES[this.shown.slide as Slide]), focus, { ...this.shown, buttons: labels, focus: focus!.current, resumable }, [...this.regions, page]), announce }));
   }
 
   private download(room: Room): void {

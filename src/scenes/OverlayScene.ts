@@ -19,7 +19,14 @@ import { helpRowsFor } from './workshopHelp.ts';
 import { openPresenter } from '../presenter/projector.ts';
 
 /** A menu entry that asks first: what would be lost is said, and "No" is the default. */
-type Confirming = 'restart' | 'title' | null;
+type Confirming = 'restart' | 'title' | 'debrief' | null;
+
+/** Each question that asks first: the question, the "yes" button and the menu entry's title. */
+const CONFIRM: Record<Exclude<Confirming, null>, { question: MessageKey; yes: MessageKey; title: MessageKey }> = {
+  restart: { question: 'menuConfirmRestart', yes: 'menuConfirmRestartYes', title: 'restart' },
+  title: { question: 'menuConfirmTitle', yes: 'menuConfirmTitleYes', title: 'backToTitle' },
+  debrief: { question: 'menuConfirmDebrief', yes: 'menuConfirmDebriefYes', title: 'menuToDebrief' },
+};
 
 /** The workshop's screens: its menu and help draw on the room stage, in room-sized text. */
 function onRoomScreen(): boolean {
@@ -169,16 +176,18 @@ export class OverlayScene extends Phaser.Scene {
     let question: string | null = null;
     let entries: { label: string; act: () => void }[];
     if (this.confirming) {
-      question = t(this.confirming === 'restart' ? 'menuConfirmRestart' : 'menuConfirmTitle');
+      const asked = CONFIRM[this.confirming];
+      const yes = { restart: () => goRestart(this.game), title: () => goTitle(this.game), debrief: () => goWorkshopDebrief(this.game) }[this.confirming];
+      question = t(asked.question);
       entries = [
         { label: t('menuConfirmNo'), act: () => this.scene.restart({ kind: 'menu' }) },
-        { label: t(this.confirming === 'restart' ? 'menuConfirmRestartYes' : 'menuConfirmTitleYes'), act: this.confirming === 'restart' ? () => goRestart(this.game) : () => goTitle(this.game) },
+        { label: t(asked.yes), act: yes },
       ];
-      title = this.confirming === 'restart' ? t('restart') : t('backToTitle');
+      title = t(asked.title);
     } else {
       entries = [
         { label: t('resume'), act: () => this.close() },
-        ...(room && !inDebrief ? [{ label: t('menuToDebrief'), act: () => goWorkshopDebrief(this.game) }] : []),
+        ...(room && !inDebrief ? [{ label: t('menuToDebrief'), act: ask('debrief') }] : []),
         { label: t('restart'), act: room ? ask('restart') : () => goRestart(this.game) },
         { label: t('languageSwitch'), act: () => toggleLanguage(this.game) },
         { label: s.muted ? t('soundOff') : t('soundOn'), act: () => { toggleSound(); this.scene.restart({ kind: 'menu' }); } },

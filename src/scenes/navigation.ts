@@ -13,7 +13,7 @@ import { currentScreen } from '../platform/screen.ts';
 import { settings } from '../platform/settings.ts';
 import { findScenario } from '../session/levels.ts';
 import { currentSession, endSession, restartGame, startGame } from '../session/session.ts';
-import { currentRoom, endRoom, restartRoom, stopRoom } from '../session/room.ts';
+import { currentRoom, endRoom, restartRoom, resumeStoppedRoom, stopRoom } from '../session/room.ts';
 import { backToEditor } from '../editor/ui/open.ts';
 import { openPresenter } from '../presenter/projector.ts';
 
@@ -47,6 +47,13 @@ export function goWorkshopDebrief(game: Phaser.Game): void {
   if (!room) return;
   stopRoom(room);
   switchTo(game, 'debrief');
+}
+
+/** "Back to the game" from the debrief: the stop is taken back and the room returns to the same card. */
+export function goBackToGame(game: Phaser.Game): void {
+  const room = currentRoom();
+  if (!room || !resumeStoppedRoom(room)) return;
+  switchTo(game, 'workshop');
 }
 
 export function goEnding(game: Phaser.Game): void {

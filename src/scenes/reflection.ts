@@ -19,6 +19,7 @@ import { meterTriangle } from '../ui/meters.ts';
 import { addText, clampLines, fitHeight } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 import { own } from '../engine/own.ts';
+import { resolveText } from '../engine/text.ts';
 
 export const QUESTIONS_PER_PAGE = 3;
 
@@ -100,7 +101,7 @@ export function downloadSoloReport(scenario: Scenario, state: GameState): string
   const date = new Date();
   const answers = answersFor(state.seed);
   const html = renderReport({ scenario, language: language(), kind: 'solo', teams: [{ name: '', state }], answers, date, session: { kind: 'solo', state, answers } });
-  const name = reportFileName(scenario.id, date);
+  const name = reportFileName(scenario.id, date, language(), resolveText(scenario.title, 'nl'));
   downloadFile(name, html);
   return name;
 }

@@ -14,6 +14,8 @@ import type { Text } from '../engine/format.ts';
 import { resolveText, type Language } from '../engine/text.ts';
 import { sessionStop, type Decision } from '../engine/workshop.ts';
 import { tagProfile, weightiestChoices } from '../engine/debrief.ts';
+import { standing } from '../engine/standing.ts';
+import { own } from '../engine/own.ts';
 import { en, type MessageKey, type Messages } from '../locales/en.ts';
 import { interpolate, signed } from '../locales/format.ts';
 import { nl } from '../locales/nl.ts';
@@ -446,9 +448,17 @@ function debriefView(room: Room): PhoneView {
   switch (SLIDE_TITLES[slide]) {
     case 'debriefEndings':
       lines = teams.flatMap((team) => {
-        const ending = team.state.end?.ending ? scenario.endings?.find((e) => e.id === team.state.end!.ending) : undefined;
-        // A game the trainer stopped has no ending yet: the projector says so, and so does the phone.
-        const title = team.state.end === null ? message('debriefNotEnded') : ending ? both(ending.title) : message('endingTheEnd');
+        const at = standing(scenario, team.state);
+        const ending = at.ending !== null ? scenario.endings?.find((e) => e.id === at.ending) : undefined;
+        if (!at.ended) {
+          // A game the trainer stopped: where it was heading, as on the projector.
+          const title = ending ? message('debriefHeading', (language) => ({ ending: resolveText(ending.title, language) })) : message('debriefHeadingNone');
+          const tags = (language: Language) => at.mostly.map((tag) => resolveText(own(scenario.debrief?.tags, tag)?.label, language)).join(', ');
+          const meters = (language: Language) => at.meters.map((m) => `${resolveText(scenario.meters.find((x) => x.id === m.meter)?.label, language)} ${m.value}`).join(' · ');
+          const mostly = at.mostly.length > 0 ? [message('debriefMostly', (language) => ({ tags: tags(language) }))] : [];
+          return [named(team.name, title), ...mostly, { nl: meters('nl'), en: meters('en') }, message(team.state.history.length === 1 ? 'debriefLastedOne' : 'debriefLastedOther', () => ({ count: team.state.history.length }))];
+        }
+        const title = ending ? both(ending.title) : message('endingTheEnd');
         return [named(team.name, title), ...(ending ? [both(ending.text)] : []), message(team.state.history.length === 1 ? 'debriefLastedOne' : 'debriefLastedOther', () => ({ count: team.state.history.length }))];
       });
       {

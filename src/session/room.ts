@@ -8,7 +8,7 @@ import { nanoid } from 'nanoid';
 import type { Scenario } from '../engine/format.ts';
 import { shownOrder, type Outcome, type Table } from '../engine/game.ts';
 import { addVotes, setCount, setSourceCounts, type HowDecided } from '../engine/votes.ts';
-import { continueWhatIf, countVotes, decide, roundGoesOn, setGuess, startWorkshop, stopSession, whatIf, workshopCounts, workshopOver, workshopTable, type TeamGame, type Vote, type WhatIf, type Workshop, type WorkshopSettings } from '../engine/workshop.ts';
+import { canUndoStop, continueWhatIf, countVotes, decide, roundGoesOn, setGuess, startWorkshop, stopSession, undoStop, whatIf, workshopCounts, workshopOver, workshopTable, type TeamGame, type Vote, type WhatIf, type Workshop, type WorkshopSettings } from '../engine/workshop.ts';
 import type { SavedWorkshop } from '../engine/workshopSave.ts';
 import { saves } from '../platform/saves.ts';
 import { Countdown } from './countdown.ts';
@@ -60,6 +60,13 @@ export interface Room {
   votingClosed: boolean;
   /** The secret of the phones' room, kept with the save so this workshop always reopens its own room. */
   phoneSecret: string | null;
+  /** Where the room was when the trainer stopped it, and whether the timer ran: what taking the stop back returns to. */
+  stopped?: StoppedFrom;
+}
+
+export interface StoppedFrom {
+  phase: Exclude<RoomPhase, 'over'>;
+  timerRunning: boolean;
 }
 
 let room: Room | null = null;
@@ -78,7 +85,7 @@ export function saveRoom(r: Room): void {
 }
 
 export function savedRoom(r: Room): SavedWorkshop {
-  return { workshop: r.workshop, room: { phase: r.phase, revealTeam: r.reveal?.team ?? null, slide: r.slide, timer: r.timer.snapshot(), votingClosed: r.votingClosed, ...(r.phoneSecret ? { phoneSecret: r.phoneSecret } : {}) } };
+  return { workshop: r.workshop, room: { phase: r.phase, revealTeam: r.reveal?.team ?? null, slide: r.slide, timer: r.timer.snapshot(), votingClosed: r.votingClosed, ...(r.phoneSecret ? { phoneSecret: r.phoneSecret } : {}), ...(r.stopped ? { stopped: r.stopped } : {}) } };
 }
 
 export function startRoom(scenario: Scenario, settings: WorkshopSettings, seed: string = nanoid()): Room {
@@ -102,7 +109,7 @@ export function resumeRoom(scenario: Scenario, saved: SavedWorkshop): Room {
   if ((phase === 'reveal' || phase === 'over') && team) reveal = rebuildReveal(scenario, saved.room.revealTeam!, team);
   if (phase === 'reveal' && !reveal) phase = workshopOver(workshop) ? 'over' : 'deciding';
   if (phase !== 'over' && workshopOver(workshop)) phase = 'over';
-  room = { scenario, workshop, phase, timer: Countdown.restore(workshop.settings.timer, saved.room.timer), reveal, branch: null, slide: saved.room.slide, asking: null, entry: null, votingClosed: phase === 'deciding' && saved.room.votingClosed === true, phoneSecret: saved.room.phoneSecret ?? null };
+  room = { scenario, workshop, phase, timer: Countdown.restore(workshop.settings.timer, saved.room.timer), reveal, branch: null, slide: saved.room.slide, asking: null, entry: null, votingClosed: phase === 'deciding' && saved.room.votingClosed === true, phoneSecret: saved.room.phoneSecret ?? null, ...(saved.room.stopped ? { stopped: saved.room.stopped } : {}) };
   return room;
 }
 
@@ -257,12 +264,40 @@ export function leaveScoreboard(r: Room): void {
 
 /** "To the debrief": the session ends here, and what was played so far is what the debrief shows. */
 export function stopRoom(r: Room): void {
+  if (r.phase !== 'over') {
+    // The timer waits while the room is in the debrief, so that going back finds it where it was.
+    const timerRunning = r.timer.snapshot().running && !r.timer.done;
+    if (timerRunning) r.timer.togglePause();
+    r.stopped = { phase: r.phase, timerRunning };
+  }
   r.workshop = stopSession(r.workshop);
   r.phase = 'over';
   r.slide = 0;
   r.asking = null;
   r.entry = null;
   saveRoom(r);
+}
+
+/** Whether "back to the game" can take the stop back: the trainer stopped, and a team still has cards to play. */
+export function canResumeRoom(r: Room): boolean {
+  return r.phase === 'over' && canUndoStop(r.workshop);
+}
+
+/**
+ * Takes the trainer's stop back: the room returns to the same card, reveal or scoreboard, with the
+ * votes, the guess and the timer as they were (a timer that ran runs on).
+ */
+export function resumeStoppedRoom(r: Room): boolean {
+  if (!canResumeRoom(r)) return false;
+  const from = r.stopped ?? { phase: 'deciding', timerRunning: false };
+  r.workshop = undoStop(r.workshop);
+  r.phase = from.phase === 'reveal' && !r.reveal ? 'deciding' : from.phase;
+  if (r.phase !== 'reveal') r.reveal = null;
+  if (from.timerRunning && r.timer.paused) r.timer.togglePause();
+  delete r.stopped;
+  r.slide = 0;
+  saveRoom(r);
+  return true;
 }
 
 export function setSlide(r: Room, slide: number): void {

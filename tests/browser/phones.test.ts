@@ -442,14 +442,18 @@ describe('phone votes', () => {
     expect(toDebrief).toBeGreaterThanOrEqual(0);
     for (let i = 0; i < toDebrief; i++) await press(projector, 'ArrowDown');
     await press(projector, 'Enter');
+    // It asks first; "yes" is the second button.
+    await waitFor(projector, "m.overlay === 'menu' && m.overlayShown.question !== null");
+    await press(projector, '2');
     m = await waitFor(projector, "m.screen === 'debrief' && m.shown.slideIndex === 0 && m.overlay === null");
     const debrief = await phoneShows(p1, 'debrief');
     expect(debrief).toContain('Pagina 1 van 7');
     expect(debrief).toContain('Jouw antwoorden');
     expect(debrief).toMatch(/Team 1: .*\d besluit(en)? genomen/);
     expect(debrief).toMatch(/De sessie stopte bij week \d\./);
-    // The games were stopped, not ended: the phone says so, as the projector does.
-    expect(debrief).toContain('Team 1: Nog bezig toen de sessie stopte');
+    // The games were stopped, not ended: the phone says where each was heading, as the projector does.
+    expect(debrief).toMatch(/Team 1: (Op weg naar: |Nog geen einde in zicht)/);
+    expect(debrief).not.toContain('Nog bezig');
     expect(debrief).not.toContain('Einde');
     await check(p1, 'nl', 'debrief');
     await screenshot(p1, 'phones-phone-debrief-nl');

@@ -215,6 +215,10 @@ describe('a workshop the trainer can trust', () => {
       await press(page, 'ArrowDown');
       await waitFor(page, 'm.overlayShown && m.overlayShown.focus === 1');
       await press(page, 'Enter');
+      // It asks first; "yes" is the second button.
+      m = await waitFor(page, "m.overlay === 'menu' && m.overlayShown.question !== null");
+      expect((m.overlayShown as { buttons: string[] }).buttons).toEqual([c.no, c.lang === 'en' ? 'Yes, to the debrief' : 'Ja, naar de nabespreking']);
+      await press(page, '2');
       m = await waitFor(page, "m.screen === 'debrief' && m.shown.slideIndex === 0");
       expect(m.shown.stoppedAt).toBe(3);
       expect(m.shown.stopped).toBe(`${c.stopped}.`);

@@ -248,11 +248,11 @@ describe('docs/template.json', () => {
   it('uses every field of the format and every condition kind', () => {
     const walker = new FieldWalker(scenarioJsonSchema());
     walker.walk(template);
-    // Sanity: the walker knows the format's fields and the eight condition kinds.
+    // Sanity: the walker knows the format's fields and the nine condition kinds.
     for (const name of ['cards[].choices[].next<card>.after', 'meters[].onMax', 'debrief.tags{}.text', 'Condition<meter>.atMost', 'Condition<turn>.turn.atLeast']) {
       expect(walker.all.has(name), name).toBe(true);
     }
-    expect([...walker.all].filter((n) => n.startsWith('Condition<') && !n.includes('.'))).toHaveLength(8);
+    expect([...walker.all].filter((n) => n.startsWith('Condition<') && !n.includes('.'))).toHaveLength(9);
     expect([...walker.all].filter((n) => !walker.used.has(n)).sort()).toEqual([]);
   });
 

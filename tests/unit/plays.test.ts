@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { holds } from '../../src/engine/conditions.ts';
+import { tagCounter } from '../../src/engine/profile.ts';
 import type { Condition, Scenario } from '../../src/engine/format.ts';
 import { simulate, type Strategy } from '../../src/engine/simulate.ts';
 import type { GameState } from '../../src/engine/state.ts';
@@ -18,11 +19,15 @@ export const MAX_REPEATS = 2;
 
 const m = (meter: string, range: Omit<Extract<Condition, { meter: string }>, 'meter'>): Condition => ({ meter, ...range });
 const allAbove = (meters: string[], value: number): Condition => ({ all: meters.map((id) => m(id, { above: value })) });
+/** An ending that says the player thought "different" (the person and their question) claims the profile says so too. */
+const choseDifferent: Condition = { mostly: 'different', over: ['more', 'better'] };
 
 /**
  * What each ending's text claims about the meters, written down as conditions. An ending reached
  * through a meter claims that meter at its end; the others claim what their text says in words
- * ("nobody walked away": every meter above its minimum).
+ * ("nobody walked away": every meter above its minimum). An ending that says how the player chose
+ * claims the profile the debrief shows (`mostly`): a game that chose "more" 8 times and "different" 6
+ * times must not be told it put the question before the customer.
  */
 export const CLAIMS: Record<string, Record<string, Condition[]>> = {
   school: {
@@ -37,7 +42,7 @@ export const CLAIMS: Record<string, Record<string, Condition[]>> = {
     'diploma-factory': [m('board', { atLeast: 100 })],
     'paper-school': [m('inspectorate', { atLeast: 100 })],
     // "you put pupils and their question first … parents"
-    'a-different-school': [m('pupils', { atLeast: 50 }), m('parents', { atLeast: 40 })],
+    'a-different-school': [m('pupils', { atLeast: 50 }), m('parents', { atLeast: 40 }), choseDifferent],
     // "one of your masters is about to walk away"
     'just-made-it': [{ any: ['pupils', 'parents', 'teachers', 'board', 'inspectorate'].map((id) => m(id, { below: 20 })) }],
     // "pupils and parents are satisfied"
@@ -63,7 +68,8 @@ export const CLAIMS: Record<string, Record<string, Condition[]>> = {
     // "patients happier than ever, but the insurer or the budget is creaking"
     'patient-first-fragile': [m('patients', { atLeast: 60 }), { any: [m('insurer', { below: 40 }), m('budget', { below: 40 })] }],
     // "not everyone got their way, but the real problems got smaller"
-    'person-central': [allAbove(['patients', 'insurer', 'specialists', 'nurses', 'budget'], 30)],
+    // "you stopped saying 'the customer comes first' … the question behind the question"
+    'person-central': [allAbove(['patients', 'insurer', 'specialists', 'nurses', 'budget'], 30), choseDifferent],
     // "nobody walked away … they are staying"
     'wagging-tails': [{ all: ['patients', 'insurer', 'specialists', 'nurses', 'budget'].map((id) => m(id, { atLeast: 40 })) }],
     'the-splits': [allAbove(['patients', 'insurer', 'specialists', 'nurses', 'budget'], 0)],
@@ -80,7 +86,8 @@ export const CLAIMS: Record<string, Record<string, Condition[]>> = {
     'ending-supervision': [m('rules', { atMost: 0 })],
     'ending-by-the-book': [m('rules', { atLeast: 100 })],
     // "residents and partners can find you … council, state and staff are still there"
-    'ending-people-first': [m('residents', { atLeast: 55 }), m('partners', { atLeast: 55 }), allAbove(['council', 'staff', 'rules'], 20)],
+    // "you put not the customer first but the question, and solved it together with others"
+    'ending-people-first': [m('residents', { atLeast: 55 }), m('partners', { atLeast: 55 }), allAbove(['council', 'staff', 'rules'], 20), choseDifferent],
     // "the council is satisfied or the rules are kept; the residents wonder"
     'ending-tidy-hall': [m('residents', { below: 50 }), { any: [m('council', { atLeast: 55 }), m('rules', { atLeast: 55 })] }],
     // "you kept everyone just content enough; nobody got everything, nobody walked away"
@@ -114,7 +121,7 @@ export function playMany(scenario: Scenario, runs: number): PlayFindings {
     const ending = state.end?.ending;
     if (ending) {
       findings.endings.add(ending);
-      const ctx = { meters: state.meters, flags: state.flags, seen: state.seen, history: state.history, turn: state.turn };
+      const ctx = { meters: state.meters, flags: state.flags, seen: state.seen, history: state.history, turn: state.turn, tagCount: tagCounter(scenario, state.history) };
       (claims.get(ending) ?? []).forEach((claim, i) => {
         if (!holds(claim, ctx)) findings.broken.set(`${ending}: claim ${i} ${JSON.stringify(claim)}`, (findings.broken.get(`${ending}: claim ${i} ${JSON.stringify(claim)}`) ?? 0) + 1);
       });
@@ -143,7 +150,7 @@ describe.each(Object.keys(CLAIMS))('%s played many times', (id) => {
     expect((scenario.endings ?? []).map((e) => e.id).filter((e) => !Object.hasOwn(CLAIMS[id]!, e))).toEqual([]);
   });
 
-  it('never reaches an ending whose text the meters contradict', () => {
+  it('never reaches an ending whose text the meters or the profile contradict', () => {
     expect(findings.endings.size).toBeGreaterThan(5);
     expect([...findings.broken].map(([claim, n]) => `${claim} broken in ${n} games`)).toEqual([]);
   });

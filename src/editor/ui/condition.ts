@@ -12,7 +12,8 @@ import { t } from '../../locales/index.ts';
 import type { EditPath } from '../document.ts';
 import { COMPARISONS, fromRows, ROW_KINDS, toRows, type Comparison, type Row, type RowKind, type Rows } from './conditionRows.ts';
 import { Messages, problemsAt, read, set, type El } from './fields.ts';
-import { cardOptions, choiceOptions, flagNames, meterOptions } from './lists.ts';
+import { cardOptions, choiceOptions, flagNames, meterOptions, tagNames } from './lists.ts';
+import { PROFILE_GROUPS } from '../../engine/profile.ts';
 import { fieldId, uiLanguage } from './state.ts';
 
 function freshRow(kind: RowKind): Row {
@@ -22,7 +23,22 @@ function freshRow(kind: RowKind): Row {
     case 'turn': return { kind, compare: 'atLeast', value: 5 };
     case 'seen': return { kind, card: cardOptions()[0]?.value ?? '', not: false };
     case 'chose': return { kind, card: cardOptions()[0]?.value ?? '', choice: 0 };
+    case 'mostly': {
+      const tag = tagNames().includes('different') ? 'different' : tagNames()[0] ?? '';
+      return { kind, tag, over: overOptions(tag).map((o) => JSON.parse(o.value) as string[])[0] ?? [] };
+    }
   }
+}
+
+/**
+ * What a tag can be compared with: the rest of its profile group ("more and better" for "different"),
+ * then each other tag on its own. The value is the list as JSON, as a tag may hold any character.
+ */
+function overOptions(tag: string): { value: string; label: string }[] {
+  const others = tagNames().filter((name) => name !== tag);
+  const group = PROFILE_GROUPS.find((g) => g.includes(tag))?.filter((name) => name !== tag && others.includes(name)) ?? [];
+  const lists = [...(group.length > 1 ? [group] : []), ...others.map((name) => [name])];
+  return lists.map((over) => ({ value: JSON.stringify(over), label: new Intl.ListFormat(uiLanguage.value, { type: 'conjunction' }).format(over) }));
 }
 
 function select(id: string, label: string, value: string, options: { value: string; label: string }[], onPick: (v: string) => void): El {
@@ -73,6 +89,16 @@ function RowEditor({ row, id, update, remove, position }: { row: Row; id: string
       parts.push(h('span', null, t('edOnCard')));
       parts.push(select(`${id}-card`, t('edCard'), row.card, cardOptions(), (card) => update({ ...row, card, choice: 0 })));
       break;
+    case 'mostly': {
+      parts.push(select(`${id}-tag`, t('edTag'), row.tag, tagNames().map((name) => ({ value: name, label: name })), (tag) => update({ ...row, tag, over: (JSON.parse(overOptions(tag)[0]?.value ?? '[]') as string[]) })));
+      parts.push(h('span', null, t('edCondMostlyOver')));
+      const options = overOptions(row.tag);
+      const value = JSON.stringify(row.over);
+      // An "over" written by hand that the list does not offer stays as it is, shown in words.
+      const shown = options.some((o) => o.value === value) ? options : [{ value, label: new Intl.ListFormat(uiLanguage.value, { type: 'conjunction' }).format(row.over) }, ...options];
+      parts.push(select(`${id}-over`, t('edTagsOver'), value, shown, (v) => update({ ...row, over: JSON.parse(v) as string[] })));
+      break;
+    }
   }
   return h('li', { class: 'mme-cond-row' }, ...parts, h('button', { type: 'button', class: 'mme-small', onClick: remove, 'aria-label': t('edRemoveCondition', { n: position }) }, t('edRemove')));
 }

@@ -14,10 +14,11 @@ export type Row =
   | { kind: 'meter'; meter: string; compare: Comparison; value: number }
   | { kind: 'turn'; compare: 'atLeast' | 'atMost'; value: number }
   | { kind: 'seen'; card: string; not: boolean }
-  | { kind: 'chose'; card: string; choice: number };
+  | { kind: 'chose'; card: string; choice: number }
+  | { kind: 'mostly'; tag: string; over: string[] };
 
 export type RowKind = Row['kind'];
-export const ROW_KINDS: readonly RowKind[] = ['flag', 'meter', 'turn', 'seen', 'chose'];
+export const ROW_KINDS: readonly RowKind[] = ['flag', 'meter', 'turn', 'seen', 'chose', 'mostly'];
 
 export interface Rows {
   join: 'all' | 'any';
@@ -35,6 +36,7 @@ function simple(c: Condition): Row[] | null {
   }
   if ('seen' in c) return [{ kind: 'seen', card: c.seen, not: false }];
   if ('chose' in c) return [{ kind: 'chose', card: c.chose, choice: c.choice }];
+  if ('mostly' in c) return [{ kind: 'mostly', tag: c.mostly, over: [...c.over] }];
   if ('not' in c && 'seen' in c.not) return [{ kind: 'seen', card: c.not.seen, not: true }];
   return null;
 }
@@ -65,6 +67,7 @@ function one(row: Row): Condition {
     case 'turn': return { turn: { [row.compare]: row.value } };
     case 'seen': return row.not ? { not: { seen: row.card } } : { seen: row.card };
     case 'chose': return { chose: row.card, choice: row.choice };
+    case 'mostly': return { mostly: row.tag, over: [...row.over] };
   }
 }
 
