@@ -393,10 +393,18 @@ describe('layout', () => {
     { name: 'zoom200', viewport: { width: 640, height: 512 }, scale: 2, layer: true },
     // And 400%: the 320 CSS pixels WCAG asks content to reflow into.
     { name: 'zoom400', viewport: { width: 320, height: 256 }, scale: 4, layer: true },
+    // 125% and 150% zoom on a 1920×1080 screen: the window stays 1920 screen pixels wide (what Chromium
+    // reports as outerWidth), the page gets fewer CSS pixels. The drawn stage would only be fitted to
+    // them, its text no larger: the large-text layer takes over.
+    { name: 'zoom125', viewport: { width: 1536, height: 864 }, scale: 1.25, layer: true, outer: 1920 },
+    { name: 'zoom150', viewport: { width: 1280, height: 720 }, scale: 1.5, layer: true, outer: 1920 },
+    // The same pixels on a laptop set to 125% by the system, at 100% zoom: the drawn stage stays.
+    { name: 'system125', viewport: { width: 1536, height: 864 }, scale: 1.25, layer: false },
   ];
-  for (const { name, viewport, scale, layer } of sizes) {
+  for (const { name, viewport, scale, layer, outer } of sizes) {
     it(`fits the screen at ${name} (${viewport.width}×${viewport.height})`, async () => {
       const context = await env.browser.newContext({ viewport, deviceScaleFactor: scale, locale: 'nl-NL' });
+      if (outer) await context.addInitScript(`Object.defineProperty(window, 'outerWidth', { get: () => ${outer} })`);
       const page = await context.newPage();
       await page.goto(`${env.url}?scenario=school`);
       await waitFor(page, "m.screen === 'play' && m.phase === 'choosing'", 30_000);
