@@ -14,6 +14,7 @@ import { nextPhoneAddress, onPhones, phoneFigures, removeRecentPhones, type Phon
 import { Button, FocusList } from '../ui/button.ts';
 import { listScreen } from '../ui/describe.ts';
 import { qrPicture } from '../ui/qrPicture.ts';
+import { keysOrTaps } from '../ui/touch.ts';
 import { addText, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
@@ -115,7 +116,7 @@ export class JoinScene extends RoomScene {
     const button = new Button(this, right.x, 860, { width: Math.min(760, right.width), label: t(first ? 'joinStart' : 'joinBack'), align: 'center', textSize: 40, onActivate: go, onHover: () => focus.focus(0) });
     const focus = new FocusList([button]);
     focus.focus(0);
-    addText(this, width / 2, STAGE.height - 40, t('joinHint'), { size: 28, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
+    addText(this, width / 2, STAGE.height - 40, keysOrTaps('joinHint', 'joinHintTouch'), { size: 28, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
 
     const release = pushHandler((command: Command) => {
       switch (command.kind) {

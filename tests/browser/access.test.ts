@@ -381,6 +381,77 @@ describe('touch in the workshop', () => {
   });
 });
 
+describe('touch on the projector canvas', () => {
+  it('counts hands with − and +, says "tap" in every notice, and takes each what-if choice by tapping at 1024×768', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(env.url);
+    await waitFor(page, "m.screen === 'title'", 30_000);
+    // A touch screen the size of a projector: the drawn stage, not the large-text layer.
+    expect(await page.evaluate(() => [document.documentElement.classList.contains('mm-dom'), document.documentElement.classList.contains('mm-touch')])).toEqual([false, true]);
+    await pressButton(page.getByRole('button', { name: title('en') }));
+    await pressButton(page.getByRole('button', exact(en.modeWorkshop)));
+    await waitFor(page, "m.screen === 'setup'");
+    await pressButton(page.getByRole('button', exact(en.setupStart)));
+    let m = await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding' && m.ready");
+    // The room stage the workshop and what-if screens are laid out on (its width follows the screen's shape).
+    const stage = m.shown.stage as { width: number; height: number };
+    /** A tap on the canvas at a point of the room stage. */
+    const tapStage = async (point: { x: number; y: number }) => {
+      const box = (await page.locator('#game canvas').boundingBox())!;
+      await waitFor(page, 'm.ready');
+      await page.touchscreen.tap(Math.round(box.x + (point.x / stage.width) * box.width), Math.round(box.y + (point.y / stage.height) * box.height));
+    };
+    /** No text drawn now tells a finger to use keys. */
+    const drawnKeys = async () => {
+      await waitFor(page, 'm.ready && !m.moving');
+      const drawn = await page.evaluate(() => (window as unknown as { manyMastersTexts: { texts: DrawnText[] } }).manyMastersTexts.texts.map((d) => d.text));
+      return drawn.filter((text) => /Enter|arrow keys|Esc\b|\bP pause|1–4/.test(text));
+    };
+    expect(m.shown.keys).toBe(en.wsKeysTouch);
+    expect(await drawnKeys()).toEqual([]);
+    const taps = m.shown.handTaps as { more: { x: number; y: number }; less: { x: number; y: number } }[];
+    expect(taps.length).toBe((m.shown.choices as string[]).length);
+    // Each target is at least 44 CSS pixels wide at this size.
+    const scale = (await page.locator('#game canvas').boundingBox())!.height / 1080;
+    expect(Math.abs(taps[0]!.more.x - taps[0]!.less.x) * scale).toBeGreaterThan(44);
+    await tapStage(taps[0]!.more);
+    await waitFor(page, 'm.shown.counts[0] === 1');
+    await tapStage(taps[0]!.more);
+    await waitFor(page, 'm.shown.counts[0] === 2');
+    await tapStage(taps[0]!.less);
+    await waitFor(page, 'm.shown.counts[0] === 1');
+    await tapStage(taps[1]!.more);
+    m = await waitFor(page, 'm.shown.counts[0] === 1 && m.shown.counts[1] === 1');
+    await screenshot(page, 'touch-canvas-hands');
+    // A tie: the notice says to tap, and a tap on the choice decides.
+    await pressButton(page.getByRole('button', exact(en.wsReveal)));
+    m = await waitFor(page, 'm.shown.asking !== null');
+    expect((m.shown.asking as { text: string }).text).toContain(en.wsAskTieTouch.split('{')[0]!);
+    expect(await drawnKeys()).toEqual([]);
+    await screenshot(page, 'touch-canvas-tie');
+    await pressButton(page.getByRole('button', { name: (m.shown.choices as string[])[1]!, exact: true }));
+    await waitFor(page, "m.phase === 'reveal'");
+    expect(await drawnKeys()).toEqual([]);
+    // What if: every other choice of the card is a tap away, on the canvas and in the layer.
+    await tapButton(page.getByRole('navigation').getByRole('button', exact(en.whatIfButton)));
+    m = await waitFor(page, "m.screen === 'whatif' && m.shown.stage === 'pick' && m.ready");
+    expect(await drawnKeys()).toEqual([]);
+    await screenshot(page, 'touch-canvas-whatif');
+    const others = m.shown.choiceTaps as { choice: number; x: number; y: number }[];
+    expect(others.map((o) => o.choice).sort()).toEqual((m.shown.order as number[]).filter((i) => i !== m.shown.realChoice).sort());
+    for (const other of (m.shown.order as number[]).filter((i) => i !== m.shown.realChoice)) {
+      expect(await page.locator('[data-mm-layer] main').getByRole('button', { name: new RegExp(`^\\d\\. `) }).count()).toBeGreaterThan(0);
+      m = await waitFor(page, "m.screen === 'whatif' && m.shown.stage === 'pick' && m.ready");
+      await tapStage((m.shown.choiceTaps as { choice: number; x: number; y: number }[]).find((o) => o.choice === other)!);
+      await waitFor(page, `m.shown.stage === 'branch' && m.shown.other === ${other}`);
+      await page.keyboard.press('ArrowLeft');
+      await waitFor(page, "m.shown.stage === 'pick'");
+    }
+    await context.close();
+  });
+});
+
 describe('layout', () => {
   const sizes = [
     { name: 'phone-portrait', viewport: { width: 390, height: 844 }, scale: 3, layer: true },
