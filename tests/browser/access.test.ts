@@ -158,6 +158,74 @@ describe('a screen reader', () => {
   });
 });
 
+describe('focus that stays', () => {
+  it('keeps the focus on L and N, closes help on any key, and gives each reflection box one Tab stop, read with its question', async () => {
+    const { context, page, errors } = await openTitle(env, { width: 1280, height: 1024 }, 'en-GB');
+    await page.goto(`${env.url}?scenario=example`);
+    let m = await waitFor(page, "m.screen === 'play' && m.phase === 'choosing'", 30_000);
+    await press(page, 'ArrowDown');
+    m = await waitFor(page, 'm.shown.focus >= 0');
+    const at = m.shown.focus as number;
+    const activeId = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id ?? null);
+    await expect.poll(activeId).not.toBeNull();
+    const focused = await activeId();
+    // Numbers on and off, Dutch and back: the same control keeps the focus, on the canvas and in the layer.
+    for (const [key, lang] of [['n', 'en'], ['l', 'nl'], ['n', 'nl'], ['l', 'en']] as const) {
+      await press(page, key);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      await expect.poll(activeId).toBe(focused);
+      expect((await snapshot(page)).shown.focus).toBe(at);
+    }
+    // Help closes on any key, as it says: a letter that is no command, an arrow, a digit.
+    for (const key of ['x', 'ArrowDown', '7']) {
+      await press(page, 'h');
+      await waitFor(page, "m.overlay === 'help'");
+      await press(page, key);
+      await waitFor(page, 'm.overlay === null');
+    }
+    // To the reflection page by keys.
+    for (let guard = 0; guard < 40; guard++) {
+      m = await waitFor(page, "m.ready && (m.screen === 'ending' || m.phase === 'choosing' || m.phase === 'feedback')");
+      if (m.screen === 'ending') break;
+      const phase = m.phase;
+      await press(page, phase === 'choosing' ? '1' : 'Enter');
+      await waitFor(page, `m.screen === 'ending' || m.phase !== '${phase}'`);
+    }
+    for (let guard = 0; guard < 12; guard++) {
+      m = await waitFor(page, "m.screen === 'ending' && m.ready");
+      if (m.shown.questions) break;
+      await press(page, 'PageDown');
+      await waitFor(page, `m.shown.pageIndex === ${m.shown.pageIndex as number + 1}`);
+    }
+    const questions = m.shown.questions as string[];
+    expect(questions.length).toBeGreaterThan(1);
+    /** The control with the DOM focus as a screen reader names it. */
+    const active = () => page.evaluate(() => {
+      const node = document.activeElement;
+      return node instanceof HTMLTextAreaElement ? `box: ${node.getAttribute('aria-label')}` : node?.textContent ?? null;
+    });
+    // Backwards from the page buttons: the download, then each box itself, one Tab each, last question first.
+    const stops: string[] = [];
+    for (let guard = 0; guard < 12 && (await snapshot(page)).shown.focus !== 0; guard++) {
+      const at = (await snapshot(page)).shown.focus as number;
+      await press(page, 'Shift+Tab');
+      await waitFor(page, `m.shown.focus === ${at - 1}`);
+      stops.push((await active()) ?? '');
+    }
+    const boxes = stops.filter((stop) => stop.startsWith('box: '));
+    expect(boxes).toEqual(questions.map((q) => `box: ${q}`).reverse());
+    expect(stops.slice(-questions.length)).toEqual(boxes);
+    // Forwards, one Tab from a box is in the next box; typing there types, even the letter keys.
+    await page.keyboard.press('Tab');
+    await expect.poll(active).toBe(`box: ${questions[1]}`);
+    await page.keyboard.type('Only when the deadline was near.');
+    await expect.poll(async () => ((await snapshot(page)).shown.answers as string[])[(m.shown.firstQuestion as number) + 1]).toBe('Only when the deadline was near.');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 /** axe-core's serious and critical findings on the page as it is now. */
 async function axeFindings(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
@@ -358,6 +426,15 @@ describe('touch in the workshop', () => {
     expect(await main.getByRole('region', exact(en.a11yMeters)).textContent()).toMatch(/50 of 100/);
     const first = main.getByRole('button', { name: (m.shown.choices as string[])[0]!, exact: true });
     expect(await first.getAttribute('aria-describedby')).toBeTruthy();
+    // Tab goes through the choices in their order, then the guess and the decision, then the hand counts.
+    await first.focus();
+    const order: string[] = [];
+    for (let i = 0; i < (m.shown.buttons as string[]).length + 1; i++) {
+      order.push(await page.evaluate(() => document.activeElement?.querySelector('.mm-label')?.textContent ?? ''));
+      await page.keyboard.press('Tab');
+    }
+    expect(order).toEqual([...(m.shown.buttons as string[]), en.handMore.replace('{choice}', `1. ${(m.shown.choices as string[])[0]!}`)]);
+    await first.focus();
     expect(await main.textContent()).toContain('0 votes');
     // The timer and what-if from the touch bar.
     const bar = page.getByRole('navigation');
