@@ -459,17 +459,18 @@ describe('touch in the workshop', () => {
 });
 
 describe('touch on the projector canvas', () => {
-  it('counts hands with − and +, says "tap" in every notice, and takes each what-if choice by tapping at 1024×768', async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, locale: 'en-GB' });
+  for (const [language, t, locale] of [['en', en, 'en-GB'], ['nl', nl, 'nl-NL']] as const) {
+  it(`counts hands with − and +, says "tap" in every notice, and takes each what-if choice by tapping at 1024×768 (${language})`, async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, locale });
     const page = await context.newPage();
     await page.goto(env.url);
     await waitFor(page, "m.screen === 'title'", 30_000);
     // A touch screen the size of a projector: the drawn stage, not the large-text layer.
     expect(await page.evaluate(() => [document.documentElement.classList.contains('mm-dom'), document.documentElement.classList.contains('mm-touch')])).toEqual([false, true]);
-    await pressButton(page.getByRole('button', { name: title('en') }));
-    await pressButton(page.getByRole('button', exact(en.modeWorkshop)));
+    await pressButton(page.getByRole('button', { name: title(language) }));
+    await pressButton(page.getByRole('button', exact(t.modeWorkshop)));
     await waitFor(page, "m.screen === 'setup'");
-    await pressButton(page.getByRole('button', exact(en.setupStart)));
+    await pressButton(page.getByRole('button', exact(t.setupStart)));
     let m = await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding' && m.ready");
     // The room stage the workshop and what-if screens are laid out on (its width follows the screen's shape).
     const stage = m.shown.stage as { width: number; height: number };
@@ -480,12 +481,18 @@ describe('touch on the projector canvas', () => {
       await page.touchscreen.tap(Math.round(box.x + (point.x / stage.width) * box.width), Math.round(box.y + (point.y / stage.height) * box.height));
     };
     /** No text drawn now tells a finger to use keys. */
+    const findings: Record<string, string[]> = {};
+    /** axe-core on the layer and the touch bar, and every drawn text at 4.5:1 or more, inside the canvas. */
+    const check = async (state: string) => {
+      await expectReadableCanvas(page, `${language} ${state}`);
+      findings[state] = await axeFindings(page);
+    };
     const drawnKeys = async () => {
       await waitFor(page, 'm.ready && !m.moving');
       const drawn = await page.evaluate(() => (window as unknown as { manyMastersTexts: { texts: DrawnText[] } }).manyMastersTexts.texts.map((d) => d.text));
-      return drawn.filter((text) => /Enter|arrow keys|Esc\b|\bP pause|1–4/.test(text));
+      return drawn.filter((text) => /Enter|arrow keys|pijltjes|Esc\b|\bP pau|1–4/.test(text));
     };
-    expect(m.shown.keys).toBe(en.wsKeysTouch);
+    expect(m.shown.keys).toBe(t.wsKeysTouch);
     expect(await drawnKeys()).toEqual([]);
     const taps = m.shown.handTaps as { more: { x: number; y: number }; less: { x: number; y: number } }[];
     expect(taps.length).toBe((m.shown.choices as string[]).length);
@@ -500,21 +507,26 @@ describe('touch on the projector canvas', () => {
     await waitFor(page, 'm.shown.counts[0] === 1');
     await tapStage(taps[1]!.more);
     m = await waitFor(page, 'm.shown.counts[0] === 1 && m.shown.counts[1] === 1');
-    await screenshot(page, 'touch-canvas-hands');
+    await screenshot(page, `touch-canvas-${language}-hands`);
+    await check('hands');
     // A tie: the notice says to tap, and a tap on the choice decides.
-    await pressButton(page.getByRole('button', exact(en.wsReveal)));
+    await pressButton(page.getByRole('button', exact(t.wsReveal)));
     m = await waitFor(page, 'm.shown.asking !== null');
-    expect((m.shown.asking as { text: string }).text).toContain(en.wsAskTieTouch.split('{')[0]!);
+    expect((m.shown.asking as { text: string }).text).toContain(t.wsAskTieTouch.split('{')[0]!);
     expect(await drawnKeys()).toEqual([]);
-    await screenshot(page, 'touch-canvas-tie');
+    await screenshot(page, `touch-canvas-${language}-tie`);
+    await check('tie');
     await pressButton(page.getByRole('button', { name: (m.shown.choices as string[])[1]!, exact: true }));
     await waitFor(page, "m.phase === 'reveal'");
     expect(await drawnKeys()).toEqual([]);
+    await screenshot(page, `touch-canvas-${language}-reveal`);
+    await check('reveal');
     // What if: every other choice of the card is a tap away, on the canvas and in the layer.
-    await tapButton(page.getByRole('navigation').getByRole('button', exact(en.whatIfButton)));
+    await tapButton(page.getByRole('navigation').getByRole('button', exact(t.whatIfButton)));
     m = await waitFor(page, "m.screen === 'whatif' && m.shown.stage === 'pick' && m.ready");
     expect(await drawnKeys()).toEqual([]);
-    await screenshot(page, 'touch-canvas-whatif');
+    await screenshot(page, `touch-canvas-${language}-whatif`);
+    await check('what-if');
     const others = m.shown.choiceTaps as { choice: number; x: number; y: number }[];
     expect(others.map((o) => o.choice).sort()).toEqual((m.shown.order as number[]).filter((i) => i !== m.shown.realChoice).sort());
     for (const other of (m.shown.order as number[]).filter((i) => i !== m.shown.realChoice)) {
@@ -525,8 +537,11 @@ describe('touch on the projector canvas', () => {
       await page.keyboard.press('ArrowLeft');
       await waitFor(page, "m.shown.stage === 'pick'");
     }
+    const serious = Object.entries(findings).filter(([, list]) => list.length > 0);
+    expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
     await context.close();
   });
+  }
 });
 
 describe('layout', () => {

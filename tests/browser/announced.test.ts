@@ -254,7 +254,7 @@ describe('zoom and large text keep the workshop', () => {
   let room: { server: Server; room: AttachedRoom; url: string } | null = null;
   const PUBLIC = 'https://workshop.example/';
   beforeAll(async () => {
-    room = await serveBuilt({ root: DIST, port: 0, host: '127.0.0.1', publicUrl: PUBLIC });
+    room = await serveBuilt({ root: DIST, port: 0, host: '127.0.0.1', publicUrl: PUBLIC, limits: { roomsPerAddress: 8 } });
   }, 60_000);
   afterAll(async () => {
     if (!room) return;
@@ -263,33 +263,45 @@ describe('zoom and large text keep the workshop', () => {
     await new Promise((done) => room!.server.close(done));
   });
   // 200% zoom on a 1920×1080 screen, and a tablet in portrait: the layer is the visible game.
-  for (const [name, viewport] of [['zoom200', { width: 960, height: 540 }], ['tablet', { width: 768, height: 1024 }]] as const) {
-    it(`shows the QR code, the room code, the timer and the phones' count at ${name} (${viewport.width}×${viewport.height})`, async () => {
+  const runs = [
+    ['zoom200', { width: 960, height: 540 }, 'en', en, 'en-GB'],
+    ['zoom200', { width: 960, height: 540 }, 'nl', nl, 'nl-NL'],
+    ['tablet', { width: 768, height: 1024 }, 'en', en, 'en-GB'],
+    ['tablet', { width: 768, height: 1024 }, 'nl', nl, 'nl-NL'],
+  ] as const;
+  for (const [name, viewport, language, t, locale] of runs) {
+    it(`shows the QR code, the room code, the timer and the phones' count at ${name} (${viewport.width}×${viewport.height}, ${language})`, async () => {
       const url = room!.url;
-      const t = en;
-      const context = await env.browser.newContext({ viewport, deviceScaleFactor: 2, locale: 'en-GB' });
+      const context = await env.browser.newContext({ viewport, deviceScaleFactor: 2, locale });
+      const findings: Record<string, string[]> = {};
+      const audit = async (state: string) => {
+        const found = await axeFindings(page);
+        if (found.length > 0) findings[state] = found;
+      };
       const page = await context.newPage();
       const errors = watchErrors(page);
       await page.goto(url);
       await waitFor(page, "m.screen === 'title'", 30_000);
       expect(await page.evaluate(() => document.documentElement.classList.contains('mm-dom'))).toBe(true);
       const button = (label: string) => page.getByRole('button', { name: label, exact: true });
-      await act(page.getByRole('button', { name: 'Warm-up: the tutor period' }));
+      await act(page.getByRole('button', { name: language === 'nl' ? 'Kennismaking: het mentoruur' : 'Warm-up: the tutor period' }));
       await act(button(t.modeWorkshop));
       await act(button(t.setupPhonesOff));
       await button(t.setupPhonesOn).waitFor();
+      await audit('set-up');
       // The team-name boxes are there, visible, to type in.
       await expect.poll(() => page.getByRole('textbox', { name: fill(t.setupNameLabel, { n: 1 }) }).isVisible()).toBe(true);
       await act(button(t.setupStart));
       let m = await waitFor(page, "m.screen === 'join' && m.shown.status === 'open' && !!m.shown.code && !!m.shown.link");
       // The QR code is on the screen and reads as the phones' address; the room code is spelled out beside it.
       await page.locator('[data-mm-layer] .mm-name-qr img').waitFor({ state: 'visible' });
-      await screenshot(page, `large-${name}-join`);
+      await screenshot(page, `large-${name}-${language}-join`);
+      await audit('join');
       expect(m.shown.link).toMatch(new RegExp(`^${PUBLIC}p#`));
       expect(await scanScreen(page)).toBe(m.shown.link);
       const code = String(m.shown.code);
       expect(await page.locator('[data-mm-layer] main').innerText()).toContain(`${t.joinCode}: ${code.split('').join(' ')}`);
-      const phone = await openPhone(url, code, 'en-GB');
+      const phone = await openPhone(url, code, locale);
       await expect.poll(() => page.locator('[data-mm-layer] main').innerText()).toContain(fill(t.phonesJoinedOne, { count: 1 }));
       await act(button(t.joinStart));
       // A round: the timer and the phones' count are shown beside the card, and follow the votes.
@@ -300,11 +312,14 @@ describe('zoom and large text keep the workshop', () => {
       for (const label of [t.a11yTimer, t.a11yPhones]) await expect.poll(() => page.locator('[data-mm-layer] main').getByText(label, { exact: true }).isVisible()).toBe(true);
       await vote(phone.page, 0);
       await expect.poll(shown).toContain(fill(t.phonesVoted, { voted: 1, joined: 1 }).replace(`${t.a11yPhones}: `, ''));
-      await screenshot(page, `large-${name}-deciding`);
+      await screenshot(page, `large-${name}-${language}-deciding`);
+      await audit('deciding');
       await act(button(t.wsReveal));
       await waitFor(page, "m.phase === 'reveal'");
       await expect.poll(shown).toContain(fill(t.wsHowMajority, { votes: 1, total: 1 }));
-      await screenshot(page, `large-${name}-reveal`);
+      await screenshot(page, `large-${name}-${language}-reveal`);
+      await audit('reveal');
+      expect(findings).toEqual({});
       expect(errors).toEqual([]);
       await phone.context.close();
       await context.close();
