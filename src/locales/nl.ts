@@ -473,7 +473,7 @@ export const nl: Messages = {
   wsScoreboardKeys: 'Enter: verder spelen   ·   W wat als',
   wsScoreboardKeysTouch: 'Tik op de knop om verder te spelen   ·   Wat als… staat in de balk onderaan',
   wsTimerKeyHint: 'P pauze · E +30 s · S overslaan',
-  wsTimerKeyHintTouch: 'Pauze, +30 s en overslaan: in de balk onderaan',
+  wsTimerKeyHintTouch: 'Pauze, +30 s, overslaan: onderaan',
   scoreboardAfter: 'Tussenstand na {unit} {turn}',
   scoreboardNextTeam: 'Nu: {team}',
   scoreboardDecisionsOne: '1 besluit',
