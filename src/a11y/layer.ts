@@ -12,6 +12,7 @@ import { requestFrames, sceneChangePending } from '../platform/redraw.ts';
 import { currentScreen, currentScreenName, onScreenChange, overlayModel, screenModel } from '../platform/screen.ts';
 import type { ScreenItem, ScreenModel, ScreenRegion } from '../platform/screenModel.ts';
 import { settings } from '../platform/settings.ts';
+import { zoomedIn } from '../platform/zoom.ts';
 import './layer.css';
 
 /** Below this CSS width or height the drawn 16:9 stage would make text too small: phones, tablets in portrait, zoomed-in windows. */
@@ -224,7 +225,8 @@ export function isVisibleLayer(): boolean {
 }
 
 function updateMode(): void {
-  const narrow = window.innerWidth < NARROW_WIDTH || window.innerHeight < LOW_HEIGHT;
+  // Zoomed in from 110%: the stage would only be fitted to fewer CSS pixels, its text no larger (platform/zoom.ts).
+  const narrow = window.innerWidth < NARROW_WIDTH || window.innerHeight < LOW_HEIGHT || zoomedIn();
   const touch = navigator.maxTouchPoints > 0 || matchMedia('(any-pointer: coarse)').matches;
   const html = document.documentElement;
   const visible = narrow || settings.get().largerText;

@@ -159,6 +159,17 @@ function typing(event: KeyboardEvent): boolean {
   return !(target instanceof HTMLInputElement && (event.code === 'Enter' || event.code === 'NumpadEnter' || event.code === 'ArrowUp' || event.code === 'ArrowDown'));
 }
 
+let tabbing = false;
+
+/**
+ * Whether the command being handled came from Tab. Tab steps onto a text box itself (one stop that a
+ * screen reader reads as the labelled box); the remote's arrows stop on its frame and never get caught
+ * typing in it.
+ */
+export function byTab(): boolean {
+  return tabbing;
+}
+
 export function listenToKeys(target: Window = window): void {
   target.addEventListener('keydown', (event) => {
     // In a text box (team names, reflection answers) the keys type; only leaving keys reach the game.
@@ -167,6 +178,11 @@ export function listenToKeys(target: Window = window): void {
     if (!command) return;
     event.preventDefault();
     if (event.repeat) return;
-    dispatch(command);
+    tabbing = event.code === 'Tab';
+    try {
+      dispatch(command);
+    } finally {
+      tabbing = false;
+    }
   });
 }

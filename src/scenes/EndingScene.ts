@@ -9,7 +9,7 @@ import { indexOf } from '../engine/scenarioIndex.ts';
 import type { GameState } from '../engine/state.ts';
 import { say, t } from '../locales/index.ts';
 import type { MessageKey } from '../locales/en.ts';
-import { pushHandler, settle, type Command } from '../platform/keys.ts';
+import { byTab, pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
 import { fitCamera, STAGE } from '../platform/viewport.ts';
@@ -312,7 +312,8 @@ export class EndingScene extends Phaser.Scene {
     const all = [...extra, ...buttons];
     focus = new FocusList(all, (index) => {
       if (index < frames.length) {
-        if (this.reflection?.fields.typing()) inputs[index]?.focus();
+        // Tab goes into the box at once: one stop per answer, the box itself, read with its question.
+        if (this.reflection?.fields.typing() || byTab()) inputs[index]?.focus();
       } else this.reflection?.fields.blur();
     });
     this.focusFrame = (frame) => focus!.focus(frame);

@@ -13,6 +13,8 @@ import { STAGE, stageSize } from '../platform/viewport.ts';
 import { nextPhoneAddress, onPhones, phoneFigures, removeRecentPhones, type PhoneFigures } from '../session/phones.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { listScreen } from '../ui/describe.ts';
+import { qrPicture } from '../ui/qrPicture.ts';
+import { keysOrTaps } from '../ui/touch.ts';
 import { addText, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
@@ -80,11 +82,20 @@ export class JoinScene extends RoomScene {
     const status = addText(this, right.x, box.y + 500, '', { size: 30, bold: true, colour: colour.danger, width: right.width });
 
     let shownLink: string | null | undefined;
+    // The same code as a picture for the accessible layer, where it is the visible screen (large text).
+    let picture: string | null = null;
     const paint = (figures: PhoneFigures | null) => {
       if (!figures) return;
       if (figures.link !== shownLink) {
         shownLink = figures.link;
         drawQr(box, figures.link, qr);
+        picture = null;
+        const link = figures.link;
+        if (link) void qrPicture(link).then((url) => {
+          if (shownLink !== link) return;
+          picture = url;
+          requestFrames();
+        });
       }
       address.setText(shortAddress(figures.address));
       fitWidth(address, right.width, 36);
@@ -105,7 +116,7 @@ export class JoinScene extends RoomScene {
     const button = new Button(this, right.x, 860, { width: Math.min(760, right.width), label: t(first ? 'joinStart' : 'joinBack'), align: 'center', textSize: 40, onActivate: go, onHover: () => focus.focus(0) });
     const focus = new FocusList([button]);
     focus.focus(0);
-    addText(this, width / 2, STAGE.height - 40, t('joinHint'), { size: 28, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
+    addText(this, width / 2, STAGE.height - 40, keysOrTaps('joinHint', 'joinHintTouch'), { size: 28, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
 
     const release = pushHandler((command: Command) => {
       switch (command.kind) {
@@ -127,7 +138,7 @@ export class JoinScene extends RoomScene {
       const figures = phoneFigures();
       const facts = { stage: stageSize(), code: figures?.code ?? null, address: figures?.address ?? null, addresses: figures?.addresses ?? 0, addressIndex: figures?.addressIndex ?? 0, link: figures?.link ?? null, status: figures?.status ?? 'off', joined: figures?.joined ?? 0, texts: [address.text, other.text, code.text, joined.text, status.text] };
       const lines = [`${t('joinScan')} ${address.text}`, other.text, `${t('joinCode')}: ${code.text}`, joined.text, status.text].filter((line) => line.trim() !== '');
-      return listScreen(t('joinTitle'), focus, facts, lines.map((text) => ({ role: 'text' as const, text })));
+      return listScreen(t('joinTitle'), focus, facts, [...(picture ? [{ role: 'text' as const, name: 'qr', image: picture }] : []), ...lines.map((text) => ({ role: 'text' as const, text }))]);
     });
     settle();
     requestFrames();

@@ -21,6 +21,7 @@ import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
 import { RoomScene } from './roomScene.ts';
 import { turnLabel } from './reflection.ts';
+import { keysOrTaps, touchScreen } from '../ui/touch.ts';
 
 const LEFT = 110;
 /** The room stage's right edge, set when the screen is drawn (the stage is as wide as the projector's shape). */
@@ -75,7 +76,7 @@ export class WhatIfScene extends RoomScene {
       this.shown = { stage: 'pick', turns: [] };
       return;
     }
-    const pick = addText(this, LEFT, Math.max(140, titleText.y + titleText.height + 10), t('whatIfPick'), { size: 30, colour: colour.inkSoft, width: RIGHT - LEFT });
+    const pick = addText(this, LEFT, Math.max(140, titleText.y + titleText.height + 10), keysOrTaps('whatIfPick', 'whatIfPickTouch'), { size: 30, colour: colour.inkSoft, width: RIGHT - LEFT });
     // The list starts under the instructions, however many lines they took.
     const listTop = Math.max(230, pick.y + pick.height + 24);
     const ROWS = Math.max(3, Math.min(7, Math.floor((1030 - listTop) / 104)));
@@ -91,7 +92,9 @@ export class WhatIfScene extends RoomScene {
       const card = room.scenario.cards.find((c) => c.id === entry.card)!;
       const label = `${turnLabel(room.scenario, entry.turn)}: ${say(card.choices[entry.choice]!.label)}`;
       const other = shownOrder(card, entry.order).find((i) => i !== entry.choice) ?? -1;
-      const button = new Button(this, LEFT, listTop + k * 104, { width: listWidth, label, textSize: 30, minHeight: 88, onActivate: () => this.branch(room, entry.turn, other), onHover: () => this.focus?.focus(k) });
+      // A finger first shows the card (its choices are then tapped in the panel); a key or a second tap takes the first other choice.
+      const pickFirst = () => (touchScreen() && start + k !== focusAt ? this.scene.restart({ focus: start + k }) : this.branch(room, entry.turn, other));
+      const button = new Button(this, LEFT, listTop + k * 104, { width: listWidth, label, textSize: 30, minHeight: 88, onActivate: pickFirst, onHover: () => this.focus?.focus(k) });
       clampLines(button.label, 1);
       buttons.push(button);
     });
@@ -111,18 +114,27 @@ export class WhatIfScene extends RoomScene {
     let y = text.y + text.height + 30;
     // Numbered as the room saw them: the order recorded for that card in the game.
     const pickOrder = shownOrder(card, entry.order);
+    // Every other choice can be tapped here, not only the first one a row's Enter takes.
+    const choiceTaps: { choice: number; x: number; y: number }[] = [];
     pickOrder.forEach((i, position) => {
       const choice = card.choices[i]!;
       const real = i === entry.choice;
       const line = addText(this, detail.x + 36, y, `${position + 1}.  ${say(choice.label)}${real ? `  (${t('whatIfRealMark')})` : ''}`, { size: 28, bold: !real, colour: real ? colour.inkSoft : colour.ink, width: detail.width - 72 });
       clampLines(line, 2);
-      y += line.height + 12;
+      if (!real) {
+        // The whole row's width and at least 64 high, a finger's size.
+        const height = Math.max(64, line.height + 12);
+        this.add.zone(detail.x + 20, y - (height - line.height) / 2, detail.width - 40, height).setOrigin(0, 0).setInteractive({ useHandCursor: true }).on('pointerup', () => this.branch(room, entry.turn, i));
+        choiceTaps.push({ choice: i, x: detail.x + detail.width / 2, y: y + line.height / 2 });
+      }
+      y += Math.max(line.height + 12, real ? 0 : 64);
     });
-    addText(this, detail.x + 36, Math.max(y + 10, 0), t('whatIfPickKeys'), { size: 28, colour: colour.inkSoft, width: detail.width - 72 });
+    addText(this, detail.x + 36, Math.max(y + 10, 0), keysOrTaps('whatIfPickKeys', 'whatIfPickKeysTouch'), { size: 28, colour: colour.inkSoft, width: detail.width - 72 });
     this.regions.push(
-      { role: 'text', label: title, text: t('whatIfPick') },
+      { role: 'text', label: title, text: keysOrTaps('whatIfPick', 'whatIfPickTouch') },
       { role: 'card', label: say(stakeholder?.name), text: say(card.text) },
-      { role: 'values', items: pickOrder.map((i, position) => ({ id: `whatif-choice-${i}`, label: `${position + 1}. ${say(card.choices[i]!.label)}`, ...(i === entry.choice ? { detail: t('whatIfRealMark') } : {}) })) },
+      // The other choices are buttons in the layer too, so each can be taken by a tap or a screen reader.
+      { role: 'values', items: pickOrder.map((i, position) => ({ id: `whatif-choice-${i}`, label: `${position + 1}. ${say(card.choices[i]!.label)}`, ...(i === entry.choice ? { detail: t('whatIfRealMark') } : { activate: () => this.branch(room, entry.turn, i) }) })) },
     );
 
     buttons.push(backButton);
@@ -140,7 +152,7 @@ export class WhatIfScene extends RoomScene {
       const index = pickOrder[position];
       if (index !== undefined && index !== entry.choice) this.branch(room, entry.turn, index);
     };
-    this.shown = { stage: 'pick', team: team.name, turns: rows.map((r) => r.turn), focusedTurn: entry.turn, realChoice: entry.choice, order: pickOrder };
+    this.shown = { stage: 'pick', team: team.name, turns: rows.map((r) => r.turn), focusedTurn: entry.turn, realChoice: entry.choice, order: pickOrder, choiceTaps };
   }
 
   private onMove: (step: 1 | -1) => void = (step) => this.focus?.move(step);

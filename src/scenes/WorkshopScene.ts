@@ -36,6 +36,8 @@ import { drawPhoneLine, phoneLine, problemText } from './phoneStatus.ts';
 import { RoomScene } from './roomScene.ts';
 import { drawScoreboard } from './scoreboard.ts';
 import { own } from '../engine/own.ts';
+import { keysOrTaps, touchScreen } from '../ui/touch.ts';
+import { addHandTaps, TOUCH_PILL, type HandTap } from './handTaps.ts';
 
 /** The smallest text on a room screen, readable from the back row; the reveal's explanation is larger. */
 export const ROOM_TEXT = 28;
@@ -202,7 +204,7 @@ export class WorkshopScene extends RoomScene {
       return;
     }
     const { left, side, width } = columns();
-    const bottom = this.drawBottom(teamLine(room, team, team.state.turn), t('wsKeys'));
+    const bottom = this.drawBottom(teamLine(room, team, team.state.turn), keysOrTaps('wsKeys', 'wsKeysTouch'));
     const meters = new MeterRow(this, room.scenario, team.state.meters, settings.get().showNumbers, { width, minText: ROOM_TEXT });
     const stakeholder = room.scenario.stakeholders.find((s) => s.id === table.card.from);
     const ribbon = table.followUpOf ? t('wsFollowUp') : undefined;
@@ -251,13 +253,17 @@ export class WorkshopScene extends RoomScene {
     const order = roomOrder(room);
     const mode = previewMode(room.scenario, room.workshop.settings.preview);
     const pills: { count: Phaser.GameObjects.Text; unit: Phaser.GameObjects.Text; box: Phaser.GameObjects.Graphics; x: number; y: number; h: number }[] = [];
+    // On a touch screen the count holds a − and a + to tap (handTaps.ts).
+    const touch = touchScreen();
+    const pillWidth = touch ? TOUCH_PILL : PILL;
+    const taps: HandTap[] = [];
     const buttons: Button[] = [];
     const rowHeight = 96;
     const build = (textSize: number) => {
       buttons.forEach((b) => b.destroy());
       buttons.length = 0;
       order.forEach((file, position) => {
-        buttons.push(new Button(this, side.x, 0, { width: side.width - PILL - 16, label: say(table.card.choices[file]!.label), badge: String(position + 1), textSize, minHeight: 100, onActivate: () => this.enter(room, position), onHover: () => this.focus?.focus(position) }));
+        buttons.push(new Button(this, side.x, 0, { width: side.width - pillWidth - 16, label: say(table.card.choices[file]!.label), badge: String(position + 1), textSize, minHeight: 100, onActivate: () => this.enter(room, position), onHover: () => this.focus?.focus(position) }));
       });
       return buttons.reduce((sum, b) => sum + b.buttonHeight + 16, 0);
     };
@@ -265,11 +271,16 @@ export class WorkshopScene extends RoomScene {
     if (build(34) > space && build(30) > space) build(ROOM_TEXT);
     for (const button of buttons) {
       button.setY(y);
-      const x = side.x + side.width - PILL;
+      const x = side.x + side.width - pillWidth;
       const box = this.add.graphics();
-      const count = addText(this, x + PILL / 2, y + button.buttonHeight / 2 - 14, '0', { size: 48, bold: true, originX: 0.5, originY: 0.5 });
-      const unit = addText(this, x + PILL / 2, y + button.buttonHeight / 2 + 26, phonesOn() ? t('wsHandsOther') : t('wsVotesOther'), { size: ROOM_TEXT, bold: true, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
+      const count = addText(this, x + pillWidth / 2, y + button.buttonHeight / 2 - 14, '0', { size: 48, bold: true, originX: 0.5, originY: 0.5 });
+      const unit = addText(this, x + pillWidth / 2, y + button.buttonHeight / 2 + 26, phonesOn() ? t('wsHandsOther') : t('wsVotesOther'), { size: ROOM_TEXT, bold: true, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
       pills.push({ count, unit, box, x, y, h: button.buttonHeight });
+      if (touch) {
+        const file = order[pills.length - 1]!;
+        const choice = `${pills.length}. ${say(table.card.choices[file]!.label)}`;
+        taps.push(addHandTaps(this, { x, y, width: pillWidth, height: button.buttonHeight }, () => update(() => countVote(room, file, 1)), () => update(() => countVote(room, file, -1)), choice));
+      }
       y += button.buttonHeight + 16;
     }
     const half = (side.width - 16) / 2;
@@ -298,13 +309,12 @@ export class WorkshopScene extends RoomScene {
         pill.count.setText(typing ? `${room.entry!.digits}_` : String(value));
         // With phones on, the pill holds the hands counted only: "0 votes" there would hide the phones' votes.
         pill.unit.setText(typing ? '' : phonesOn() ? (value === 1 ? t('wsHandsOne') : t('wsHandsOther')) : value === 1 ? t('wsVotesOne') : t('wsVotesOther'));
-        pill.box.clear().fillStyle(typing ? colour.accentSoft : among.has(file) ? colour.dangerSoft : colour.paperDeep, 1).fillRoundedRect(pill.x, pill.y, PILL, pill.h, 20);
-        if (typing || among.has(file)) pill.box.lineStyle(4, typing ? colour.accent : colour.danger, 1).strokeRoundedRect(pill.x, pill.y, PILL, pill.h, 20);
+        pill.box.clear().fillStyle(typing ? colour.accentSoft : among.has(file) ? colour.dangerSoft : colour.paperDeep, 1).fillRoundedRect(pill.x, pill.y, pillWidth, pill.h, 20);
+        if (typing || among.has(file)) pill.box.lineStyle(4, typing ? colour.accent : colour.danger, 1).strokeRoundedRect(pill.x, pill.y, pillWidth, pill.h, 20);
       });
       guess.label.setText(guessLabel());
       const asking = room.asking;
       // On a touch screen the way to pick is a tap, not keys.
-      const touch = document.documentElement.classList.contains('mm-touch');
       const message = room.entry ? t('wsTyping')
         : asking?.reason === 'tie' ? t(touch ? 'wsAskTieTouch' : 'wsAskTie', { choices: listOf(asking.among.map((file) => order.indexOf(file) + 1).sort((a, b) => a - b).map(String)), votes: votesText(counts[asking.among[0]!] ?? 0) })
         : asking?.reason === 'no-votes' ? t(touch ? 'wsAskNoVotesTouch' : 'wsAskNoVotes') : '';
@@ -346,7 +356,8 @@ export class WorkshopScene extends RoomScene {
       buttons: [...buttons.map((b) => b.label.text), guess.label.text, decide.label.text],
       previewMode: mode,
       meters: meters.describe(),
-      keys: t('wsKeys'),
+      keys: keysOrTaps('wsKeys', 'wsKeysTouch'),
+      handTaps: taps,
     };
     update(() => undefined);
     if (timerTexts) this.startTicking(room, timerTexts);
@@ -358,7 +369,7 @@ export class WorkshopScene extends RoomScene {
     const box = this.add.graphics();
     const time = addText(this, side.x + 28, y + 42, '', { size: 56, bold: true, originY: 0.5 });
     const status = addText(this, side.x + 190, y + 22, '', { size: 30, bold: true, width: side.width - 210 });
-    fitWidth(addText(this, side.x + 190, y + 58, t('wsTimerKeyHint'), { size: ROOM_TEXT, colour: colour.inkSoft }), side.width - 210, ROOM_TEXT);
+    fitWidth(addText(this, side.x + 190, y + 58, keysOrTaps('wsTimerKeyHint', 'wsTimerKeyHintTouch'), { size: ROOM_TEXT, colour: colour.inkSoft }), side.width - 210, ROOM_TEXT);
     room.timer.begin();
     return { time, status, box, side };
   }
@@ -436,7 +447,7 @@ export class WorkshopScene extends RoomScene {
     const team = room.workshop.teams[reveal.team]!;
     const turn = team.state.history[team.state.history.length - 1]?.turn ?? team.state.turn;
     const over = workshopOver(room.workshop);
-    const bottom = this.drawBottom(teamLine(room, team, turn), t('wsRevealKeys'));
+    const bottom = this.drawBottom(teamLine(room, team, turn), keysOrTaps('wsRevealKeys', 'wsRevealKeysTouch'));
     const meters = new MeterRow(this, room.scenario, reveal.before, settings.get().showNumbers, { width, minText: ROOM_TEXT });
     meters.showChange(reveal.before, team.state.meters, reveal.outcome.deltas, true);
     const moved = Object.values(reveal.outcome.deltas).filter((d) => d !== 0);
@@ -585,7 +596,7 @@ export class WorkshopScene extends RoomScene {
     const title = addText(this, margin, 50, t('scoreboardAfter', { unit: turnUnit(room.scenario.turnUnit), turn: after }), { size: 60, bold: true });
     fitWidth(title, width - 2 * margin, 40);
     const label = t('scoreboardNextTeam', { team: teamLabel(next.name) });
-    const hint = t('wsScoreboardKeys');
+    const hint = keysOrTaps('wsScoreboardKeys', 'wsScoreboardKeysTouch');
     const button = new Button(this, margin, 0, { width: Math.min(900, width - 2 * margin), label, align: 'center', textSize: 36, onActivate: () => this.proceed(room), onHover: () => this.focus?.focus(0) });
     const hintText = addText(this, width - margin, 0, hint, { size: ROOM_TEXT, colour: colour.inkSoft, originX: 1, originY: 0.5 });
     const twoRows = button.buttonWidth + hintText.width + 40 > width - 2 * margin;

@@ -158,6 +158,74 @@ describe('a screen reader', () => {
   });
 });
 
+describe('focus that stays', () => {
+  it('keeps the focus on L and N, closes help on any key, and gives each reflection box one Tab stop, read with its question', async () => {
+    const { context, page, errors } = await openTitle(env, { width: 1280, height: 1024 }, 'en-GB');
+    await page.goto(`${env.url}?scenario=example`);
+    let m = await waitFor(page, "m.screen === 'play' && m.phase === 'choosing'", 30_000);
+    await press(page, 'ArrowDown');
+    m = await waitFor(page, 'm.shown.focus >= 0');
+    const at = m.shown.focus as number;
+    const activeId = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id ?? null);
+    await expect.poll(activeId).not.toBeNull();
+    const focused = await activeId();
+    // Numbers on and off, Dutch and back: the same control keeps the focus, on the canvas and in the layer.
+    for (const [key, lang] of [['n', 'en'], ['l', 'nl'], ['n', 'nl'], ['l', 'en']] as const) {
+      await press(page, key);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      await expect.poll(activeId).toBe(focused);
+      expect((await snapshot(page)).shown.focus).toBe(at);
+    }
+    // Help closes on any key, as it says: a letter that is no command, an arrow, a digit.
+    for (const key of ['x', 'ArrowDown', '7']) {
+      await press(page, 'h');
+      await waitFor(page, "m.overlay === 'help'");
+      await press(page, key);
+      await waitFor(page, 'm.overlay === null');
+    }
+    // To the reflection page by keys.
+    for (let guard = 0; guard < 40; guard++) {
+      m = await waitFor(page, "m.ready && (m.screen === 'ending' || m.phase === 'choosing' || m.phase === 'feedback')");
+      if (m.screen === 'ending') break;
+      const phase = m.phase;
+      await press(page, phase === 'choosing' ? '1' : 'Enter');
+      await waitFor(page, `m.screen === 'ending' || m.phase !== '${phase}'`);
+    }
+    for (let guard = 0; guard < 12; guard++) {
+      m = await waitFor(page, "m.screen === 'ending' && m.ready");
+      if (m.shown.questions) break;
+      await press(page, 'PageDown');
+      await waitFor(page, `m.shown.pageIndex === ${m.shown.pageIndex as number + 1}`);
+    }
+    const questions = m.shown.questions as string[];
+    expect(questions.length).toBeGreaterThan(1);
+    /** The control with the DOM focus as a screen reader names it. */
+    const active = () => page.evaluate(() => {
+      const node = document.activeElement;
+      return node instanceof HTMLTextAreaElement ? `box: ${node.getAttribute('aria-label')}` : node?.textContent ?? null;
+    });
+    // Backwards from the page buttons: the download, then each box itself, one Tab each, last question first.
+    const stops: string[] = [];
+    for (let guard = 0; guard < 12 && (await snapshot(page)).shown.focus !== 0; guard++) {
+      const at = (await snapshot(page)).shown.focus as number;
+      await press(page, 'Shift+Tab');
+      await waitFor(page, `m.shown.focus === ${at - 1}`);
+      stops.push((await active()) ?? '');
+    }
+    const boxes = stops.filter((stop) => stop.startsWith('box: '));
+    expect(boxes).toEqual(questions.map((q) => `box: ${q}`).reverse());
+    expect(stops.slice(-questions.length)).toEqual(boxes);
+    // Forwards, one Tab from a box is in the next box; typing there types, even the letter keys.
+    await page.keyboard.press('Tab');
+    await expect.poll(active).toBe(`box: ${questions[1]}`);
+    await page.keyboard.type('Only when the deadline was near.');
+    await expect.poll(async () => ((await snapshot(page)).shown.answers as string[])[(m.shown.firstQuestion as number) + 1]).toBe('Only when the deadline was near.');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 /** axe-core's serious and critical findings on the page as it is now. */
 async function axeFindings(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
@@ -358,6 +426,15 @@ describe('touch in the workshop', () => {
     expect(await main.getByRole('region', exact(en.a11yMeters)).textContent()).toMatch(/50 of 100/);
     const first = main.getByRole('button', { name: (m.shown.choices as string[])[0]!, exact: true });
     expect(await first.getAttribute('aria-describedby')).toBeTruthy();
+    // Tab goes through the choices in their order, then the guess and the decision, then the hand counts.
+    await first.focus();
+    const order: string[] = [];
+    for (let i = 0; i < (m.shown.buttons as string[]).length + 1; i++) {
+      order.push(await page.evaluate(() => document.activeElement?.querySelector('.mm-label')?.textContent ?? ''));
+      await page.keyboard.press('Tab');
+    }
+    expect(order).toEqual([...(m.shown.buttons as string[]), en.handMore.replace('{choice}', `1. ${(m.shown.choices as string[])[0]!}`)]);
+    await first.focus();
     expect(await main.textContent()).toContain('0 votes');
     // The timer and what-if from the touch bar.
     const bar = page.getByRole('navigation');
@@ -381,6 +458,92 @@ describe('touch in the workshop', () => {
   });
 });
 
+describe('touch on the projector canvas', () => {
+  for (const [language, t, locale] of [['en', en, 'en-GB'], ['nl', nl, 'nl-NL']] as const) {
+  it(`counts hands with − and +, says "tap" in every notice, and takes each what-if choice by tapping at 1024×768 (${language})`, async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, locale });
+    const page = await context.newPage();
+    await page.goto(env.url);
+    await waitFor(page, "m.screen === 'title'", 30_000);
+    // A touch screen the size of a projector: the drawn stage, not the large-text layer.
+    expect(await page.evaluate(() => [document.documentElement.classList.contains('mm-dom'), document.documentElement.classList.contains('mm-touch')])).toEqual([false, true]);
+    await pressButton(page.getByRole('button', { name: title(language) }));
+    await pressButton(page.getByRole('button', exact(t.modeWorkshop)));
+    await waitFor(page, "m.screen === 'setup'");
+    await pressButton(page.getByRole('button', exact(t.setupStart)));
+    let m = await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding' && m.ready");
+    // The room stage the workshop and what-if screens are laid out on (its width follows the screen's shape).
+    const stage = m.shown.stage as { width: number; height: number };
+    /** A tap on the canvas at a point of the room stage. */
+    const tapStage = async (point: { x: number; y: number }) => {
+      const box = (await page.locator('#game canvas').boundingBox())!;
+      await waitFor(page, 'm.ready');
+      await page.touchscreen.tap(Math.round(box.x + (point.x / stage.width) * box.width), Math.round(box.y + (point.y / stage.height) * box.height));
+    };
+    /** No text drawn now tells a finger to use keys. */
+    const findings: Record<string, string[]> = {};
+    /** axe-core on the layer and the touch bar, and every drawn text at 4.5:1 or more, inside the canvas. */
+    const check = async (state: string) => {
+      await expectReadableCanvas(page, `${language} ${state}`);
+      findings[state] = await axeFindings(page);
+    };
+    const drawnKeys = async () => {
+      await waitFor(page, 'm.ready && !m.moving');
+      const drawn = await page.evaluate(() => (window as unknown as { manyMastersTexts: { texts: DrawnText[] } }).manyMastersTexts.texts.map((d) => d.text));
+      return drawn.filter((text) => /Enter|arrow keys|pijltjes|Esc\b|\bP pau|1–4/.test(text));
+    };
+    expect(m.shown.keys).toBe(t.wsKeysTouch);
+    expect(await drawnKeys()).toEqual([]);
+    const taps = m.shown.handTaps as { more: { x: number; y: number }; less: { x: number; y: number } }[];
+    expect(taps.length).toBe((m.shown.choices as string[]).length);
+    // Each target is at least 44 CSS pixels wide at this size.
+    const scale = (await page.locator('#game canvas').boundingBox())!.height / 1080;
+    expect(Math.abs(taps[0]!.more.x - taps[0]!.less.x) * scale).toBeGreaterThan(44);
+    await tapStage(taps[0]!.more);
+    await waitFor(page, 'm.shown.counts[0] === 1');
+    await tapStage(taps[0]!.more);
+    await waitFor(page, 'm.shown.counts[0] === 2');
+    await tapStage(taps[0]!.less);
+    await waitFor(page, 'm.shown.counts[0] === 1');
+    await tapStage(taps[1]!.more);
+    m = await waitFor(page, 'm.shown.counts[0] === 1 && m.shown.counts[1] === 1');
+    await screenshot(page, `touch-canvas-${language}-hands`);
+    await check('hands');
+    // A tie: the notice says to tap, and a tap on the choice decides.
+    await pressButton(page.getByRole('button', exact(t.wsReveal)));
+    m = await waitFor(page, 'm.shown.asking !== null');
+    expect((m.shown.asking as { text: string }).text).toContain(t.wsAskTieTouch.split('{')[0]!);
+    expect(await drawnKeys()).toEqual([]);
+    await screenshot(page, `touch-canvas-${language}-tie`);
+    await check('tie');
+    await pressButton(page.getByRole('button', { name: (m.shown.choices as string[])[1]!, exact: true }));
+    await waitFor(page, "m.phase === 'reveal'");
+    expect(await drawnKeys()).toEqual([]);
+    await screenshot(page, `touch-canvas-${language}-reveal`);
+    await check('reveal');
+    // What if: every other choice of the card is a tap away, on the canvas and in the layer.
+    await tapButton(page.getByRole('navigation').getByRole('button', exact(t.whatIfButton)));
+    m = await waitFor(page, "m.screen === 'whatif' && m.shown.stage === 'pick' && m.ready");
+    expect(await drawnKeys()).toEqual([]);
+    await screenshot(page, `touch-canvas-${language}-whatif`);
+    await check('what-if');
+    const others = m.shown.choiceTaps as { choice: number; x: number; y: number }[];
+    expect(others.map((o) => o.choice).sort()).toEqual((m.shown.order as number[]).filter((i) => i !== m.shown.realChoice).sort());
+    for (const other of (m.shown.order as number[]).filter((i) => i !== m.shown.realChoice)) {
+      expect(await page.locator('[data-mm-layer] main').getByRole('button', { name: new RegExp(`^\\d\\. `) }).count()).toBeGreaterThan(0);
+      m = await waitFor(page, "m.screen === 'whatif' && m.shown.stage === 'pick' && m.ready");
+      await tapStage((m.shown.choiceTaps as { choice: number; x: number; y: number }[]).find((o) => o.choice === other)!);
+      await waitFor(page, `m.shown.stage === 'branch' && m.shown.other === ${other}`);
+      await page.keyboard.press('ArrowLeft');
+      await waitFor(page, "m.shown.stage === 'pick'");
+    }
+    const serious = Object.entries(findings).filter(([, list]) => list.length > 0);
+    expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
+    await context.close();
+  });
+  }
+});
+
 describe('layout', () => {
   const sizes = [
     { name: 'phone-portrait', viewport: { width: 390, height: 844 }, scale: 3, layer: true },
@@ -393,10 +556,18 @@ describe('layout', () => {
     { name: 'zoom200', viewport: { width: 640, height: 512 }, scale: 2, layer: true },
     // And 400%: the 320 CSS pixels WCAG asks content to reflow into.
     { name: 'zoom400', viewport: { width: 320, height: 256 }, scale: 4, layer: true },
+    // 125% and 150% zoom on a 1920×1080 screen: the window stays 1920 screen pixels wide (what Chromium
+    // reports as outerWidth), the page gets fewer CSS pixels. The drawn stage would only be fitted to
+    // them, its text no larger: the large-text layer takes over.
+    { name: 'zoom125', viewport: { width: 1536, height: 864 }, scale: 1.25, layer: true, outer: 1920 },
+    { name: 'zoom150', viewport: { width: 1280, height: 720 }, scale: 1.5, layer: true, outer: 1920 },
+    // The same pixels on a laptop set to 125% by the system, at 100% zoom: the drawn stage stays.
+    { name: 'system125', viewport: { width: 1536, height: 864 }, scale: 1.25, layer: false },
   ];
-  for (const { name, viewport, scale, layer } of sizes) {
+  for (const { name, viewport, scale, layer, outer } of sizes) {
     it(`fits the screen at ${name} (${viewport.width}×${viewport.height})`, async () => {
       const context = await env.browser.newContext({ viewport, deviceScaleFactor: scale, locale: 'nl-NL' });
+      if (outer) await context.addInitScript(`Object.defineProperty(window, 'outerWidth', { get: () => ${outer} })`);
       const page = await context.newPage();
       await page.goto(`${env.url}?scenario=school`);
       await waitFor(page, "m.screen === 'play' && m.phase === 'choosing'", 30_000);

@@ -10,6 +10,8 @@ import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveBuilt, type AttachedRoom } from '../../server/server.ts';
 import { en } from '../../src/locales/en.ts';
@@ -235,6 +237,91 @@ describe('the workshop speaks', () => {
       expect((await said()).slice(heard)).toEqual([]);
       expect(errors).toEqual([]);
       for (const phone of phones) await phone.context.close();
+      await context.close();
+    }, 240_000);
+  }
+});
+
+/** The QR code a phone would read from what the screen shows now. */
+async function scanScreen(page: Page): Promise<string | null> {
+  const png = PNG.sync.read(await page.screenshot());
+  return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data ?? null;
+}
+
+describe('zoom and large text keep the workshop', () => {
+  // On loopback the server knows no address phones could open, and the projector shows no QR code:
+  // this room says the address a proxy would give. Nothing connects to it; the phone here uses loopback.
+  let room: { server: Server; room: AttachedRoom; url: string } | null = null;
+  const PUBLIC = 'https://workshop.example/';
+  beforeAll(async () => {
+    room = await serveBuilt({ root: DIST, port: 0, host: '127.0.0.1', publicUrl: PUBLIC, limits: { roomsPerAddress: 8 } });
+  }, 60_000);
+  afterAll(async () => {
+    if (!room) return;
+    room.room.close();
+    room.server.closeAllConnections();
+    await new Promise((done) => room!.server.close(done));
+  });
+  // 200% zoom on a 1920×1080 screen, and a tablet in portrait: the layer is the visible game.
+  const runs = [
+    ['zoom200', { width: 960, height: 540 }, 'en', en, 'en-GB'],
+    ['zoom200', { width: 960, height: 540 }, 'nl', nl, 'nl-NL'],
+    ['tablet', { width: 768, height: 1024 }, 'en', en, 'en-GB'],
+    ['tablet', { width: 768, height: 1024 }, 'nl', nl, 'nl-NL'],
+  ] as const;
+  for (const [name, viewport, language, t, locale] of runs) {
+    it(`shows the QR code, the room code, the timer and the phones' count at ${name} (${viewport.width}×${viewport.height}, ${language})`, async () => {
+      const url = room!.url;
+      const context = await env.browser.newContext({ viewport, deviceScaleFactor: 2, locale });
+      const findings: Record<string, string[]> = {};
+      const audit = async (state: string) => {
+        const found = await axeFindings(page);
+        if (found.length > 0) findings[state] = found;
+      };
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(url);
+      await waitFor(page, "m.screen === 'title'", 30_000);
+      expect(await page.evaluate(() => document.documentElement.classList.contains('mm-dom'))).toBe(true);
+      const button = (label: string) => page.getByRole('button', { name: label, exact: true });
+      await act(page.getByRole('button', { name: language === 'nl' ? 'Kennismaking: het mentoruur' : 'Warm-up: the tutor period' }));
+      await act(button(t.modeWorkshop));
+      await act(button(t.setupPhonesOff));
+      await button(t.setupPhonesOn).waitFor();
+      await audit('set-up');
+      // The team-name boxes are there, visible, to type in.
+      await expect.poll(() => page.getByRole('textbox', { name: fill(t.setupNameLabel, { n: 1 }) }).isVisible()).toBe(true);
+      await act(button(t.setupStart));
+      let m = await waitFor(page, "m.screen === 'join' && m.shown.status === 'open' && !!m.shown.code && !!m.shown.link");
+      // The QR code is on the screen and reads as the phones' address; the room code is spelled out beside it.
+      await page.locator('[data-mm-layer] .mm-name-qr img').waitFor({ state: 'visible' });
+      await screenshot(page, `large-${name}-${language}-join`);
+      await audit('join');
+      expect(m.shown.link).toMatch(new RegExp(`^${PUBLIC}p#`));
+      expect(await scanScreen(page)).toBe(m.shown.link);
+      const code = String(m.shown.code);
+      expect(await page.locator('[data-mm-layer] main').innerText()).toContain(`${t.joinCode}: ${code.split('').join(' ')}`);
+      const phone = await openPhone(url, code, locale);
+      await expect.poll(() => page.locator('[data-mm-layer] main').innerText()).toContain(fill(t.phonesJoinedOne, { count: 1 }));
+      await act(button(t.joinStart));
+      // A round: the timer and the phones' count are shown beside the card, and follow the votes.
+      m = await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding'");
+      const shown = () => page.locator('[data-mm-layer] main').innerText();
+      await expect.poll(shown).toContain(t.wsTimerRunning);
+      await expect.poll(shown).toContain(fill(t.phonesVoted, { voted: 0, joined: 1 }).replace(`${t.a11yPhones}: `, ''));
+      for (const label of [t.a11yTimer, t.a11yPhones]) await expect.poll(() => page.locator('[data-mm-layer] main').getByText(label, { exact: true }).isVisible()).toBe(true);
+      await vote(phone.page, 0);
+      await expect.poll(shown).toContain(fill(t.phonesVoted, { voted: 1, joined: 1 }).replace(`${t.a11yPhones}: `, ''));
+      await screenshot(page, `large-${name}-${language}-deciding`);
+      await audit('deciding');
+      await act(button(t.wsReveal));
+      await waitFor(page, "m.phase === 'reveal'");
+      await expect.poll(shown).toContain(fill(t.wsHowMajority, { votes: 1, total: 1 }));
+      await screenshot(page, `large-${name}-${language}-reveal`);
+      await audit('reveal');
+      expect(findings).toEqual({});
+      expect(errors).toEqual([]);
+      await phone.context.close();
       await context.close();
     }, 240_000);
   }
