@@ -12,7 +12,9 @@ export type ScreenName = 'boot' | 'title' | 'play' | 'ending'
   // Authoring: scenario writing, a file's problems, the scenario map.
   | 'author' | 'problems' | 'map'
   // The room code and QR code for phone votes.
-  | 'join';
+  | 'join'
+  // An open question to the room's phones, with its answers and word cloud.
+  | 'question';
 export type OverlayName = 'menu' | 'help' | 'blank' | null;
 
 export interface Shown {

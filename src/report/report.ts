@@ -30,6 +30,8 @@ export interface ReportInput {
   session: unknown;
   /** The turn a workshop was stopped at before its games ended (the trainer stopped it, or its set length). */
   stoppedAt?: number | null;
+  /** The open questions put to the phones, with the answers that reached the projector (workshop). */
+  openQuestions?: { text: string; answers: { text: string; hidden: boolean }[] }[];
 }
 
 const LINE_COLOURS = ['#1d5c61', '#a8471c', '#5b3f8c', '#2f6b2f', '#8c2f5b', '#6b5a1e', '#205a8c', '#7a3b2e'];
@@ -202,6 +204,17 @@ export function renderReport(input: ReportInput): string {
       body.push(`<h3>${say(q)}</h3>`);
       if (input.kind === 'solo') body.push(answer ? `<p class="answer">${escapeHtml(answer).replace(/\n/g, '<br>')}</p>` : `<p class="note">${escapeHtml(text.noAnswer)}</p>`);
     });
+    body.push('</section>');
+  }
+  const asked = (input.openQuestions ?? []).filter((q) => q.answers.length > 0);
+  if (asked.length > 0) {
+    // What phones wrote: escaped like every other text, and marked where the trainer hid it from the wall.
+    body.push(`<section class="open-answers"><h2>${escapeHtml(text.openAnswers)}</h2>`);
+    for (const question of asked) {
+      body.push(`<h3>${escapeHtml(question.text)}</h3><ul>`);
+      for (const answer of question.answers) body.push(`<li>${escapeHtml(answer.text)}${answer.hidden ? ` <span class="note">(${escapeHtml(text.hiddenAnswer)})</span>` : ''}</li>`);
+      body.push('</ul>');
+    }
     body.push('</section>');
   }
   body.push(`<footer><p class="note">${escapeHtml(text.privacy)} ${escapeHtml(text.sessionData)}</p></footer>`);

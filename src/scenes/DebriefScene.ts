@@ -23,7 +23,9 @@ import { drawChart } from '../ui/chart.ts';
 import { signed } from '../locales/format.ts';
 import { addText, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
-import { goScreen } from './flow.ts';
+import { goQuestion, goScreen } from './flow.ts';
+import { phonesOn } from '../session/phones.ts';
+import { questionsAsked } from '../session/openQuestions.ts';
 import { goTitle } from './navigation.ts';
 import { RoomScene } from './roomScene.ts';
 import { drawDecisionRows, turnLabel } from './reflection.ts';
@@ -60,6 +62,7 @@ export function downloadWorkshopReport(room: Room): string {
     date,
     session: room.workshop,
     stoppedAt: sessionStop(room.workshop),
+    openQuestions: questionsAsked(room.workshop.seed).map((q) => ({ text: q.text[language()], answers: q.answers.map((a) => ({ text: a.text, hidden: a.hidden })) })),
   });
   const name = reportFileName(room.scenario.id, date);
   downloadFile(name, html);
@@ -382,6 +385,7 @@ export class DebriefScene extends RoomScene {
         case 'confirm': focus!.activate(); return true;
         case 'letter':
           if (command.key === 'd') this.download(room);
+          else if (command.key === 'q' && phonesOn()) goQuestion(this.game, 'debrief');
           else if (command.key === 'w') {
             openBranch(room);
             goScreen(this.game, 'whatif');

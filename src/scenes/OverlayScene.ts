@@ -15,6 +15,9 @@ import { Button, FocusList } from '../ui/button.ts';
 import { addText } from '../ui/text.ts';
 import { colour, size } from '../ui/theme.ts';
 import { goRestart, goTitle, goWorkshopDebrief, toggleLanguage, toggleSound } from './navigation.ts';
+import { goQuestion } from './flow.ts';
+import { downloadResults } from './results.ts';
+import { phonesOn } from '../session/phones.ts';
 import { helpRowsFor } from './workshopHelp.ts';
 
 /** A menu entry that asks first: what would be lost is said, and "No" is the default. */
@@ -23,7 +26,7 @@ type Confirming = 'restart' | 'title' | null;
 /** The workshop's screens: its menu and help draw on the room stage, in room-sized text. */
 function onRoomScreen(): boolean {
   const { screen } = currentScreen();
-  return currentRoom() !== null && (screen === 'workshop' || screen === 'whatif' || screen === 'debrief');
+  return currentRoom() !== null && (screen === 'workshop' || screen === 'whatif' || screen === 'debrief' || screen === 'question');
 }
 
 let STAGE: { width: number; height: number } = FIXED;
@@ -178,6 +181,8 @@ export class OverlayScene extends Phaser.Scene {
       entries = [
         { label: t('resume'), act: () => this.close() },
         ...(room && !inDebrief ? [{ label: t('menuToDebrief'), act: () => goWorkshopDebrief(this.game) }] : []),
+        ...(room && phonesOn() ? [{ label: t('menuAskRoom'), act: () => goQuestion(this.game, inDebrief ? 'debrief' : 'workshop') }] : []),
+        ...(room && inDebrief ? [{ label: t('menuResultsCsv'), act: () => { const r = currentRoom(); if (r) downloadResults(r, 'csv'); } }, { label: t('menuResultsJson'), act: () => { const r = currentRoom(); if (r) downloadResults(r, 'json'); } }] : []),
         { label: t('restart'), act: room ? ask('restart') : () => goRestart(this.game) },
         { label: t('languageSwitch'), act: () => toggleLanguage(this.game) },
         { label: s.muted ? t('soundOff') : t('soundOn'), act: () => { toggleSound(); this.scene.restart({ kind: 'menu' }); } },

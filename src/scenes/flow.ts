@@ -43,6 +43,19 @@ export function goAlone(game: Phaser.Game, resume: boolean): void {
   switchTo(game, 'play');
 }
 
-export function goScreen(game: Phaser.Game, key: 'mode' | 'setup' | 'join' | 'workshop' | 'whatif' | 'debrief'): void {
+/** The screen the trainer opened the question screen from, and goes back to. */
+let cameFrom: 'workshop' | 'debrief' = 'workshop';
+
+export function questionCameFrom(): 'workshop' | 'debrief' {
+  return cameFrom;
+}
+
+/** Opens the open-question screen from the workshop or the debrief (a key, a button or the menu). */
+export function goQuestion(game: Phaser.Game, from: 'workshop' | 'debrief'): void {
+  cameFrom = from;
+  switchTo(game, 'question');
+}
+
+export function goScreen(game: Phaser.Game, key: 'mode' | 'setup' | 'join' | 'workshop' | 'whatif' | 'debrief' | 'question'): void {
   switchTo(game, key);
 }

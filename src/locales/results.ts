@@ -1,0 +1,68 @@
+/** The column headings and words of the results files (CSV and JSON), in both languages; the English keys define the set. */
+import type { Language } from '../engine/text.ts';
+
+const en = {
+  team: 'Team',
+  week: 'Turn',
+  card: 'Card',
+  cardText: 'Card text',
+  stakeholder: 'From',
+  choice: 'Choice {n}',
+  phones: 'Choice {n}: phone votes',
+  hands: 'Choice {n}: counted by hand',
+  decision: 'Decision (number)',
+  decisionText: 'Decision',
+  how: 'How decided',
+  guess: 'Room\'s guess: gains most',
+  guessRight: 'Guess right',
+  seconds: 'Seconds',
+  byMajority: 'majority of the votes',
+  byTie: 'tie, the trainer picked',
+  byTrainer: 'no votes, the trainer picked',
+  yes: 'yes',
+  no: 'no',
+  question: 'Question',
+  questionKind: 'Kind',
+  answer: 'Answer',
+  hidden: 'Hidden',
+  time: 'Time',
+  opening: 'opening question',
+  closing: 'closing question',
+  debriefQuestion: 'debrief question',
+  typed: 'typed on the spot',
+};
+
+export type ResultsText = { [K in keyof typeof en]: string };
+
+const nl: ResultsText = {
+  team: 'Team',
+  week: 'Beurt',
+  card: 'Kaart',
+  cardText: 'Tekst van de kaart',
+  stakeholder: 'Van',
+  choice: 'Keuze {n}',
+  phones: 'Keuze {n}: stemmen per telefoon',
+  hands: 'Keuze {n}: met de hand geteld',
+  decision: 'Besluit (nummer)',
+  decisionText: 'Besluit',
+  how: 'Hoe besloten',
+  guess: 'Gok van de zaal: wint het meest',
+  guessRight: 'Gok juist',
+  seconds: 'Seconden',
+  byMajority: 'meerderheid van de stemmen',
+  byTie: 'gelijke stand, de trainer koos',
+  byTrainer: 'geen stemmen, de trainer koos',
+  yes: 'ja',
+  no: 'nee',
+  question: 'Vraag',
+  questionKind: 'Soort',
+  answer: 'Antwoord',
+  hidden: 'Verborgen',
+  time: 'Tijd',
+  opening: 'openingsvraag',
+  closing: 'slotvraag',
+  debriefQuestion: 'vraag uit de nabespreking',
+  typed: 'ter plekke getypt',
+};
+
+export const resultsText: Record<Language, ResultsText> = { en, nl };
