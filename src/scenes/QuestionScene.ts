@@ -64,7 +64,12 @@ export class QuestionScene extends RoomScene {
     const release = pushHandler((command) => this.handle(room, command, focus));
     const stop = onAnswers(() => {
       // A new answer or a hidden one: drawn again, keeping the trainer's place in the list.
-      if (this.scene.isActive()) this.scene.restart({ focus: focus?.current ?? 0 });
+      // The game sleeps between changes: it is woken to draw the restart.
+      // Only the answers to the question on screen redraw it; the trainer's own changes redraw it themselves.
+      if (this.scene.isActive() && question !== null && openQuestion(seed)?.id === question.id) {
+        this.scene.restart({ focus: focus?.current ?? 0 });
+        requestFrames();
+      }
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       release();
@@ -79,6 +84,7 @@ export class QuestionScene extends RoomScene {
     askQuestion(room.workshop.seed, kind, text);
     syncPhones();
     this.scene.restart({ focus: 0 });
+    requestFrames();
   }
 
   private back(room: Room): void {
@@ -143,7 +149,6 @@ export class QuestionScene extends RoomScene {
     const bottom = STAGE.height - 90;
     for (const [i, answer] of newest.entries()) {
       const button = new Button(this, LEFT, y, { width: listWidth, label: answer.hidden ? t('questionHiddenAnswer') : answer.text, textSize: 28, onActivate: () => hideAnswer(answer.id, !answer.hidden), onHover: () => focus.focus(i) });
-      if (answer.hidden) button.setAlpha(0.75);
       if (y + button.buttonHeight > bottom) {
         button.destroy();
         break;
