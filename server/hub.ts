@@ -14,7 +14,7 @@
  */
 import { createHash, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import {
-  checkAnswer, CODE_ALPHABET, CODE_LENGTH, KEY_LENGTH, MAX_PHONE_MESSAGE, parseFirstMessage, parsePhoneMessage, parseProjectorMessage,
+  checkAnswer, CODE_ALPHABET, RATING_SCALE, CODE_LENGTH, KEY_LENGTH, MAX_PHONE_MESSAGE, parseFirstMessage, parsePhoneMessage, parseProjectorMessage,
   type ErrorCode, type Kept, type Mine, type PhoneView, type ServerMessage,
 } from '../src/room-protocol/protocol.ts';
 
@@ -125,6 +125,9 @@ interface Room {
   question: string | null;
   /** Each phone's answer allowance, by phone id; forgotten with the room. */
   answers: Map<string, Bucket>;
+  /** The statements being rated (their round and number), and each phone's ratings in it, by phone id. */
+  rating: { round: string; statements: number } | null;
+  ratings: Map<string, (number | null)[]>;
   lastSeen: number;
 }
 
@@ -307,7 +310,7 @@ export class Hub {
       room = {
         code: made, key: roomKey(secret), secret, address: connection.address,
         projector: null, phones: new Map(), firstJoined: new Map(), removed: new Set(), view: { kind: 'wait' },
-        round: null, open: false, choices: 0, meters: new Set(), votes: new Map(), question: null, answers: new Map(), lastSeen: this.now(),
+        round: null, open: false, choices: 0, meters: new Set(), votes: new Map(), question: null, answers: new Map(), rating: null, ratings: new Map(), lastSeen: this.now(),
       };
       this.rooms.set(room.code, room);
       this.byKey.set(room.key, room);
@@ -413,6 +416,13 @@ export class Hub {
     }
     const view = message.view;
     room.question = view.kind === 'question' ? view.question : null;
+    if (view.kind !== 'rate') {
+      room.rating = null;
+      room.ratings = new Map();
+    } else if (room.rating?.round !== view.round) {
+      room.rating = { round: view.round, statements: view.statements.length };
+      room.ratings = new Map();
+    }
     if (view.kind === 'question') {
       // A question in the middle of a card: the card's votes wait (closed) until the card shows again.
       room.open = false;
@@ -477,6 +487,10 @@ export class Hub {
       this.answer(connection, peer, room, id, message.question, message.text);
       return;
     }
+    if (message.type === 'rate') {
+      this.rate(connection, peer, room, id, message.round, message.statement, message.value);
+      return;
+    }
     if (!room.open || message.round !== room.round) {
       this.refuse(connection, peer, 'closed');
       return;
@@ -526,6 +540,25 @@ export class Hub {
     }
     room.projector.send({ type: 'answer', question, id: randomBytes(9).toString('base64url'), text: checked.text });
     connection.send({ type: 'answered', question });
+  }
+
+  /** A phone rates a statement (again): kept for this round only, counted for the projector, never named. */
+  private rate(connection: Connection, peer: Peer, room: Room, id: string, round: string, statement: number, value: number): void {
+    if (!room.rating || room.rating.round !== round) {
+      this.refuse(connection, peer, 'closed');
+      return;
+    }
+    if (statement >= room.rating.statements) {
+      this.refuse(connection, peer, 'no-such-choice');
+      return;
+    }
+    const values = room.ratings.get(id) ?? Array.from({ length: room.rating.statements }, () => null);
+    values[statement] = value;
+    room.ratings.set(id, values);
+    for (const [phone, other] of room.phones) if (other === id) phone.send({ type: 'rated', round, values });
+    const counts = Array.from({ length: room.rating.statements }, () => Array.from({ length: RATING_SCALE }, () => 0));
+    for (const rated of room.ratings.values()) rated.forEach((v, i) => { if (v !== null) counts[i]![v - 1]! += 1; });
+    room.projector?.send({ type: 'ratings', round, counts });
   }
 
   private mine(room: Room, id: string): Mine {

@@ -48,9 +48,11 @@ interface State {
   sent: { question: string; texts: string[] };
   /** The answer on its way to the server, until it says it arrived. */
   sending: string | null;
+  /** This phone's ratings of the statements in a round, as the server confirmed them. */
+  rated: { round: string; values: (number | null)[] };
 }
 
-const state: State = { language: loadLanguage(), code: null, key: null, inRoom: false, token: null, kept: null, view: null, mine: { choice: null, guess: null }, confirmed: { choice: null, guess: null }, pending: null, status: 'idle', failures: 0, unknownSince: null, problem: null, draft: '', sent: { question: '', texts: [] }, sending: null };
+const state: State = { language: loadLanguage(), code: null, key: null, inRoom: false, token: null, kept: null, view: null, mine: { choice: null, guess: null }, confirmed: { choice: null, guess: null }, pending: null, status: 'idle', failures: 0, unknownSince: null, problem: null, draft: '', sent: { question: '', texts: [] }, sending: null, rated: { round: '', values: [] } };
 let socket: RoomSocket | null = null;
 /** What the page showed last, to move focus to the new heading only when the screen really changes. */
 let shownKey = '';
@@ -152,6 +154,10 @@ function receive(message: ServerMessage): void {
       // The tap that waited on the phone is now counted: no longer "waiting to send".
       if (state.pending?.round === message.round && state.pending.choice === message.mine.choice) state.pending = null;
       remember({ round: message.round, choice: message.mine.choice, guess: message.mine.guess });
+      break;
+    case 'rated':
+      state.rated = { round: message.round, values: message.values };
+      state.problem = null;
       break;
     case 'answered':
       if (state.sent.question !== message.question) state.sent = { question: message.question, texts: [] };
@@ -336,7 +342,35 @@ function screen(view: PhoneView | null): HTMLElement[] {
     case 'debrief': return debriefScreen(view);
     case 'end': return endScreen(view);
     case 'question': return questionScreen(view, problem);
+    case 'rate': return [...rateScreen(view), ...problem];
   }
+}
+
+/** The scenario's statements, each rated 1–5 with a row of buttons; a tap can be changed until the trainer moves on. */
+function rateScreen(view: Extract<PhoneView, { kind: 'rate' }>): HTMLElement[] {
+  const mine = state.rated.round === view.round ? state.rated.values : [];
+  const out: HTMLElement[] = [heading(t(view.when === 'before' ? 'phoneRateBefore' : 'phoneRateAfter')), el('p', t('phoneRateScale'), { class: 'note', id: 'rate-scale' })];
+  view.statements.forEach((statement, i) => {
+    const group = el('fieldset', undefined, { class: 'rate', 'aria-describedby': 'rate-scale' });
+    group.append(el('legend', say(statement)));
+    const row = el('div', undefined, { class: 'scale' });
+    for (let value = 1; value <= 5; value++) {
+      const button = el('button', String(value), { type: 'button', 'aria-pressed': String(mine[i] === value), 'aria-label': t('phoneRateValue', { value }), 'data-key': `rate-${i}-${value}` });
+      button.addEventListener('click', () => {
+        if (socket?.send({ type: 'rate', round: view.round, statement: i, value })) {
+          const values = [...(state.rated.round === view.round ? state.rated.values : [])];
+          while (values.length < view.statements.length) values.push(null);
+          values[i] = value;
+          state.rated = { round: view.round, values };
+          render();
+        }
+      });
+      row.append(button);
+    }
+    group.append(row);
+    out.push(group);
+  });
+  return out;
 }
 
 /** An open question: a short answer, sent without a name; what this phone sent is listed below the box. */

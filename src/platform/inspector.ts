@@ -14,7 +14,9 @@ export type ScreenName = 'boot' | 'title' | 'play' | 'ending'
   // The room code and QR code for phone votes.
   | 'join'
   // An open question to the room's phones, with its answers and word cloud.
-  | 'question';
+  | 'question'
+  // Before and after: the statements rated on the phones.
+  | 'rating';
 export type OverlayName = 'menu' | 'help' | 'blank' | null;
 
 export interface Shown {

@@ -16,6 +16,9 @@ export const MAX_METERS = 8;
 export const MAX_LINES = 60;
 /** The longest answer to an open question, in characters after tidying: a line on the wall, not an essay. */
 export const MAX_ANSWER = 200;
+/** Statements rated before and after (the scenario format allows eight), each from 1 (disagree) to 5 (agree). */
+export const MAX_STATEMENTS = 8;
+export const RATING_SCALE = 5;
 
 /** Room codes: five letters and digits without look-alikes (no O/0, I/1), easy to read from the back. */
 export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -82,6 +85,8 @@ const VIEW = v.variant('kind', [
   v.strictObject({ kind: v.literal('end'), title: TEXTS }),
   /** An open question from the trainer: each phone may answer in a short text, anonymously. */
   v.strictObject({ kind: v.literal('question'), question: ROUND, text: TEXTS }),
+  /** The scenario's statements, rated from 1 to 5 before the first card or after the debrief. */
+  v.strictObject({ kind: v.literal('rate'), round: ROUND, when: v.picklist(['before', 'after']), statements: v.pipe(v.array(TEXTS), v.minLength(1), v.maxLength(MAX_STATEMENTS)) }),
 ]);
 export type PhoneView = v.InferOutput<typeof VIEW>;
 
@@ -104,6 +109,8 @@ const PHONE_MESSAGE = v.variant('type', [
   v.strictObject({ type: v.literal('guess'), round: ROUND, meter: ID }),
   /** An answer to the open question; the server checks it with `checkAnswer` before the projector sees it. */
   v.strictObject({ type: v.literal('answer'), question: ROUND, text: v.pipe(v.string(), v.maxLength(MAX_PHONE_MESSAGE)) }),
+  /** This phone's rating of one statement; a new one replaces it. */
+  v.strictObject({ type: v.literal('rate'), round: ROUND, statement: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_STATEMENTS - 1)), value: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(RATING_SCALE)) }),
 ]);
 export type PhoneMessage = v.InferOutput<typeof PHONE_MESSAGE>;
 
@@ -138,6 +145,10 @@ const SERVER_MESSAGE = v.variant('type', [
   v.strictObject({ type: v.literal('answer'), question: ROUND, id: ROUND, text: v.pipe(v.string(), v.maxLength(MAX_ANSWER * 2)) }),
   /** To the phone that answered: its answer reached the projector. */
   v.strictObject({ type: v.literal('answered'), question: ROUND }),
+  /** To the projector only: how many phones gave each statement each rating (counts[statement][value - 1]). */
+  v.strictObject({ type: v.literal('ratings'), round: ROUND, counts: v.pipe(v.array(v.pipe(v.array(COUNT), v.length(RATING_SCALE))), v.maxLength(MAX_STATEMENTS)) }),
+  /** To a phone: its own ratings as the server counted them (null: not rated yet). */
+  v.strictObject({ type: v.literal('rated'), round: ROUND, values: v.pipe(v.array(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(RATING_SCALE)))), v.maxLength(MAX_STATEMENTS)) }),
 ]);
 export type ServerMessage = v.InferOutput<typeof SERVER_MESSAGE>;
 

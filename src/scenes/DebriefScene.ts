@@ -23,7 +23,7 @@ import { drawChart } from '../ui/chart.ts';
 import { signed } from '../locales/format.ts';
 import { addText, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
-import { goQuestion, goScreen } from './flow.ts';
+import { goQuestion, goRating, goScreen } from './flow.ts';
 import { phonesOn } from '../session/phones.ts';
 import { questionsAsked } from '../session/openQuestions.ts';
 import { goTitle } from './navigation.ts';
@@ -386,6 +386,7 @@ export class DebriefScene extends RoomScene {
         case 'letter':
           if (command.key === 'd') this.download(room);
           else if (command.key === 'q' && phonesOn()) goQuestion(this.game, 'debrief');
+          else if (command.key === 'r' && phonesOn()) goRating(this.game, 'debrief');
           else if (command.key === 'w') {
             openBranch(room);
             goScreen(this.game, 'whatif');

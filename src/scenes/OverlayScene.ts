@@ -15,7 +15,7 @@ import { Button, FocusList } from '../ui/button.ts';
 import { addText } from '../ui/text.ts';
 import { colour, size } from '../ui/theme.ts';
 import { goRestart, goTitle, goWorkshopDebrief, toggleLanguage, toggleSound } from './navigation.ts';
-import { goQuestion } from './flow.ts';
+import { goQuestion, goRating } from './flow.ts';
 import { downloadResults } from './results.ts';
 import { phonesOn } from '../session/phones.ts';
 import { helpRowsFor } from './workshopHelp.ts';
@@ -26,7 +26,7 @@ type Confirming = 'restart' | 'title' | null;
 /** The workshop's screens: its menu and help draw on the room stage, in room-sized text. */
 function onRoomScreen(): boolean {
   const { screen } = currentScreen();
-  return currentRoom() !== null && (screen === 'workshop' || screen === 'whatif' || screen === 'debrief' || screen === 'question');
+  return currentRoom() !== null && (screen === 'workshop' || screen === 'whatif' || screen === 'debrief' || screen === 'question' || screen === 'rating');
 }
 
 let STAGE: { width: number; height: number } = FIXED;
@@ -182,6 +182,7 @@ export class OverlayScene extends Phaser.Scene {
         { label: t('resume'), act: () => this.close() },
         ...(room && !inDebrief ? [{ label: t('menuToDebrief'), act: () => goWorkshopDebrief(this.game) }] : []),
         ...(room && phonesOn() ? [{ label: t('menuAskRoom'), act: () => goQuestion(this.game, inDebrief ? 'debrief' : 'workshop') }] : []),
+        ...(room && phonesOn() && (currentRoom()?.scenario.debrief?.statements ?? []).length > 0 ? [{ label: t(inDebrief ? 'menuRateAfter' : 'menuRateBefore'), act: () => goRating(this.game, inDebrief ? 'debrief' : 'workshop') }] : []),
         ...(room && inDebrief ? [{ label: t('menuResultsCsv'), act: () => { const r = currentRoom(); if (r) downloadResults(r, 'csv'); } }, { label: t('menuResultsJson'), act: () => { const r = currentRoom(); if (r) downloadResults(r, 'json'); } }] : []),
         { label: t('restart'), act: room ? ask('restart') : () => goRestart(this.game) },
         { label: t('languageSwitch'), act: () => toggleLanguage(this.game) },

@@ -31,7 +31,7 @@ import { signed } from '../locales/format.ts';
 import { MeterRow } from '../ui/meters.ts';
 import { addText, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
-import { goQuestion, goScreen } from './flow.ts';
+import { goQuestion, goRating, goScreen } from './flow.ts';
 import { drawPhoneLine, phoneLine, problemText } from './phoneStatus.ts';
 import { RoomScene } from './roomScene.ts';
 import { drawScoreboard } from './scoreboard.ts';
@@ -657,7 +657,7 @@ export class WorkshopScene extends RoomScene {
         if (command.key === 'w') {
           openBranch(room);
           goScreen(this.game, 'whatif');
-        } else if (command.key === 'j' && phonesOn()) goScreen(this.game, 'join'); else if (command.key === 'q' && phonesOn()) goQuestion(this.game, 'workshop'); else if (command.key === 'x' && phonesOn()) removeRecentPhones(); else if (command.key === 'v' && phonesOn() && toggleVoting(room)) {
+        } else if (command.key === 'j' && phonesOn()) goScreen(this.game, 'join'); else if (command.key === 'q' && phonesOn()) goQuestion(this.game, 'workshop'); else if (command.key === 'r' && phonesOn()) goRating(this.game, 'workshop'); else if (command.key === 'x' && phonesOn()) removeRecentPhones(); else if (command.key === 'v' && phonesOn() && toggleVoting(room)) {
           // The phones hear it at once: no late vote lands after the trainer closed voting.
           syncPhones();
           this.said = t(room.votingClosed ? 'a11yVotingClosed' : 'a11yVotingReopened');

@@ -153,3 +153,36 @@ describe('answers on the room server', () => {
     expect(projector.last('tally').counts).toEqual([0, 1]);
   });
 });
+
+describe('before-and-after ratings on the room server', () => {
+  const rate = (round: string): PhoneView => ({ kind: 'rate', round, when: 'before', statements: [texts('De burger is een klant.'), texts('Wie betaalt, bepaalt.')] });
+  const totals = (projector: Fake) => projector.last('ratings').counts;
+
+  it('counts each phone\'s latest rating per statement, and refuses what does not fit the round', () => {
+    const { hub, projector, phone } = room();
+    const one = phone();
+    const two = phone();
+    say(hub, one, { type: 'rate', round: 'before.x', statement: 0, value: 4 });
+    expect(one.errors()).toEqual(['closed']);
+    say(hub, projector, { type: 'show', view: rate('before.x') });
+    say(hub, one, { type: 'rate', round: 'before.x', statement: 0, value: 4 });
+    say(hub, two, { type: 'rate', round: 'before.x', statement: 0, value: 2 });
+    say(hub, two, { type: 'rate', round: 'before.x', statement: 1, value: 5 });
+    // A phone changes its mind: its rating is replaced, not added.
+    say(hub, one, { type: 'rate', round: 'before.x', statement: 0, value: 5 });
+    expect(totals(projector)).toEqual([[0, 1, 0, 0, 1], [0, 0, 0, 0, 1]]);
+    expect(one.last('rated')).toEqual({ type: 'rated', round: 'before.x', values: [5, null] });
+    // A hostile phone: a statement that is not there, a rating off the scale, another round.
+    say(hub, two, { type: 'rate', round: 'before.x', statement: 2, value: 3 });
+    say(hub, two, { type: 'rate', round: 'before.x', statement: 0, value: 6 });
+    say(hub, two, { type: 'rate', round: 'before.x', statement: 0, value: 2.5 });
+    say(hub, two, { type: 'rate', round: 'after.x', statement: 0, value: 3 });
+    expect(two.errors()).toEqual(['no-such-choice', 'bad-message', 'bad-message', 'closed']);
+    expect(totals(projector)).toEqual([[0, 1, 0, 0, 1], [0, 0, 0, 0, 1]]);
+    // Moving on forgets the ratings: the server keeps none after the moment.
+    say(hub, projector, { type: 'show', view: { kind: 'wait' } });
+    say(hub, projector, { type: 'show', view: rate('before.x') });
+    say(hub, one, { type: 'rate', round: 'before.x', statement: 1, value: 1 });
+    expect(totals(projector)).toEqual([[0, 0, 0, 0, 0], [1, 0, 0, 0, 0]]);
+  });
+});
