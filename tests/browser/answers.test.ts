@@ -209,4 +209,74 @@ describe('open questions', () => {
     for (const phone of phones) await phone.context.close();
     await context.close();
   }, 240_000);
+
+  it('before and after on five phones: the projector\'s two distributions equal what the phones sent', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB', acceptDownloads: true });
+    const projector = await context.newPage();
+    const errors = watchErrors(projector);
+    await projector.goto(served!.url);
+    await waitFor(projector, "m.screen === 'title'", 30_000);
+    const title = await snapshot(projector);
+    const index = title.levels.filter((l) => l.ok).findIndex((l) => l.id === 'example') + (title.shown.canContinueWorkshop ? 1 : 0);
+    for (let i = 0; i < index; i++) await press(projector, 'ArrowDown');
+    await press(projector, 'Enter');
+    const mode = await waitFor(projector, "m.screen === 'mode'");
+    await press(projector, mode.shown.canContinue ? '3' : '2');
+    const joined = await startWithPhones(projector);
+    const code = joined.shown.code as string;
+    const phones = await Promise.all(['nl-NL', 'nl-NL', 'en-GB', 'nl-NL', 'nl-NL'].map((locale) => openPhone(served!.url, code, locale)));
+    await waitFor(projector, 'm.shown.joined === 5');
+    await press(projector, 'Enter');
+    await waitFor(projector, "m.screen === 'workshop' && m.phase === 'deciding'");
+
+    // Each phone's ratings of the example's three statements, before and after.
+    const before = [[1, 2, 5], [2, 2, 4], [1, 3, 5], [4, 1, 5], [2, 2, 3]];
+    const after = [[4, 4, 5], [5, 3, 4], [3, 4, 5], [4, 5, 5], [5, 4, 4]];
+    const distribution = (ratings: number[][]) => [0, 1, 2].map((s) => [1, 2, 3, 4, 5].map((v) => ratings.filter((r) => r[s] === v).length));
+    const rateAll = async (ratings: number[][]) => {
+      for (const [p, { page }] of phones.entries()) {
+        await page.waitForSelector('body[data-view="rate"]');
+        for (const [s, value] of ratings[p]!.entries()) {
+          await page.locator(`[data-key="rate-${s}-${value}"]`).tap();
+          await page.waitForSelector(`[data-key="rate-${s}-${value}"][aria-pressed="true"]`);
+        }
+      }
+    };
+
+    await press(projector, 'r');
+    await waitFor(projector, "m.screen === 'rating' && m.shown.moment === 'before'");
+    await phones[0]!.page.waitForSelector('body[data-view="rate"]');
+    expect(await audit(phones[0]!.page, 'nl')).toEqual([]);
+    await rateAll(before);
+    let m = await waitFor(projector, `JSON.stringify(m.shown.statements.map((s) => s.before)) === ${JSON.stringify(JSON.stringify(distribution(before)))}`);
+    expect(await audit(phones[2]!.page, 'en')).toEqual([]);
+    await press(projector, 'Enter');
+    await waitFor(projector, "m.screen === 'workshop'");
+    for (const { page } of phones) await page.waitForSelector('body[data-view="card"]');
+
+    await menuItem(projector, 'To the debrief');
+    await waitFor(projector, "m.screen === 'debrief' && m.overlay === null");
+    await press(projector, 'r');
+    await waitFor(projector, "m.screen === 'rating' && m.shown.moment === 'after'");
+    await rateAll(after);
+    m = await waitFor(projector, `JSON.stringify(m.shown.statements.map((s) => s.after)) === ${JSON.stringify(JSON.stringify(distribution(after)))}`);
+    expect((m.shown.statements as { before: number[] }[]).map((s) => s.before)).toEqual(distribution(before));
+
+    // The slide in Dutch at 1920×1080 and 1024×768: every text at room size.
+    await press(projector, 'l');
+    for (const viewport of [{ width: 1920, height: 1080 }, { width: 1024, height: 768 }]) {
+      await projector.setViewportSize(viewport);
+      m = await waitFor(projector, `m.screen === 'rating' && m.language === 'nl' && m.shown.stage.width === ${viewport.width === 1920 ? 1920 : 1440}`);
+      await screenshot(projector, 'answers-before-after-nl');
+      // Every text of the slide at room size (28 px at 1080p) and inside the stage.
+      const drawn = await projector.evaluate(() => (window as unknown as { manyMastersTexts: { stage: { width: number; height: number }; texts: { scene: string; text: string; size: number; left: number; right: number; top: number; bottom: number }[] } }).manyMastersTexts);
+      const texts = drawn.texts.filter((t) => t.scene === 'rating' && t.text.trim() !== '');
+      expect(texts.filter((t) => t.size < 28).map((t) => `${t.text} ${t.size}`)).toEqual([]);
+      expect(texts.filter((t) => t.left < 0 || t.right > drawn.stage.width || t.top < 0 || t.bottom > drawn.stage.height).map((t) => t.text)).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+    for (const phone of phones) expect(phone.errors).toEqual([]);
+    for (const phone of phones) await phone.context.close();
+    await context.close();
+  }, 240_000);
 });
