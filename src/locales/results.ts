@@ -30,6 +30,11 @@ const en = {
   closing: 'closing question',
   debriefQuestion: 'debrief question',
   typed: 'typed on the spot',
+  statement: 'Statement',
+  moment: 'When',
+  before: 'before',
+  after: 'after',
+  rated: 'Phones',
 };
 
 export type ResultsText = { [K in keyof typeof en]: string };
@@ -63,6 +68,11 @@ const nl: ResultsText = {
   closing: 'slotvraag',
   debriefQuestion: 'vraag uit de nabespreking',
   typed: 'ter plekke getypt',
+  statement: 'Stelling',
+  moment: 'Wanneer',
+  before: 'voor',
+  after: 'na',
+  rated: 'Telefoons',
 };
 
 export const resultsText: Record<Language, ResultsText> = { en, nl };

@@ -32,6 +32,8 @@ export interface ReportInput {
   stoppedAt?: number | null;
   /** The open questions put to the phones, with the answers that reached the projector (workshop). */
   openQuestions?: { text: string; answers: { text: string; hidden: boolean }[] }[];
+  /** Before and after: per statement, phones per rating 1–5 at each moment (null: not rated then). */
+  ratings?: { before: number[][] | null; after: number[][] | null };
 }
 
 const LINE_COLOURS = ['#1d5c61', '#a8471c', '#5b3f8c', '#2f6b2f', '#8c2f5b', '#6b5a1e', '#205a8c', '#7a3b2e'];
@@ -205,6 +207,16 @@ export function renderReport(input: ReportInput): string {
       if (input.kind === 'solo') body.push(answer ? `<p class="answer">${escapeHtml(answer).replace(/\n/g, '<br>')}</p>` : `<p class="note">${escapeHtml(text.noAnswer)}</p>`);
     });
     body.push('</section>');
+  }
+  const statements = scenario.debrief?.statements ?? [];
+  if (statements.length > 0 && (input.ratings?.before || input.ratings?.after)) {
+    // The two distributions side by side, as on the projector: a table reads in print and with a screen reader.
+    const cells = (counts: number[] | undefined) => (counts ? counts.map((n) => `<td>${n}</td>`).join('') : `<td colspan="5">${escapeHtml(text.notRated)}</td>`);
+    body.push(`<section class="ratings"><h2>${escapeHtml(text.beforeAfter)}</h2><p class="note">${escapeHtml(text.ratingScale)}</p><table><thead><tr><th>${escapeHtml(text.statement)}</th><th></th><th>1</th><th>2</th><th>3</th><th>4</th><th>5</th></tr></thead><tbody>`);
+    statements.forEach((statement, i) => {
+      body.push(`<tr><th rowspan="2">${say(statement)}</th><td>${escapeHtml(text.before)}</td>${cells(input.ratings?.before?.[i])}</tr><tr><td>${escapeHtml(text.after)}</td>${cells(input.ratings?.after?.[i])}</tr>`);
+    });
+    body.push('</tbody></table></section>');
   }
   const asked = (input.openQuestions ?? []).filter((q) => q.answers.length > 0);
   if (asked.length > 0) {

@@ -34,6 +34,8 @@ export interface ResultsInput {
   scenario: Scenario;
   workshop: Workshop;
   questions: readonly AskedQuestion[];
+  /** Before and after: per statement, how many phones gave each rating 1–5; null for a moment not rated. */
+  ratings?: { before: number[][] | null; after: number[][] | null };
   language: Language;
   date: Date;
 }
@@ -83,6 +85,21 @@ function localTime(at: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
+/** Before and after: a row per statement and moment, the number of phones per rating 1–5 and in all. */
+export function ratingsCsv(input: ResultsInput): string {
+  const text = resultsText[input.language];
+  const rows: (string | number)[][] = [[text.statement, text.moment, '1', '2', '3', '4', '5', text.rated]];
+  const statements = input.scenario.debrief?.statements ?? [];
+  statements.forEach((statement, i) => {
+    for (const moment of ['before', 'after'] as const) {
+      const counts = input.ratings?.[moment]?.[i];
+      if (!counts) continue;
+      rows.push([resolveText(statement, input.language), moment === 'before' ? text.before : text.after, ...counts, counts.reduce((a, b) => a + b, 0)]);
+    }
+  });
+  return csv(rows);
+}
+
 /** The same figures for a script or a later analysis: the rows, the questions and their answers. */
 export function resultsJson(input: ResultsInput): string {
   return JSON.stringify({
@@ -92,6 +109,7 @@ export function resultsJson(input: ResultsInput): string {
     date: input.date.toISOString(),
     language: input.language,
     decisions: resultRows(input.scenario, input.workshop, input.language),
+    ratings: (input.scenario.debrief?.statements ?? []).map((s, i) => ({ statement: resolveText(s, input.language), before: input.ratings?.before?.[i] ?? null, after: input.ratings?.after?.[i] ?? null })),
     questions: input.questions.map((q) => ({ kind: q.kind, text: q.text, answers: q.answers.map((a) => ({ text: a.text, hidden: a.hidden, at: new Date(a.at).toISOString() })) })),
   }, null, 2);
 }

@@ -26,6 +26,7 @@ import { colour } from '../ui/theme.ts';
 import { goQuestion, goRating, goScreen } from './flow.ts';
 import { phonesOn } from '../session/phones.ts';
 import { questionsAsked } from '../session/openQuestions.ts';
+import { ratingsOf } from '../session/ratings.ts';
 import { goTitle } from './navigation.ts';
 import { RoomScene } from './roomScene.ts';
 import { drawDecisionRows, turnLabel } from './reflection.ts';
@@ -62,6 +63,7 @@ export function downloadWorkshopReport(room: Room): string {
     date,
     session: room.workshop,
     stoppedAt: sessionStop(room.workshop),
+    ratings: ratingsOf(room.workshop.seed),
     openQuestions: questionsAsked(room.workshop.seed).map((q) => ({ text: q.text[language()], answers: q.answers.map((a) => ({ text: a.text, hidden: a.hidden })) })),
   });
   const name = reportFileName(room.scenario.id, date);

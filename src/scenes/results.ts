@@ -5,12 +5,13 @@
  */
 import { language } from '../locales/index.ts';
 import { downloadFile } from '../platform/download.ts';
-import { answersCsv, decisionsCsv, resultsJson, type ResultsInput } from '../report/results.ts';
+import { answersCsv, decisionsCsv, ratingsCsv, resultsJson, type ResultsInput } from '../report/results.ts';
 import { questionsAsked } from '../session/openQuestions.ts';
+import { ratingsOf } from '../session/ratings.ts';
 import type { Room } from '../session/room.ts';
 
 function input(room: Room): ResultsInput {
-  return { scenario: room.scenario, workshop: room.workshop, questions: questionsAsked(room.workshop.seed), language: language(), date: new Date() };
+  return { scenario: room.scenario, workshop: room.workshop, questions: questionsAsked(room.workshop.seed), ratings: ratingsOf(room.workshop.seed), language: language(), date: new Date() };
 }
 
 /** `many-masters-school-2026-12-06-results.csv`: the scenario, the local date and what the file holds. */
@@ -32,7 +33,11 @@ export function downloadResults(room: Room, kind: 'csv' | 'json'): string[] {
   downloadFile(names[0]!, decisionsCsv(data), 'text/csv;charset=utf-8');
   if (data.questions.some((q) => q.answers.length > 0)) {
     names.push(fileName(room, data.date, 'answers', 'csv'));
-    downloadFile(names[1]!, answersCsv(data), 'text/csv;charset=utf-8');
+    downloadFile(names.at(-1)!, answersCsv(data), 'text/csv;charset=utf-8');
+  }
+  if (data.ratings?.before || data.ratings?.after) {
+    names.push(fileName(room, data.date, 'ratings', 'csv'));
+    downloadFile(names.at(-1)!, ratingsCsv(data), 'text/csv;charset=utf-8');
   }
   return names;
 }

@@ -10,7 +10,8 @@ import { shownOrder } from '../../src/engine/game.ts';
 import { setCount, setSourceCounts } from '../../src/engine/votes.ts';
 import { decide, startWorkshop, type Workshop } from '../../src/engine/workshop.ts';
 import { loadWorkshop, saveWorkshop } from '../../src/engine/workshopSave.ts';
-import { answersCsv, BOM, decisionsCsv, resultsJson, safeCell } from '../../src/report/results.ts';
+import { answersCsv, BOM, decisionsCsv, ratingsCsv, resultsJson, safeCell } from '../../src/report/results.ts';
+import { renderReport } from '../../src/report/report.ts';
 import type { AskedQuestion } from '../../src/session/openQuestions.ts';
 import { card, makeScenario } from './scenarios.ts';
 
@@ -139,5 +140,34 @@ describe('time per decision', () => {
     expect(before.ok).toBe(true);
     const rows = readAsExcel(decisionsCsv(input(before.ok ? before.saved.workshop : workshop)));
     expect(rows[1]![rows[0]!.indexOf('Seconden')]).toBe('');
+  });
+});
+
+describe('before and after in the files and the report', () => {
+  const rated = { ...scenario, debrief: { statements: [{ nl: 'De burger is een klant.', en: 'The citizen is a customer.' }, { nl: '=Wie betaalt, bepaalt.', en: 'Whoever pays calls the tune.' }] } };
+  const ratings = { before: [[2, 1, 0, 0, 2], [0, 0, 1, 3, 1]], after: [[0, 0, 1, 2, 2], [1, 1, 1, 1, 1]] };
+  const questions: AskedQuestion[] = [{ id: 'q1.a', kind: 'typed', text: { nl: 'Wat neem je mee?', en: 'What do you take home?' }, answers: [{ id: 'x1', text: '<img src=x onerror=alert(1)>', hidden: false, at: 0 }, { id: 'x2', text: 'luisteren', hidden: true, at: 0 }] }];
+
+  it('the ratings file has a row per statement and moment, with the phones per rating', () => {
+    const workshop = play({ teams: ['Zaal'], cards: [] }, rated);
+    const rows = readAsExcel(ratingsCsv({ ...input(workshop, [], rated), ratings }));
+    expect(rows).toEqual([
+      ['Stelling', 'Wanneer', '1', '2', '3', '4', '5', 'Telefoons'],
+      ['De burger is een klant.', 'voor', '2', '1', '0', '0', '2', '5'],
+      ['De burger is een klant.', 'na', '0', '0', '1', '2', '2', '5'],
+      ['\'=Wie betaalt, bepaalt.', 'voor', '0', '0', '1', '3', '1', '5'],
+      ['\'=Wie betaalt, bepaalt.', 'na', '1', '1', '1', '1', '1', '5'],
+    ]);
+  });
+
+  it('the session report shows both distributions and every answer, escaped, hidden ones marked', () => {
+    const workshop = play({ teams: ['Zaal'], cards: [] }, rated);
+    const html = renderReport({ scenario: rated, language: 'nl', kind: 'workshop', teams: workshop.teams, date: new Date(2026, 11, 6), session: workshop, ratings, openQuestions: questions.map((q) => ({ text: q.text.nl, answers: q.answers })) });
+    expect(html).toContain('<h2>Voor en na</h2>');
+    expect(html).toContain('<tr><th rowspan="2">De burger is een klant.</th><td>Voor</td><td>2</td><td>1</td><td>0</td><td>0</td><td>2</td></tr><tr><td>Na</td><td>0</td><td>0</td><td>1</td><td>2</td><td>2</td></tr>');
+    expect(html).toContain('<h2>Wat de zaal antwoordde</h2>');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('luisteren <span class="note">(verborgen op het scherm)</span>');
   });
 });
