@@ -183,7 +183,7 @@ export class OverlayScene extends Phaser.Scene {
         ...(room && !inDebrief ? [{ label: t('menuToDebrief'), act: () => goWorkshopDebrief(this.game) }] : []),
         ...(room && phonesOn() ? [{ label: t('menuAskRoom'), act: () => goQuestion(this.game, inDebrief ? 'debrief' : 'workshop') }] : []),
         ...(room && phonesOn() && (currentRoom()?.scenario.debrief?.statements ?? []).length > 0 ? [{ label: t(inDebrief ? 'menuRateAfter' : 'menuRateBefore'), act: () => goRating(this.game, inDebrief ? 'debrief' : 'workshop') }] : []),
-        ...(room && inDebrief ? [{ label: t('menuResultsCsv'), act: () => { const r = currentRoom(); if (r) downloadResults(r, 'csv'); } }, { label: t('menuResultsJson'), act: () => { const r = currentRoom(); if (r) downloadResults(r, 'json'); } }] : []),
+        ...(room && inDebrief ? [{ label: t('menuResultsCsv'), act: () => { const r = currentRoom(); if (r) downloadResults(r, 'csv'); this.close(); } }, { label: t('menuResultsJson'), act: () => { const r = currentRoom(); if (r) downloadResults(r, 'json'); this.close(); } }] : []),
         { label: t('restart'), act: room ? ask('restart') : () => goRestart(this.game) },
         { label: t('languageSwitch'), act: () => toggleLanguage(this.game) },
         { label: s.muted ? t('soundOff') : t('soundOn'), act: () => { toggleSound(); this.scene.restart({ kind: 'menu' }); } },

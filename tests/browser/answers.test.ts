@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { parse } from 'csv-parse/sync';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket as NodeSocket } from 'ws';
 import { serveBuilt, type AttachedRoom } from '../../server/server.ts';
@@ -71,6 +71,27 @@ async function menuItem(projector: Page, label: string): Promise<void> {
   for (let i = 0; i < at; i++) await press(projector, 'ArrowDown');
   await waitFor(projector, `m.overlayShown.focus === ${at}`);
   await press(projector, 'Enter');
+}
+
+/** The files one action downloads, by name, read as text. */
+async function downloads(page: Page, count: number, action: () => Promise<void>): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  const reads: Promise<void>[] = [];
+  let seen: () => void = () => undefined;
+  const all = new Promise<void>((done) => (seen = done));
+  // A listener, not waitForEvent in a loop: the files of one action arrive together.
+  const listener = (download: Download) => {
+    reads.push((async () => {
+      files[download.suggestedFilename()] = await readFile(await download.path(), 'utf8');
+    })());
+    if (reads.length === count) seen();
+  };
+  page.on('download', listener);
+  await action();
+  await all;
+  await Promise.all(reads);
+  page.off('download', listener);
+  return files;
 }
 
 interface Shown { mode: string; answers: { id: string; text: string | null; hidden: boolean }[]; cloud: { word: string; count: number; size: number; x: number; y: number; width: number; height: number }[]; stage: { width: number; height: number } }
@@ -187,15 +208,7 @@ describe('open questions', () => {
     // The debrief: the results for a spreadsheet, two files; the answers file holds the four answers.
     await menuItem(projector, 'Naar de nabespreking');
     await waitFor(projector, "m.screen === 'debrief' && m.overlay === null");
-    const files: Record<string, string> = {};
-    const downloaded = new Promise<void>((done) => {
-      projector.on('download', async (download) => {
-        files[download.suggestedFilename()] = await readFile(await download.path(), 'utf8');
-        if (Object.keys(files).length === 2) done();
-      });
-    });
-    await menuItem(projector, 'Resultaten voor een spreadsheet (CSV)');
-    await downloaded;
+    const files = await downloads(projector, 2, () => menuItem(projector, 'Resultaten voor een spreadsheet (CSV)'));
     const answersFile = Object.entries(files).find(([name]) => name.endsWith('-answers.csv'))!;
     expect(answersFile[1].startsWith('\uFEFF')).toBe(true);
     const rows = parse(answersFile[1], { bom: true, delimiter: ';' }) as string[][];
@@ -203,6 +216,24 @@ describe('open questions', () => {
     expect(rows.slice(1).map((r) => [r[2], r[3]]).sort()).toEqual(allowed.map((a) => [a, a === '<script>alert(1)</script>' ? 'ja' : 'nee']).sort());
     expect(rows.flat().some((cell) => cell.length > 200)).toBe(false);
     expect(Object.keys(files).some((name) => name.endsWith('-results.csv'))).toBe(true);
+    // The same as JSON, and the session report (D) with the answers as text, the hidden one marked.
+    const json = projector.waitForEvent('download');
+    await menuItem(projector, 'Resultaten als gegevens (JSON)');
+    const results = JSON.parse(await readFile(await (await json).path(), 'utf8')) as { questions: { answers: { text: string; hidden: boolean }[] }[] };
+    expect(results.questions[0]!.answers.map((a) => [a.text, a.hidden]).sort()).toEqual(allowed.map((a) => [a, a === '<script>alert(1)</script>']).sort());
+    const report = projector.waitForEvent('download');
+    await press(projector, 'd');
+    const html = await readFile(await (await report).path(), 'utf8');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; <span class="note">(verborgen op het scherm)</span>');
+    expect(html).not.toContain('<script>alert(1)');
+    // The debrief's menu with its new items still fits a 1024×768 projector.
+    await projector.setViewportSize({ width: 1024, height: 768 });
+    await press(projector, 'Escape');
+    await waitFor(projector, "m.overlay === 'menu' && m.ready");
+    const menuTexts = await projector.evaluate(() => (window as unknown as { manyMastersTexts: { stage: { width: number; height: number }; texts: { scene: string; text: string; left: number; right: number; top: number; bottom: number }[] } }).manyMastersTexts);
+    expect(menuTexts.texts.filter((t) => t.scene === 'overlay' && (t.left < 0 || t.right > menuTexts.stage.width || t.top < 0 || t.bottom > menuTexts.stage.height)).map((t) => t.text)).toEqual([]);
+    await screenshot(projector, 'answers-debrief-menu-nl');
+    await press(projector, 'Escape');
 
     expect(errors).toEqual([]);
     for (const phone of phones) expect(phone.errors).toEqual([]);
@@ -261,6 +292,16 @@ describe('open questions', () => {
     await rateAll(after);
     m = await waitFor(projector, `JSON.stringify(m.shown.statements.map((s) => s.after)) === ${JSON.stringify(JSON.stringify(distribution(after)))}`);
     expect((m.shown.statements as { before: number[] }[]).map((s) => s.before)).toEqual(distribution(before));
+    await press(projector, 'Enter');
+    await waitFor(projector, "m.screen === 'debrief'");
+    // The ratings file: a row per statement and moment, the same figures.
+    const files = await downloads(projector, 2, () => menuItem(projector, 'Results for a spreadsheet (CSV)'));
+    const ratingsFile = Object.entries(files).find(([name]) => name.endsWith('-ratings.csv'))![1];
+    const rows = parse(ratingsFile, { bom: true, delimiter: ';' }) as string[][];
+    const expected = [0, 1, 2].flatMap((s) => [distribution(before)[s]!, distribution(after)[s]!]);
+    expect(rows.slice(1).map((r) => r.slice(2, 7).map(Number))).toEqual(expected);
+    await press(projector, 'r');
+    await waitFor(projector, "m.screen === 'rating' && m.shown.moment === 'after'");
 
     // The slide in Dutch at 1920×1080 and 1024×768: every text at room size.
     await press(projector, 'l');
