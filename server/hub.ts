@@ -14,7 +14,7 @@
  */
 import { createHash, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import {
-  CODE_ALPHABET, CODE_LENGTH, KEY_LENGTH, MAX_PHONE_MESSAGE, parseFirstMessage, parsePhoneMessage, parseProjectorMessage,
+  checkAnswer, CODE_ALPHABET, RATING_SCALE, CODE_LENGTH, KEY_LENGTH, MAX_PHONE_MESSAGE, parseFirstMessage, parsePhoneMessage, parseProjectorMessage,
   type ErrorCode, type Kept, type Mine, type PhoneView, type ServerMessage,
 } from '../src/room-protocol/protocol.ts';
 
@@ -60,12 +60,19 @@ export interface HubLimits {
   maxBuffered: number;
   /** Phones that joined this recently are the "recent" figure the projector shows and can remove. */
   recentMs: number;
+  /**
+   * Answers to open questions one phone may send in a burst, and per minute after that: a few
+   * thoughts each, not a flood that pushes everyone else's answers off the wall.
+   */
+  answerBurst: number;
+  answersPerMinute: number;
 }
 
 export const DEFAULT_LIMITS: HubLimits = {
   rooms: 200, roomsPerAddress: 3, phonesPerRoom: 500, phonesPerAddress: 8, joinBurst: 6, joinsPerSecond: 1,
   guessBurst: 20, guessesPerMinute: 30, burst: 20, perSecond: 10, refusedBeforeClose: 200,
   emptyRoomMs: 2 * 60 * 1000, helloMs: 5000, maxBuffered: 1024 * 1024, recentMs: 60 * 1000,
+  answerBurst: 3, answersPerMinute: 6,
 };
 
 /**
@@ -114,6 +121,13 @@ interface Room {
   choices: number;
   meters: Set<string>;
   votes: Map<string, Vote>;
+  /** The open question being asked, if any. Its answers are passed on to the projector, never kept here. */
+  question: string | null;
+  /** Each phone's answer allowance, by phone id; forgotten with the room. */
+  answers: Map<string, Bucket>;
+  /** The statements being rated (their round and number), and each phone's ratings in it, by phone id. */
+  rating: { round: string; statements: number } | null;
+  ratings: Map<string, (number | null)[]>;
   lastSeen: number;
 }
 
@@ -296,7 +310,7 @@ export class Hub {
       room = {
         code: made, key: roomKey(secret), secret, address: connection.address,
         projector: null, phones: new Map(), firstJoined: new Map(), removed: new Set(), view: { kind: 'wait' },
-        round: null, open: false, choices: 0, meters: new Set(), votes: new Map(), lastSeen: this.now(),
+        round: null, open: false, choices: 0, meters: new Set(), votes: new Map(), question: null, answers: new Map(), rating: null, ratings: new Map(), lastSeen: this.now(),
       };
       this.rooms.set(room.code, room);
       this.byKey.set(room.key, room);
@@ -401,7 +415,18 @@ export class Hub {
       return;
     }
     const view = message.view;
-    if (view.kind === 'card') {
+    room.question = view.kind === 'question' ? view.question : null;
+    if (view.kind !== 'rate') {
+      room.rating = null;
+      room.ratings = new Map();
+    } else if (room.rating?.round !== view.round) {
+      room.rating = { round: view.round, statements: view.statements.length };
+      room.ratings = new Map();
+    }
+    if (view.kind === 'question') {
+      // A question in the middle of a card: the card's votes wait (closed) until the card shows again.
+      room.open = false;
+    } else if (view.kind === 'card') {
       if (view.round !== room.round) {
         room.round = view.round;
         room.votes = new Map();
@@ -458,6 +483,14 @@ export class Hub {
       this.refuse(connection, peer, 'not-allowed');
       return;
     }
+    if (message.type === 'answer') {
+      this.answer(connection, peer, room, id, message.question, message.text);
+      return;
+    }
+    if (message.type === 'rate') {
+      this.rate(connection, peer, room, id, message.round, message.statement, message.value);
+      return;
+    }
     if (!room.open || message.round !== room.round) {
       this.refuse(connection, peer, 'closed');
       return;
@@ -482,6 +515,50 @@ export class Hub {
     const mine = this.mine(room, id);
     for (const [phone, other] of room.phones) if (other === id) phone.send({ type: 'mine', round: message.round, mine });
     this.tally(room);
+  }
+
+  /**
+   * An answer to the open question goes to the projector only if it passes every check here; it is
+   * not stored, and it carries a fresh random id, never the phone's.
+   */
+  private answer(connection: Connection, peer: Peer, room: Room, id: string, question: string, raw: string): void {
+    if (room.question === null || question !== room.question || !room.projector) {
+      this.refuse(connection, peer, 'closed');
+      return;
+    }
+    const checked = checkAnswer(raw);
+    if (!checked.ok) {
+      this.refuse(connection, peer, 'bad-answer');
+      return;
+    }
+    const now = this.now();
+    let allowance = room.answers.get(id);
+    if (!allowance) room.answers.set(id, (allowance = new Bucket(this.limits.answerBurst, this.limits.answersPerMinute / 60, now)));
+    if (!allowance.take(now)) {
+      this.refuse(connection, peer, 'too-fast');
+      return;
+    }
+    room.projector.send({ type: 'answer', question, id: randomBytes(9).toString('base64url'), text: checked.text });
+    connection.send({ type: 'answered', question });
+  }
+
+  /** A phone rates a statement (again): kept for this round only, counted for the projector, never named. */
+  private rate(connection: Connection, peer: Peer, room: Room, id: string, round: string, statement: number, value: number): void {
+    if (!room.rating || room.rating.round !== round) {
+      this.refuse(connection, peer, 'closed');
+      return;
+    }
+    if (statement >= room.rating.statements) {
+      this.refuse(connection, peer, 'no-such-choice');
+      return;
+    }
+    const values = room.ratings.get(id) ?? Array.from({ length: room.rating.statements }, () => null);
+    values[statement] = value;
+    room.ratings.set(id, values);
+    for (const [phone, other] of room.phones) if (other === id) phone.send({ type: 'rated', round, values });
+    const counts = Array.from({ length: room.rating.statements }, () => Array.from({ length: RATING_SCALE }, () => 0));
+    for (const rated of room.ratings.values()) rated.forEach((v, i) => { if (v !== null) counts[i]![v - 1]! += 1; });
+    room.projector?.send({ type: 'ratings', round, counts });
   }
 
   private mine(room: Room, id: string): Mine {

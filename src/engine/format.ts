@@ -272,6 +272,7 @@ const endingSchema = doc(
 const debriefSchema = doc(
   fields({
     questions: v.optional(doc(list(textSchema, { max: 20 }), { description: 'Reflection questions for the end of the game.' })),
+    statements: v.optional(doc(list(textSchema, { min: 1, max: 8 }), { description: 'Statements a workshop rates on the phones from 1 (disagree) to 5 (agree), before the first card and again after the debrief, to show what changed.', examples: [[{ nl: 'De burger is een klant.', en: 'The citizen is a customer.' }]] })),
     tags: v.optional(
       record(
         string(),

@@ -526,10 +526,12 @@ function checkLanguages(s: Scenario, report: Report) {
     }
   };
   visit(s, [], false);
-  (s.debrief?.questions ?? []).forEach((q, i) => {
-    const missing = wanted.filter((lang) => !textLanguages(q).includes(lang));
-    if (typeof q !== 'string' && missing.length > 0) report.add('warning', ['debrief', 'questions', i], coded('missingLanguage', { missing: missing[0]!, all: missing, has: wanted }));
-  });
+  for (const list of ['questions', 'statements'] as const) {
+    (s.debrief?.[list] ?? []).forEach((q, i) => {
+      const missing = wanted.filter((lang) => !textLanguages(q).includes(lang));
+      if (typeof q !== 'string' && missing.length > 0) report.add('warning', ['debrief', list, i], coded('missingLanguage', { missing: missing[0]!, all: missing, has: wanted }));
+    });
+  }
 }
 
 /** A scenario file as loaded beside others: its name, its text and, when it has no errors, its scenario. */

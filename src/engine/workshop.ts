@@ -47,6 +47,8 @@ export interface Decision {
   /** The order the choices were shown in (file indices), when not file order. */
   order?: number[];
   deltas: Record<string, number>;
+  /** Whole seconds from the card on the wall to the decision, when measured (saves from before have none). */
+  seconds?: number;
 }
 
 export interface TeamGame {
@@ -135,7 +137,7 @@ export type DecisionResult =
  * The counted votes decide; `pick` (a file index) only counts when nothing was counted or the top is
  * tied, and then only among the tied choices. Without a usable pick the answer says what is needed.
  */
-export function decide(scenario: Scenario, workshop: Workshop, pick?: number): DecisionResult {
+export function decide(scenario: Scenario, workshop: Workshop, pick?: number, seconds?: number): DecisionResult {
   if (workshopOver(workshop)) return { ok: false, reason: 'error', error: { code: 'session-over', message: 'the session is over: there is no card to decide' } };
   const team = workshop.teams[workshop.active]!;
   const counts = workshopCounts(workshop);
@@ -148,7 +150,7 @@ export function decide(scenario: Scenario, workshop: Workshop, pick?: number): D
   if (counts.some((c) => c > 0)) vote.counts = counts;
   if (workshop.tally.phones.some((c) => c > 0)) vote.phones = [...workshop.tally.phones];
   if (workshop.guess) vote.guess = workshop.guess;
-  const decision: Decision = { turn: team.state.turn, card: result.outcome.card, choice: ruling.choice, vote, how: ruling.how, ...(order ? { order: [...order] } : {}), deltas: result.outcome.deltas };
+  const decision: Decision = { turn: team.state.turn, card: result.outcome.card, choice: ruling.choice, vote, how: ruling.how, ...(order ? { order: [...order] } : {}), deltas: result.outcome.deltas, ...(seconds !== undefined && Number.isFinite(seconds) ? { seconds: Math.max(0, Math.round(seconds)) } : {}) };
   const teams = workshop.teams.map((t, i) => (i === workshop.active ? { ...t, state: result.state, decisions: [...t.decisions, decision] } : t));
   const moved: Workshop = { ...workshop, teams };
   const active = nextActive(moved, workshop.active);

@@ -32,6 +32,7 @@ const decision = fields({
   how,
   order: v.optional(list(choiceIndex, { min: 2, max: 4 })),
   deltas: record(string(), number()),
+  seconds: v.optional(number({ integer: true, min: 0 })),
 });
 
 const workshopSchema = fields({

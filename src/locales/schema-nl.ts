@@ -66,6 +66,7 @@ export const schemaDescriptionsNl: ReadonlyMap<string, string> = new Map([
   ['After the last turn, this ending is chosen if it is the first whose condition holds. Leave it out for the fallback.', 'Na de laatste beurt wordt dit einde gekozen als het het eerste is waarvan de voorwaarde klopt. Laat het weg voor het vangnet.'],
   ['What the player sees after the game.', 'Wat de speler na het spel ziet.'],
   ['Reflection questions for the end of the game.', 'Vragen om op terug te kijken aan het eind van het spel.'],
+  ['Statements a workshop rates on the phones from 1 (disagree) to 5 (agree), before the first card and again after the debrief, to show what changed.', 'Stellingen die de zaal in een workshop op de telefoons beoordeelt van 1 (oneens) tot 5 (eens), voor de eerste kaart en opnieuw na de nabespreking, om te laten zien wat er veranderde.'],
   ['Labels and explanations for choice tags.', 'Namen en uitleg voor de labels van keuzes.'],
   ['How the debrief names and explains a tag.', 'Hoe de nabespreking een label noemt en uitlegt.'],
   ['The tag\'s name in the debrief.', 'De naam van het label in de nabespreking.'],

@@ -14,7 +14,7 @@ import { en, type MessageKey, type Messages } from '../locales/en.ts';
 import { interpolate, signed } from '../locales/format.ts';
 import { nl } from '../locales/nl.ts';
 import { RoomSocket, type SocketStatus } from '../platform/roomSocket.ts';
-import { normaliseCode, parseRoomLink, type ErrorCode, type Kept, type Mine, type PhoneView, type ServerMessage, type Texts } from '../room-protocol/protocol.ts';
+import { checkAnswer, MAX_ANSWER, normaliseCode, parseRoomLink, type ErrorCode, type Kept, type Mine, type PhoneView, type ServerMessage, type Texts } from '../room-protocol/protocol.ts';
 import { addAnswer, loadAnswers, loadJoin, loadLanguage, saveJoin, saveLanguage, type Answer, type Pending } from './memory.ts';
 
 /** How long a phone that was in a room waits for its projector to open it again. */
@@ -42,9 +42,17 @@ interface State {
   unknownSince: number | null;
   /** A message about the last thing that went wrong, shown until the next change. */
   problem: { key: MessageKey; code?: string } | null;
+  /** The answer being typed to the open question, kept while the page redraws. */
+  draft: string;
+  /** This phone's answers to the open question that reached the projector (shown back to it, kept nowhere). */
+  sent: { question: string; texts: string[] };
+  /** The answer on its way to the server, until it says it arrived. */
+  sending: string | null;
+  /** This phone's ratings of the statements in a round, as the server confirmed them. */
+  rated: { round: string; values: (number | null)[] };
 }
 
-const state: State = { language: loadLanguage(), code: null, key: null, inRoom: false, token: null, kept: null, view: null, mine: { choice: null, guess: null }, confirmed: { choice: null, guess: null }, pending: null, status: 'idle', failures: 0, unknownSince: null, problem: null };
+const state: State = { language: loadLanguage(), code: null, key: null, inRoom: false, token: null, kept: null, view: null, mine: { choice: null, guess: null }, confirmed: { choice: null, guess: null }, pending: null, status: 'idle', failures: 0, unknownSince: null, problem: null, draft: '', sent: { question: '', texts: [] }, sending: null, rated: { round: '', values: [] } };
 let socket: RoomSocket | null = null;
 /** What the page showed last, to move focus to the new heading only when the screen really changes. */
 let shownKey = '';
@@ -147,6 +155,17 @@ function receive(message: ServerMessage): void {
       if (state.pending?.round === message.round && state.pending.choice === message.mine.choice) state.pending = null;
       remember({ round: message.round, choice: message.mine.choice, guess: message.mine.guess });
       break;
+    case 'rated':
+      state.rated = { round: message.round, values: message.values };
+      state.problem = null;
+      break;
+    case 'answered':
+      if (state.sent.question !== message.question) state.sent = { question: message.question, texts: [] };
+      if (state.sending !== null) state.sent.texts.push(state.sending);
+      state.sending = null;
+      state.draft = '';
+      state.problem = { key: 'phoneAnswerSent' };
+      break;
     case 'error':
       failed(message.code);
       break;
@@ -186,6 +205,16 @@ function setPending(pending: Pending | null): void {
 }
 
 function failed(code: ErrorCode): void {
+  if (state.view?.kind === 'question' && state.sending !== null) {
+    // The answer did not reach the projector: the phone says why and keeps it in the box.
+    state.sending = null;
+    const keys = new Map<ErrorCode, MessageKey>([['too-fast', 'phoneAnswerTooFast'], ['closed', 'phoneAnswerClosed'], ['too-big', 'phoneAnswerTooLong'], ['bad-answer', 'phoneAnswerControl']]);
+    const key = keys.get(code);
+    if (key) {
+      state.problem = { key };
+      return;
+    }
+  }
   if (code === 'unknown-room' || code === 'stale-token') {
     // A phone that was in this room waits a while: after a server restart the projector opens it
     // again. It never joins another room under the same code as someone new: only its own room,
@@ -267,7 +296,12 @@ function render(): void {
     shownKey = key;
     // A new screen: start reading at its heading (the code form keeps the typing place instead).
     if (key !== 'code') main.querySelector<HTMLElement>('h1')?.focus();
-  } else if (focusedKey) main.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusedKey)}"]`)?.focus();
+  } else if (focusedKey) {
+    const again = main.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusedKey)}"]`);
+    again?.focus();
+    // Typing goes on where it was: at the end of the answer.
+    if (again instanceof HTMLTextAreaElement) again.setSelectionRange(again.value.length, again.value.length);
+  }
 }
 
 /**
@@ -299,7 +333,7 @@ function heading(text: string): HTMLHeadingElement {
 
 function screen(view: PhoneView | null): HTMLElement[] {
   if (!state.code) return codeForm();
-  const problem = state.problem ? [el('p', t(state.problem.key, state.problem.code ? { code: state.problem.code } : {}), { class: 'error', role: 'alert' })] : [];
+  const problem = state.problem ? [el('p', t(state.problem.key, { max: MAX_ANSWER, ...(state.problem.code ? { code: state.problem.code } : {}) }), { class: state.problem.key === 'phoneAnswerSent' ? 'note' : 'error', role: 'alert' })] : [];
   if (!view) return [heading(t('phoneConnecting'))];
   switch (view.kind) {
     case 'wait': return [heading(t('phoneWaiting')), ...problem];
@@ -307,7 +341,73 @@ function screen(view: PhoneView | null): HTMLElement[] {
     case 'reveal': return [...revealScreen(view), ...problem];
     case 'debrief': return debriefScreen(view);
     case 'end': return endScreen(view);
+    case 'question': return questionScreen(view, problem);
+    case 'rate': return [...rateScreen(view), ...problem];
   }
+}
+
+/** The scenario's statements, each rated 1–5 with a row of buttons; a tap can be changed until the trainer moves on. */
+function rateScreen(view: Extract<PhoneView, { kind: 'rate' }>): HTMLElement[] {
+  const mine = state.rated.round === view.round ? state.rated.values : [];
+  const out: HTMLElement[] = [heading(t(view.when === 'before' ? 'phoneRateBefore' : 'phoneRateAfter')), el('p', t('phoneRateScale'), { class: 'note', id: 'rate-scale' })];
+  view.statements.forEach((statement, i) => {
+    const group = el('fieldset', undefined, { class: 'rate', 'aria-describedby': 'rate-scale' });
+    group.append(el('legend', say(statement)));
+    const row = el('div', undefined, { class: 'scale' });
+    for (let value = 1; value <= 5; value++) {
+      const button = el('button', String(value), { type: 'button', 'aria-pressed': String(mine[i] === value), 'aria-label': t('phoneRateValue', { value }), 'data-key': `rate-${i}-${value}` });
+      button.addEventListener('click', () => {
+        if (socket?.send({ type: 'rate', round: view.round, statement: i, value })) {
+          const values = [...(state.rated.round === view.round ? state.rated.values : [])];
+          while (values.length < view.statements.length) values.push(null);
+          values[i] = value;
+          state.rated = { round: view.round, values };
+          render();
+        }
+      });
+      row.append(button);
+    }
+    group.append(row);
+    out.push(group);
+  });
+  return out;
+}
+
+/** An open question: a short answer, sent without a name; what this phone sent is listed below the box. */
+function questionScreen(view: Extract<PhoneView, { kind: 'question' }>, problem: HTMLElement[]): HTMLElement[] {
+  const form = el('form');
+  form.noValidate = true;
+  const label = el('label', t('phoneAnswerLabel'), { for: 'answer' });
+  const hint = el('p', t('phoneAnswerHint', { max: MAX_ANSWER }), { id: 'answer-hint', class: 'note' });
+  // The box holds more than the limit so that a pasted long text is seen, and the phone says it is too long.
+  const box = el('textarea', undefined, { id: 'answer', name: 'answer', rows: '3', maxlength: String(MAX_ANSWER * 2), 'aria-describedby': 'answer-hint', 'data-key': 'answer' });
+  box.value = state.draft;
+  box.addEventListener('input', () => (state.draft = box.value));
+  const submit = el('button', t('phoneAnswerSend'), { type: 'submit', class: 'primary', 'data-key': 'send' });
+  submit.disabled = state.sending !== null;
+  form.append(label, hint, box, ...problem, submit);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const checked = checkAnswer(box.value);
+    if (!checked.ok) {
+      state.problem = { key: checked.reason === 'empty' ? 'phoneAnswerEmpty' : checked.reason === 'too-long' ? 'phoneAnswerTooLong' : 'phoneAnswerControl' };
+      render();
+      document.getElementById('answer')?.focus();
+      return;
+    }
+    if (!socket?.send({ type: 'answer', question: view.question, text: checked.text })) return;
+    state.sending = checked.text;
+    state.problem = null;
+    render();
+  });
+  const out: HTMLElement[] = [heading(say(view.text)), el('p', t('phoneQuestionNote'), { class: 'note' }), form];
+  const sent = state.sent.question === view.question ? state.sent.texts : [];
+  if (sent.length > 0) {
+    const list = el('ul', undefined, { class: 'answers' });
+    for (const text of sent) list.append(el('li', text));
+    out.push(el('h2', t('phoneAnswersSent')), list);
+  }
+  return out;
 }
 
 function codeForm(): HTMLElement[] {

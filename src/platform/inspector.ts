@@ -12,7 +12,11 @@ export type ScreenName = 'boot' | 'title' | 'play' | 'ending'
   // Authoring: scenario writing, a file's problems, the scenario map.
   | 'author' | 'problems' | 'map'
   // The room code and QR code for phone votes.
-  | 'join';
+  | 'join'
+  // An open question to the room's phones, with its answers and word cloud.
+  | 'question'
+  // Before and after: the statements rated on the phones.
+  | 'rating';
 export type OverlayName = 'menu' | 'help' | 'blank' | null;
 
 export interface Shown {

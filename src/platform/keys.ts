@@ -18,8 +18,8 @@ export type Command =
   | { kind: 'digit'; value: number }
   | { kind: 'letter'; key: WorkshopLetter };
 
-export type WorkshopLetter = 'p' | 'e' | 's' | 'g' | 'w' | 'd' | 'j' | 'c' | 'v' | 'a' | 'x' | 'i';
-const WORKSHOP_LETTERS: readonly string[] = ['p', 'e', 's', 'g', 'w', 'd', 'j', 'c', 'v', 'a', 'x', 'i'];
+export type WorkshopLetter = 'p' | 'e' | 's' | 'g' | 'w' | 'd' | 'j' | 'c' | 'v' | 'a' | 'x' | 'q' | 'r' | 'i';
+const WORKSHOP_LETTERS: readonly string[] = ['p', 'e', 's', 'g', 'w', 'd', 'j', 'c', 'v', 'a', 'x', 'q', 'r', 'i'];
 /**
  * The single-character keys that stop when shortcuts are switched off in the menu. B and "." stay: a
  * presenter remote sends them for its black-screen button and has no modifier to add, and a blank

@@ -7,7 +7,7 @@ import type * as Phaser from 'phaser';
 import { settle } from './keys.ts';
 import { requestFrames } from './redraw.ts';
 
-export const MAIN_SCENES = ['title', 'play', 'ending', 'mode', 'setup', 'workshop', 'whatif', 'debrief', 'author', 'problems', 'map', 'join'] as const;
+export const MAIN_SCENES = ['title', 'play', 'ending', 'mode', 'setup', 'workshop', 'whatif', 'debrief', 'author', 'problems', 'map', 'join', 'question', 'rating'] as const;
 export type MainScene = (typeof MAIN_SCENES)[number];
 
 /** What the overlay scene shows over the current screen. */

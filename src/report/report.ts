@@ -31,6 +31,10 @@ export interface ReportInput {
   session: unknown;
   /** The turn a workshop was stopped at before its games ended (the trainer stopped it, or its set length). */
   stoppedAt?: number | null;
+  /** The open questions put to the phones, with the answers that reached the projector (workshop). */
+  openQuestions?: { text: string; answers: { text: string; hidden: boolean }[] }[];
+  /** Before and after: per statement, phones per rating 1–5 at each moment (null: not rated then). */
+  ratings?: { before: number[][] | null; after: number[][] | null };
 }
 
 const LINE_COLOURS = ['#1d5c61', '#a8471c', '#5b3f8c', '#2f6b2f', '#8c2f5b', '#6b5a1e', '#205a8c', '#7a3b2e'];
@@ -278,6 +282,27 @@ export function renderReport(input: ReportInput): string {
       body.push(`<h3>${say(q)}</h3>`);
       if (input.kind === 'solo') body.push(answer ? `<p class="answer">${escapeHtml(answer).replace(/\n/g, '<br>')}</p>` : `<p class="note">${escapeHtml(text.noAnswer)}</p>`);
     });
+    body.push('</section>');
+  }
+  const statements = scenario.debrief?.statements ?? [];
+  if (statements.length > 0 && (input.ratings?.before || input.ratings?.after)) {
+    // The two distributions side by side, as on the projector: a table reads in print and with a screen reader.
+    const cells = (counts: number[] | undefined) => (counts ? counts.map((n) => `<td>${n}</td>`).join('') : `<td colspan="5">${escapeHtml(text.notRated)}</td>`);
+    body.push(`<section class="ratings"><h2>${escapeHtml(text.beforeAfter)}</h2><p class="note">${escapeHtml(text.ratingScale)}</p><table><thead><tr><th>${escapeHtml(text.statement)}</th><th></th><th>1</th><th>2</th><th>3</th><th>4</th><th>5</th></tr></thead><tbody>`);
+    statements.forEach((statement, i) => {
+      body.push(`<tr><th rowspan="2">${say(statement)}</th><td>${escapeHtml(text.before)}</td>${cells(input.ratings?.before?.[i])}</tr><tr><td>${escapeHtml(text.after)}</td>${cells(input.ratings?.after?.[i])}</tr>`);
+    });
+    body.push('</tbody></table></section>');
+  }
+  const asked = (input.openQuestions ?? []).filter((q) => q.answers.length > 0);
+  if (asked.length > 0) {
+    // What phones wrote: escaped like every other text, and marked where the trainer hid it from the wall.
+    body.push(`<section class="open-answers"><h2>${escapeHtml(text.openAnswers)}</h2>`);
+    for (const question of asked) {
+      body.push(`<h3>${escapeHtml(question.text)}</h3><ul>`);
+      for (const answer of question.answers) body.push(`<li>${escapeHtml(answer.text)}${answer.hidden ? ` <span class="note">(${escapeHtml(text.hiddenAnswer)})</span>` : ''}</li>`);
+      body.push('</ul>');
+    }
     body.push('</section>');
   }
   body.push(`<footer><p class="note">${escapeHtml(text.privacy)} ${escapeHtml(text.sessionData)}</p></footer>`);

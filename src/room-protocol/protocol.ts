@@ -14,6 +14,11 @@ export const MAX_TEXT = 20_000;
 export const MAX_CHOICES = 4;
 export const MAX_METERS = 8;
 export const MAX_LINES = 60;
+/** The longest answer to an open question, in characters after tidying: a line on the wall, not an essay. */
+export const MAX_ANSWER = 200;
+/** Statements rated before and after (the scenario format allows eight), each from 1 (disagree) to 5 (agree). */
+export const MAX_STATEMENTS = 8;
+export const RATING_SCALE = 5;
 
 /** Room codes: five letters and digits without look-alikes (no O/0, I/1), easy to read from the back. */
 export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -78,6 +83,10 @@ const VIEW = v.variant('kind', [
   /** A debrief page; `scenario` heads the participant's own answers, which the phone shows below it. */
   v.strictObject({ kind: v.literal('debrief'), page: COUNT, pages: COUNT, title: TEXTS, lines: v.pipe(v.array(TEXTS), v.maxLength(MAX_LINES)), scenario: TEXTS }),
   v.strictObject({ kind: v.literal('end'), title: TEXTS }),
+  /** An open question from the trainer: each phone may answer in a short text, anonymously. */
+  v.strictObject({ kind: v.literal('question'), question: ROUND, text: TEXTS }),
+  /** The scenario's statements, rated from 1 to 5 before the first card or after the debrief. */
+  v.strictObject({ kind: v.literal('rate'), round: ROUND, when: v.picklist(['before', 'after']), statements: v.pipe(v.array(TEXTS), v.minLength(1), v.maxLength(MAX_STATEMENTS)) }),
 ]);
 export type PhoneView = v.InferOutput<typeof VIEW>;
 
@@ -98,12 +107,16 @@ const PHONE_MESSAGE = v.variant('type', [
   v.strictObject({ type: v.literal('join'), code: CODE, key: v.optional(KEY), token: v.optional(TOKEN), kept: v.optional(KEPT) }),
   v.strictObject({ type: v.literal('vote'), round: ROUND, choice: INDEX }),
   v.strictObject({ type: v.literal('guess'), round: ROUND, meter: ID }),
+  /** An answer to the open question; the server checks it with `checkAnswer` before the projector sees it. */
+  v.strictObject({ type: v.literal('answer'), question: ROUND, text: v.pipe(v.string(), v.maxLength(MAX_PHONE_MESSAGE)) }),
+  /** This phone's rating of one statement; a new one replaces it. */
+  v.strictObject({ type: v.literal('rate'), round: ROUND, statement: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_STATEMENTS - 1)), value: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(RATING_SCALE)) }),
 ]);
 export type PhoneMessage = v.InferOutput<typeof PHONE_MESSAGE>;
 
 export type ClientMessage = ProjectorMessage | PhoneMessage;
 
-export const ERROR_CODES = ['bad-message', 'too-big', 'too-fast', 'unknown-room', 'stale-token', 'room-taken', 'room-full', 'server-full', 'too-many-rooms', 'too-many-phones', 'not-allowed', 'closed', 'no-such-choice', 'removed'] as const;
+export const ERROR_CODES = ['bad-message', 'too-big', 'too-fast', 'unknown-room', 'stale-token', 'room-taken', 'room-full', 'server-full', 'too-many-rooms', 'too-many-phones', 'not-allowed', 'closed', 'no-such-choice', 'removed', 'bad-answer'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 const MINE = v.strictObject({ choice: v.nullable(INDEX), guess: v.nullable(ID) });
@@ -128,8 +141,33 @@ const SERVER_MESSAGE = v.variant('type', [
   /** To a phone: its own vote on the round, as the server counted it (small: the card is not sent again). */
   v.strictObject({ type: v.literal('mine'), round: ROUND, mine: MINE }),
   v.strictObject({ type: v.literal('error'), code: v.picklist(ERROR_CODES) }),
+  /** To the projector only: an answer that passed the server's checks, under a random id that names no phone. */
+  v.strictObject({ type: v.literal('answer'), question: ROUND, id: ROUND, text: v.pipe(v.string(), v.maxLength(MAX_ANSWER * 2)) }),
+  /** To the phone that answered: its answer reached the projector. */
+  v.strictObject({ type: v.literal('answered'), question: ROUND }),
+  /** To the projector only: how many phones gave each statement each rating (counts[statement][value - 1]). */
+  v.strictObject({ type: v.literal('ratings'), round: ROUND, counts: v.pipe(v.array(v.pipe(v.array(COUNT), v.length(RATING_SCALE))), v.maxLength(MAX_STATEMENTS)) }),
+  /** To a phone: its own ratings as the server counted them (null: not rated yet). */
+  v.strictObject({ type: v.literal('rated'), round: ROUND, values: v.pipe(v.array(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(RATING_SCALE)))), v.maxLength(MAX_STATEMENTS)) }),
 ]);
 export type ServerMessage = v.InferOutput<typeof SERVER_MESSAGE>;
+
+export type AnswerCheck = { ok: true; text: string } | { ok: false; reason: 'empty' | 'too-long' | 'control' };
+
+/**
+ * An answer as the room may see it: Unicode-normalised (NFC), every run of spaces, tabs and line
+ * breaks made one space, trimmed. Refused when empty, longer than `MAX_ANSWER` characters, or holding
+ * any other control or format character (a bidi override would turn the wall's text around, a zero-width
+ * one hide words; the joiner inside an emoji stays). The phone checks first to tell its participant; the server checks again, as a phone
+ * can send anything.
+ */
+export function checkAnswer(raw: string): AnswerCheck {
+  const text = raw.normalize('NFC').replace(/[\s\u0085]+/gu, ' ').trim();
+  if (text === '') return { ok: false, reason: 'empty' };
+  if (/(?!\u200d)[\p{Cc}\p{Cf}\p{Cs}\p{Co}\u2028\u2029]/u.test(text)) return { ok: false, reason: 'control' };
+  if ([...text].length > MAX_ANSWER) return { ok: false, reason: 'too-long' };
+  return { ok: true, text };
+}
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: ErrorCode };
 

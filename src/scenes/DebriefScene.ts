@@ -25,7 +25,10 @@ import { drawChart } from '../ui/chart.ts';
 import { signed } from '../locales/format.ts';
 import { addText, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
-import { goScreen } from './flow.ts';
+import { goQuestion, goRating, goScreen } from './flow.ts';
+import { phonesOn } from '../session/phones.ts';
+import { questionsAsked } from '../session/openQuestions.ts';
+import { ratingsOf } from '../session/ratings.ts';
 import { goBackToGame, goTitle } from './navigation.ts';
 import { RoomScene } from './roomScene.ts';
 import { drawDecisionRows, turnLabel } from './reflection.ts';
@@ -62,6 +65,8 @@ export function downloadWorkshopReport(room: Room): string {
     date,
     session: room.workshop,
     stoppedAt: sessionStop(room.workshop),
+    ratings: ratingsOf(room.workshop.seed),
+    openQuestions: questionsAsked(room.workshop.seed).map((q) => ({ text: q.text[language()], answers: q.answers.map((a) => ({ text: a.text, hidden: a.hidden })) })),
   });
   const name = reportFileName(room.scenario.id, date, language(), resolveText(room.scenario.title, 'nl'));
   downloadFile(name, html);
@@ -410,6 +415,8 @@ export class DebriefScene extends RoomScene {
         case 'letter':
           if (command.key === 'i') return false;
           if (command.key === 'd') this.download(room);
+          else if (command.key === 'q' && phonesOn()) goQuestion(this.game, 'debrief');
+          else if (command.key === 'r' && phonesOn()) goRating(this.game, 'debrief');
           else if (command.key === 'w') {
             openBranch(room);
             goScreen(this.game, 'whatif');

@@ -15,6 +15,9 @@ import { Button, FocusList } from '../ui/button.ts';
 import { addText } from '../ui/text.ts';
 import { colour, size } from '../ui/theme.ts';
 import { goRestart, goTitle, goWorkshopDebrief, toggleLanguage, toggleSound } from './navigation.ts';
+import { goQuestion, goRating } from './flow.ts';
+import { downloadResults } from './results.ts';
+import { phonesOn } from '../session/phones.ts';
 import { helpRowsFor } from './workshopHelp.ts';
 import { openPresenter } from '../presenter/projector.ts';
 
@@ -31,7 +34,7 @@ const CONFIRM: Record<Exclude<Confirming, null>, { question: MessageKey; yes: Me
 /** The workshop's screens: its menu and help draw on the room stage, in room-sized text. */
 function onRoomScreen(): boolean {
   const { screen } = currentScreen();
-  return currentRoom() !== null && (screen === 'workshop' || screen === 'whatif' || screen === 'debrief');
+  return currentRoom() !== null && (screen === 'workshop' || screen === 'whatif' || screen === 'debrief' || screen === 'question' || screen === 'rating');
 }
 
 let STAGE: { width: number; height: number } = FIXED;
@@ -188,6 +191,9 @@ export class OverlayScene extends Phaser.Scene {
       entries = [
         { label: t('resume'), act: () => this.close() },
         ...(room && !inDebrief ? [{ label: t('menuToDebrief'), act: ask('debrief') }] : []),
+        ...(room && phonesOn() ? [{ label: t('menuAskRoom'), act: () => goQuestion(this.game, inDebrief ? 'debrief' : 'workshop') }] : []),
+        ...(room && phonesOn() && (currentRoom()?.scenario.debrief?.statements ?? []).length > 0 ? [{ label: t(inDebrief ? 'menuRateAfter' : 'menuRateBefore'), act: () => goRating(this.game, inDebrief ? 'debrief' : 'workshop') }] : []),
+        ...(room && inDebrief ? [{ label: t('menuResultsCsv'), act: () => { const r = currentRoom(); if (r) downloadResults(r, 'csv'); this.close(); } }, { label: t('menuResultsJson'), act: () => { const r = currentRoom(); if (r) downloadResults(r, 'json'); this.close(); } }] : []),
         { label: t('restart'), act: room ? ask('restart') : () => goRestart(this.game) },
         { label: t('languageSwitch'), act: () => toggleLanguage(this.game) },
         { label: s.muted ? t('soundOff') : t('soundOn'), act: () => { toggleSound(); this.scene.restart({ kind: 'menu' }); } },

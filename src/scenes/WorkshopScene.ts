@@ -31,7 +31,7 @@ import { signed } from '../locales/format.ts';
 import { MeterRow } from '../ui/meters.ts';
 import { addText, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
-import { goScreen } from './flow.ts';
+import { goQuestion, goRating, goScreen } from './flow.ts';
 import { drawPhoneLine, phoneLine, problemText } from './phoneStatus.ts';
 import { RoomScene } from './roomScene.ts';
 import { drawScoreboard } from './scoreboard.ts';
@@ -126,7 +126,7 @@ export class WorkshopScene extends RoomScene {
     if (room.phase === 'scoreboard') this.drawScoreboardPhase(room);
     else if (room.phase === 'deciding') this.drawDeciding(room);
     else this.drawReveal(room);
-    const letter = (key: 'p' | 'e' | 's' | 'g' | 'w' | 'v' | 'j') => () => void sendCommand({ kind: 'letter', key });
+    const letter = (key: 'p' | 'e' | 's' | 'g' | 'w' | 'v' | 'j' | 'q') => () => void sendCommand({ kind: 'letter', key });
     const toolbar = [
       { id: 'timer-pause', label: t('timerPauseButton'), activate: letter('p') },
       { id: 'timer-more', label: t('timerMoreButton'), activate: letter('e') },
@@ -137,7 +137,7 @@ export class WorkshopScene extends RoomScene {
     // Says what it will do now: close phone voting, or open it again.
     const votingButton = () => (phonesOn() && room.phase === 'deciding' ? [{ id: 'close-voting', label: t(room.votingClosed ? 'openVotingButton' : 'closeVotingButton'), activate: letter('v') }] : []);
     // The join screen again (J), for a latecomer: a button too, for touch and with the letter keys off.
-    const joinButton = () => (phonesOn() ? [{ id: 'show-join', label: t('joinShowButton'), activate: letter('j') }] : []);
+    const joinButton = () => (phonesOn() ? [{ id: 'show-join', label: t('joinShowButton'), activate: letter('j') }, { id: 'ask-room', label: t('questionButton'), activate: letter('q') }] : []);
     showScreen('workshop', () => {
       const phones = phoneFigures();
       const shown = this.shown as { team?: string; turnText?: string; cardText?: string };
@@ -670,7 +670,7 @@ export class WorkshopScene extends RoomScene {
         if (command.key === 'w') {
           openBranch(room);
           goScreen(this.game, 'whatif');
-        } else if (command.key === 'j' && phonesOn()) goScreen(this.game, 'join'); else if (command.key === 'x' && phonesOn()) removeRecentPhones(); else if (command.key === 'v' && phonesOn() && toggleVoting(room)) {
+        } else if (command.key === 'j' && phonesOn()) goScreen(this.game, 'join'); else if (command.key === 'q' && phonesOn()) goQuestion(this.game, 'workshop'); else if (command.key === 'r' && phonesOn()) goRating(this.game, 'workshop'); else if (command.key === 'x' && phonesOn()) removeRecentPhones(); else if (command.key === 'v' && phonesOn() && toggleVoting(room)) {
           // The phones hear it at once: no late vote lands after the trainer closed voting.
           syncPhones();
           this.said = t(room.votingClosed ? 'a11yVotingClosed' : 'a11yVotingReopened');

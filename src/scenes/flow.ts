@@ -6,7 +6,8 @@
 import type * as Phaser from 'phaser';
 import { saves, type SaveLookup } from '../platform/saves.ts';
 import { findScenario } from '../session/levels.ts';
-import { endRoom } from '../session/room.ts';
+import { currentRoom, endRoom } from '../session/room.ts';
+import { openRating } from '../session/ratings.ts';
 import { endSession, startSoloGame } from '../session/session.ts';
 import { switchTo } from '../platform/sceneSwitch.ts';
 
@@ -43,6 +44,38 @@ export function goAlone(game: Phaser.Game, resume: boolean): void {
   switchTo(game, 'play');
 }
 
-export function goScreen(game: Phaser.Game, key: 'mode' | 'setup' | 'join' | 'workshop' | 'whatif' | 'debrief'): void {
+/** The screen the trainer opened the question screen from, and goes back to. */
+let cameFrom: 'workshop' | 'debrief' = 'workshop';
+
+export function questionCameFrom(): 'workshop' | 'debrief' {
+  return cameFrom;
+}
+
+/** Opens the open-question screen from the workshop or the debrief (a key, a button or the menu). */
+export function goQuestion(game: Phaser.Game, from: 'workshop' | 'debrief'): void {
+  cameFrom = from;
+  switchTo(game, 'question');
+}
+
+let ratingFrom: 'workshop' | 'debrief' = 'workshop';
+
+export function ratingCameFrom(): 'workshop' | 'debrief' {
+  return ratingFrom;
+}
+
+/**
+ * Before and after: from the workshop the phones rate the statements "before", from the debrief
+ * "after". Nothing happens when the scenario has no statements.
+ */
+export function goRating(game: Phaser.Game, from: 'workshop' | 'debrief'): void {
+  const room = currentRoom();
+  const statements = room?.scenario.debrief?.statements ?? [];
+  if (!room || statements.length === 0) return;
+  ratingFrom = from;
+  openRating(room.workshop.seed, from === 'workshop' ? 'before' : 'after', Math.min(8, statements.length));
+  switchTo(game, 'rating');
+}
+
+export function goScreen(game: Phaser.Game, key: 'mode' | 'setup' | 'join' | 'workshop' | 'whatif' | 'debrief' | 'question' | 'rating'): void {
   switchTo(game, key);
 }

@@ -22,6 +22,8 @@ import { nl } from '../locales/nl.ts';
 import { RoomSocket, type SocketStatus } from '../platform/roomSocket.ts';
 import { currentScreen } from '../platform/screen.ts';
 import { PHONE_PATH, roomLinkHash, SERVER_CHECK_PATH, type PhoneView, type ServerMessage, type Texts } from '../room-protocol/protocol.ts';
+import { questionView, receiveAnswer } from './openQuestions.ts';
+import { ratingView, receiveRatings } from './ratings.ts';
 import { activeTeam, currentRoom, roomOrder, roomTable, setPhoneSecret, setPhoneVotes, type Room } from './room.ts';
 
 export interface PhoneFigures {
@@ -293,6 +295,10 @@ function receive(state: Phones, message: ServerMessage): void {
       order.forEach((file, position) => (byFile[file] = message.counts[position] ?? 0));
       setPhoneVotes(room, byFile);
     }
+  } else if (message.type === 'answer') {
+    receiveAnswer(message.question, message.id, message.text);
+  } else if (message.type === 'ratings') {
+    receiveRatings(message.round, message.counts);
   } else if (message.type === 'error' && message.code === 'room-taken') {
     if (state.owned) {
       // This workshop's code belongs to another room now: moving to a new room would leave the phones
@@ -389,6 +395,11 @@ function currentView(): PhoneView {
   if (!room) return { kind: 'wait' };
   const scenario = room.scenario;
   const screen = currentScreen().screen;
+  // An open question comes before anything else the projector shows, until the trainer closes it.
+  const asked = questionView(room.workshop.seed);
+  if (asked) return asked;
+  const rating = ratingView(room.workshop.seed, (scenario.debrief?.statements ?? []).slice(0, 8).map(both));
+  if (rating) return rating;
   // Once the session is over the phones stay on the debrief page the room last saw, also while the
   // projector looks at a "what if" or the room code: there is no next card to wait for.
   if (screen === 'debrief' || room.phase === 'over') return debriefView(room);

@@ -60,6 +60,8 @@ export interface Room {
   votingClosed: boolean;
   /** The secret of the phones' room, kept with the save so this workshop always reopens its own room. */
   phoneSecret: string | null;
+  /** When the card being decided came on the wall (this tab's clock), for the time each decision took. */
+  shownAt?: number;
   /** Where the room was when the trainer stopped it, and whether the timer ran: what taking the stop back returns to. */
   stopped?: StoppedFrom;
 }
@@ -90,7 +92,7 @@ export function savedRoom(r: Room): SavedWorkshop {
 
 export function startRoom(scenario: Scenario, settings: WorkshopSettings, seed: string = nanoid()): Room {
   const workshop = startWorkshop(scenario, settings, seed);
-  room = { scenario, workshop, phase: 'deciding', timer: new Countdown(settings.timer), reveal: null, branch: null, slide: 0, asking: null, entry: null, votingClosed: false, phoneSecret: null };
+  room = { scenario, workshop, phase: 'deciding', timer: new Countdown(settings.timer), reveal: null, branch: null, slide: 0, asking: null, entry: null, votingClosed: false, phoneSecret: null, shownAt: Date.now() };
   saveRoom(room);
   return room;
 }
@@ -124,6 +126,7 @@ function rebuildReveal(scenario: Scenario, index: number, team: TeamGame): Revea
 }
 
 function freshCard(r: Room): void {
+  r.shownAt = Date.now();
   r.timer = new Countdown(r.workshop.settings.timer);
   r.asking = null;
   r.entry = null;
@@ -223,7 +226,7 @@ export function decideRoom(r: Room, pick?: number, phoneGuess: string | null = n
   const before = activeTeam(r).state.meters;
   // The trainer's guess (G) stands; without one, the guess most phones made is the room's.
   const guessed = !r.workshop.guess && phoneGuess ? setGuess(r.scenario, r.workshop, phoneGuess) : r.workshop;
-  const result = decide(r.scenario, guessed, r.asking ? pick : undefined);
+  const result = decide(r.scenario, guessed, r.asking ? pick : undefined, r.shownAt !== undefined ? (Date.now() - r.shownAt) / 1000 : undefined);
   if (!result.ok) {
     if (result.reason === 'no-votes') r.asking = { reason: 'no-votes', among: roomOrder(r) };
     else if (result.reason === 'tie') r.asking = { reason: 'tie', among: result.tied };
