@@ -497,6 +497,7 @@ export const en = {
   keysVoteOne: '+ −',
   helpVoteOne: 'One vote more or fewer for the focused choice',
   setupModeSameCard: 'Teams decide the same card in turn, each with its own game',
+  setupModeSameTime: 'Teams at the same time, each with its own game',
   helpDecideVotes: 'Decide: the choice with most votes; on a tie or without votes you pick',
   // Paper for the room: the printable card set and handout
   paperButton: 'Print material…',

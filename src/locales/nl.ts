@@ -495,6 +495,7 @@ export const nl: Messages = {
   keysVoteOne: '+ −',
   helpVoteOne: 'Eén stem meer of minder voor de keuze met de focus',
   setupModeSameCard: 'Teams besluiten om de beurt over dezelfde kaart, elk met een eigen spel',
+  setupModeSameTime: 'Teams tegelijk, elk met een eigen spel',
   helpDecideVotes: 'Besluiten: de keuze met de meeste stemmen; bij gelijke stand of zonder stemmen kies jij',
   // Paper for the room: the printable card set and handout
   paperButton: 'Printmateriaal…',

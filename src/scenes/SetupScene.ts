@@ -36,7 +36,7 @@ interface Draft {
 const draft: Draft = { teams: 2, names: [], mode: 'turns', preview: 'scenario', timer: 60, length: 0 };
 const PREVIEWS: PreviewSetting[] = ['scenario', 'on', 'off'];
 const MODES: RoomMode[] = ['turns', 'together', 'same-card'];
-const MODE_LABEL: Record<RoomMode, MessageKey> = { turns: 'setupModeTurns', together: 'setupModeTogether', 'same-card': 'setupModeSameCard' };
+const MODE_LABEL: Record<RoomMode, MessageKey> = { turns: 'setupModeTurns', together: 'setupModeTogether', 'same-card': 'setupModeSameCard', 'same-time': 'setupModeSameTime' };
 const LEFT = 110;
 const LEFT_WIDTH = 900;
 const NAMES_X = 1090;
