@@ -10,6 +10,7 @@ import { shownOrder, type Outcome, type Table } from '../engine/game.ts';
 import { addVotes, setCount, setSourceCounts, type HowDecided } from '../engine/votes.ts';
 import { continueWhatIf, countVotes, decide, roundGoesOn, setGuess, startWorkshop, stopSession, whatIf, workshopCounts, workshopOver, workshopTable, type TeamGame, type Vote, type WhatIf, type Workshop, type WorkshopSettings } from '../engine/workshop.ts';
 import type { SavedWorkshop } from '../engine/workshopSave.ts';
+import { roundOver } from '../engine/teamsAtOnce.ts';
 import { saves } from '../platform/saves.ts';
 import { Countdown } from './countdown.ts';
 
@@ -100,7 +101,8 @@ export function resumeRoom(scenario: Scenario, saved: SavedWorkshop): Room {
   let reveal: Reveal | null = null;
   const team = saved.room.revealTeam !== null ? workshop.teams[saved.room.revealTeam] : undefined;
   if ((phase === 'reveal' || phase === 'over') && team) reveal = rebuildReveal(scenario, saved.room.revealTeam!, team);
-  if (phase === 'reveal' && !reveal) phase = workshopOver(workshop) ? 'over' : 'deciding';
+  // Teams deciding at the same time rebuild their reveal from the round itself.
+  if (phase === 'reveal' && !reveal && !roundOver(workshop)) phase = workshopOver(workshop) ? 'over' : 'deciding';
   if (phase !== 'over' && workshopOver(workshop)) phase = 'over';
   room = { scenario, workshop, phase, timer: Countdown.restore(workshop.settings.timer, saved.room.timer), reveal, branch: null, slide: saved.room.slide, asking: null, entry: null, votingClosed: phase === 'deciding' && saved.room.votingClosed === true, phoneSecret: saved.room.phoneSecret ?? null };
   return room;

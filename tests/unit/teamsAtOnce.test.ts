@@ -192,3 +192,29 @@ describe('teams taking turns on the same card with effects hidden', () => {
     expect(play('on').seen).toEqual([[0], [1], [2]]);
   });
 });
+
+describe('the room when teams decide at the same time', () => {
+  it('counts per team, asks for a pick per team, shows one reveal, survives a reload in the reveal, then deals the next week', async () => {
+    const { resumeRoom, savedRoom, startRoom } = await import('../../src/session/room.ts');
+    const rooms = await import('../../src/session/teamsRoom.ts');
+    const r = startRoom(scenario, settings(), 'seed');
+    rooms.countTableVote(r, 0, 0, 1);
+    rooms.countTableVote(r, 0, 0, 1);
+    rooms.setTableCount(r, 1, 1, 3);
+    rooms.setTablePhoneVotes(r, 2, [0, 0, 0]);
+    expect(rooms.tableHands(r, 0)).toEqual([2, 0, 0]);
+    expect(rooms.closeTables(r)).toBe(false);
+    expect(rooms.teamAsking(r)).toMatchObject([{ team: 2, reason: 'no-votes' }]);
+    expect(r.phase).toBe('deciding');
+    expect(rooms.tablesReveal(r)).toEqual([]);
+    expect(rooms.closeTables(r, new Map([[2, 2]]))).toBe(true);
+    expect(r.phase).toBe('reveal');
+    expect(rooms.tablesReveal(r).map((x) => x.decision.choice)).toEqual([0, 1, 2]);
+    const back = resumeRoom(scenario, JSON.parse(JSON.stringify(savedRoom(r))) as ReturnType<typeof savedRoom>);
+    expect(back.phase).toBe('reveal');
+    expect(rooms.tablesReveal(back)).toHaveLength(3);
+    expect(rooms.nextTables(back)).toBe('deciding');
+    expect(back.workshop.tables!.map((t) => t.status)).toEqual(['deciding', 'deciding', 'deciding']);
+    expect(rooms.tableHands(back, 0)).toEqual([0, 0, 0]);
+  });
+});
