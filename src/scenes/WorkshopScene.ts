@@ -36,6 +36,8 @@ import { drawPhoneLine, phoneLine, problemText } from './phoneStatus.ts';
 import { RoomScene } from './roomScene.ts';
 import { drawScoreboard } from './scoreboard.ts';
 import { own } from '../engine/own.ts';
+import { runTeamsWorkshop } from './teamsWorkshop.ts';
+import { teamsAtOnce } from '../session/teamsRoom.ts';
 
 /** The smallest text on a room screen, readable from the back row; the reveal's explanation is larger. */
 export const ROOM_TEXT = 28;
@@ -104,6 +106,11 @@ export class WorkshopScene extends RoomScene {
   create(): void {
     const room = this.openRoom();
     if (!room) return;
+    // Teams deciding at the same time: a screen of its own, drawn from the same room.
+    if (teamsAtOnce(room) && room.phase !== 'over') {
+      runTeamsWorkshop(this, room, { roomText: ROOM_TEXT, howText, turnText });
+      return;
+    }
     this.focus = null;
     this.voteUpdate = () => undefined;
     this.paintTimer = () => undefined;

@@ -353,7 +353,10 @@ export function syncPhones(): void {
     // A view for all ends the teams' own views on the server: theirs go out again after it.
     resendTeams();
   }
-  syncTeamPhones(currentRoom(), (message) => socket.send(message), view.kind === 'wait');
+  // Teams get their own cards once the first card is up: while the join screen shows before it, every phone waits.
+  const room = currentRoom()!;
+  const beforeFirst = currentScreen().screen === 'join' && !room.workshop.teams.some((team) => team.decisions.length > 0);
+  syncTeamPhones(room, (message) => socket.send(message), view.kind === 'wait' && !beforeFirst);
 }
 
 /** The meter most phones guessed gains most on the card being decided, when one leads. */
