@@ -552,6 +552,8 @@ export class Hub {
   private teamsFromProjector(connection: Connection, peer: Peer, room: Room, message: Extract<ProjectorMessage, { type: 'teams' | 'move' | 'show' }>): void {
     if (message.type === 'teams') {
       const names = message.names;
+      // The projector says its names again after every view for all: only a change is news to the phones.
+      if (names.length === room.teamNames.length && names.every((name, i) => name === room.teamNames[i])) return;
       room.teamNames = names;
       // Teams that are gone lose their phones (they pick again) and their cards.
       for (const [id, team] of room.teamOf) if (team >= names.length) room.teamOf.delete(id);

@@ -37,7 +37,7 @@ import { RoomScene } from './roomScene.ts';
 import { drawScoreboard } from './scoreboard.ts';
 import { own } from '../engine/own.ts';
 import { runTeamsWorkshop } from './teamsWorkshop.ts';
-import { teamsAtOnce } from '../session/teamsRoom.ts';
+import { revealsRound } from '../session/teamsRoom.ts';
 
 /** The smallest text on a room screen, readable from the back row; the reveal's explanation is larger. */
 export const ROOM_TEXT = 28;
@@ -106,8 +106,8 @@ export class WorkshopScene extends RoomScene {
   create(): void {
     const room = this.openRoom();
     if (!room) return;
-    // Teams deciding at the same time: a screen of its own, drawn from the same room.
-    if (teamsAtOnce(room) && room.phase !== 'over') {
+    // Teams deciding at the same time, and a same-card round revealed at once: a screen of its own, drawn from the same room.
+    if (revealsRound(room) && room.phase !== 'over') {
       runTeamsWorkshop(this, room, { roomText: ROOM_TEXT, howText, turnText });
       return;
     }

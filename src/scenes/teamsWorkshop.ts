@@ -22,15 +22,16 @@ import type { ScreenItem, ScreenRegion } from '../platform/screenModel.ts';
 import { stageSize } from '../platform/viewport.ts';
 import { clock } from '../session/countdown.ts';
 import { onPhones, phoneFigures, phonesOn, syncPhones } from '../session/phones.ts';
-import { timerChanged, toggleVoting, type Room } from '../session/room.ts';
+import { afterReveal, timerChanged, toggleVoting, type Room } from '../session/room.ts';
 import { teamPhoneFigures, teamPhoneGuesses } from '../session/teamPhones.ts';
 import {
-  closeTables, countTableVote, cycleTableGuess, decideTable, nextTables, revealOrder, setTableCount, tableHands, tableOrder, tablesReveal, teamAsking,
+  closeTables, countTableVote, cycleTableGuess, decideTable, nextTables, revealOrder, roundReveals, setTableCount, tableHands, tableOrder, teamAsking, teamsAtOnce,
 } from '../session/teamsRoom.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { addText, clampLines, fitWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
+import { problemText } from './phoneStatus.ts';
 import type { HowDecided } from '../engine/votes.ts';
 import type { Scenario } from '../engine/format.ts';
 
@@ -66,12 +67,12 @@ function grid(count: number): { columns: number; rows: number } {
 /** Adds lines of text under each other in a box, each cut to what still fits above `bottom`. */
 class Column {
   constructor(private readonly scene: Phaser.Scene, readonly x: number, public y: number, readonly width: number, readonly bottom: number) {}
-  line(text: string, options: { size?: number; bold?: boolean; colour?: number; lines?: number; gap?: number } = {}): Phaser.GameObjects.Text | null {
+  line(text: string, options: { size?: number; bold?: boolean; colour?: number; lines?: number; gap?: number; width?: number } = {}): Phaser.GameObjects.Text | null {
     const size = options.size ?? ROOM_TEXT;
     const room = this.bottom - this.y;
     const fit = Math.min(options.lines ?? 99, Math.floor(room / (size * 1.3)));
     if (fit < 1 || text === '') return null;
-    const shown = addText(this.scene, this.x, this.y, text, { size, bold: options.bold ?? false, colour: options.colour ?? colour.ink, width: this.width });
+    const shown = addText(this.scene, this.x, this.y, text, { size, bold: options.bold ?? false, colour: options.colour ?? colour.ink, width: options.width ?? this.width });
     clampLines(shown, fit);
     this.y += shown.height + (options.gap ?? 8);
     return shown;
@@ -113,6 +114,13 @@ export function runTeamsWorkshop(scene: Phaser.Scene, room: Room, words: RoomWor
     g.lineStyle(3, edge, 1).strokeRoundedRect(x, y, panelWidth, panelHeight, 24);
   }
 
+  /** Under the team's name: how many of its phones voted (it need not say the name again), or where the team is. */
+  function headerLine(team: number, status: string): string {
+    if (status !== 'deciding') return t(status === 'decided' ? 'teamsDecided' : 'teamsOut');
+    const phones = phonesOn() ? teamPhoneFigures(room, team) : null;
+    return phones && phones.joined > 0 ? t('phonesVoted', { voted: phones.voted, joined: phones.joined }) : t('teamsPhonesNone');
+  }
+
   function choiceLine(card: Card, file: number, position: number): string {
     return `${position + 1}. ${say(card.choices[file]!.label)}`;
   }
@@ -133,35 +141,35 @@ export function runTeamsWorkshop(scene: Phaser.Scene, room: Room, words: RoomWor
       const table = teamTable(room.scenario, room.workshop, i);
       const status = room.workshop.tables?.[i]?.status ?? 'out';
       panelBox(i, status === 'deciding' ? colour.card : colour.paperDeep, colour.cardEdge);
-      const header = new Button(scene, x + 12, y + 12, { width: panelWidth - 24, label: team.name, detail: ' ', detailLines: 2, textSize: 34, onActivate: () => decideOne(i), onHover: () => focus?.focus(i) });
+      // Made with the line it shows now, so that the button has the height for it (two lines on a 4:3 stage).
+      const header = new Button(scene, x + 12, y + 12, { width: panelWidth - 24, label: team.name, detail: headerLine(i, status), detailLines: 2, textSize: 34, onActivate: () => decideOne(i), onHover: () => focus?.focus(i) });
       buttons.push(header);
       const column = new Column(scene, x + 28, y + 24 + header.buttonHeight, panelWidth - 56, y + panelHeight - 16);
       if (!table) {
         column.line(t(status === 'decided' ? 'teamsDecided' : 'teamsOut'), { size: 30, bold: true, colour: colour.accent });
         texts.push({ status: '', counts: [] });
-        painters.push(() => header.detail?.setText(t(status === 'decided' ? 'teamsDecided' : 'teamsOut')));
+        painters.push(() => header.detail?.setText(headerLine(i, status)));
         return;
       }
       const stakeholder = room.scenario.stakeholders.find((s) => s.id === table.card.from);
-      column.line(`${say(stakeholder?.name)}: ${say(table.card.text)}`, { lines: 4, colour: colour.inkSoft });
+      // One row of panels has the height for the card in full and larger text; two rows keep the choices first.
+      const text = rows > 1 ? ROOM_TEXT : ROOM_TEXT + 2;
+      column.line(`${say(stakeholder?.name)}: ${say(table.card.text)}`, { size: text, lines: rows > 1 ? 2 : 5, colour: colour.inkSoft, gap: 12 });
       const order = tableOrder(room, i);
       const pills = order.map((file, position) => {
-        const row = column.line(choiceLine(table.card, file, position), { lines: 2, bold: true });
-        if (row) row.setWordWrapWidth(panelWidth - 56 - 90);
+        const row = column.line(choiceLine(table.card, file, position), { size: text, lines: 2, bold: true, width: panelWidth - 56 - 90 });
         const count = row ? addText(scene, x + panelWidth - 28, row.y, '0', { size: 34, bold: true, originX: 1 }) : null;
         return { row, count, file };
       });
-      const guess = column.line('', { size: ROOM_TEXT });
       const guessText = column.line(' ', { size: ROOM_TEXT, colour: colour.inkSoft, lines: 1 });
       const ask = column.line(' ', { size: ROOM_TEXT, bold: true, colour: colour.danger, lines: 3 });
-      void guess;
       const entry = { status: '', counts: [] as number[] };
       texts.push(entry);
       painters.push(() => {
         const hands = tableHands(room, i);
         const phones = phonesOn() ? teamPhoneFigures(room, i) : null;
         const line = phones && phones.joined > 0 ? t('teamsPhonesVoted', { team: team.name, voted: phones.voted, joined: phones.joined }) : t('teamsPhonesNone');
-        header.detail?.setText(line);
+        header.detail?.setText(headerLine(i, status));
         pills.forEach(({ count, file }, position) => {
           const typed = typing?.team === i && typing.position === position;
           count?.setText(typed ? `${typing!.digits}_` : String(hands[file] ?? 0)).setColor(typed ? '#1d5c61' : '#2b2118');
@@ -292,7 +300,7 @@ export function runTeamsWorkshop(scene: Phaser.Scene, room: Room, words: RoomWor
   // ------------------------------------------------------------ the reveal
 
   function drawReveal(): void {
-    const reveals = tablesReveal(room);
+    const reveals = roundReveals(room);
     const week = Math.max(1, ...reveals.map((r) => r.decision.turn));
     const over = workshopOver(room.workshop);
     const title = addText(scene, margin, 40, t('teamsRevealTitle', { week: capitalise(turnText(room.scenario, week)) }), { size: 48, bold: true });
@@ -331,7 +339,7 @@ export function runTeamsWorkshop(scene: Phaser.Scene, room: Room, words: RoomWor
       described.push({ team: team.name, cardId: card.id, decision: reveal.decision.choice, decisionShown: order.indexOf(reveal.decision.choice), how: reveal.decision.how, howText: how, votes: counts ? order.map((file) => counts[file] ?? 0) : null, phoneVotes: reveal.decision.vote.phones ? order.map((file) => reveal.decision.vote.phones![file] ?? 0) : null, changes, feedback });
     });
     const stop = sessionStop(room.workshop);
-    const label = over ? t('wsToDebrief') : t('teamsNext', { week: turnText(room.scenario, week + 1) });
+    const label = over ? t('wsToDebrief') : teamsAtOnce(room) ? t('teamsNext', { week: turnText(room.scenario, week + 1) }) : t('wsToScoreboard');
     const button = new Button(scene, margin, height - 130, { width: Math.min(760, width / 2 - margin), label, align: 'center', textSize: 34, onActivate: () => proceed(), onHover: () => focus?.focus(0) });
     addText(scene, width - margin, height - 130 + button.buttonHeight / 2, t('teamsRevealKeys'), { size: ROOM_TEXT, colour: colour.inkSoft, originX: 1, originY: 0.5 });
     focus = new FocusList([button]);
@@ -342,7 +350,16 @@ export function runTeamsWorkshop(scene: Phaser.Scene, room: Room, words: RoomWor
   }
 
   function proceed(): void {
-    if (room.phase === 'reveal') {
+    if (room.phase === 'reveal' && !teamsAtOnce(room)) {
+      // Teams taking turns on the same card: after the round's reveal, as after any reveal there.
+      if (afterReveal(room) === 'over') {
+        room.slide = 0;
+        goScreen(scene.game, 'debrief');
+        return;
+      }
+      syncPhones();
+      redraw();
+    } else if (room.phase === 'reveal') {
       if (nextTables(room) === 'over') {
         room.slide = 0;
         goScreen(scene.game, 'debrief');
@@ -443,10 +460,16 @@ export function runTeamsWorkshop(scene: Phaser.Scene, room: Room, words: RoomWor
     ] : [];
     return {
       title: String(facts.title ?? say(room.scenario.title)),
-      regions: [...regions, ...(focus ? [{ role: 'buttons' as const, items: focus.items('b-') }] : []), ...(toolbar.length > 0 ? [{ role: 'toolbar' as const, items: toolbar }] : [])],
+      regions: [
+        ...regions,
+        // The room could not be opened: said in full, as on the other workshop screens.
+        ...(phones?.problem ? [{ role: 'notice' as const, text: problemText(phones) }] : []),
+        ...(focus ? [{ role: 'buttons' as const, items: focus.items('b-') }] : []),
+        ...(toolbar.length > 0 ? [{ role: 'toolbar' as const, items: toolbar }] : []),
+      ],
       focus: room.phase === 'reveal' ? 'outcome' : focus?.focusId('b-') ?? null,
       announce: said,
-      facts: { ...facts, focus: focus?.current ?? -1, timer: { enabled: room.timer.enabled, left: Math.ceil(room.timer.left() / 1000), paused: room.timer.paused, done: room.timer.done }, phones: phones ? { joined: phones.joined, status: phones.status, closed: room.votingClosed } : null },
+      facts: { ...facts, focus: focus?.current ?? -1, timer: { enabled: room.timer.enabled, left: Math.ceil(room.timer.left() / 1000), paused: room.timer.paused, done: room.timer.done }, phones: phones ? { joined: phones.joined, status: phones.status, problem: phones.problem, closed: room.votingClosed } : null },
     };
   });
   settle();

@@ -10,7 +10,7 @@ import { shownOrder, type Outcome, type Table } from '../engine/game.ts';
 import { addVotes, setCount, setSourceCounts, type HowDecided } from '../engine/votes.ts';
 import { continueWhatIf, countVotes, decide, roundGoesOn, setGuess, startWorkshop, stopSession, whatIf, workshopCounts, workshopOver, workshopTable, type TeamGame, type Vote, type WhatIf, type Workshop, type WorkshopSettings } from '../engine/workshop.ts';
 import type { SavedWorkshop } from '../engine/workshopSave.ts';
-import { roundOver } from '../engine/teamsAtOnce.ts';
+import { revealsHeld, roundOver } from '../engine/teamsAtOnce.ts';
 import { saves } from '../platform/saves.ts';
 import { Countdown } from './countdown.ts';
 
@@ -225,6 +225,14 @@ export function decideRoom(r: Room, pick?: number, phoneGuess: string | null = n
     return false;
   }
   r.workshop = result.workshop;
+  if (revealsHeld(r.scenario, r.workshop) && roundGoesOn(r.workshop)) {
+    // Effects hidden, the same card for the next team: nothing of this decision shows before the round's last team decided.
+    r.reveal = null;
+    r.phase = 'deciding';
+    freshCard(r);
+    saveRoom(r);
+    return true;
+  }
   r.reveal = { team, choice: result.decision.choice, vote: result.decision.vote, how: result.decision.how, outcome: result.outcome, before };
   r.phase = 'reveal';
   r.asking = null;

@@ -6,7 +6,7 @@
  */
 import { shownOrder } from '../engine/game.ts';
 import {
-  atOnce, closeRound, countTeamVotes, decideTeam, nextRound, roundOver, roundReveal, setTeamGuess, teamOrder, teamTable, type TeamAsking, type TeamReveal,
+  atOnce, closeRound, countTeamVotes, decideTeam, nextRound, revealAfter, revealsHeld, roundOver, roundReveal, setTeamGuess, teamOrder, teamTable, type TeamAsking, type TeamReveal,
 } from '../engine/teamsAtOnce.ts';
 import { addVotes, setCount, setSourceCounts } from '../engine/votes.ts';
 import { workshopOver } from '../engine/workshop.ts';
@@ -122,6 +122,20 @@ export function closeTables(r: Room, picks: ReadonlyMap<number, number> = new Ma
 /** The round's reveal: every team's decision, in team order; empty before the round is over. */
 export function tablesReveal(r: Room): TeamReveal[] {
   return r.phase === 'reveal' || r.phase === 'over' ? roundReveal(r.scenario, r.workshop) : [];
+}
+
+/**
+ * Whether the reveal shows a whole round side by side: teams at the same time, or teams taking turns
+ * on the same card with effects hidden (their reveal waits for the round's last team).
+ */
+export function revealsRound(r: Room): boolean {
+  return teamsAtOnce(r) || (r.phase === 'reveal' && r.reveal !== null && revealsHeld(r.scenario, r.workshop));
+}
+
+/** The reveals the room sees now, a team each. */
+export function roundReveals(r: Room): TeamReveal[] {
+  if (teamsAtOnce(r)) return tablesReveal(r);
+  return r.phase === 'reveal' && r.reveal ? revealAfter(r.scenario, r.workshop, r.reveal.team) : [];
 }
 
 /** The order the team's revealed card's choices were shown in. */

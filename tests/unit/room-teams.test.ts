@@ -168,3 +168,15 @@ describe('phones in teams', () => {
     expect(MAX_SEATS_LISTED).toBeGreaterThanOrEqual(DEFAULT_LIMITS.phonesPerRoom);
   });
 });
+
+describe('the team names said again', () => {
+  it('change nothing on the phones when they are the same names', () => {
+    const { phone, fromProjector } = room();
+    const p = phone();
+    fromProjector({ type: 'teams', names: [] });
+    expect(p.received.map((m) => m.type)).toEqual(['joined', 'view']);
+    fromProjector({ type: 'teams', names: ['Balie'] });
+    fromProjector({ type: 'teams', names: ['Balie'] });
+    expect(p.received.map((m) => m.type)).toEqual(['joined', 'view', 'team', 'view']);
+  });
+});

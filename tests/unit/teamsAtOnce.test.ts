@@ -218,3 +218,29 @@ describe('the room when teams decide at the same time', () => {
     expect(rooms.tableHands(back, 0)).toEqual([0, 0, 0]);
   });
 });
+
+describe('the room with teams taking turns on the same card, effects hidden', () => {
+  it('goes from team to team without a reveal, then shows the round\'s reveal for every team and the scoreboard', async () => {
+    const { afterReveal, decideRoom, startRoom } = await import('../../src/session/room.ts');
+    const { revealsRound, roundReveals } = await import('../../src/session/teamsRoom.ts');
+    const deck = makeScenario({ turns: 10, cards: ['c1', 'c2', 'c3', 'c4'].map((id) => card(id)) });
+    const r = startRoom(deck, { teams: ['A', 'B', 'C'], mode: 'same-card', preview: 'off', timer: 0 }, 'same');
+    const phases: string[] = [];
+    for (const pick of [0, 1, 0]) {
+      decideRoom(r, undefined);
+      expect(decideRoom(r, pick)).toBe(true);
+      phases.push(r.phase);
+      expect(r.reveal === null).toBe(r.phase === 'deciding');
+    }
+    expect(phases).toEqual(['deciding', 'deciding', 'reveal']);
+    expect(revealsRound(r)).toBe(true);
+    expect(roundReveals(r).map((x) => [x.team, x.decision.choice])).toEqual([[0, 0], [1, 1], [2, 0]]);
+    expect(afterReveal(r)).toBe('scoreboard');
+    // With effects shown, every decision has its own reveal as before.
+    const shown = startRoom(deck, { teams: ['A', 'B'], mode: 'same-card', preview: 'on', timer: 0 }, 'same');
+    decideRoom(shown, undefined);
+    decideRoom(shown, 0);
+    expect(shown.phase).toBe('reveal');
+    expect(revealsRound(shown)).toBe(false);
+  });
+});
