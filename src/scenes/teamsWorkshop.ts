@@ -154,10 +154,11 @@ export function runTeamsWorkshop(scene: Phaser.Scene, room: Room, words: RoomWor
       const stakeholder = room.scenario.stakeholders.find((s) => s.id === table.card.from);
       // One row of panels has the height for the card in full and larger text; two rows keep the choices first.
       const text = rows > 1 ? ROOM_TEXT : ROOM_TEXT + 2;
-      column.line(`${say(stakeholder?.name)}: ${say(table.card.text)}`, { size: text, lines: rows > 1 ? 2 : 5, colour: colour.inkSoft, gap: 12 });
+      // With two rows of panels every choice still shows (one line each), for the hands to be counted; the card is in full on the phones and in the accessible layer.
+      column.line(`${say(stakeholder?.name)}: ${say(table.card.text)}`, { size: text, lines: rows > 1 ? 1 : 5, colour: colour.inkSoft, gap: 12 });
       const order = tableOrder(room, i);
       const pills = order.map((file, position) => {
-        const row = column.line(choiceLine(table.card, file, position), { size: text, lines: 2, bold: true, width: panelWidth - 56 - 90 });
+        const row = column.line(choiceLine(table.card, file, position), { size: text, lines: rows > 1 ? 1 : 2, bold: true, width: panelWidth - 56 - 90 });
         const count = row ? addText(scene, x + panelWidth - 28, row.y, '0', { size: 34, bold: true, originX: 1 }) : null;
         return { row, count, file };
       });

@@ -91,7 +91,93 @@ async function mainText(phone: Page): Promise<string> {
 
 const tables = (m: Snapshot) => m.shown.tables as Table[];
 
+/** Every text on the workshop screen is at least 28 px at 1080p, inside the stage, and overlaps no other. */
+async function checkTexts(page: Page, what: string): Promise<void> {
+  await waitFor(page, 'm.ready && !m.moving');
+  const drawn = await page.evaluate(() => (window as unknown as { manyMastersTexts: { stage: { width: number; height: number }; texts: { scene: string; text: string; size: number; left: number; top: number; right: number; bottom: number }[] } }).manyMastersTexts);
+  const texts = drawn.texts.filter((t) => t.scene === 'workshop' && t.text.trim() !== '');
+  expect(texts.length, what).toBeGreaterThan(6);
+  for (const t of texts) {
+    expect(t.size, `${what}: "${t.text.slice(0, 60)}" is ${t.size} px`).toBeGreaterThanOrEqual(28);
+    expect(t.left >= -1 && t.top >= -1 && t.right <= drawn.stage.width + 1 && t.bottom <= drawn.stage.height + 1, `${what}: "${t.text.slice(0, 60)}" leaves the stage`).toBe(true);
+  }
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) {
+      const a = texts[i]!;
+      const b = texts[j]!;
+      const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 3 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 3;
+      expect(overlap, `${what}: "${a.text.slice(0, 40)}" overlaps "${b.text.slice(0, 40)}"`).toBe(false);
+    }
+  }
+}
+
 describe('teams deciding at the same time', () => {
+  it('six teams without phones fit the screen at 16:9 and 4:3, counted by hand, with one reveal', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'nl-NL' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(served!.url);
+    await waitFor(page, "m.screen === 'title'", 30_000);
+    await openSetup(page);
+    let m = await snapshot(page);
+    const settings = () => m.shown.settings as { teams: string[]; mode: string; timer: number };
+    const change = async (option: number, done: () => boolean, key = 'ArrowRight') => {
+      while (m.shown.focus !== option) {
+        await press(page, 'ArrowDown');
+        m = await waitFor(page, "m.screen === 'setup' && m.ready");
+      }
+      while (!done()) {
+        const before = JSON.stringify(settings());
+        await press(page, key);
+        m = await waitFor(page, `m.screen === 'setup' && m.ready && JSON.stringify(m.shown.settings) !== ${JSON.stringify(before)}`);
+      }
+    };
+    await change(0, () => settings().teams.length === 6);
+    // Backwards from teams taking turns: forwards would pass "the whole room", which has no number of teams.
+    await change(1, () => settings().mode === 'same-time', 'ArrowLeft');
+    await change(3, () => settings().timer === 0, 'ArrowLeft');
+    await screenshot(page, 'teams-nl-setup-six');
+    const start = (m.shown.buttons as string[]).indexOf('De workshop beginnen');
+    while (m.shown.focus !== start) {
+      await press(page, 'ArrowDown');
+      m = await waitFor(page, "m.screen === 'setup' && m.ready");
+    }
+    await press(page, 'Enter');
+    m = await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding' && m.ready");
+    expect(tables(m).map((t) => t.line)).toEqual(Array.from({ length: 6 }, () => 'Geen telefoons: tel de handen'));
+    // Every choice of every team's card is drawn, to count the hands for.
+    const drawnNow = async () => (await page.evaluate(() => (window as unknown as { manyMastersTexts: { texts: { scene: string; text: string }[] } }).manyMastersTexts.texts.filter((t) => t.scene === 'workshop').map((t) => t.text)));
+    const choicesDrawn = (texts: string[]) => texts.filter((t) => /^\d\. /.test(t)).length;
+    for (const size of [{ width: 1920, height: 1080 }, { width: 1024, height: 768 }]) {
+      await page.setViewportSize(size);
+      await waitFor(page, `m.phase === 'deciding' && m.ready && m.shown.stage.width ${size.width === 1920 ? '===' : '<'} ${size.width === 1920 ? 1920 : 1500}`);
+      await checkTexts(page, `six teams deciding at ${size.width}×${size.height}`);
+      expect(choicesDrawn(await drawnNow())).toBe(tables(m).reduce((sum, t) => sum + t.hands.length, 0));
+      await screenshot(page, 'teams-nl-deciding-six');
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await waitFor(page, "m.phase === 'deciding' && m.ready && m.shown.stage.width === 1920");
+    // Hands at each table: team n gets n + 1 hands for its second choice.
+    for (let team = 0; team < 6; team++) {
+      while ((await snapshot(page)).shown.focus !== team) await press(page, 'ArrowDown');
+      await press(page, '2');
+      await press(page, String(team + 1));
+      await press(page, 'Enter');
+      await waitFor(page, `m.shown.tables[${team}].hands[1] === ${team + 1}`);
+    }
+    await press(page, 'PageDown');
+    m = await waitFor(page, "m.phase === 'reveal' && m.ready");
+    expect((m.shown.reveals as Revealed[]).map((r) => r.decisionShown)).toEqual([1, 1, 1, 1, 1, 1]);
+    for (const size of [{ width: 1920, height: 1080 }, { width: 1024, height: 768 }]) {
+      await page.setViewportSize(size);
+      await waitFor(page, `m.phase === 'reveal' && m.ready && m.shown.stage.width ${size.width === 1920 ? '===' : '<'} ${size.width === 1920 ? 1920 : 1500}`);
+      await checkTexts(page, `six teams' reveal at ${size.width}×${size.height}`);
+      await screenshot(page, 'teams-nl-reveal-six');
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
+
   it('three teams of three phones decide four weeks, each by its own votes, with one reveal a week', async () => {
     const url = served!.url;
     const projectorContext = await env.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'nl-NL' });
