@@ -23,7 +23,7 @@ import { stageSize } from '../platform/viewport.ts';
 import { clock } from '../session/countdown.ts';
 import { onPhones, phoneFigures, phonesOn, syncPhones } from '../session/phones.ts';
 import { afterReveal, timerChanged, toggleVoting, type Room } from '../session/room.ts';
-import { teamPhoneFigures, teamPhoneGuesses } from '../session/teamPhones.ts';
+import { movePhone, teamPhoneFigures, teamPhoneGuesses } from '../session/teamPhones.ts';
 import {
   closeTables, countTableVote, cycleTableGuess, decideTable, nextTables, revealOrder, roundReveals, setTableCount, tableHands, tableOrder, teamAsking, teamsAtOnce,
 } from '../session/teamsRoom.ts';
@@ -58,6 +58,8 @@ interface Typing {
 /** The focused team survives a redraw (a decision, a language switch). */
 let focusedTeam = 0;
 let typing: Typing | null = null;
+/** The number of a phone the trainer is moving to the focused team, as typed so far (A, the number, Enter). */
+let moving: string | null = null;
 
 function grid(count: number): { columns: number; rows: number } {
   const columns = count <= 3 ? Math.max(1, count) : 3;
@@ -189,6 +191,7 @@ export function runTeamsWorkshop(scene: Phaser.Scene, room: Room, words: RoomWor
     buttons.push(close);
     const hint = addText(scene, width - margin, height - 130 + close.buttonHeight / 2, t('teamsKeys'), { size: ROOM_TEXT, colour: colour.inkSoft, originX: 1, originY: 0.5, width: width / 2 - margin - 20 });
     clampLines(hint, 3);
+    const keysText = hint.text;
     focus = new FocusList(buttons, (index) => {
       if (index < teams.length) focusedTeam = index;
     });
@@ -196,6 +199,9 @@ export function runTeamsWorkshop(scene: Phaser.Scene, room: Room, words: RoomWor
 
     const paint = () => {
       painters.forEach((p) => p());
+      // Moving a phone: the line of keys says what is being typed instead.
+      const movingText = moving !== null ? t('teamsMoving', { team: teams[focusedTeam]?.name ?? '', digits: moving }) : '';
+      hint.setText(movingText || keysText).setColor(movingText ? '#1d5c61' : '#594636');
       if (timerText) {
         const { done, paused } = room.timer;
         timerText.setText(`${clock(room.timer.left())}  ${done ? t('wsTimeUp') : paused ? t('wsTimerPaused') : t('wsTimerRunning')}`).setColor(done ? '#a8231c' : '#2b2118');
@@ -205,6 +211,7 @@ export function runTeamsWorkshop(scene: Phaser.Scene, room: Room, words: RoomWor
       const playing = (room.workshop.tables ?? []).filter((t_) => t_.status !== 'out').length;
       regions = [
         { role: 'text', text: title.text },
+        ...(movingText ? [{ role: 'notice' as const, text: movingText }] : []),
         { role: 'values', name: 'teams', label: t('teamsProgress', { decided, playing }), items: teams.map((team, i) => ({ id: `team-${i}`, label: team.name, value: texts[i]!.status || t(room.workshop.tables?.[i]?.status === 'decided' ? 'teamsDecided' : 'teamsOut') })) },
         ...teams.flatMap((team, i): ScreenRegion[] => {
           const table = teamTable(room.scenario, room.workshop, i);
@@ -234,7 +241,7 @@ export function runTeamsWorkshop(scene: Phaser.Scene, room: Room, words: RoomWor
           hands: texts[i]!.counts, phones: phonesOn() ? teamPhoneFigures(room, i) : null, line: texts[i]!.status, asking: teamAsking(room).find((a) => a.team === i) ?? null,
           guess: room.workshop.tables?.[i]?.guess ?? null,
         })),
-        decided, playing, typing, previewMode: previewMode(room.scenario, room.workshop.settings.preview),
+        decided, playing, typing, moving: movingText || null, previewMode: previewMode(room.scenario, room.workshop.settings.preview),
         buttons: buttons.map((b) => b.label.text),
       };
       requestFrames();
@@ -287,6 +294,14 @@ export function runTeamsWorkshop(scene: Phaser.Scene, room: Room, words: RoomWor
     syncPhones();
     audio.play('choice');
     redraw();
+  }
+
+  /** The phone with the typed number goes to the focused team; the phone shows its new team at once. */
+  function finishMoving(): void {
+    const seat = Number(moving);
+    moving = null;
+    if (Number.isInteger(seat) && seat > 0 && movePhone(seat, focusedTeam)) said = t('teamsMoved', { seat, team: teams[focusedTeam]?.name ?? '' });
+    repaint();
   }
 
   function finishTyping(): void {
@@ -379,6 +394,11 @@ export function runTeamsWorkshop(scene: Phaser.Scene, room: Room, words: RoomWor
     switch (command.kind) {
       case 'choice': {
         if (!deciding) return true;
+        if (moving !== null) {
+          moving = (moving + String(command.index + 1)).slice(0, 6);
+          repaint();
+          return true;
+        }
         const team = focusedTeam;
         const order = tableOrder(room, team);
         const asking = teamAsking(room).find((a) => a.team === team);
@@ -394,13 +414,19 @@ export function runTeamsWorkshop(scene: Phaser.Scene, room: Room, words: RoomWor
         return true;
       }
       case 'digit':
-        if (deciding && typing) typeDigit(command.value);
+        if (deciding && moving !== null) {
+          moving = command.value < 0 ? moving.slice(0, -1) : (moving + String(command.value)).slice(0, 6);
+          repaint();
+        } else if (deciding && typing) typeDigit(command.value);
         return true;
       case 'more': case 'less':
         return true;
       case 'letter':
         finishTyping();
-        if (command.key === 'j' && phonesOn()) goScreen(scene.game, 'join');
+        if (command.key === 'a' && phonesOn() && deciding) {
+          moving = '';
+          repaint();
+        } else if (command.key === 'j' && phonesOn()) goScreen(scene.game, 'join');
         else if (command.key === 'v' && phonesOn() && toggleVoting(room)) {
           syncPhones();
           said = t(room.votingClosed ? 'a11yVotingClosed' : 'a11yVotingReopened');
@@ -424,10 +450,16 @@ export function runTeamsWorkshop(scene: Phaser.Scene, room: Room, words: RoomWor
         return true;
       case 'back': return true;
       case 'confirm':
-        if (typing) finishTyping();
+        if (moving !== null) finishMoving();
+        else if (typing) finishTyping();
         else focus.activate();
         return true;
       case 'menu':
+        if (moving !== null) {
+          moving = null;
+          repaint();
+          return true;
+        }
         if (typing) {
           typing = null;
           repaint();

@@ -312,6 +312,18 @@ describe('teams deciding at the same time', () => {
     expect(reveals).toBe(4);
     m = await waitFor(projector, "m.phase === 'deciding' && m.ready");
     expect(String(m.shown.title)).toContain('Week 5 van 8');
+
+    // The trainer moves a phone by the number it shows: Team 3 focused, A, the number, Enter.
+    const moved = ofTeam(0)[0]!;
+    const seat = /telefoon (\d+)/.exec(await moved.page.locator('#room').innerText())![1]!;
+    while ((await snapshot(projector)).shown.focus !== 2) await press(projector, 'ArrowDown');
+    await press(projector, 'a');
+    for (const digit of seat) await press(projector, digit);
+    m = await waitFor(projector, `m.shown.moving === 'Telefoon naar Team 3: typ het nummer, dan Enter: ${seat}_'`);
+    await press(projector, 'Enter');
+    await moved.page.waitForFunction(() => document.getElementById('room')!.textContent!.includes('Team 3'));
+    await moved.page.waitForFunction(() => document.querySelector('.card .turn')?.textContent === 'Team 3 · Week 5 van 8');
+    m = await waitFor(projector, 'm.shown.tables[0].phones.joined === 2 && m.shown.tables[2].phones.joined === 4');
     expect(projectorErrors).toEqual([]);
     for (const phone of phones) expect(phone.errors).toEqual([]);
     for (const phone of phones) await phone.context.close();
