@@ -80,6 +80,8 @@ async function openPhone(url: string, code: string, team: number): Promise<{ con
   await page.waitForSelector('body[data-view="team"]');
   // The picker lists the projector's team names; the phone's team shows on it once picked.
   expect(await page.locator('[data-key^="team-"]').allInnerTexts()).toEqual(TEAMS);
+  expect(await page.locator('h1').innerText()).toBe('In welk team zit je?');
+  if (team === 0) await screenshot(page, 'teams-nl-phone-picker');
   await page.locator(`[data-key="team-${team}"]`).tap();
   await page.waitForFunction((name) => document.getElementById('room')!.textContent!.includes(name), TEAMS[team]!);
   return { context, page, errors };
