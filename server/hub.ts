@@ -14,9 +14,10 @@
  */
 import { createHash, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import {
-  checkAnswer, CODE_ALPHABET, RATING_SCALE, CODE_LENGTH, KEY_LENGTH, MAX_PHONE_MESSAGE, parseFirstMessage, parsePhoneMessage, parseProjectorMessage,
-  type ErrorCode, type Kept, type Mine, type PhoneView, type ServerMessage,
+  checkAnswer, CODE_ALPHABET, RATING_SCALE, CODE_LENGTH, KEY_LENGTH, MAX_PHONE_MESSAGE, MAX_SEATS_LISTED, parseFirstMessage, parsePhoneMessage, parseProjectorMessage,
+  type ErrorCode, type Kept, type Mine, type PhoneView, type ProjectorMessage, type ServerMessage,
 } from '../src/room-protocol/protocol.ts';
+import { Ballot, tallyOf } from './ballot.ts';
 
 export interface Connection {
   /** Where the connection comes from (the phone's or projector's network address), for the per-address limits. */
@@ -129,6 +130,12 @@ interface Room {
   rating: { round: string; statements: number } | null;
   ratings: Map<string, (number | null)[]>;
   lastSeen: number;
+  /** The teams phones can join (the projector's names), each phone's team and the number it shows, by phone id. */
+  teamNames: string[];
+  teamOf: Map<string, number>;
+  seats: Map<string, number>;
+  /** Teams deciding at the same time: each team's own card and votes, while the projector shows teams their own. */
+  ballots: Map<number, Ballot>;
 }
 
 interface Peer {
@@ -267,7 +274,7 @@ export class Hub {
     }
     const message = parsed.message;
     if (message.type === 'host') this.host(connection, peer, message.code, message.secret);
-    else this.join(connection, peer, message.code, message.key, message.token, message.kept);
+    else this.join(connection, peer, message.code, message.key, message.token, message.kept, message.team);
   }
 
   private roomsFrom(address: string): number {
@@ -311,6 +318,7 @@ export class Hub {
         code: made, key: roomKey(secret), secret, address: connection.address,
         projector: null, phones: new Map(), firstJoined: new Map(), removed: new Set(), view: { kind: 'wait' },
         round: null, open: false, choices: 0, meters: new Set(), votes: new Map(), question: null, answers: new Map(), rating: null, ratings: new Map(), lastSeen: this.now(),
+        teamNames: [], teamOf: new Map(), seats: new Map(), ballots: new Map(),
       };
       this.rooms.set(room.code, room);
       this.byKey.set(room.key, room);
@@ -330,7 +338,7 @@ export class Hub {
     else this.phonesFrom.delete(address);
   }
 
-  private join(connection: Connection, peer: Peer, code: string, key: string | undefined, token: string | undefined, kept: Kept | undefined): void {
+  private join(connection: Connection, peer: Peer, code: string, key: string | undefined, token: string | undefined, kept: Kept | undefined, team?: number): void {
     const now = this.now();
     let joins = this.joinsFrom.get(connection.address);
     if (!joins) this.joinsFrom.set(connection.address, (joins = new Bucket(this.limits.joinBurst, this.limits.joinsPerSecond, now)));
@@ -380,15 +388,21 @@ export class Hub {
     peer.phone = id;
     room.phones.set(connection, id);
     if (!room.firstJoined.has(id)) room.firstJoined.set(id, now);
+    if (!room.seats.has(id)) room.seats.set(id, room.seats.size + 1);
+    // The team a table's QR code names, or the one the phone remembers (the server may have restarted); a team the server knows stands.
+    if (team !== undefined && !room.teamOf.has(id) && (room.teamNames.length === 0 || team < room.teamNames.length)) room.teamOf.set(id, team);
     this.countPhone(connection.address, 1);
     connection.send({ type: 'joined', code: room.code, key: room.key, token: token ?? sign(room, id) });
     // After a server restart the votes are gone from here but not from the phones: take back what a
     // phone remembers, unless it already voted again since.
-    if (kept && kept.round === room.round && room.open && !room.votes.has(id)) {
+    const ballot = this.ballotOf(room, id);
+    if (kept && ballot) ballot.keep(id, kept);
+    else if (kept && kept.round === room.round && room.open && !room.votes.has(id)) {
       const vote: Vote = { choice: kept.choice !== null && kept.choice < room.choices ? kept.choice : null, guess: kept.guess !== null && room.meters.has(kept.guess) ? kept.guess : null };
       if (vote.choice !== null || vote.guess !== null) room.votes.set(id, vote);
     }
-    connection.send({ type: 'view', view: room.view, mine: this.mine(room, id) });
+    connection.send({ type: 'view', view: ballot?.view ?? room.view, mine: this.mine(room, id) });
+    if (room.teamNames.length > 0) connection.send(this.teamMessage(room, id));
     this.tally(room);
   }
 
@@ -412,6 +426,10 @@ export class Hub {
     }
     if (message.type === 'remove') {
       this.removeRecent(room, message.seconds * 1000);
+      return;
+    }
+    if (message.type === 'teams' || message.type === 'move' || message.team !== undefined) {
+      this.teamsFromProjector(connection, peer, room, message);
       return;
     }
     const view = message.view;
@@ -441,6 +459,8 @@ export class Hub {
       room.votes = new Map();
     }
     room.view = view;
+    // A view for all ends the teams' own cards: every phone sees this one.
+    room.ballots.clear();
     for (const [phone, id] of room.phones) phone.send({ type: 'view', view, mine: this.mine(room, id) });
     this.tally(room);
   }
@@ -452,6 +472,7 @@ export class Hub {
       if (at < since) continue;
       room.removed.add(id);
       room.votes.delete(id);
+      for (const ballot of room.ballots.values()) ballot.votes.delete(id);
     }
     for (const [phone, id] of room.phones) {
       if (!room.removed.has(id)) continue;
@@ -489,6 +510,26 @@ export class Hub {
     }
     if (message.type === 'rate') {
       this.rate(connection, peer, room, id, message.round, message.statement, message.value);
+      return;
+    }
+    if (message.type === 'team') {
+      if (message.team >= room.teamNames.length) {
+        this.refuse(connection, peer, 'no-such-choice');
+        return;
+      }
+      this.placePhone(room, id, message.team);
+      return;
+    }
+    const ballot = this.ballotOf(room, id);
+    if (ballot) {
+      const refusal = ballot.vote(id, message);
+      if (refusal) {
+        this.refuse(connection, peer, refusal);
+        return;
+      }
+      const mine = ballot.mine(id);
+      for (const [phone, other] of room.phones) if (other === id) phone.send({ type: 'mine', round: message.round, mine });
+      this.tally(room);
       return;
     }
     if (!room.open || message.round !== room.round) {
@@ -561,7 +602,81 @@ export class Hub {
     room.projector?.send({ type: 'ratings', round, counts });
   }
 
+  /** The team's own card the phone votes on, when its team has one now. */
+  private ballotOf(room: Room, id: string): Ballot | undefined {
+    const team = room.teamOf.get(id);
+    return team === undefined ? undefined : room.ballots.get(team);
+  }
+
+  private teamMessage(room: Room, id: string): ServerMessage {
+    return { type: 'team', names: room.teamNames, team: room.teamOf.get(id) ?? null, seat: room.seats.get(id) ?? 1 };
+  }
+
+  /** Puts a phone in a team (its own pick or the trainer's move): all its connections see the team and that team's card. */
+  private placePhone(room: Room, id: string, team: number): void {
+    room.teamOf.set(id, team);
+    const placed = this.teamMessage(room, id);
+    const view = room.ballots.get(team)?.view ?? room.view;
+    for (const [phone, other] of room.phones) {
+      if (other !== id) continue;
+      phone.send(placed);
+      phone.send({ type: 'view', view, mine: this.mine(room, id) });
+    }
+    this.tally(room);
+  }
+
+  /** The projector's team messages: the names phones pick from, moving a phone, and a team's own card. */
+  private teamsFromProjector(connection: Connection, peer: Peer, room: Room, message: Extract<ProjectorMessage, { type: 'teams' | 'move' | 'show' }>): void {
+    if (message.type === 'teams') {
+      const names = message.names;
+      // The projector says its names again after every view for all: only a change is news to the phones.
+      if (names.length === room.teamNames.length && names.every((name, i) => name === room.teamNames[i])) return;
+      room.teamNames = names;
+      // Teams that are gone lose their phones (they pick again) and their cards.
+      for (const [id, team] of room.teamOf) if (team >= names.length) room.teamOf.delete(id);
+      for (const team of room.ballots.keys()) if (team >= names.length) room.ballots.delete(team);
+      for (const [phone, id] of room.phones) {
+        phone.send(this.teamMessage(room, id));
+        phone.send({ type: 'view', view: this.ballotOf(room, id)?.view ?? room.view, mine: this.mine(room, id) });
+      }
+      this.tally(room);
+      return;
+    }
+    const team = message.team ?? room.teamNames.length;
+    if (team >= room.teamNames.length) {
+      this.refuse(connection, peer, 'no-such-choice');
+      return;
+    }
+    if (message.type === 'move') {
+      const id = [...room.seats].find(([, seat]) => seat === message.seat)?.[0];
+      if (id === undefined) {
+        this.refuse(connection, peer, 'no-such-choice');
+        return;
+      }
+      this.placePhone(room, id, team);
+      return;
+    }
+    let ballot = room.ballots.get(team);
+    if (!ballot) room.ballots.set(team, (ballot = new Ballot()));
+    ballot.show(message.view);
+    for (const [phone, id] of room.phones) if (room.teamOf.get(id) === team) phone.send({ type: 'view', view: ballot.view, mine: ballot.mine(id) });
+    this.tally(room);
+  }
+
+  /** Per team: its phones in the room now and their votes on the team's own card (or on the card for all). */
+  private teamFigures(room: Room, present: ReadonlySet<string>): Pick<Extract<ServerMessage, { type: 'tally' }>, 'teams' | 'seats'> {
+    const teams = room.teamNames.map((_, team) => {
+      const phones = new Set([...present].filter((id) => room.teamOf.get(id) === team));
+      const ballot = room.ballots.get(team);
+      return ballot ? ballot.tally(phones) : tallyOf(room.round, room.choices, room.votes, phones);
+    });
+    const seats = [...present].slice(0, MAX_SEATS_LISTED).map((id) => ({ seat: room.seats.get(id) ?? 1, team: room.teamOf.get(id) ?? null }));
+    return { teams, seats };
+  }
+
   private mine(room: Room, id: string): Mine {
+    const ballot = this.ballotOf(room, id);
+    if (ballot) return ballot.mine(id);
     const vote = room.votes.get(id);
     return { choice: vote?.choice ?? null, guess: vote?.guess ?? null };
   }
@@ -591,6 +706,7 @@ export class Hub {
     room.projector.send({
       type: 'tally', round: room.round, joined: present.size, voted, recent,
       counts: room.round ? counts : [], guesses: [...guesses].map(([meter, count]) => ({ meter, count })),
+      ...(room.teamNames.length > 0 ? this.teamFigures(room, present) : {}),
     });
   }
 }

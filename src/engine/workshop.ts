@@ -13,8 +13,11 @@ export const TIMER_CHOICES = [0, 30, 60, 90, 120] as const;
 export const LENGTH_CHOICES = [0, 3, 5, 10, 15, 20, 25, 30] as const;
 export const MAX_TEAMS = 6;
 
-/** Teams each with their own card in turn, teams deciding the same card in turn (each its own game), or the room as one. */
-export type RoomMode = 'turns' | 'same-card' | 'together';
+/**
+ * Teams each with their own card in turn, teams deciding the same card in turn (each its own game), the
+ * room as one, or every team deciding its own card at the same moment (each its own game, one reveal a round).
+ */
+export type RoomMode = 'turns' | 'same-card' | 'together' | 'same-time';
 export type PreviewSetting = 'scenario' | 'on' | 'off';
 
 export interface WorkshopSettings {
@@ -73,6 +76,19 @@ export interface Workshop {
   stoppedAt: number | null;
   /** In 'same-card' mode: the card of the round every team decides (the first team's), until the round is over. */
   round?: { card: string; order?: number[] } | null;
+  /** In 'same-time' mode: each team's table this round (its votes, guess and whether it decided), in team order. */
+  tables?: TeamTable[];
+}
+
+/** Where a team is in a round when teams decide at the same time: still deciding, decided (waiting for the reveal), or not playing (its game is over). */
+export type TableStatus = 'deciding' | 'decided' | 'out';
+
+export interface TeamTable {
+  status: TableStatus;
+  /** The votes on the team's own card, per source, per choice in file order. */
+  tally: Tally;
+  /** The team's guess of the meter that gains most, or null. */
+  guess: string | null;
 }
 
 function choicesOnTable(scenario: Scenario, team: TeamGame | undefined): number {
@@ -82,7 +98,13 @@ function choicesOnTable(scenario: Scenario, team: TeamGame | undefined): number 
 export function startWorkshop(scenario: Scenario, settings: WorkshopSettings, seed: string): Workshop {
   const names = settings.mode === 'together' ? settings.teams.slice(0, 1) : settings.teams.slice(0, MAX_TEAMS);
   const teams = (names.length > 0 ? names : ['']).map((name) => ({ name, state: newGame(scenario, seed), decisions: [] }));
-  return { version: WORKSHOP_VERSION, scenario: scenario.id, seed, settings, teams, active: 0, tally: emptyTally(choicesOnTable(scenario, teams[0])), guess: null, stoppedAt: null };
+  const workshop: Workshop = { version: WORKSHOP_VERSION, scenario: scenario.id, seed, settings, teams, active: 0, tally: emptyTally(choicesOnTable(scenario, teams[0])), guess: null, stoppedAt: null };
+  return settings.mode === 'same-time' ? { ...workshop, tables: freshTables(scenario, workshop) } : workshop;
+}
+
+/** A new round's tables when teams decide at the same time: each team still playing gets its own card's empty tally. */
+export function freshTables(scenario: Scenario, workshop: Workshop): TeamTable[] {
+  return workshop.teams.map((team) => (teamDone(workshop, team) ? { status: 'out', tally: emptyTally(0), guess: null } : { status: 'deciding', tally: emptyTally(choicesOnTable(scenario, team)), guess: null }));
 }
 
 /** The card the active team must decide, or null when the session is over. */
@@ -123,7 +145,7 @@ export function setGuess(scenario: Scenario, workshop: Workshop, guess: string |
   return { ...workshop, guess };
 }
 
-export type DecideError = MoveError | { code: 'session-over'; message: string };
+export type DecideError = MoveError | { code: 'session-over'; message: string } | { code: 'other-form'; message: string };
 
 export type DecisionResult =
   | { ok: true; workshop: Workshop; outcome: Outcome; decision: Decision }
@@ -139,8 +161,33 @@ export type DecisionResult =
  */
 export function decide(scenario: Scenario, workshop: Workshop, pick?: number, seconds?: number): DecisionResult {
   if (workshopOver(workshop)) return { ok: false, reason: 'error', error: { code: 'session-over', message: 'the session is over: there is no card to decide' } };
-  const team = workshop.teams[workshop.active]!;
-  const counts = workshopCounts(workshop);
+  if (workshop.settings.mode === 'same-time') return { ok: false, reason: 'error', error: { code: 'other-form', message: 'teams decide at the same time: each team decides its own table (decideTeam)' } };
+  const result = decideFor(scenario, workshop.teams[workshop.active]!, workshop.tally, workshop.guess, pick, seconds);
+  if (!result.ok) return result;
+  const { decision } = result;
+  const teams = workshop.teams.map((t, i) => (i === workshop.active ? result.team : t));
+  const moved: Workshop = { ...workshop, teams };
+  const active = nextActive(moved, workshop.active);
+  let round: Workshop['round'] = null;
+  // Same card in turn: the next team in this round gets the card just decided; a new round starts from the first team's own deck.
+  if (workshop.settings.mode === 'same-card' && active > workshop.active && !workshopOver(moved)) {
+    round = workshop.round ?? { card: decision.card, ...(decision.order ? { order: [...decision.order] } : {}) };
+    teams[active] = { ...teams[active]!, state: dealAs(scenario, teams[active]!.state, round) };
+  }
+  const next: Workshop = { ...moved, teams, active, tally: emptyTally(choicesOnTable(scenario, teams[active])), guess: null, round };
+  return { ok: true, workshop: next, outcome: result.outcome, decision };
+}
+
+export type TeamDecisionResult =
+  | { ok: true; team: TeamGame; outcome: Outcome; decision: Decision }
+  | Exclude<DecisionResult, { ok: true }>;
+
+/**
+ * One team's decision on its own card from its votes and guess: the counted votes decide; `pick` (a
+ * file index) only counts when nothing was counted or the top is tied, and then only among the tied choices.
+ */
+export function decideFor(scenario: Scenario, team: TeamGame, tally: Tally, guess: string | null, pick?: number, seconds?: number): TeamDecisionResult {
+  const counts = totalCounts(tally);
   const ruling = rule(counts, pick);
   if (!ruling.ok) return ruling;
   const order = team.state.current?.order;
@@ -148,20 +195,10 @@ export function decide(scenario: Scenario, workshop: Workshop, pick?: number, se
   if (!result.ok) return { ok: false, reason: 'error', error: result.error };
   const vote: Vote = {};
   if (counts.some((c) => c > 0)) vote.counts = counts;
-  if (workshop.tally.phones.some((c) => c > 0)) vote.phones = [...workshop.tally.phones];
-  if (workshop.guess) vote.guess = workshop.guess;
+  if (tally.phones.some((c) => c > 0)) vote.phones = [...tally.phones];
+  if (guess) vote.guess = guess;
   const decision: Decision = { turn: team.state.turn, card: result.outcome.card, choice: ruling.choice, vote, how: ruling.how, ...(order ? { order: [...order] } : {}), deltas: result.outcome.deltas, ...(seconds !== undefined && Number.isFinite(seconds) ? { seconds: Math.max(0, Math.round(seconds)) } : {}) };
-  const teams = workshop.teams.map((t, i) => (i === workshop.active ? { ...t, state: result.state, decisions: [...t.decisions, decision] } : t));
-  const moved: Workshop = { ...workshop, teams };
-  const active = nextActive(moved, workshop.active);
-  let round: Workshop['round'] = null;
-  // Same card in turn: the next team in this round gets the card just decided; a new round starts from the first team's own deck.
-  if (workshop.settings.mode === 'same-card' && active > workshop.active && !workshopOver(moved)) {
-    round = workshop.round ?? { card: decision.card, ...(order ? { order: [...order] } : {}) };
-    teams[active] = { ...teams[active]!, state: dealAs(scenario, teams[active]!.state, round) };
-  }
-  const next: Workshop = { ...moved, teams, active, tally: emptyTally(choicesOnTable(scenario, teams[active])), guess: null, round };
-  return { ok: true, workshop: next, outcome: result.outcome, decision };
+  return { ok: true, team: { ...team, state: result.state, decisions: [...team.decisions, decision] }, outcome: result.outcome, decision };
 }
 
 /** In 'same-card' mode, whether the round goes on with the same card for the next team. */
@@ -170,7 +207,7 @@ export function roundGoesOn(workshop: Workshop): boolean {
 }
 
 /** Whether a team has nothing more to play: its game ended, or it played the session's length. */
-function teamDone(workshop: Workshop, team: TeamGame): boolean {
+export function teamDone(workshop: Workshop, team: TeamGame): boolean {
   const length = workshop.settings.length ?? 0;
   return team.state.end !== null || (length > 0 && team.decisions.length >= length);
 }

@@ -41,7 +41,7 @@ const workshopSchema = fields({
   seed: string(),
   settings: fields({
     teams: list(string({ max: 200 }), { min: 1, max: MAX_TEAMS }),
-    mode: oneOf(['turns', 'same-card', 'together']),
+    mode: oneOf(['turns', 'same-card', 'together', 'same-time']),
     preview: oneOf(['scenario', 'on', 'off']),
     timer: count,
     length: v.optional(count),
@@ -52,6 +52,8 @@ const workshopSchema = fields({
   guess: nullable(string()),
   stoppedAt: nullable(count),
   round: v.optional(nullable(fields({ card: string({ min: 1 }), order: v.optional(list(choiceIndex, { min: 2, max: 4 })) }))),
+  // Absent in saves of the other forms and of versions before teams decided at the same time.
+  tables: v.optional(list(fields({ status: oneOf(['deciding', 'decided', 'out']), tally: fields({ hands: counts, phones: v.optional(counts) }), guess: nullable(string()) }), { min: 1, max: MAX_TEAMS })),
 });
 
 /** Where the room was, beside the engine's workshop. */
@@ -118,10 +120,13 @@ export function loadWorkshop(findScenario: (id: string) => Scenario | undefined,
   // they were, whatever the server says meanwhile.
   const closedWith = room.votingClosed === true && savedWorkshop.tally.phones?.length === savedWorkshop.tally.hands.length ? savedWorkshop.tally.phones : null;
   const tally = { ...savedWorkshop.tally, phones: closedWith ? [...closedWith] : savedWorkshop.tally.hands.map(() => 0) };
-  const saved: SavedWorkshop = { workshop: { ...savedWorkshop, tally }, room };
+  // Each team's table likewise: its phone votes come back from the server.
+  const tables = savedWorkshop.tables?.map((t) => ({ ...t, tally: { ...t.tally, phones: room.votingClosed === true && t.tally.phones?.length === t.tally.hands.length ? [...t.tally.phones] : t.tally.hands.map(() => 0) } }));
+  const saved: SavedWorkshop = { workshop: { ...savedWorkshop, tally, ...(tables ? { tables } : {}) }, room };
   const scenario = findScenario(saved.workshop.scenario);
   if (!scenario) return { ok: false, problem: 'otherScenario', reason: `the workshop save belongs to scenario "${saved.workshop.scenario}", which is not here` };
   const w = saved.workshop;
+  if (w.tables && w.tables.length !== w.teams.length) return { ok: false, problem: 'damaged', reason: `the workshop save has ${w.tables.length} tables for ${w.teams.length} teams` };
   if (w.active >= w.teams.length || (saved.room.revealTeam !== null && saved.room.revealTeam >= w.teams.length)) return { ok: false, problem: 'damaged', reason: 'the workshop save names a team it does not have' };
   for (const team of w.teams) {
     const refusal = checkAgainstScenario(scenario, team.state as GameState);

@@ -15,7 +15,7 @@ import { interpolate, signed } from '../locales/format.ts';
 import { nl } from '../locales/nl.ts';
 import { RoomSocket, type SocketStatus } from '../platform/roomSocket.ts';
 import { checkAnswer, MAX_ANSWER, normaliseCode, parseRoomLink, type ErrorCode, type Kept, type Mine, type PhoneView, type ServerMessage, type Texts } from '../room-protocol/protocol.ts';
-import { addAnswer, loadAnswers, loadJoin, loadLanguage, saveJoin, saveLanguage, type Answer, type Pending } from './memory.ts';
+import { addAnswer, loadAnswers, loadJoin, loadLanguage, loadTeam, saveJoin, saveLanguage, saveTeam, type Answer, type Pending } from './memory.ts';
 
 /** How long a phone that was in a room waits for its projector to open it again. */
 const REOPEN_WAIT = 3 * 60 * 1000;
@@ -50,9 +50,13 @@ interface State {
   sending: string | null;
   /** This phone's ratings of the statements in a round, as the server confirmed them. */
   rated: { round: string; values: (number | null)[] };
+  /** The room's teams, this phone's team (null until picked) and the number it shows; null when the room has no teams. */
+  teams: { names: string[]; team: number | null; seat: number } | null;
+  /** The team a table's QR code named, or the one this phone was in: sent with the join. */
+  joinTeam: number | null;
 }
 
-const state: State = { language: loadLanguage(), code: null, key: null, inRoom: false, token: null, kept: null, view: null, mine: { choice: null, guess: null }, confirmed: { choice: null, guess: null }, pending: null, status: 'idle', failures: 0, unknownSince: null, problem: null, draft: '', sent: { question: '', texts: [] }, sending: null, rated: { round: '', values: [] } };
+const state: State = { language: loadLanguage(), code: null, key: null, inRoom: false, token: null, kept: null, view: null, mine: { choice: null, guess: null }, confirmed: { choice: null, guess: null }, pending: null, status: 'idle', failures: 0, unknownSince: null, problem: null, draft: '', sent: { question: '', texts: [] }, sending: null, rated: { round: '', values: [] }, teams: null, joinTeam: null };
 let socket: RoomSocket | null = null;
 /** What the page showed last, to move focus to the new heading only when the screen really changes. */
 let shownKey = '';
@@ -82,8 +86,10 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrib
 
 // ---------------------------------------------------------------- connection
 
-function join(code: string, key: string | null = null): void {
+function join(code: string, key: string | null = null, team: number | null = null): void {
   const stored = loadJoin();
+  state.joinTeam = team ?? loadTeam(code);
+  state.teams = null;
   const same = stored?.code === code && (key === null || stored.key === null || stored.key === key);
   state.code = code;
   state.key = key ?? (same ? stored!.key : null);
@@ -94,7 +100,7 @@ function join(code: string, key: string | null = null): void {
   state.failures = 0;
   socket?.close();
   socket = new RoomSocket({
-    hello: () => ({ type: 'join', code, ...(state.key ? { key: state.key } : {}), ...(state.token ? { token: state.token } : {}), ...(state.kept ? { kept: state.kept } : {}) }),
+    hello: () => ({ type: 'join', code, ...(state.key ? { key: state.key } : {}), ...(state.token ? { token: state.token } : {}), ...(state.kept ? { kept: state.kept } : {}), ...(state.joinTeam !== null ? { team: state.joinTeam } : {}) }),
     message: receive,
     status: (s) => {
       if (s !== 'open') state.failures += 1;
@@ -165,6 +171,12 @@ function receive(message: ServerMessage): void {
       state.sending = null;
       state.draft = '';
       state.problem = { key: 'phoneAnswerSent' };
+      break;
+    case 'team':
+      // The room's teams and this phone's: picked here, given by a table's QR code, or moved by the trainer.
+      state.teams = message.names.length > 0 ? { names: message.names, team: message.team, seat: message.seat } : null;
+      state.joinTeam = message.team;
+      if (state.code) saveTeam(state.code, message.team);
       break;
     case 'error':
       failed(message.code);
@@ -282,15 +294,17 @@ function render(): void {
   document.title = t('phonePageTitle');
   languageButton.textContent = t('phoneLanguage');
   languageButton.lang = state.language === 'nl' ? 'en' : 'nl';
-  roomLine.textContent = state.code ? t('phoneRoom', { code: state.code }) : '';
+  const teamName = state.code && state.teams && state.teams.team !== null ? state.teams.names[state.teams.team] : undefined;
+  roomLine.textContent = !state.code ? '' : teamName !== undefined && state.teams ? t('phoneRoomTeam', { code: state.code, team: teamName, seat: state.teams.seat }) : t('phoneRoom', { code: state.code });
   status.textContent = statusText();
 
   const focusedKey = (document.activeElement as HTMLElement | null)?.dataset?.key ?? null;
   const view = state.code ? state.view : null;
   // Closing or opening voting is a new screen too: the choices' buttons change, and the heading says why.
-  const key = !state.code ? 'code' : !view ? 'waiting' : `${view.kind}:${'round' in view ? view.round : ''}:${view.kind === 'debrief' ? view.page : ''}:${view.kind === 'card' ? view.open : ''}`;
-  main.replaceChildren(...screen(view));
-  document.body.dataset.view = !state.code ? 'code' : view?.kind ?? 'connecting';
+  const picking = Boolean(state.code && state.teams && state.teams.team === null);
+  const key = !state.code ? 'code' : picking ? 'team' : !view ? 'waiting' : `${view.kind}:${'round' in view ? view.round : ''}:${view.kind === 'debrief' ? view.page : ''}:${view.kind === 'card' ? view.open : ''}`;
+  main.replaceChildren(...(picking ? teamPicker() : screen(view)));
+  document.body.dataset.view = !state.code ? 'code' : picking ? 'team' : view?.kind ?? 'connecting';
   announce(view);
   if (key !== shownKey) {
     shownKey = key;
@@ -408,6 +422,26 @@ function questionScreen(view: Extract<PhoneView, { kind: 'question' }>, problem:
     out.push(el('h2', t('phoneAnswersSent')), list);
   }
   return out;
+}
+
+/** The teams to pick from after joining: one button per team name, in the projector's order. */
+function teamPicker(): HTMLElement[] {
+  const teams = state.teams!;
+  const list = el('ul', undefined, { class: 'choices' });
+  teams.names.forEach((name, i) => {
+    const button = el('button', name, { type: 'button', 'data-key': `team-${i}` });
+    button.addEventListener('click', () => {
+      if (socket?.send({ type: 'team', team: i })) {
+        state.problem = null;
+        render();
+      }
+    });
+    const item = el('li');
+    item.append(button);
+    list.append(item);
+  });
+  const problem = state.problem ? [el('p', t(state.problem.key, state.problem.code ? { code: state.problem.code } : {}), { class: 'error', role: 'alert' })] : [];
+  return [heading(t('phoneTeamPick')), el('p', t('phoneTeamNote', { seat: teams.seat }), { class: 'note' }), list, ...problem];
 }
 
 function codeForm(): HTMLElement[] {
@@ -558,6 +592,6 @@ languageButton.addEventListener('click', () => {
 // room this phone was in, else the code form.
 const fromLink = parseRoomLink(decodeURIComponent(location.hash.slice(1)));
 const remembered = loadJoin();
-if (fromLink) join(fromLink.code, fromLink.key);
+if (fromLink) join(fromLink.code, fromLink.key, fromLink.team ?? null);
 else if (remembered) join(remembered.code, remembered.key);
 else render();

@@ -97,3 +97,16 @@ export function addAnswer(code: string, answer: Answer): void {
   const answers = loadAnswers(code).filter((a) => a.round !== answer.round);
   write(ANSWERS, { code, answers: [...answers, answer].slice(-MAX_ANSWERS) });
 }
+
+const TEAM = 'many-masters.phone.team';
+const TEAM_KEPT = v.strictObject({ code: v.string(), team: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+
+/** The team this phone is in for a room, so that after a server restart it comes back in the same team. */
+export function loadTeam(code: string): number | null {
+  const kept = read(TEAM, TEAM_KEPT);
+  return kept?.code === code ? kept.team : null;
+}
+
+export function saveTeam(code: string, team: number | null): void {
+  write(TEAM, team === null ? null : { code, team });
+}

@@ -19,6 +19,10 @@ export const MAX_ANSWER = 200;
 /** Statements rated before and after (the scenario format allows eight), each from 1 (disagree) to 5 (agree). */
 export const MAX_STATEMENTS = 8;
 export const RATING_SCALE = 5;
+/** Teams a room can have (the workshop's own limit), the longest team name, and the phones a tally lists by seat. */
+export const MAX_ROOM_TEAMS = 6;
+export const MAX_TEAM_NAME = 60;
+export const MAX_SEATS_LISTED = 1000;
 
 /** Room codes: five letters and digits without look-alikes (no O/0, I/1), easy to read from the back. */
 export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -39,6 +43,11 @@ const ID = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const INDEX = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_CHOICES - 1));
 const COUNT = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000));
 const STRING = v.pipe(v.string(), v.maxLength(MAX_TEXT));
+/** A team by its place in the projector's list of names. */
+const TEAM = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_ROOM_TEAMS - 1));
+const TEAM_NAMES = v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TEAM_NAME))), v.maxLength(MAX_ROOM_TEAMS));
+/** A phone's number in its room, shown on the phone, so the trainer can say which phone to move. */
+const SEAT = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000));
 
 /** A text in both languages: each phone shows the one its participant chose. */
 const TEXTS = v.strictObject({ nl: STRING, en: STRING });
@@ -93,7 +102,12 @@ export type PhoneView = v.InferOutput<typeof VIEW>;
 const PROJECTOR_MESSAGE = v.variant('type', [
   /** Opens a room, or takes back the one it had (after a reload, a dropped Wi-Fi or a server restart). */
   v.strictObject({ type: v.literal('host'), code: v.optional(CODE), secret: v.optional(SECRET) }),
-  v.strictObject({ type: v.literal('show'), view: VIEW }),
+  /** What the phones show; with `team`, only that team's phones (teams deciding at the same time), until a show for all. */
+  v.strictObject({ type: v.literal('show'), view: VIEW, team: v.optional(TEAM) }),
+  /** The teams phones can join, in order; none when the room decides as one. */
+  v.strictObject({ type: v.literal('teams'), names: TEAM_NAMES }),
+  /** The trainer moves a phone (by the number it shows) to another team. */
+  v.strictObject({ type: v.literal('move'), seat: SEAT, team: TEAM }),
   /** Sends away the phones that joined in the last `seconds` (a burst the trainer did not expect). */
   v.strictObject({ type: v.literal('remove'), seconds: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3600)) }),
 ]);
@@ -104,8 +118,10 @@ const KEPT = v.strictObject({ round: ROUND, choice: v.nullable(INDEX), guess: v.
 export type Kept = v.InferOutput<typeof KEPT>;
 
 const PHONE_MESSAGE = v.variant('type', [
-  v.strictObject({ type: v.literal('join'), code: CODE, key: v.optional(KEY), token: v.optional(TOKEN), kept: v.optional(KEPT) }),
+  v.strictObject({ type: v.literal('join'), code: CODE, key: v.optional(KEY), token: v.optional(TOKEN), kept: v.optional(KEPT), team: v.optional(TEAM) }),
   v.strictObject({ type: v.literal('vote'), round: ROUND, choice: INDEX }),
+  /** The phone's participant picks their team from the projector's names. */
+  v.strictObject({ type: v.literal('team'), team: TEAM }),
   v.strictObject({ type: v.literal('guess'), round: ROUND, meter: ID }),
   /** An answer to the open question; the server checks it with `checkAnswer` before the projector sees it. */
   v.strictObject({ type: v.literal('answer'), question: ROUND, text: v.pipe(v.string(), v.maxLength(MAX_PHONE_MESSAGE)) }),
@@ -122,6 +138,11 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 const MINE = v.strictObject({ choice: v.nullable(INDEX), guess: v.nullable(ID) });
 export type Mine = v.InferOutput<typeof MINE>;
 
+const GUESSES = v.pipe(v.array(v.strictObject({ meter: ID, count: COUNT })), v.maxLength(MAX_METERS));
+/** One team's figures: its phones, how many voted on its own card, and the split (the projector's to reveal). */
+const TEAM_TALLY = v.strictObject({ round: v.nullable(ROUND), joined: COUNT, voted: COUNT, counts: SPLIT, guesses: GUESSES });
+export type TeamTally = v.InferOutput<typeof TEAM_TALLY>;
+
 const SERVER_MESSAGE = v.variant('type', [
   v.strictObject({ type: v.literal('hosted'), code: CODE, key: KEY, secret: SECRET, phoneUrls: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(20)) }),
   /** To the projector only: phones connected now, phones that voted this round, and the split. */
@@ -134,12 +155,18 @@ const SERVER_MESSAGE = v.variant('type', [
     recent: COUNT,
     counts: SPLIT,
     guesses: v.pipe(v.array(v.strictObject({ meter: ID, count: COUNT })), v.maxLength(MAX_METERS)),
+    /** Per team (in the order of the names), when the room has teams. */
+    teams: v.optional(v.pipe(v.array(TEAM_TALLY), v.maxLength(MAX_ROOM_TEAMS))),
+    /** The phones in the room by the number each shows, and its team, for moving one. */
+    seats: v.optional(v.pipe(v.array(v.strictObject({ seat: SEAT, team: v.nullable(TEAM) })), v.maxLength(MAX_SEATS_LISTED))),
   }),
   v.strictObject({ type: v.literal('joined'), code: CODE, key: KEY, token: TOKEN }),
   /** To a phone: what to show and its own vote, never anyone else's. */
   v.strictObject({ type: v.literal('view'), view: VIEW, mine: MINE }),
   /** To a phone: its own vote on the round, as the server counted it (small: the card is not sent again). */
   v.strictObject({ type: v.literal('mine'), round: ROUND, mine: MINE }),
+  /** To a phone: the teams it can pick from, its team (null before it picked) and the number it shows. */
+  v.strictObject({ type: v.literal('team'), names: TEAM_NAMES, team: v.nullable(TEAM), seat: SEAT }),
   v.strictObject({ type: v.literal('error'), code: v.picklist(ERROR_CODES) }),
   /** To the projector only: an answer that passed the server's checks, under a random id that names no phone. */
   v.strictObject({ type: v.literal('answer'), question: ROUND, id: ROUND, text: v.pipe(v.string(), v.maxLength(MAX_ANSWER * 2)) }),
@@ -197,7 +224,7 @@ export function parseServerMessage(raw: string): Parsed<ServerMessage> {
 }
 
 const HOST = v.strictObject({ type: v.literal('host'), code: v.optional(CODE), secret: v.optional(SECRET) });
-const JOIN = v.strictObject({ type: v.literal('join'), code: CODE, key: v.optional(KEY), token: v.optional(TOKEN), kept: v.optional(KEPT) });
+const JOIN = v.strictObject({ type: v.literal('join'), code: CODE, key: v.optional(KEY), token: v.optional(TOKEN), kept: v.optional(KEPT), team: v.optional(TEAM) });
 const FIRST_MESSAGE = v.variant('type', [HOST, JOIN]);
 export type FirstMessage = v.InferOutput<typeof FIRST_MESSAGE>;
 
@@ -212,21 +239,27 @@ export function normaliseCode(input: string): string | null {
   return v.is(CODE, code) ? code : null;
 }
 
-/** The QR link's part after `#`: the code and the room's key, so a scanned join is never a guess. */
-export function roomLinkHash(code: string, key: string): string {
-  return `${code}.${key}`;
+/**
+ * The QR link's part after `#`: the code and the room's key, so a scanned join is never a guess; a
+ * table's own QR code adds its team (counted from 1, as the room says it).
+ */
+export function roomLinkHash(code: string, key: string, team?: number): string {
+  return team === undefined ? `${code}.${key}` : `${code}.${key}.${team + 1}`;
 }
 
-/** The code and key of a scanned link (`CODE.KEY`), or a typed code alone; null when it is neither. */
-export function parseRoomLink(hash: string): { code: string; key: string | null } | null {
+/** The code, key and team of a scanned link (`CODE.KEY` or `CODE.KEY.T`), or a typed code alone; null when it is neither. */
+export function parseRoomLink(hash: string): { code: string; key: string | null; team?: number } | null {
   const dot = hash.indexOf('.');
   if (dot < 0) {
     const code = normaliseCode(hash);
     return code ? { code, key: null } : null;
   }
   const code = normaliseCode(hash.slice(0, dot));
-  const key = hash.slice(dot + 1);
-  return code && v.is(KEY, key) ? { code, key } : null;
+  const [key = '', team, ...rest] = hash.slice(dot + 1).split('.');
+  if (!code || !v.is(KEY, key) || rest.length > 0) return null;
+  if (team === undefined) return { code, key };
+  const index = /^[1-9]$/.test(team) ? Number(team) - 1 : -1;
+  return v.is(TEAM, index) ? { code, key, team: index } : null;
 }
 
 /** The path of the room's WebSocket, relative to the page, so the game works under any proxy prefix. */

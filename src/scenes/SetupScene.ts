@@ -35,8 +35,15 @@ interface Draft {
 
 const draft: Draft = { teams: 2, names: [], mode: 'turns', preview: 'scenario', timer: 60, length: 0 };
 const PREVIEWS: PreviewSetting[] = ['scenario', 'on', 'off'];
-const MODES: RoomMode[] = ['turns', 'together', 'same-card'];
-const MODE_LABEL: Record<RoomMode, MessageKey> = { turns: 'setupModeTurns', together: 'setupModeTogether', 'same-card': 'setupModeSameCard' };
+const MODES: RoomMode[] = ['turns', 'together', 'same-card', 'same-time'];
+/** Whether the trainer picked a form this visit; until then the form follows the phones and the number of teams. */
+let modeChosen = false;
+
+/** Teams at the same time for a room with phones and two to six teams; teams taking turns otherwise, until the trainer picks. */
+function defaultMode(): void {
+  if (!modeChosen) draft.mode = phonesWanted() && phoneServerKnown() === true && draft.teams >= 2 ? 'same-time' : 'turns';
+}
+const MODE_LABEL: Record<RoomMode, MessageKey> = { turns: 'setupModeTurns', together: 'setupModeTogether', 'same-card': 'setupModeSameCard', 'same-time': 'setupModeSameTime' };
 const LEFT = 110;
 const LEFT_WIDTH = 900;
 const NAMES_X = 1090;
@@ -76,6 +83,7 @@ export class SetupScene extends Phaser.Scene {
     }
     fitCamera(this);
     drawBackdrop(this);
+    defaultMode();
     const heading = addText(this, LEFT, 56, t('setupTitle', { scenario: say(scenario.title) }), { size: 56, bold: true, width: STAGE.width - LEFT * 2 });
     fitHeight(heading, 130, 36);
 
@@ -85,7 +93,10 @@ export class SetupScene extends Phaser.Scene {
     if (!lengths.includes(draft.length as (typeof lengths)[number])) draft.length = 0;
     const options: { label: string; detail: string; change: (by: number) => void }[] = [
       { label: t('setupTeams', { count: draft.teams }), detail: t('setupTeamsDetail', { max: MAX_TEAMS }), change: (by) => (draft.teams = Math.min(MAX_TEAMS, Math.max(1, draft.teams + by))) },
-      { label: t(MODE_LABEL[draft.mode]), detail: t('setupModeDetail'), change: (by) => (draft.mode = step(MODES, draft.mode, by)) },
+      { label: t(MODE_LABEL[draft.mode]), detail: t('setupModeDetail'), change: (by) => {
+        modeChosen = true;
+        draft.mode = step(MODES, draft.mode, by);
+      } },
       { label: t(PREVIEW_LABEL[draft.preview]), detail: t('setupPreviewDetail'), change: (by) => (draft.preview = step(PREVIEWS, draft.preview, by)) },
       { label: draft.timer === 0 ? t('setupTimerOff') : t('setupTimer', { seconds: draft.timer }), detail: t('setupTimerDetail'), change: (by) => (draft.timer = step(TIMER_CHOICES, draft.timer, by)) },
       {

@@ -38,6 +38,8 @@ import { drawScoreboard } from './scoreboard.ts';
 import { own } from '../engine/own.ts';
 import { keysOrTaps, touchScreen } from '../ui/touch.ts';
 import { addHandTaps, TOUCH_PILL, type HandTap } from './handTaps.ts';
+import { runTeamsWorkshop } from './teamsWorkshop.ts';
+import { revealsRound } from '../session/teamsRoom.ts';
 
 /** The smallest text on a room screen, readable from the back row; the reveal's explanation is larger. */
 export const ROOM_TEXT = 28;
@@ -106,6 +108,11 @@ export class WorkshopScene extends RoomScene {
   create(): void {
     const room = this.openRoom();
     if (!room) return;
+    // Teams deciding at the same time, and a same-card round revealed at once: a screen of its own, drawn from the same room.
+    if (revealsRound(room) && room.phase !== 'over') {
+      runTeamsWorkshop(this, room, { roomText: ROOM_TEXT, howText, turnText });
+      return;
+    }
     this.focus = null;
     this.voteUpdate = () => undefined;
     this.paintTimer = () => undefined;

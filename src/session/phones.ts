@@ -25,6 +25,8 @@ import { PHONE_PATH, roomLinkHash, SERVER_CHECK_PATH, type PhoneView, type Serve
 import { questionView, receiveAnswer } from './openQuestions.ts';
 import { ratingView, receiveRatings } from './ratings.ts';
 import { activeTeam, currentRoom, roomOrder, roomTable, setPhoneSecret, setPhoneVotes, type Room } from './room.ts';
+import { clearTeamPhones, resendTeams, syncTeamPhones, takeTeamTally } from './teamPhones.ts';
+import { teamsAtOnce } from './teamsRoom.ts';
 
 export interface PhoneFigures {
   status: SocketStatus;
@@ -253,6 +255,7 @@ export function stopPhones(): void {
   phones.socket.send({ type: 'show', view: { kind: 'end', title: room ? both(room.scenario.title) : phones.title ?? both(undefined) } });
   const socket = phones.socket;
   phones = null;
+  clearTeamPhones();
   // Let the last message go out before the socket closes.
   window.setTimeout(() => socket.close(), 500);
   changed();
@@ -277,6 +280,7 @@ function receive(state: Phones, message: ServerMessage): void {
     const current = room !== null && room.phase === 'deciding' && message.round !== null && message.round === roundOf(room);
     state.figures.joined = message.joined;
     state.figures.recent = message.recent;
+    if (message.teams) takeTeamTally(room, message.teams);
     // Closed voting: the figures stand as they were when the trainer closed it (as the counts do).
     if (room?.votingClosed && room.phase === 'deciding') {
       changed();
@@ -351,8 +355,16 @@ export function syncPhones(): void {
     changed();
   }
   const text = JSON.stringify(view);
-  if (text === phones.sent) return;
-  if (phones.socket.send({ type: 'show', view })) phones.sent = text;
+  const socket = phones.socket;
+  if (text !== phones.sent && socket.send({ type: 'show', view })) {
+    phones.sent = text;
+    // A view for all ends the teams' own views on the server: theirs go out again after it.
+    resendTeams();
+  }
+  // Teams get their own cards once the first card is up: while the join screen shows before it, every phone waits.
+  const room = currentRoom()!;
+  const beforeFirst = currentScreen().screen === 'join' && !room.workshop.teams.some((team) => team.decisions.length > 0);
+  syncTeamPhones(room, (message) => socket.send(message), view.kind === 'wait' && !beforeFirst);
 }
 
 /** The meter most phones guessed gains most on the card being decided, when one leads. */
@@ -406,6 +418,8 @@ function currentView(): PhoneView {
   // While the projector shows the room code before the first card, the phones wait for it too.
   const started = room.workshop.teams.some((team) => team.decisions.length > 0);
   if (screen === 'join' && !started) return { kind: 'wait' };
+  // Teams deciding at the same time each see their own card and reveal (sent per team); the rest wait.
+  if (teamsAtOnce(room)) return { kind: 'wait' };
   if (room.phase === 'deciding') {
     const table = roomTable(room);
     if (!table) return { kind: 'wait' };

@@ -10,6 +10,7 @@ import { shownOrder, type Outcome, type Table } from '../engine/game.ts';
 import { addVotes, setCount, setSourceCounts, type HowDecided } from '../engine/votes.ts';
 import { canUndoStop, continueWhatIf, countVotes, decide, roundGoesOn, setGuess, startWorkshop, stopSession, undoStop, whatIf, workshopCounts, workshopOver, workshopTable, type TeamGame, type Vote, type WhatIf, type Workshop, type WorkshopSettings } from '../engine/workshop.ts';
 import type { SavedWorkshop } from '../engine/workshopSave.ts';
+import { revealsHeld, roundOver } from '../engine/teamsAtOnce.ts';
 import { saves } from '../platform/saves.ts';
 import { Countdown } from './countdown.ts';
 
@@ -109,7 +110,8 @@ export function resumeRoom(scenario: Scenario, saved: SavedWorkshop): Room {
   let reveal: Reveal | null = null;
   const team = saved.room.revealTeam !== null ? workshop.teams[saved.room.revealTeam] : undefined;
   if ((phase === 'reveal' || phase === 'over') && team) reveal = rebuildReveal(scenario, saved.room.revealTeam!, team);
-  if (phase === 'reveal' && !reveal) phase = workshopOver(workshop) ? 'over' : 'deciding';
+  // Teams deciding at the same time rebuild their reveal from the round itself.
+  if (phase === 'reveal' && !reveal && !roundOver(workshop)) phase = workshopOver(workshop) ? 'over' : 'deciding';
   if (phase !== 'over' && workshopOver(workshop)) phase = 'over';
   room = { scenario, workshop, phase, timer: Countdown.restore(workshop.settings.timer, saved.room.timer), reveal, branch: null, slide: saved.room.slide, asking: null, entry: null, votingClosed: phase === 'deciding' && saved.room.votingClosed === true, phoneSecret: saved.room.phoneSecret ?? null, ...(saved.room.stopped ? { stopped: saved.room.stopped } : {}) };
   return room;
@@ -233,6 +235,14 @@ export function decideRoom(r: Room, pick?: number, phoneGuess: string | null = n
     return false;
   }
   r.workshop = result.workshop;
+  if (revealsHeld(r.scenario, r.workshop) && roundGoesOn(r.workshop)) {
+    // Effects hidden, the same card for the next team: nothing of this decision shows before the round's last team decided.
+    r.reveal = null;
+    r.phase = 'deciding';
+    freshCard(r);
+    saveRoom(r);
+    return true;
+  }
   r.reveal = { team, choice: result.decision.choice, vote: result.decision.vote, how: result.decision.how, outcome: result.outcome, before };
   r.phase = 'reveal';
   r.asking = null;

@@ -190,21 +190,43 @@ export function faintTexts(ratios: { text: string; ratio: number; fg: string; bg
  * On the workshop set-up: Phones on, then Start the workshop, by keys as a trainer would; resolves
  * on the join screen once the room is open and has its code.
  */
-export async function startWithPhones(projector: Page): Promise<Snapshot> {
+export async function startWithPhones(projector: Page, options: { mode?: string; teams?: number; phonesLabel?: [string, string]; startLabel?: string; beforeStart?: () => Promise<void> } = {}): Promise<Snapshot> {
+  const [off, on] = options.phonesLabel ?? ['Phones: off', 'Phones: on'];
   let m = await waitFor(projector, "m.screen === 'setup' && m.shown.phones !== 'asking'");
-  const focusOn = async (label: string) => {
-    const target = (m.shown.buttons as string[]).indexOf(label);
-    expect(target).toBeGreaterThanOrEqual(0);
+  const focusAt = async (target: number) => {
     while (m.shown.focus !== target) {
       await press(projector, (m.shown.focus as number) > target ? 'ArrowUp' : 'ArrowDown');
       m = await waitFor(projector, "m.screen === 'setup'");
     }
   };
-  await focusOn('Phones: off');
+  const focusOn = async (label: string) => {
+    const target = (m.shown.buttons as string[]).indexOf(label);
+    expect(target).toBeGreaterThanOrEqual(0);
+    await focusAt(target);
+  };
+  await focusOn(off);
   await press(projector, 'Enter');
   // The switch is drawn again with its new label once the set-up has settled.
-  m = await waitFor(projector, "m.screen === 'setup' && m.ready && m.shown.phones === true && m.shown.buttons.includes('Phones: on')");
-  await focusOn('Start the workshop');
+  m = await waitFor(projector, `m.screen === 'setup' && m.ready && m.shown.phones === true && m.shown.buttons.includes(${JSON.stringify(on)})`);
+  // The number of teams is the first option, the form the second; with phones on, teams at the same time is the default form.
+  const settings = () => m.shown.settings as { teams: string[]; mode: string };
+  if (options.teams !== undefined) {
+    await focusAt(0);
+    while (settings().teams.length !== options.teams) {
+      const before = settings().teams.length;
+      await press(projector, before < options.teams ? 'ArrowRight' : 'ArrowLeft');
+      m = await waitFor(projector, `m.screen === 'setup' && m.ready && m.shown.settings.teams.length !== ${before}`);
+    }
+  }
+  const mode = options.mode ?? 'turns';
+  if (settings().mode !== mode) await focusAt(1);
+  while (settings().mode !== mode) {
+    const before = settings().mode;
+    await press(projector, 'ArrowRight');
+    m = await waitFor(projector, `m.screen === 'setup' && m.ready && m.shown.settings.mode !== ${JSON.stringify(before)}`);
+  }
+  await options.beforeStart?.();
+  await focusOn(options.startLabel ?? 'Start the workshop');
   await press(projector, 'Enter');
   return waitFor(projector, "m.screen === 'join' && m.shown.status === 'open' && !!m.shown.code");
 }
