@@ -253,11 +253,16 @@ export class WorkshopScene extends RoomScene {
     const pills: { count: Phaser.GameObjects.Text; unit: Phaser.GameObjects.Text; box: Phaser.GameObjects.Graphics; x: number; y: number; h: number }[] = [];
     const buttons: Button[] = [];
     const rowHeight = 96;
+    // As wide as its longest word needs ("stemmen" at room size is wider than the count).
+    const units = phonesOn() ? [t('wsHandsOne'), t('wsHandsOther')] : [t('wsVotesOne'), t('wsVotesOther')];
+    // Measured by a hidden text: one destroyed in the frame it was made can still be asked to draw.
+    const measured = addText(this, 0, 0, units.join('\n'), { size: ROOM_TEXT, bold: true }).setVisible(false);
+    const pillWidth = Math.max(PILL, Math.ceil(measured.width) + 28);
     const build = (textSize: number) => {
       buttons.forEach((b) => b.destroy());
       buttons.length = 0;
       order.forEach((file, position) => {
-        buttons.push(new Button(this, side.x, 0, { width: side.width - PILL - 16, label: say(table.card.choices[file]!.label), badge: String(position + 1), textSize, minHeight: 100, onActivate: () => this.enter(room, position), onHover: () => this.focus?.focus(position) }));
+        buttons.push(new Button(this, side.x, 0, { width: side.width - pillWidth - 16, label: say(table.card.choices[file]!.label), badge: String(position + 1), textSize, minHeight: 100, onActivate: () => this.enter(room, position), onHover: () => this.focus?.focus(position) }));
       });
       return buttons.reduce((sum, b) => sum + b.buttonHeight + 16, 0);
     };
@@ -265,10 +270,10 @@ export class WorkshopScene extends RoomScene {
     if (build(34) > space && build(30) > space) build(ROOM_TEXT);
     for (const button of buttons) {
       button.setY(y);
-      const x = side.x + side.width - PILL;
+      const x = side.x + side.width - pillWidth;
       const box = this.add.graphics();
-      const count = addText(this, x + PILL / 2, y + button.buttonHeight / 2 - 14, '0', { size: 48, bold: true, originX: 0.5, originY: 0.5 });
-      const unit = addText(this, x + PILL / 2, y + button.buttonHeight / 2 + 26, phonesOn() ? t('wsHandsOther') : t('wsVotesOther'), { size: ROOM_TEXT, bold: true, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
+      const count = addText(this, x + pillWidth / 2, y + button.buttonHeight / 2 - 14, '0', { size: 48, bold: true, originX: 0.5, originY: 0.5 });
+      const unit = addText(this, x + pillWidth / 2, y + button.buttonHeight / 2 + 26, phonesOn() ? t('wsHandsOther') : t('wsVotesOther'), { size: ROOM_TEXT, bold: true, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
       pills.push({ count, unit, box, x, y, h: button.buttonHeight });
       y += button.buttonHeight + 16;
     }
@@ -298,15 +303,16 @@ export class WorkshopScene extends RoomScene {
         pill.count.setText(typing ? `${room.entry!.digits}_` : String(value));
         // With phones on, the pill holds the hands counted only: "0 votes" there would hide the phones' votes.
         pill.unit.setText(typing ? '' : phonesOn() ? (value === 1 ? t('wsHandsOne') : t('wsHandsOther')) : value === 1 ? t('wsVotesOne') : t('wsVotesOther'));
-        pill.box.clear().fillStyle(typing ? colour.accentSoft : among.has(file) ? colour.dangerSoft : colour.paperDeep, 1).fillRoundedRect(pill.x, pill.y, PILL, pill.h, 20);
-        if (typing || among.has(file)) pill.box.lineStyle(4, typing ? colour.accent : colour.danger, 1).strokeRoundedRect(pill.x, pill.y, PILL, pill.h, 20);
+        pill.box.clear().fillStyle(typing ? colour.accentSoft : among.has(file) ? colour.dangerSoft : colour.paperDeep, 1).fillRoundedRect(pill.x, pill.y, pillWidth, pill.h, 20);
+        if (typing || among.has(file)) pill.box.lineStyle(4, typing ? colour.accent : colour.danger, 1).strokeRoundedRect(pill.x, pill.y, pillWidth, pill.h, 20);
       });
       guess.label.setText(guessLabel());
       const asking = room.asking;
       // On a touch screen the way to pick is a tap, not keys.
       const touch = document.documentElement.classList.contains('mm-touch');
       const message = room.entry ? t('wsTyping')
-        : asking?.reason === 'tie' ? t(touch ? 'wsAskTieTouch' : 'wsAskTie', { choices: listOf(asking.among.map((file) => order.indexOf(file) + 1).sort((a, b) => a - b).map(String)), votes: votesText(counts[asking.among[0]!] ?? 0) })
+        // With phones on, the count the tied choices share is the phones' split, which waits for the reveal.
+        : asking?.reason === 'tie' ? t(phonesOn() ? (touch ? 'wsAskTiePhonesTouch' : 'wsAskTiePhones') : touch ? 'wsAskTieTouch' : 'wsAskTie', { choices: listOf(asking.among.map((file) => order.indexOf(file) + 1).sort((a, b) => a - b).map(String)), votes: votesText(counts[asking.among[0]!] ?? 0) })
         : asking?.reason === 'no-votes' ? t(touch ? 'wsAskNoVotesTouch' : 'wsAskNoVotes') : '';
       hint.setText(message).setColor(room.entry ? '#1d5c61' : '#a8231c');
       // Said once when it appears (a tie after new counts is a new notice), not again at every count.

@@ -236,6 +236,10 @@ describe('a workshop the trainer can trust', () => {
       const session = JSON.parse(readFileSync(file, 'utf8').match(/<script type="application\/json" id="session-data">(.*)<\/script>/s)![1]!);
       expect(session.stoppedAt).toBe(3);
       await report.close();
+      // Back at the title, "Continue the workshop" says the week the session stopped at, not the next one.
+      await page.reload();
+      m = await waitFor(page, "m.screen === 'title' && m.shown.canContinueWorkshop === true", 30_000);
+      expect(String(m.shown.continueDetail)).toContain(c.lang === 'en' ? ': week 3 of ' : ': week 3 van ');
       expect(errors).toEqual([]);
       await context.close();
     }, 240_000);
