@@ -42,9 +42,11 @@ export function conditionWords(scenario: Scenario, condition: Condition, lang: L
   const text = paperText[lang];
   const numbers = cardNumbers(scenario);
   const meterName = (id: string) => resolveText(scenario.meters.find((m) => m.id === id)?.label, lang) || id;
+  // An "or" inside an "and" (and the other way round) in brackets: "A and (B or C)" is not "(A and B) or C".
+  const inner = (c: Condition, outer: 'all' | 'any'): string => ((outer === 'all' ? 'any' in c : 'all' in c) ? `(${words(c)})` : words(c));
   const words = (c: Condition): string => {
-    if ('all' in c) return c.all.map(words).reduce((left, right) => word('condAnd', { left, right }, lang));
-    if ('any' in c) return c.any.map(words).reduce((left, right) => word('condOr', { left, right }, lang));
+    if ('all' in c) return c.all.map((sub) => inner(sub, 'all')).reduce((left, right) => word('condAnd', { left, right }, lang));
+    if ('any' in c) return c.any.map((sub) => inner(sub, 'any')).reduce((left, right) => word('condOr', { left, right }, lang));
     if ('not' in c) return word('condNot', { inner: words(c.not) }, lang);
     if ('seen' in c) return interpolate(text.condSeen, { n: numbers.get(c.seen) ?? c.seen });
     if ('chose' in c) {

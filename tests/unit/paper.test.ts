@@ -52,6 +52,12 @@ describe('conditions on paper', () => {
     expect(conditionWords(s, when, 'en', 1)).toBe('"Pupils" at least 45 and "Parents" at least 45 and "Colleagues" above 44');
   });
 
+  it('puts an "or" inside an "and" in brackets', () => {
+    const s = scenario('hospital');
+    const when = { all: [{ meter: 'patients', atLeast: 60 }, { any: [{ meter: 'insurer', below: 40 }, { meter: 'budget', below: 40 }] }] };
+    expect(conditionWords(s, when, 'nl', 1)).toBe('"Patiënten" minstens 60 en ("Zorgverzekeraar" onder 40 of "Bestuur en begroting" onder 40)');
+  });
+
   it('names a card by its printed number and a choice by the letter printed for it with that number', () => {
     const s = scenario('townhall');
     const card = s.cards.find((c) => c.id === 'dormer-refused')!;
