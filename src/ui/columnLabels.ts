@@ -34,7 +34,7 @@ export function drawColumnLabels(scene: Phaser.Scene, labels: readonly string[],
     const width = Math.min(column * 2 - 24, 2 * (x - options.left), 2 * (options.right - x));
     const { text, whole } = make(label, width, x);
     if (!whole) breakWords(text, width);
-    clampLines(text, 2);
+    clampLines(text, 3);
     return text;
   });
   const firstRow = Math.max(0, ...rows.filter((_, i) => i % 2 === 0).map((t) => t.height));

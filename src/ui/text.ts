@@ -211,3 +211,9 @@ export function wrapWhole(text: Phaser.GameObjects.Text, width: number, minSize:
 export function breakWords(text: Phaser.GameObjects.Text, width: number): void {
   text.setWordWrapWidth(width, true);
 }
+
+/** A name in a narrow column: wrapped at spaces (a word broken only if it must be), at most `lines` lines. */
+export function fitWords(text: Phaser.GameObjects.Text, width: number, minSize: number, lines: number): void {
+  if (!wrapWhole(text, width, minSize)) breakWords(text, width);
+  clampLines(text, lines);
+}
