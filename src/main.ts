@@ -118,7 +118,7 @@ function boot(): void {
           if (object.visible) visit(scene, camera, object.list, alpha * object.alpha);
         } else if (object instanceof Phaser.GameObjects.Text && object.visible && object.alpha > 0 && object.text.trim() !== '') {
           const box = textBoxes(object, camera, game.scale);
-          texts.push({ scene, text: object.text, size: parseFloat(String(object.style.fontSize)), colour: String(object.style.color), alpha: alpha * object.alpha, ...box });
+          texts.push({ scene, text: object.text, lines: object.getWrappedText(), size: parseFloat(String(object.style.fontSize)), colour: String(object.style.color), alpha: alpha * object.alpha, ...box });
         }
       }
     };

@@ -8,8 +8,10 @@
  * `textContent`, never as markup. The styles are part of the page and nothing is fetched, so it
  * prints the same offline.
  */
-import type { Card, Scenario, Text } from '../engine/format.ts';
+import type { Card, Condition, Scenario, Text } from '../engine/format.ts';
+import { describeCondition } from '../engine/findings.ts';
 import { shuffledOrder } from '../engine/game.ts';
+import { word, wordCoded } from '../locales/authoring.ts';
 import { resolveText, type Language } from '../engine/text.ts';
 import { interpolate, signed } from '../locales/format.ts';
 import { paperText, type PaperText } from '../locales/paper.ts';
@@ -22,6 +24,44 @@ export function paperOrder(scenario: Scenario, card: Card, seed: number): number
   // reprint with the number on the sheet gives the same letters as the answer sheet.
   if (scenario.choiceOrder === 'file') return card.choices.map((_, i) => i);
   return shuffledOrder(card.choices.length, `paper|${seed}|${card.id}`);
+}
+
+/** A flag's name as a group at a table reads it: "breakthrough-fund" → "breakthrough fund". */
+function flagName(flag: string): string {
+  return flag.replace(/[-_]+/g, ' ').trim();
+}
+
+/**
+ * A card's or an ending's condition in words for a group playing on paper. Meters and turns are worded
+ * as the scenario tools word them (`describeCondition`, with the meters' names); what a table tracks
+ * differently is worded for the table: a card by its printed number, a choice by the letter printed
+ * for it on that card (the shuffle of `seed`), and a flag as a word the group noted on the answer
+ * sheet's say-so.
+ */
+export function conditionWords(scenario: Scenario, condition: Condition, lang: Language, seed: number): string {
+  const text = paperText[lang];
+  const numbers = cardNumbers(scenario);
+  const meterName = (id: string) => resolveText(scenario.meters.find((m) => m.id === id)?.label, lang) || id;
+  // An "or" inside an "and" (and the other way round) in brackets: "A and (B or C)" is not "(A and B) or C".
+  const inner = (c: Condition, outer: 'all' | 'any'): string => ((outer === 'all' ? 'any' in c : 'all' in c) ? `(${words(c)})` : words(c));
+  const words = (c: Condition): string => {
+    if ('all' in c) return c.all.map((sub) => inner(sub, 'all')).reduce((left, right) => word('condAnd', { left, right }, lang));
+    if ('any' in c) return c.any.map((sub) => inner(sub, 'any')).reduce((left, right) => word('condOr', { left, right }, lang));
+    if ('not' in c) return word('condNot', { inner: words(c.not) }, lang);
+    if ('seen' in c) return interpolate(text.condSeen, { n: numbers.get(c.seen) ?? c.seen });
+    if ('chose' in c) {
+      const card = scenario.cards.find((k) => k.id === c.chose);
+      const shown = card ? paperOrder(scenario, card, seed).indexOf(c.choice) : -1;
+      return interpolate(text.condChose, { n: numbers.get(c.chose) ?? c.chose, letter: shown >= 0 ? letter(shown) : String(c.choice + 1) });
+    }
+    if ('flag' in c) {
+      const is = c.is ?? true;
+      const flag = flagName(c.flag);
+      return typeof is === 'number' ? interpolate(text.condFlagValue, { flag, value: is }) : interpolate(is ? text.condFlag : text.condNoFlag, { flag });
+    }
+    return wordCoded(describeCondition(c, meterName), lang);
+  };
+  return words(condition);
 }
 
 const portraitFiles = import.meta.glob<string>('../../assets/portraits/*.svg', { query: '?url', import: 'default', eager: true });
@@ -155,7 +195,7 @@ function cardElement(doc: Document, scenario: Scenario, card: Card, n: number, l
   paperOrder(scenario, card, seed).forEach((file, shown) => choices.append(el(doc, 'li', null, el(doc, 'span', 'key', letter(shown)), el(doc, 'span', 'label', say(card.choices[file]!.label)))));
   const notes: string[] = [];
   if ((card.weight ?? 1) === 0) notes.push(text.followUp);
-  else if (card.when !== undefined) notes.push(text.conditional);
+  else if (card.when !== undefined) notes.push(interpolate(text.conditionalWhen, { condition: conditionWords(scenario, card.when, lang, seed) }));
   if (card.once) notes.push(text.once);
   const element = el(doc, 'section', 'card', head, el(doc, 'p', 'text', say(card.text)), choices);
   if (notes.length > 0) element.append(el(doc, 'div', 'note', notes.join(' · ')));
@@ -181,6 +221,10 @@ function answerSheet(doc: Document, scenario: Scenario, lang: Language, text: Pa
       const effects = scenario.meters.filter((m) => (choice.effects?.[m.id] ?? 0) !== 0).map((m) => `${say(m.label)} ${signed(choice.effects![m.id]!)}`);
       const line = el(doc, 'p', null, el(doc, 'strong', null, `${letter(shown)}. `), `${say(choice.label)} — `, el(doc, 'span', 'effects', effects.length > 0 ? effects.join(', ') : text.noEffect));
       if (choice.feedback) line.append(` ${say(choice.feedback)}`);
+      // What a choice sets, the table writes down: later cards and endings ask for it.
+      for (const [flag, value] of Object.entries(choice.set ?? {})) {
+        line.append(` ${interpolate(value === true ? text.noteFlag : value === false ? text.crossOutFlag : text.noteFlagValue, { flag: flagName(flag), value: String(value) })}`);
+      }
       if (choice.next !== undefined) {
         const next = typeof choice.next === 'string' ? { card: choice.next, after: 1 } : choice.next;
         const n = numbers.get(next.card) ?? next.card;
@@ -227,7 +271,7 @@ const SCORE_ROWS_ENDLESS = 30;
  * Playing without a projector: one page of rules, a score sheet for the meters (what their lowest and
  * highest values mean), and the endings with when each comes.
  */
-export function buildRules(doc: Document, scenario: Scenario, lang: Language): void {
+export function buildRules(doc: Document, scenario: Scenario, lang: Language, seed = 1): void {
   const text = paperText[lang];
   const say = (t: Text | undefined) => resolveText(t, lang);
   resetDocument(doc, interpolate(text.rulesTitle, { title: say(scenario.title) }), lang);
@@ -278,7 +322,7 @@ export function buildRules(doc: Document, scenario: Scenario, lang: Language): v
       : meterMax
         ? interpolate(text.endingAtMeter, { meter: say(meterMax.label), value: meterMax.max ?? 100 })
         : ending.when !== undefined
-          ? text.endingWhen
+          ? interpolate(text.endingWhenCondition, { condition: conditionWords(scenario, ending.when, lang, seed) })
           : text.endingOtherwise;
     endings.append(el(doc, 'div', 'ending', el(doc, 'h2', null, say(ending.title)), el(doc, 'p', 'when', when), el(doc, 'p', null, say(ending.text))));
   }
@@ -373,7 +417,7 @@ function toolbar(doc: Document, text: PaperText, back: (() => void) | null, resh
 /** Builds one page (card set, rules or handout) with a toolbar to print it or go back to the list. */
 export function showPaper(doc: Document, scenario: Scenario, kind: PaperKind, lang: Language, back: (() => void) | null, seed = 1): void {
   if (kind === 'cards') buildCardSet(doc, scenario, lang, seed);
-  else if (kind === 'rules') buildRules(doc, scenario, lang);
+  else if (kind === 'rules') buildRules(doc, scenario, lang, seed);
   else buildHandout(doc, scenario, lang);
   const reshuffle = kind === 'cards' && scenario.choiceOrder !== 'file' ? () => showPaper(doc, scenario, kind, lang, back, seed + 1) : null;
   doc.body.prepend(toolbar(doc, paperText[lang], back, reshuffle));

@@ -73,6 +73,8 @@ export function exposeInspector(source: Source): void {
 export interface DrawnText {
   scene: string;
   text: string;
+  /** The lines as drawn, after wrapping: a word split between two of them was broken by the wrap. */
+  lines: string[];
   size: number;
   /** Its fill as CSS (#rrggbb) and its opacity (below 1: a disabled control, which needs no contrast). */
   colour: string;

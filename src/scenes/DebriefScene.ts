@@ -23,7 +23,8 @@ import { standing } from '../engine/standing.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { drawChart } from '../ui/chart.ts';
 import { signed } from '../locales/format.ts';
-import { addText, clampLines, fitHeight, fitWidth } from '../ui/text.ts';
+import { addText, clampLines, fitHeight, fitWidth, fitWords } from '../ui/text.ts';
+import { drawColumnLabels } from '../ui/columnLabels.ts';
 import { colour } from '../ui/theme.ts';
 import { goQuestion, goRating, goScreen } from './flow.ts';
 import { phonesOn } from '../session/phones.ts';
@@ -157,8 +158,8 @@ export class DebriefScene extends RoomScene {
         g.fillStyle(colour.card, 1).fillRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 16, 20);
         g.lineStyle(3, colour.cardEdge, 1).strokeRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 16, 20);
         // A long team name wraps to a second line rather than shrinking below room size.
-        const name = addText(this, LEFT + 30, y + 16, e.team, { size: 34, bold: true, width: 390 });
-        clampLines(name, 2);
+        const name = addText(this, LEFT + 30, y + 16, e.team, { size: 34, bold: true });
+        fitWords(name, 390, 28, 2);
         addText(this, LEFT + 30, name.y + name.height + 4, e.lasted, { size: 28, colour: colour.inkSoft });
         const title = addText(this, LEFT + 440, y + 18, e.title, { size: 34, bold: true, colour: colour.accent, width: RIGHT - LEFT - 470 });
         clampLines(title, 1);
@@ -194,16 +195,14 @@ export class DebriefScene extends RoomScene {
     const meters = room.scenario.meters;
     const nameWidth = teams.length > 1 ? Math.min(380, (RIGHT - LEFT) * 0.24) : 0;
     const cell = (RIGHT - LEFT - nameWidth) / meters.length;
-    const rowHeight = Math.min(130, (NAV_Y - 60 - TOP - 120) / teams.length);
-    meters.forEach((meter, m) => {
-      const label = addText(this, LEFT + nameWidth + cell * (m + 0.5), TOP + 40, say(meter.label), { size: 30, bold: true, originX: 0.5, originY: 0.5, align: 'center', width: cell - 20 });
-      fitHeight(label, 80, 28);
-    });
+    const header = drawColumnLabels(this, meters.map((meter) => say(meter.label)), meters.map((_, m) => LEFT + nameWidth + cell * (m + 0.5)), cell, TOP, { size: 30, minSize: 28, left: LEFT, right: RIGHT });
+    const rowsTop = Math.max(TOP + 110, TOP + header.height + 24);
+    const rowHeight = Math.min(130, (NAV_Y - 70 - rowsTop) / teams.length);
     const rows = teams.map((team, i) => {
-      const y = TOP + 110 + i * rowHeight;
+      const y = rowsTop + i * rowHeight;
       const g = this.add.graphics();
       g.fillStyle(colour.card, 1).fillRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 14, 18);
-      if (nameWidth) clampLines(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 30, bold: true, originY: 0.5, width: nameWidth - 40 }), 2);
+      if (nameWidth) fitWords(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 30, bold: true, originY: 0.5 }), nameWidth - 40, 28, 2);
       const series = meterSeries(room.scenario, team.state);
       const changes: Record<string, number> = {};
       meters.forEach((meter, m) => {
@@ -220,7 +219,7 @@ export class DebriefScene extends RoomScene {
       this.regions.push({ role: 'values', ...(nameWidth ? { label: team.name } : {}), items: meters.map((meter) => ({ id: `compare-${i}-${meter.id}`, label: say(meter.label), value: signed(own(changes, meter.id)!) })) });
       return { team: team.name, changes };
     });
-    addText(this, LEFT, TOP + 110 + teams.length * rowHeight + 10, t('debriefCompareNote'), { size: 28, colour: colour.inkSoft, width: RIGHT - LEFT });
+    addText(this, LEFT, rowsTop + teams.length * rowHeight + 10, t('debriefCompareNote'), { size: 28, colour: colour.inkSoft, width: RIGHT - LEFT });
     this.regions.push({ role: 'text', text: t('debriefCompareNote') });
     this.shown = { ...this.shown, compare: rows };
   }
@@ -309,33 +308,23 @@ export class DebriefScene extends RoomScene {
       this.shown = { ...this.shown, profile: [] };
       return;
     }
-    const nameWidth = teams.length > 1 ? Math.min(320, (RIGHT - LEFT) * 0.22) : 0;
+    // Wide enough for the longest word of a team's name at room size ("Verpleegkundigen"), within 30% of the slide.
+    const probe = addText(this, 0, 0, '', { size: 28, bold: true }).setVisible(false);
+    const widestName = Math.max(0, ...teams.flatMap((team) => team.name.split(/\s+/)).map((w) => probe.context.measureText(w).width));
+    const nameWidth = teams.length > 1 ? Math.min((RIGHT - LEFT) * 0.3, Math.max(Math.min(320, (RIGHT - LEFT) * 0.22), widestName + 48)) : 0;
     const cell = (RIGHT - LEFT - nameWidth) / tags.length;
-    const rowHeight = Math.min(220, (NAV_Y - 60 - TOP - 150) / teams.length);
-    const headers: Phaser.GameObjects.Text[] = [];
-    tags.forEach((tag, i) => {
-      // One line per label, shrunk to its column: a wrapped label would break inside a word.
-      // One line per label; when they do not fit their columns, every other label moves down a row and gets two columns' room.
-      const label = addText(this, LEFT + nameWidth + cell * (i + 0.5), TOP + 50, say(own(labels, tag)!.label), { size: 30, bold: true, originX: 0.5, originY: 0.5 });
-      headers.push(label);
-    });
     if (all.length > tags.length) addText(this, LEFT, NAV_Y - 50, t('profileMoreTags', { count: all.length - tags.length }), { size: 28, colour: colour.inkSoft, originY: 1 });
-    // Labels too long for their column: every other one a row lower, each with two columns' room and up to two lines.
-    const staggered = headers.some((h) => h.width > cell - 14);
-    if (staggered) {
-      headers.forEach((h, i) => {
-        h.setFontSize(28).setWordWrapWidth(2 * cell - 16, true).setAlign('center').setOrigin(0.5, 1).setY(i % 2 === 0 ? TOP + 56 : TOP + 128);
-        clampLines(h, 2);
-      });
-    }
-    const rowsTop = TOP + (staggered ? 140 : 120);
+    // Labels too long for their column take turns on two rows, each with two columns' room, broken only between words.
+    const header = drawColumnLabels(this, tags.map((tag) => say(own(labels, tag)!.label)), tags.map((_, i) => LEFT + nameWidth + cell * (i + 0.5)), cell, TOP + 20, { size: 30, minSize: 28, left: LEFT, right: RIGHT });
+    const rowsTop = Math.max(TOP + 120, TOP + 20 + header.height + 20);
+    const rowHeight = Math.min(220, (NAV_Y - 90 - rowsTop) / teams.length);
     const profile = teams.map((team, r) => {
       const counts = teamCounts[r]!;
       const max = tags.reduce((m, tag) => Math.max(m, counts.get(tag) ?? 0), 1);
       const y = rowsTop + r * rowHeight;
       const g = this.add.graphics();
       g.fillStyle(colour.card, 1).fillRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 14, 18);
-      if (nameWidth) clampLines(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 28, bold: true, originY: 0.5, width: nameWidth - 40 }), 2);
+      if (nameWidth) fitWords(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 28, bold: true, originY: 0.5 }), nameWidth - 40, 28, 2);
       tags.forEach((tag, i) => {
         const count = counts.get(tag) ?? 0;
         const cx = LEFT + nameWidth + cell * (i + 0.5);

@@ -203,7 +203,7 @@ export class EndingScene extends Phaser.Scene {
       return;
     }
     const columnWidth = (RIGHT - LEFT - 60 * (groups.length - 1)) / groups.length;
-    const profile: { group: string; tag: string; label: string; count: number }[] = [];
+    const profile: { group: string; tag: string; label: string; count: number; bar: number }[] = [];
     groups.forEach((group, gi) => {
       const x = LEFT + gi * (columnWidth + 60);
       addText(this, x, 200, t(group.title), { size: 36, bold: true, colour: colour.inkSoft, width: columnWidth });
@@ -214,19 +214,23 @@ export class EndingScene extends Phaser.Scene {
       const max = Math.max(1, best);
       const leaders = group.tags.filter((tag) => (counts.get(tag) ?? 0) === best);
       const top = leaders.length === 1 ? leaders[0] : undefined;
-      group.tags.forEach((tag, i) => {
-        const y = 280 + i * 118;
+      // Each bar sits under its label however many lines the label takes ("Anders (de mens en zijn
+      // vraag)" wraps in a third of the screen): a fixed row would draw the bar over the second line.
+      let y = 280;
+      group.tags.forEach((tag) => {
         const count = counts.get(tag) ?? 0;
         const label = say(own(labels, tag)!.label);
-        profile.push({ group: group.title, tag, label, count });
         groupItems.push({ id: `tag-${tag}`, label, value: t('profileTimes', { count }) });
-        addText(this, x, y, label, { size: 32, bold: true, width: columnWidth - 90 });
+        const labelText = addText(this, x, y, label, { size: 32, bold: true, width: columnWidth - 90 });
         addText(this, x + columnWidth, y, t('profileTimes', { count }), { size: 32, bold: true, originX: 1 });
+        const barY = y + Math.max(50, labelText.height + 8);
+        profile.push({ group: group.title, tag, label, count, bar: barY });
         const g = this.add.graphics();
-        g.fillStyle(colour.track, 1).fillRoundedRect(x, y + 50, columnWidth, 26, 13);
-        if (count > 0) g.fillStyle(tag === top ? colour.accent : colour.fill, 1).fillRoundedRect(x, y + 50, Math.max(26, (columnWidth * count) / max), 26, 13);
+        g.fillStyle(colour.track, 1).fillRoundedRect(x, barY, columnWidth, 26, 13);
+        if (count > 0) g.fillStyle(tag === top ? colour.accent : colour.fill, 1).fillRoundedRect(x, barY, Math.max(26, (columnWidth * count) / max), 26, 13);
+        y = barY + 68;
       });
-      let below = 280 + group.tags.length * 118;
+      let below = y;
       if (group.hidden > 0) {
         const more = addText(this, x, below - 20, t('profileMoreTags', { count: group.hidden }), { size: 28, colour: colour.inkSoft, width: columnWidth });
         below = more.y + more.height + 10;

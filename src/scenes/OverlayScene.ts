@@ -71,7 +71,11 @@ export class OverlayScene extends Phaser.Scene {
     const room = onRoomScreen();
     fitCamera(this, room ? 'room' : 'fixed');
     STAGE = room ? stageSize() : FIXED;
+    // The discussion timer stands still while the help or the menu hides it.
+    const timer = room && this.kind !== 'blank' ? currentRoom()?.timer : undefined;
+    timer?.hold(true);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      timer?.hold(false);
       this.release?.();
       this.release = null;
       showOverlay(null);

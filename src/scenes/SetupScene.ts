@@ -49,6 +49,8 @@ const LEFT_WIDTH = 900;
 const NAMES_X = 1090;
 const NAMES_WIDTH = 720;
 const NAME_LENGTH = 40;
+/** Where the settings on the left must end: above the stage's bottom edge with a margin. */
+const OPTIONS_BOTTOM = STAGE.height - 30;
 
 function teamName(i: number): string {
   return draft.names[i]?.trim() || t('setupTeamName', { n: i + 1 });
@@ -119,18 +121,25 @@ export class SetupScene extends Phaser.Scene {
     const items: Button[] = [];
     const actions: ((by: number) => void)[] = [];
     let focus: FocusList | null = null;
-    let y = 200;
     options.forEach((option) => {
       const index = items.length;
       const change = (by: number) => {
         option.change(by);
         redraw(index);
       };
-      const button = new Button(this, LEFT, y, { width: LEFT_WIDTH, label: option.label, detail: option.detail, detailLines: 1, textSize: 34, onActivate: () => change(1), onHover: () => focus?.focus(index) });
+      const button = new Button(this, LEFT, 0, { width: LEFT_WIDTH, label: option.label, detail: option.detail, detailLines: 1, textSize: 34, onActivate: () => change(1), onHover: () => focus?.focus(index) });
       items.push(button);
       actions.push(change);
-      y += button.buttonHeight + 16;
     });
+    // Every option above the stage's bottom edge: with the phones switch the list is six high, so the
+    // gaps close up and the list starts higher (never under the heading) before anything runs off.
+    const heights = items.reduce((sum, button) => sum + button.buttonHeight, 0);
+    const gap = Math.max(8, Math.min(16, (OPTIONS_BOTTOM - 200 - heights) / Math.max(1, items.length - 1)));
+    let y = Math.max(heading.y + heading.height + 24, Math.min(200, OPTIONS_BOTTOM - heights - gap * (items.length - 1)));
+    for (const button of items) {
+      button.setY(y);
+      y += button.buttonHeight + gap;
+    }
     if (server === false) addText(this, LEFT, y + 8, t('setupPhonesNoServer'), { size: 28, colour: colour.inkSoft, width: LEFT_WIDTH });
     if (server !== true) {
       // Asked now and every few seconds while this screen is shown: a server that starts later is
@@ -180,7 +189,8 @@ export class SetupScene extends Phaser.Scene {
     const back = new Button(this, NAMES_X + 524, 880, { width: NAMES_WIDTH - 524, label: t('setupBack'), align: 'center', textSize: 34, onActivate: () => goScreen(this.game, 'mode'), onHover: () => focus?.focus(items.indexOf(back)) });
     items.push(start, back);
     actions.push(() => undefined, () => undefined);
-    addText(this, STAGE.width / 2, STAGE.height - 40, t('setupHint'), { size: 26, colour: colour.inkSoft, originX: 0.5, originY: 0.5 });
+    // Under the buttons on the right, where it never runs through a setting on the left.
+    addText(this, NAMES_X, 880 + start.buttonHeight + 24, t('setupHint'), { size: 26, colour: colour.inkSoft, width: NAMES_WIDTH });
 
     const isName = (i: number) => i >= firstName && i < firstName + inputs.length;
     focus = new FocusList(items, (index) => {

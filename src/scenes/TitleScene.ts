@@ -11,6 +11,7 @@ import { fitCamera, STAGE } from '../platform/viewport.ts';
 import { allLevels, findScenario, type Level } from '../session/levels.ts';
 import { resumePhones } from '../session/phones.ts';
 import { resumeRoom } from '../session/room.ts';
+import { sessionStop } from '../engine/workshop.ts';
 import { switchTo } from '../platform/sceneSwitch.ts';
 import type { WorkshopLookup } from '../platform/saves.ts';
 import { Button, FocusList } from '../ui/button.ts';
@@ -38,7 +39,9 @@ function workshopWhere(lookup: Extract<WorkshopLookup, { kind: 'ok' }>): string 
   const scenario = lookup.scenario;
   const team = workshop.teams[workshop.active]!;
   const unit = say(scenario.turnUnit) || t('defaultTurnUnit');
-  const where = scenario.turns ? t('wsTurnOf', { unit, turn: team.state.turn, total: scenario.turns }) : t('wsTurnOnly', { unit, turn: team.state.turn });
+  // A stopped session is where it stopped, not at the card the team would have had next.
+  const turn = sessionStop(workshop) ?? team.state.turn;
+  const where = scenario.turns ? t('wsTurnOf', { unit, turn, total: scenario.turns }) : t('wsTurnOnly', { unit, turn });
   return t('titleContinueWorkshopDetail', { scenario: say(scenario.title), where, teams: listOf(workshop.teams.map((tm) => tm.name)) });
 }
 
@@ -179,7 +182,7 @@ export class TitleScene extends Phaser.Scene {
           { role: 'buttons', items: items.slice(playable) },
         ],
         focus: focus!.focusId('title-'),
-        facts: { title: t('gameTitle'), scenarios, details, buttons: labels, focus: focus!.current, canContinueWorkshop: lookup.kind === 'ok', workshopNotice, workshopUnkept: before > 0 && lookup.kind === 'unreadable' },
+        facts: { title: t('gameTitle'), scenarios, details, buttons: labels, focus: focus!.current, canContinueWorkshop: lookup.kind === 'ok', continueDetail: lookup.kind === 'ok' ? workshopWhere(lookup) : null, workshopNotice, workshopUnkept: before > 0 && lookup.kind === 'unreadable' },
       };
     });
     requestFrames();

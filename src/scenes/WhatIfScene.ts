@@ -16,7 +16,7 @@ import { STAGE, stageSize } from '../platform/viewport.ts';
 import { branchFrom, closeBranch, openBranch, playBranch, type Room } from '../session/room.ts';
 import { Button, FocusList } from '../ui/button.ts';
 import { drawChart } from '../ui/chart.ts';
-import { addText, clampLines, fitHeight } from '../ui/text.ts';
+import { addText, clampHeight, clampLines, fitHeight } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 import { goScreen } from './flow.ts';
 import { RoomScene } from './roomScene.ts';
@@ -181,8 +181,20 @@ export class WhatIfScene extends RoomScene {
     addText(this, LEFT + half + 80, 230, t('whatIfBranch'), { size: 34, bold: true, colour: colour.accent });
     const real = meterSeries(room.scenario, team.state);
     const other = meterSeries(room.scenario, whatIf.state);
-    drawChart(this, room.scenario, real, { x: LEFT + 24, y: 310, width: half - 48, height: 420 });
-    drawChart(this, room.scenario, other, { x: LEFT + half + 80 + 24, y: 310, width: half - 48, height: 420 });
+    drawChart(this, room.scenario, real, { x: LEFT + 24, y: 310, width: half - 48, height: 300 });
+    drawChart(this, room.scenario, other, { x: LEFT + half + 80 + 24, y: 310, width: half - 48, height: 300 });
+
+    // What the branch's last choice did, in the words the room would have heard at its reveal.
+    const last = whatIf.state.history[whatIf.state.history.length - 1];
+    const lastCard = last ? room.scenario.cards.find((c) => c.id === last.card) : undefined;
+    const lastChoice = last ? lastCard?.choices[last.choice] : undefined;
+    const feedbackText = lastChoice?.feedback ? t('whatIfFeedback', { choice: say(lastChoice.label), feedback: say(lastChoice.feedback) }) : '';
+    let below = 670;
+    if (feedbackText) {
+      const feedback = addText(this, LEFT, below, feedbackText, { size: 30, bold: true, colour: colour.accent, width: RIGHT - LEFT, lineSpacing: 6 });
+      clampHeight(feedback, 140);
+      below = feedback.y + feedback.height + 18;
+    }
 
     const table = currentCard(room.scenario, whatIf.state);
     const buttons: Button[] = [];
@@ -191,8 +203,10 @@ export class WhatIfScene extends RoomScene {
     if (table) {
       const stakeholder = room.scenario.stakeholders.find((s) => s.id === table.card.from);
       nextText = t('whatIfNext', { who: say(stakeholder?.name), text: say(table.card.text) });
-      const text = addText(this, LEFT, 790, nextText, { size: 28, width: RIGHT - LEFT });
-      clampLines(text, 2);
+      // The whole card, as the room would read it: it shrinks a little before it is ever cut.
+      const text = addText(this, LEFT, below, nextText, { size: 30, width: RIGHT - LEFT, lineSpacing: 4 });
+      fitHeight(text, 890 - 16 - below, 28);
+      clampHeight(text, 890 - 16 - below);
       const width = (RIGHT - LEFT - 24 * (table.card.choices.length - 1)) / table.card.choices.length;
       branchOrder = shownOrder(table.card, whatIf.state.current?.order);
       branchOrder.forEach((file, i) => {
@@ -204,13 +218,14 @@ export class WhatIfScene extends RoomScene {
     } else {
       const ending = whatIf.state.end?.ending ? room.scenario.endings?.find((e) => e.id === whatIf.state.end!.ending) : undefined;
       nextText = t('whatIfEnded', { ending: ending ? say(ending.title) : t('endingTheEnd') });
-      addText(this, LEFT, 800, nextText, { size: 36, bold: true, width: RIGHT - LEFT });
+      addText(this, LEFT, below, nextText, { size: 36, bold: true, width: RIGHT - LEFT });
     }
     buttons.push(backButton);
     this.regions.push(
       { role: 'text', text: headingText },
       { role: 'values', label: t('whatIfReal'), text: courseWords(room.scenario, team.state), items: meterItems(room.scenario, team.state.meters, 'real-') },
       { role: 'values', label: t('whatIfBranch'), text: courseWords(room.scenario, whatIf.state), items: meterItems(room.scenario, whatIf.state.meters, 'branch-') },
+      ...(feedbackText ? [{ role: 'text' as const, text: feedbackText }] : []),
       { role: 'text', text: nextText },
     );
     this.focus = new FocusList(buttons);
@@ -228,6 +243,7 @@ export class WhatIfScene extends RoomScene {
       realSeries: real,
       branchSeries: other,
       branchTurns: whatIf.state.history.length,
+      feedback: feedbackText,
       next: nextText,
     };
   }

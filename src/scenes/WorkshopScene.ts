@@ -266,6 +266,11 @@ export class WorkshopScene extends RoomScene {
     const taps: HandTap[] = [];
     const buttons: Button[] = [];
     const rowHeight = 96;
+    // As wide as its longest word needs ("stemmen" at room size is wider than the count).
+    const units = phonesOn() ? [t('wsHandsOne'), t('wsHandsOther')] : [t('wsVotesOne'), t('wsVotesOther')];
+    // Measured by a hidden text: one destroyed in the frame it was made can still be asked to draw.
+    const measured = addText(this, 0, 0, units.join('\n'), { size: ROOM_TEXT, bold: true }).setVisible(false);
+    const pillWidth = Math.max(PILL, Math.ceil(measured.width) + 28);
     const build = (textSize: number) => {
       buttons.forEach((b) => b.destroy());
       buttons.length = 0;
@@ -323,7 +328,8 @@ export class WorkshopScene extends RoomScene {
       const asking = room.asking;
       // On a touch screen the way to pick is a tap, not keys.
       const message = room.entry ? t('wsTyping')
-        : asking?.reason === 'tie' ? t(touch ? 'wsAskTieTouch' : 'wsAskTie', { choices: listOf(asking.among.map((file) => order.indexOf(file) + 1).sort((a, b) => a - b).map(String)), votes: votesText(counts[asking.among[0]!] ?? 0) })
+        // With phones on, the count the tied choices share is the phones' split, which waits for the reveal.
+        : asking?.reason === 'tie' ? t(phonesOn() ? (touch ? 'wsAskTiePhonesTouch' : 'wsAskTiePhones') : touch ? 'wsAskTieTouch' : 'wsAskTie', { choices: listOf(asking.among.map((file) => order.indexOf(file) + 1).sort((a, b) => a - b).map(String)), votes: votesText(counts[asking.among[0]!] ?? 0) })
         : asking?.reason === 'no-votes' ? t(touch ? 'wsAskNoVotesTouch' : 'wsAskNoVotes') : '';
       hint.setText(message).setColor(room.entry ? '#1d5c61' : '#a8231c');
       // Said once when it appears (a tie after new counts is a new notice), not again at every count.

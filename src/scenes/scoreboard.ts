@@ -4,7 +4,8 @@ import { meterBounds, meterDanger } from '../engine/meters.ts';
 import { plural, say, t } from '../locales/index.ts';
 import type { Room } from '../session/room.ts';
 import { addIcon } from '../ui/art.ts';
-import { addText, clampLines, fitWidth, shrinkToWidth } from '../ui/text.ts';
+import { drawColumnLabels } from '../ui/columnLabels.ts';
+import { addText, fitWidth, fitWords, shrinkToWidth } from '../ui/text.ts';
 import { colour } from '../ui/theme.ts';
 import { own } from '../engine/own.ts';
 
@@ -31,34 +32,21 @@ export function drawScoreboard(scene: Phaser.Scene, room: Room, box: Box, highli
   const meterWidth = (box.width - nameWidth) / scenario.meters.length;
   // Created first so that it lies under the labels, drawn once the header's height is known.
   const g = scene.add.graphics();
-  const headers = scenario.meters.map((meter, m) => {
-    const cx = box.x + nameWidth + meterWidth * (m + 0.5);
-    return { meter, cx, label: addText(scene, cx, 0, say(meter.label), { size: 30, bold: true, originX: 0.5, originY: 0 }) };
-  });
-  // A label too long for its column at 28 px wraps onto a second line (between words) rather than being cut.
-  const wraps = headers.map(({ label }) => !shrinkToWidth(label, meterWidth - 16, 28)).some(Boolean);
-  const header = wraps ? 150 : 110;
+  const centres = scenario.meters.map((_, m) => box.x + nameWidth + meterWidth * (m + 0.5));
+  // Each label over its column, wrapped between words only; labels too long take turns on two rows.
+  const labels = drawColumnLabels(scene, scenario.meters.map((meter) => say(meter.label)), centres, meterWidth, box.y + 68, { size: 30, minSize: 28, left: box.x, right: box.x + box.width });
+  const header = Math.max(110, 68 + labels.height + 12);
   const rowHeight = Math.min(120, (box.bottom - box.y - header) / Math.max(1, teams.length));
   g.fillStyle(colour.card, 1).fillRoundedRect(box.x - 20, box.y, box.width + 40, header + rowHeight * teams.length + 10, 24);
   g.lineStyle(3, colour.cardEdge, 1).strokeRoundedRect(box.x - 20, box.y, box.width + 40, header + rowHeight * teams.length + 10, 24);
-  for (const { meter, cx, label } of headers) {
-    addIcon(scene, meter.icon, cx, box.y + 38, 48, colour.accent);
-    label.setY(box.y + 68);
-    if (label.width > meterWidth - 16) {
-      label.setWordWrapWidth(meterWidth - 16, true).setAlign('center').setLineSpacing(0);
-      clampLines(label, 2);
-    }
-  }
+  scenario.meters.forEach((meter, m) => addIcon(scene, meter.icon, centres[m]!, box.y + 38, 48, colour.accent));
   return teams.map((team, i) => {
     const y = box.y + header + i * rowHeight;
     if (i === highlight) g.fillStyle(colour.accentSoft, 1).fillRoundedRect(box.x - 8, y + 4, box.width + 16, rowHeight - 8, 16);
     g.lineStyle(2, colour.cardEdge, 1).lineBetween(box.x, y, box.x + box.width, y);
     // The name (on two lines when the row has room for them), the status on the line under it, together in the row's middle.
     const name = addText(scene, box.x + 10, y, team.name, { size: 34, bold: true });
-    if (!shrinkToWidth(name, nameWidth - 30, 28)) {
-      name.setWordWrapWidth(nameWidth - 30, true);
-      clampLines(name, rowHeight >= 110 ? 2 : 1);
-    }
+    if (!shrinkToWidth(name, nameWidth - 30, 28)) fitWords(name, nameWidth - 30, 28, rowHeight >= 110 ? 2 : 1);
     const ending = team.state.end ? scenario.endings?.find((e) => e.id === team.state.end!.ending) : undefined;
     const status = team.state.end ? (ending ? say(ending.title) : t('endingTheEnd')) : i === highlight ? t('scoreboardUp') : plural('scoreboardDecisionsOne', 'scoreboardDecisionsOther', team.decisions.length);
     const statusText = addText(scene, box.x + 10, y, status, { size: 28, bold: team.state.end !== null, colour: team.state.end ? colour.danger : colour.inkSoft });

@@ -6,6 +6,8 @@ export class Countdown {
   private running = false;
   private skipped = false;
   private begun = false;
+  /** Stopped while the help or the menu covers the screen, to go on when it closes (unless the trainer paused). */
+  private held = false;
 
   constructor(readonly seconds: number, private readonly now: () => number = () => performance.now()) {
     this.leftWhenPaused = seconds * 1000;
@@ -13,7 +15,7 @@ export class Countdown {
 
   /** What a save keeps: the time left and whether it was counting down. */
   snapshot(): { left: number; running: boolean } {
-    return { left: Math.round(this.left()), running: this.running };
+    return { left: Math.round(this.left()), running: this.running || this.held };
   }
 
   /** A timer as saved: the time away from the page is not counted. */
@@ -58,7 +60,24 @@ export class Countdown {
     return this.enabled && !this.running && !this.done;
   }
 
+  /**
+   * Stops the count while the help or the menu covers the timer: the room cannot see it run out, and
+   * the trainer reading the help is not losing the room's time. `false` lets it go on, unless it was
+   * not running when the cover came (paused, done or not yet begun).
+   */
+  hold(covered: boolean): void {
+    if (covered && this.running) {
+      this.leftWhenPaused = this.left();
+      this.running = false;
+      this.held = true;
+    } else if (!covered && this.held) {
+      this.held = false;
+      this.start();
+    }
+  }
+
   togglePause(): void {
+    this.held = false;
     if (this.running) {
       this.leftWhenPaused = this.left();
       this.running = false;
@@ -83,6 +102,7 @@ export class Countdown {
 
   skip(): void {
     if (!this.enabled) return;
+    this.held = false;
     this.skipped = true;
     this.running = false;
     this.leftWhenPaused = 0;

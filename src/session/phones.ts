@@ -394,12 +394,18 @@ function roundOf(room: Room): string {
 /** "Week 2 of 8", and with teams taking turns the team's name first, as the projector shows it. */
 function turnText(room: Room, team: number, turn: number): Texts {
   const scenario = room.scenario;
+  const name = room.workshop.teams.length > 1 ? room.workshop.teams[team]?.name : undefined;
   const text = message(scenario.turns ? 'turnOf' : 'turnOnly', (language) => {
     const unit = resolveText(scenario.turnUnit, language) || catalogues.get(language)!.defaultTurnUnit;
-    return { unit: unit.charAt(0).toUpperCase() + unit.slice(1), turn, total: scenario.turns ?? 0 };
+    // Written as the projector writes it: "Week 2 van 8" alone, "Team Rood · week 2 van 8" after a name.
+    return { unit: name ? unit : unit.charAt(0).toUpperCase() + unit.slice(1), turn, total: scenario.turns ?? 0 };
   });
-  const name = room.workshop.teams.length > 1 ? room.workshop.teams[team]?.name : undefined;
-  return name ? { nl: `${name} · ${text.nl}`, en: `${name} · ${text.en}` } : text;
+  if (!name) return text;
+  const label = (language: Language) => {
+    const named = /^team\b/i.test(name.trim()) ? name : interpolate(catalogues.get(language)!.wsTeamLabel, { name });
+    return named.charAt(0).toUpperCase() + named.slice(1);
+  };
+  return { nl: `${label('nl')} · ${text.nl}`, en: `${label('en')} · ${text.en}` };
 }
 
 function currentView(): PhoneView {

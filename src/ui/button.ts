@@ -162,7 +162,9 @@ export class FocusList {
   }
 
   focus(index: number): void {
-    if (this.buttons.length === 0) return;
+    // A list whose screen was drawn again since (its buttons destroyed, on a resize) is gone: the
+    // accessible layer may still hand its old button the focus for a moment.
+    if (this.buttons.length === 0 || !this.buttons[0]!.scene) return;
     // The scene's first focus after a redraw for a setting goes where the focus was before it.
     if (this.restore !== undefined && this.index === -1) index = this.restore;
     this.restore = undefined;

@@ -189,3 +189,31 @@ export function applyTextResolution(game: Phaser.Game): void {
 export function initTextResolution(game: Phaser.Game): void {
   resolution = stageZoom(game);
 }
+
+/**
+ * Wraps a text at its spaces only, shrinking it towards `minSize` until its longest word fits the
+ * width: a word the wrap breaks in two ("Zorgverzek" / "eraar") reads as two words. False when the
+ * longest word is wider even at `minSize`; the caller then makes room, or lets `breakWords` break it.
+ */
+export function wrapWhole(text: Phaser.GameObjects.Text, width: number, minSize: number): boolean {
+  const words = text.text.split(/\s+/).filter(Boolean);
+  const widest = () => Math.max(0, ...words.map((w) => text.context.measureText(w).width));
+  let fontSize = parseInt(String(text.style.fontSize), 10);
+  while (widest() > width && fontSize > minSize) {
+    fontSize -= 1;
+    text.setFontSize(fontSize);
+  }
+  text.setWordWrapWidth(width, false);
+  return widest() <= width;
+}
+
+/** The last resort after `wrapWhole`: a word wider than the line is broken where it must be. */
+export function breakWords(text: Phaser.GameObjects.Text, width: number): void {
+  text.setWordWrapWidth(width, true);
+}
+
+/** A name in a narrow column: wrapped at spaces (a word broken only if it must be), at most `lines` lines. */
+export function fitWords(text: Phaser.GameObjects.Text, width: number, minSize: number, lines: number): void {
+  if (!wrapWhole(text, width, minSize)) breakWords(text, width);
+  clampLines(text, lines);
+}

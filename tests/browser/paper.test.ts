@@ -14,7 +14,7 @@ import { resolveText, type Language } from '../../src/engine/text.ts';
 import { validateScenarioText } from '../../src/engine/validate.ts';
 import { interpolate } from '../../src/locales/format.ts';
 import { paperText } from '../../src/locales/paper.ts';
-import { paperOrder } from '../../src/paper/paper.ts';
+import { conditionWords, paperOrder } from '../../src/paper/paper.ts';
 import { openTitle, press, RESULTS, ROOT, useBrowser, waitFor } from './harness.ts';
 
 const env = useBrowser();
@@ -92,6 +92,11 @@ describe('paper for the room', () => {
       for (const card of hospital.cards) {
         for (const choice of card.choices) if (choice.feedback) expect(answers, `feedback of ${card.id}`).toContain(flat(resolveText(choice.feedback, lang)));
       }
+      // A conditional card says when it comes, in words a table can check.
+      hospital.cards.forEach((card, i) => {
+        if (card.when === undefined || (card.weight ?? 1) === 0) return;
+        expect(pages[Math.floor(i / 2)], `condition of ${card.id}`).toContain(flat(interpolate(paperText[lang].conditionalWhen, { condition: conditionWords(hospital, card.when, lang, 1) })));
+      });
       // No card text on the answer pages: the effects stay on a separate sheet.
       expect(answers).not.toContain(flat(resolveText(hospital.cards[0]!.text, lang)));
 
@@ -105,6 +110,10 @@ describe('paper for the room', () => {
       expect(rules[1]).toContain(`${hospital.turns}`);
       const endings = rules.slice(2).join(' ');
       for (const ending of hospital.endings ?? []) expect(endings, `ending ${ending.id}`).toContain(flat(resolveText(ending.title, lang)));
+      const byMeter = new Set(hospital.meters.flatMap((m) => [m.onMin, m.onMax]));
+      for (const ending of hospital.endings ?? []) {
+        if (ending.when !== undefined && !byMeter.has(ending.id)) expect(endings, `when ${ending.id}`).toContain(flat(interpolate(paperText[lang].endingWhenCondition, { condition: conditionWords(hospital, ending.when, lang, 1) })));
+      }
 
       const handout = await printPage(popup, hospital, 'handout', lang);
       expect(handout).toHaveLength(1);
@@ -112,6 +121,18 @@ describe('paper for the room', () => {
       for (const s of hospital.stakeholders) expect(handout[0]).toContain(flat(resolveText(s.name, lang)));
       for (const word of lang === 'nl' ? ['Klantvriendelijk', 'Klantgericht', 'Klantgedreven', 'Betaler en gebruiker'] : ['Customer-friendly', 'Customer-oriented', 'Customer-driven', 'Payer and user']) expect(handout[0]).toContain(flat(word));
     }
+    // The rules page, the score sheet and the endings as a group gets them, in Dutch.
+    await popup.locator('button[data-paper="hospital:rules:nl"]').click();
+    await popup.waitForSelector('.sheet.score');
+    await popup.setViewportSize({ width: 900, height: 1300 });
+    // As printed: without the toolbar, which would lie over a long page.
+    await popup.emulateMedia({ media: 'print' });
+    for (const [selector, name] of [['.sheet.rules', 'rules'], ['.sheet.score', 'score'], ['.endings', 'endings']] as const) {
+      await popup.locator(selector).screenshot({ path: join(RESULTS, `paper-hospital-${name}-nl.png`) });
+    }
+    await popup.emulateMedia({ media: 'screen' });
+    await popup.locator('.toolbar button', { hasText: paperText.nl.backButton }).click();
+    await popup.waitForSelector('.index');
     // Another shuffle: every card and the answer sheet carry its number, and the letters follow it.
     await popup.locator(`button[data-paper="hospital:cards:nl"]`).click();
     await popup.locator('button[data-reshuffle]').click();

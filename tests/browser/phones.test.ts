@@ -205,6 +205,24 @@ describe('phone votes', () => {
     await openSetup(projector);
     let m = await snapshot(projector);
     expect(m.shown.phones).toBe(false);
+    // Six settings with the phones switch: none cut short, none under the key hint, all on the stage,
+    // in both languages and on a 4:3 projector.
+    for (const [key, language, size] of [[null, 'en', { width: 1920, height: 1080 }], ['l', 'nl', { width: 1920, height: 1080 }], [null, 'nl', { width: 1024, height: 768 }], ['l', 'en', { width: 1920, height: 1080 }]] as const) {
+      await projector.setViewportSize(size);
+      if (key) await press(projector, key);
+      m = await waitFor(projector, `m.screen === 'setup' && m.language === '${language}' && m.ready && !m.moving`);
+      const drawn = await projector.evaluate(() => (window as unknown as { manyMastersTexts: { texts: { scene: string; text: string; left: number; top: number; right: number; bottom: number; onCanvas: { right: number; bottom: number } }[] } }).manyMastersTexts);
+      const texts = drawn.texts.filter((t) => t.scene === 'setup' && t.text.trim() !== '');
+      expect(texts.filter((t) => t.text.endsWith('…')).map((t) => t.text), `${language}: cut texts`).toEqual([]);
+      for (const t of texts) expect(t.onCanvas.bottom <= 1.001 && t.onCanvas.right <= 1.001, `${language}: "${t.text}" on the screen`).toBe(true);
+      for (const [i, a] of texts.entries()) {
+        for (const b of texts.slice(i + 1)) {
+          const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 3 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 3;
+          expect(overlap, `${language}: "${a.text}" overlaps "${b.text}"`).toBe(false);
+        }
+      }
+      if (language === 'nl') await screenshot(projector, 'phones-setup-nl');
+    }
     // The phones switch is the last setting; then back to Start.
     m = await startWithPhones(projector);
     const code = m.shown.code as string;
@@ -245,8 +263,8 @@ describe('phone votes', () => {
     expect(await phoneShows(p2, 'card')).toContain(firstCard);
     const onCard = await phoneShows(p1, 'card');
     expect(onCard).toContain('Niemand ziet jouw stem');
-    // Teams take turns: the phone says whose card it is, as the projector does.
-    expect(onCard).toContain('Team 1 · Week 1 van 8');
+    // Teams take turns: the phone says whose card it is, and writes the week, as the projector does.
+    expect(onCard).toContain('Team 1 · week 1 van 8');
     // A screen reader hears that voting opened, wherever its focus was.
     expect(await p1.locator('#announce').textContent()).toContain('Je kunt nu stemmen');
     expect(await p2.locator('#announce').textContent()).toContain('Voting is open');
@@ -351,6 +369,35 @@ describe('phone votes', () => {
     await waitFor(projector, 'm.shown.phones.closed === false');
     await p3.waitForSelector('[data-key="choice-0"]:enabled');
     expect(await p1.locator('#announce').textContent()).toContain('Je kunt nu stemmen');
+    // Two hands for choice 2 against the phones' two for choice 1: a tie. The notice names the tied
+    // choices for the trainer to pick from, but not how many votes each has (the phones' split waits
+    // for the reveal), and no pill says "votes" beside it.
+    await press(projector, '2');
+    await press(projector, '2');
+    await press(projector, 'Enter');
+    await waitFor(projector, 'm.shown.counts[1] === 2 && m.shown.typing === null');
+    await press(projector, 'PageDown');
+    m = await waitFor(projector, "m.shown.asking !== null && m.shown.asking.reason === 'tie'");
+    expect((m.shown.asking as { text: string }).text).toBe('No clear majority: 1 and 2 are tied. Pick one: arrow keys, then Enter.');
+    const tieTexts = async () => projector.evaluate(() => (window as unknown as { manyMastersTexts: { texts: { scene: string; text: string }[] } }).manyMastersTexts.texts.filter((t) => t.scene === 'workshop').map((t) => t.text.replace(/\s+/g, ' ')));
+    expect((await tieTexts()).filter((t) => /\d+ votes?\b/.test(t))).toEqual([]);
+    await press(projector, 'l');
+    m = await waitFor(projector, "m.language === 'nl' && m.shown.asking !== null && m.ready");
+    expect((m.shown.asking as { text: string }).text).toBe('Geen duidelijke meerderheid: 1 en 2 staan gelijk. Kies er een: pijltjes, dan Enter.');
+    expect((await tieTexts()).filter((t) => /\d+ stem(men)?\b/.test(t))).toEqual([]);
+    await screenshot(projector, 'phones-tie-nl');
+    await projector.setViewportSize({ width: 1024, height: 768 });
+    await waitFor(projector, "m.screen === 'workshop' && m.shown.stage.width < 1500 && m.shown.asking !== null && m.ready");
+    await screenshot(projector, 'phones-tie-nl');
+    await projector.setViewportSize({ width: 1920, height: 1080 });
+    await waitFor(projector, "m.screen === 'workshop' && m.shown.stage.width === 1920 && m.ready");
+    await press(projector, 'l');
+    await waitFor(projector, "m.language === 'en' && m.shown.stage.width === 1920 && m.ready");
+    // The hands taken back: the phones' two votes stand alone again.
+    await press(projector, '2');
+    await press(projector, '0');
+    await press(projector, 'Enter');
+    await waitFor(projector, 'm.shown.counts[1] === 0 && m.shown.typing === null');
     await press(projector, '1');
     await press(projector, '1');
     await press(projector, 'Enter');

@@ -19,12 +19,18 @@ interface Drawn { stage: { width: number; height: number }; texts: DrawnText[] }
 
 const ROOM_SCENES = ['workshop', 'whatif', 'debrief', 'overlay'];
 
-/** Every text on the room screen now: at least 28 px (the explanation `large` at least 32), inside the stage, none on top of another. */
-async function checkTexts(page: Page, what: string, large: string | null = null): Promise<void> {
+/**
+ * Every text on the room screen now: at least 28 px (the explanation `large` at least 32), inside the
+ * stage, none on top of another; each of the names in `whole` drawn whole somewhere, not cut with "…"
+ * and not broken inside a word by the wrap ("Zorgverzek / eraar").
+ */
+async function checkTexts(page: Page, what: string, large: string | null = null, whole: readonly string[] = []): Promise<void> {
   await waitFor(page, 'm.ready && !m.moving');
   const drawn = await page.evaluate(() => (window as unknown as { manyMastersTexts: Drawn }).manyMastersTexts);
   const texts = drawn.texts.filter((t) => ROOM_SCENES.includes(t.scene));
   expect(texts.length, what).toBeGreaterThan(3);
+  const asDrawn = texts.map((t) => t.lines.join(' ').replace(/\s+/g, ' '));
+  for (const name of whole) expect(asDrawn.some((line) => line.includes(name)), `${what}: "${name}" is drawn whole in ${JSON.stringify(texts.map((t) => t.lines))}`).toBe(true);
   for (const t of texts) {
     expect(t.size, `${what}: "${t.text.slice(0, 60)}" is ${t.size} px`).toBeGreaterThanOrEqual(28);
     expect(t.left >= -1 && t.top >= -1 && t.right <= drawn.stage.width + 1 && t.bottom <= drawn.stage.height + 1, `${what}: "${t.text.slice(0, 60)}" leaves the ${drawn.stage.width}×${drawn.stage.height} stage at ${JSON.stringify([t.left, t.top, t.right, t.bottom].map(Math.round))}`).toBe(true);
@@ -240,6 +246,10 @@ describe('a workshop the trainer can trust', () => {
       const session = JSON.parse(readFileSync(file, 'utf8').match(/<script type="application\/json" id="session-data">(.*)<\/script>/s)![1]!);
       expect(session.stoppedAt).toBe(3);
       await report.close();
+      // Back at the title, "Continue the workshop" says the week the session stopped at, not the next one.
+      await page.reload();
+      m = await waitFor(page, "m.screen === 'title' && m.shown.canContinueWorkshop === true", 30_000);
+      expect(String(m.shown.continueDetail)).toContain(c.lang === 'en' ? ': week 3 of ' : ': week 3 van ');
       expect(errors).toEqual([]);
       await context.close();
     }, 240_000);
@@ -354,10 +364,12 @@ const SIZES = [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }, { wi
 
 describe('every room screen, readable from the back', () => {
   for (const viewport of SIZES) {
-    for (const [lang, locale, names] of [['en', 'en-GB', ['Reds', 'Blues']], ['nl', 'nl-NL', ['De Onverschrokken Klantdenkers', 'Sociaal domein']]] as const) {
+    // In Dutch the hospital, whose meters have the longest names ("Zorgverzekeraar", "Bestuur en begroting"), and a one-word team name.
+    for (const [lang, locale, names, scenarioId] of [['en', 'en-GB', ['Reds', 'Blues'], 'school'], ['nl', 'nl-NL', ['Sociaal domein', 'Verpleegkundigen'], 'hospital']] as const) {
       it(`${lang} at ${viewport.width}×${viewport.height}: 2 teams, 3 weeks set at set-up, scoreboard, what-if, debrief`, async () => {
         const { context, page, errors } = await openTitle(env, viewport, locale);
-        let m = await setUp(page, 'school', { lengthSteps: 1, names });
+        const meterNames = (JSON.parse(readFileSync(join(import.meta.dirname, `../../levels/${scenarioId}.json`), 'utf8')) as { meters: { label: Record<string, string> }[] }).meters.map((meter) => meter.label[lang]!);
+        let m = await setUp(page, scenarioId, { lengthSteps: 1, names });
         const stage = await page.evaluate(() => (window as unknown as { manyMastersTexts: Drawn }).manyMastersTexts.stage);
         expect(stage.height).toBe(1080);
         expect(Math.abs(stage.width - 1080 * Math.min(16 / 9, Math.max(5 / 4, viewport.width / viewport.height)))).toBeLessThanOrEqual(1);
@@ -388,7 +400,7 @@ describe('every room screen, readable from the back', () => {
               await waitFor(page, "m.screen === 'workshop' && m.phase === 'reveal' && m.ready");
             }
           } else if (m.phase === 'scoreboard' && guard < 4) {
-            await checkTexts(page, `${tag} scoreboard`);
+            await checkTexts(page, `${tag} scoreboard`, null, [...names, ...meterNames]);
             await screenshot(page, `screens-${lang}-scoreboard`);
             await press(page, 'Enter');
           } else await press(page, 'Enter');
@@ -398,7 +410,8 @@ describe('every room screen, readable from the back', () => {
         expect(m.shown.stoppedAt).toBe(3);
         for (let s = 0; s < (m.shown.slides as number); s++) {
           const slide = await waitFor(page, `m.screen === 'debrief' && m.shown.slideIndex === ${s} && m.ready`);
-          await checkTexts(page, `${tag} debrief ${slide.shown.slide}`);
+          const wanted: Record<string, readonly string[]> = { endings: names, charts: [...names, ...meterNames], compare: [...names, ...meterNames], profile: names };
+          await checkTexts(page, `${tag} debrief ${slide.shown.slide}`, null, wanted[slide.shown.slide as string] ?? []);
           await screenshot(page, `screens-${lang}-debrief-${s + 1}-${slide.shown.slide}`);
           await press(page, 'PageDown');
         }

@@ -207,6 +207,25 @@ describe('playing alone', () => {
     }
     m = await waitFor(page, "m.screen === 'ending'");
     expect(m.state!.end).not.toBeNull();
+    // How you served: every tag's label whole above its bar, also "Anders (de mens en zijn vraag)", which takes two lines.
+    for (let guard = 0; guard < 5 && m.shown.page !== 'profile'; guard++) {
+      await press(page, 'PageDown');
+      m = await waitFor(page, `m.screen === 'ending' && m.shown.pageIndex === ${(m.shown.pageIndex as number) + 1} && m.ready`);
+    }
+    expect(m.shown.page).toBe('profile');
+    const rows = m.shown.profile as { label: string; bar: number }[];
+    expect(rows.map((r) => r.label)).toContain('Anders (de mens en zijn vraag)');
+    for (const size of [{ width: 1920, height: 1080 }, { width: 1024, height: 768 }]) {
+      await page.setViewportSize(size);
+      await waitFor(page, "m.screen === 'ending' && m.shown.page === 'profile' && m.ready && !m.moving");
+      const drawn = await page.evaluate(() => (window as unknown as { manyMastersTexts: { texts: { scene: string; text: string; bottom: number }[] } }).manyMastersTexts.texts.filter((t) => t.scene === 'ending'));
+      for (const row of rows) {
+        const label = drawn.find((t) => t.text === row.label);
+        expect(label, row.label).toBeDefined();
+        expect(label!.bottom, `"${row.label}" ends above its bar`).toBeLessThanOrEqual(row.bar);
+      }
+      await screenshot(page, 'solo-nl-profile');
+    }
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);

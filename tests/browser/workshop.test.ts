@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { press, RESULTS, snapshot, waitFor, type Snapshot, useBrowser, openTitle, screenshot } from './harness.ts';
 
 const env = useBrowser();
+const EXAMPLE = JSON.parse(readFileSync(join(import.meta.dirname, '../../levels/example.json'), 'utf8')) as { cards: { id: string; choices: { label: { nl: string }; feedback?: { nl: string } }[] }[] };
 
 /** The text of the accessible layer's main region: what a screen reader reads on this screen. */
 function layerText(page: Page): Promise<string> {
@@ -243,6 +244,14 @@ describe('workshop mode', () => {
     expect(Object.keys(real)).toEqual(Object.keys(branch));
     expect(Object.values(real).map((v) => v[0])).toEqual(Object.values(branch).map((v) => v[0]));
     expect(Object.keys(real).some((k) => real[k]![1] !== branch[k]![1])).toBe(true);
+    // What the other choice did, as its reveal would have said, and the next card of the branch whole.
+    const revisited = EXAMPLE.cards.find((c) => c.id === decided.shown.cardId)!;
+    const other = revisited.choices[pickOrder[position]!]!;
+    expect(other.feedback?.nl).toBeTruthy();
+    expect(m.shown.feedback).toBe(`Na “${other.label.nl}”: ${other.feedback!.nl}`);
+    const drawnNow = await page.evaluate(() => (window as unknown as { manyMastersTexts: { texts: { scene: string; text: string }[] } }).manyMastersTexts.texts.filter((t) => t.scene === 'whatif').map((t) => t.text));
+    expect(drawnNow).toContain(m.shown.feedback);
+    expect(drawnNow).toContain(m.shown.next);
     await screenshot(page, 'whatif-nl-branch');
     await expect.poll(() => layerText(page)).toContain('Wat er echt gebeurde');
     expect(await layerText(page)).toContain('Wat als');
@@ -254,12 +263,23 @@ describe('workshop mode', () => {
     m = await waitFor(page, "m.screen === 'workshop' && m.phase === 'deciding'");
     expect({ teams: m.shown.teams, cardId: m.shown.cardId, counts: m.shown.counts }).toEqual(before);
 
-    // Help, black screen and back, all on the workshop screen.
+    // Help, black screen and back, all on the workshop screen. The timer stands still while the help
+    // or the menu covers it, and runs on when they close.
+    await press(page, 'e');
+    await waitFor(page, 'm.overlay === null && m.shown.timer.left > 30 && !m.shown.timer.paused');
     await press(page, 'h');
     await waitFor(page, "m.overlay === 'help'");
+    const held = (await waitFor(page, 'm.shown.timer.paused')).shown.timer as { left: number };
+    // The one wait that measures time itself: a running timer would have lost a second by now.
+    await page.waitForTimeout(1200);
+    expect(((await snapshot(page)).shown.timer as { left: number }).left).toBe(held.left);
     await screenshot(page, 'workshop-nl-help');
     await press(page, 'Enter');
-    await waitFor(page, 'm.overlay === null');
+    await waitFor(page, 'm.overlay === null && !m.shown.timer.paused');
+    await press(page, 'Escape');
+    await waitFor(page, "m.overlay === 'menu' && m.shown.timer.paused");
+    await press(page, 'Escape');
+    await waitFor(page, 'm.overlay === null && !m.shown.timer.paused');
     await press(page, '.');
     await waitFor(page, "m.overlay === 'blank'");
     await press(page, 'PageDown');

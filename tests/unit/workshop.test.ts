@@ -216,6 +216,31 @@ describe('the discussion timer after a reload', () => {
     expect(paused.paused).toBe(true);
     expect(Countdown.restore(60, { left: 0, running: false }).done).toBe(true);
   });
+
+  it('stands still while the help or the menu covers it, and goes on after, unless the trainer had paused it', () => {
+    let now = 0;
+    const timer = new Countdown(60, () => now);
+    timer.begin();
+    now = 10_000;
+    timer.hold(true);
+    expect(timer.paused).toBe(true);
+    now = 40_000;
+    expect(timer.left()).toBe(50_000);
+    // A reload while covered counts on, as the trainer left it.
+    expect(timer.snapshot()).toEqual({ left: 50_000, running: true });
+    timer.hold(false);
+    now = 45_000;
+    expect(timer.left()).toBe(45_000);
+    expect(timer.paused).toBe(false);
+    // Paused by the trainer (P) before the help: closing the help does not start it.
+    timer.togglePause();
+    timer.hold(true);
+    now = 60_000;
+    timer.hold(false);
+    now = 70_000;
+    expect(timer.left()).toBe(45_000);
+    expect(timer.paused).toBe(true);
+  });
 });
 
 describe('teams deciding the same card in turn', () => {
