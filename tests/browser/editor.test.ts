@@ -330,7 +330,11 @@ describe('the scenario editor', () => {
     await page.goto(pathToFileURL(join(DIST, 'index.html')).href);
     expect(page.url()).toMatch(/^file:\/\//);
     await waitFor(page, "m.screen === 'title'", 30_000);
+    // The editor is a script of its own, read from the folder only when it is opened.
+    const editorScript = () => page.evaluate(() => [...document.scripts].map((s) => s.src).filter((src) => /\/assets\/editor-[^/]*\.js$/.test(src)));
+    expect(await editorScript()).toEqual([]);
     await openNewScenario(page, nl);
+    expect(await editorScript()).toEqual([expect.stringMatching(/^file:\/\//)]);
     await text(page, nl.edTitle, 'Nederlands').fill('Van de stick');
     await expect.poll(() => page.locator('.mme h1').textContent()).toContain('Van de stick');
     const status = page.locator('.mme-checks [role=status]');

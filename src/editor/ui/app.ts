@@ -19,7 +19,6 @@ import { cardIndex, columns, doc, draftKept, notice, restored, saved, savedText,
 import { CardsView, DebriefView, EndingsView, MetersView, ScenarioView, StakeholdersView } from './views.ts';
 import { ChecksPanel } from './checksPanel.ts';
 import { actions, type EditorActions } from './actions.ts';
-import './editor.css';
 
 const VIEW_KEYS: Record<View, 'edViewScenario' | 'edViewMeters' | 'edViewStakeholders' | 'edViewCards' | 'edViewGrid' | 'edViewEndings' | 'edViewDebrief'> = {
   scenario: 'edViewScenario',

@@ -1,15 +1,19 @@
 /**
  * The way into the scenario editor. Small on purpose: the editor itself (Preact, its forms, its
- * preview) is imported only when a trainer opens it, so nothing of it runs before the first card.
+ * preview) is a script of its own, loaded only when a trainer opens it (scripts/vite-editor-plugin.ts),
+ * so nothing of it is read or run before the first card. Its stylesheet is the game's: a few rules,
+ * there before the editor's first frame.
  */
 import type * as Phaser from 'phaser';
+import { loadEditor } from 'virtual:many-masters-editor';
+import './editor.css';
 
 type Editor = typeof import('./session.ts');
 let loading: Promise<Editor> | null = null;
 let loaded: Editor | null = null;
 
 function load(): Promise<Editor> {
-  loading ??= import('./session.ts').then((editor) => (loaded = editor));
+  loading ??= loadEditor().then((editor) => (loaded = editor));
   return loading;
 }
 
