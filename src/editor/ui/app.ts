@@ -12,6 +12,7 @@ import { resolveText, type Language } from '../../engine/text.ts';
 import { t } from '../../locales/index.ts';
 import { settings } from '../../platform/settings.ts';
 import { openDocument } from '../document.ts';
+import { markEditorOpen } from '../reopen.ts';
 import { CardPreview, stopPreview } from './preview.ts';
 import { GridView } from './gridView.ts';
 import { cards, scenario, stakeholders, words } from './lists.ts';
@@ -108,6 +109,7 @@ export function mount(name: string, text: string, savedAs: string | null, act: E
 /** Shows the editor again as it was left (after "Play from here"). */
 export function show(act: EditorActions): void {
   document.documentElement.classList.add('mm-editing');
+  markEditorOpen(true);
   if (!root) {
     root = document.createElement('div');
     root.className = 'mme';
@@ -140,6 +142,7 @@ export function unmount(): void {
     root = null;
   }
   document.documentElement.classList.remove('mm-editing');
+  markEditorOpen(false);
 }
 
 export { actions };

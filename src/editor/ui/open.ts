@@ -6,6 +6,7 @@
  */
 import type * as Phaser from 'phaser';
 import { loadEditor } from 'virtual:many-masters-editor';
+import { markEditorOpen } from '../reopen.ts';
 import './editor.css';
 
 type Editor = typeof import('./session.ts');
@@ -28,4 +29,11 @@ export function openEditor(game: Phaser.Game, file: { name: string; text: string
 /** After "Play from here": true when the editor took the way back (the title is not shown). */
 export function backToEditor(game: Phaser.Game): boolean {
   return loaded?.comeBack(game) ?? false;
+}
+
+/** At the start, after a reload with the editor open: back into it with its draft, over the scenario-writing screen. */
+export function reopenEditor(game: Phaser.Game): void {
+  void load().then((editor) => editor.resume(game)).then((back) => {
+    if (!back) markEditorOpen(false);
+  });
 }
