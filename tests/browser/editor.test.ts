@@ -370,6 +370,11 @@ describe('the scenario editor', () => {
     expect(await editorScript()).toEqual([expect.stringMatching(/^file:\/\//)]);
     await text(page, nl.edTitle, 'Nederlands').fill('Van de stick');
     await expect.poll(() => page.locator('.mme h1').textContent()).toContain('Van de stick');
+    // The game hidden under the editor sleeps while the author types: its frames are not drawn for keys meant for the editor.
+    await waitFor(page, 'm.sleeping', 30_000);
+    await page.keyboard.type('!!');
+    await expect.poll(() => page.locator('.mme h1').textContent()).toContain('Van de stick!!');
+    expect(await page.evaluate(() => (window as unknown as { manyMasters: { sleeping: boolean } }).manyMasters.sleeping)).toBe(true);
     const status = page.locator('.mme-checks [role=status]');
     await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/^(Geen fouten of waarschuwingen\.|Fouten: \d+ · waarschuwingen: \d+)$/);
     await expect.poll(() => status.locator('.mme-hint').count()).toBe(0);

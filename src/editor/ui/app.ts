@@ -120,6 +120,12 @@ export function show(act: EditorActions): void {
       event.stopPropagation();
       act.key(event);
     });
+    // The game under the editor wakes to draw frames on any input that reaches the window
+    // (src/platform/redraw.ts): typing here woke it on every key's keyup, and its hidden frames cost
+    // each key press more than the editor's own work did.
+    for (const type of ['keyup', 'pointerdown', 'pointerup', 'pointermove', 'wheel', 'touchstart', 'touchend']) {
+      root.addEventListener(type, (event) => event.stopPropagation(), { passive: true });
+    }
     document.body.append(root);
   }
   uiLanguage.value = settings.get().language;
