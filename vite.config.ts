@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { editorPlugin } from './scripts/vite-editor-plugin.ts';
 import { checkedLevelsPlugin } from './scripts/vite-checked-levels-plugin.ts';
 import { levelSourcesPlugin, levelsPlugin } from './scripts/vite-levels-plugin.ts';
 import { phaserPlugin } from './scripts/vite-phaser-plugin.ts';
@@ -20,6 +21,8 @@ export default defineConfig({
     checkedLevelsPlugin(),
     // One classic script with every asset inlined: starts from file://, a sub-folder and a strict CSP.
     portablePlugin(),
+    // The scenario editor as a second classic script, loaded only when a trainer opens it.
+    editorPlugin(),
     // Served over HTTP(S): an installable app with a service worker that keeps it playing offline.
     offlinePlugin(),
     // The room for phone votes on the dev and preview servers, and the phone page as a second entry.

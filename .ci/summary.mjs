@@ -24,6 +24,14 @@ for (const [file, stage, before] of [['test-results/unit.json', 'unit tests', 't
   const seconds = report.testResults?.length ? Math.round((Math.max(...report.testResults.map((r) => r.endTime ?? 0)) - report.startTime) / 1000) : 0;
   console.log(`${stage}: ${report.numPassedTests ?? 0} passed, ${stageFailed} failed, ${report.numPendingTests ?? 0} skipped, in ${seconds} s`);
   if (stageFailed > 0) earlierFailed = true;
+  // Firefox's tests skip themselves when there is no Firefox: say so, so a green run is not mistaken for a tested one.
+  const firefox = (report.testResults ?? []).find((r) => /firefox\.test\.ts$/.test(r.name ?? ''));
+  if (firefox) {
+    const tests = firefox.assertionResults ?? [];
+    const ran = tests.filter((t) => t.status === 'passed' || t.status === 'failed');
+    if (tests.length > 0 && ran.length === 0) console.log(`  Firefox: skipped, no Firefox at ${process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr'} (apt-get install firefox-esr, or set FIREFOX_PATH)`);
+    else console.log(`  Firefox: ${ran.filter((t) => t.status === 'passed').length} passed, ${ran.filter((t) => t.status === 'failed').length} failed`);
+  }
 }
 if (status !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed`);

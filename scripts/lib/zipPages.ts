@@ -2,7 +2,7 @@
  * The zip's two pages made from the build's index.html: the one-file game and the launcher that loads
  * the game from web/. The package and the bench both make them, so they live here rather than in either.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The build's page with its one script and stylesheet written in: a game in one file. */
@@ -11,10 +11,18 @@ export function oneFile(dist: string): string {
   const script = /<script defer src="\.\/(assets\/[^"]+\.js)"><\/script>\s*/.exec(html);
   const style = /<link rel="stylesheet" href="\.\/(assets\/[^"]+\.css)">\s*/.exec(html);
   if (!script || !style) throw new Error('dist/index.html does not have the one script and stylesheet this expects: run npm run build');
-  const js = readFileSync(join(dist, script[1]!), 'utf8');
   // "</script" would end the element early; "<\/script" means the same inside any string or regex.
-  const safeJs = js.replace(/<\/script/gi, '<\\/script');
-  if (/<!--/.test(safeJs)) throw new Error('the script contains "<!--", which an inline script must not');
+  const inline = (file: string) => {
+    const safe = readFileSync(join(dist, file), 'utf8').replace(/<\/script/gi, '<\\/script');
+    if (/<!--/.test(safe)) throw new Error(`${file} contains "<!--", which an inline script must not`);
+    return safe;
+  };
+  const safeJs = inline(script[1]!);
+  // The scenario editor's own script (scripts/vite-editor-plugin.ts) comes along: a file alone has
+  // nothing beside it to load it from. It only defines the editor's function until the editor is opened.
+  const editor = readdirSync(join(dist, 'assets')).filter((name) => /^editor-[^/]*\.js$/.test(name));
+  if (editor.length !== 1) throw new Error(`dist/assets has ${editor.length} editor scripts, where one was expected: run npm run build`);
+  const editorJs = inline(`assets/${editor[0]!}`);
   const css = readFileSync(join(dist, style[1]!), 'utf8');
   const icon = `data:image/svg+xml,${encodeURIComponent(readFileSync(join(dist, 'icons/app.svg'), 'utf8'))}`;
   html = html
@@ -25,7 +33,7 @@ export function oneFile(dist: string): string {
     .replace(/\s*<link rel="apple-touch-icon"[^>]*>/, '')
     .replace(/<link rel="icon" href="[^"]*"/, `<link rel="icon" href="${icon}"`)
     // At the end of the body, where a deferred script would run: after #game and #blocked exist.
-    .replace('</body>', () => `<script>${safeJs}</script>\n</body>`);
+    .replace('</body>', () => `<script>${safeJs}</script>\n<script>${editorJs}</script>\n</body>`);
   return html;
 }
 

@@ -262,7 +262,6 @@ export class WorkshopScene extends RoomScene {
     const pills: { count: Phaser.GameObjects.Text; unit: Phaser.GameObjects.Text; box: Phaser.GameObjects.Graphics; x: number; y: number; h: number }[] = [];
     // On a touch screen the count holds a − and a + to tap (handTaps.ts).
     const touch = touchScreen();
-    const pillWidth = touch ? TOUCH_PILL : PILL;
     const taps: HandTap[] = [];
     const buttons: Button[] = [];
     const rowHeight = 96;
@@ -270,7 +269,7 @@ export class WorkshopScene extends RoomScene {
     const units = phonesOn() ? [t('wsHandsOne'), t('wsHandsOther')] : [t('wsVotesOne'), t('wsVotesOther')];
     // Measured by a hidden text: one destroyed in the frame it was made can still be asked to draw.
     const measured = addText(this, 0, 0, units.join('\n'), { size: ROOM_TEXT, bold: true }).setVisible(false);
-    const pillWidth = Math.max(PILL, Math.ceil(measured.width) + 28);
+    const pillWidth = Math.max(touch ? TOUCH_PILL : PILL, Math.ceil(measured.width) + 28);
     const build = (textSize: number) => {
       buttons.forEach((b) => b.destroy());
       buttons.length = 0;

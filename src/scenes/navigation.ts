@@ -14,7 +14,8 @@ import { settings } from '../platform/settings.ts';
 import { findScenario } from '../session/levels.ts';
 import { currentSession, endSession, restartGame, startGame } from '../session/session.ts';
 import { currentRoom, endRoom, restartRoom, resumeStoppedRoom, stopRoom } from '../session/room.ts';
-import { backToEditor } from '../editor/ui/open.ts';
+import { backToEditor, reopenEditor } from '../editor/ui/open.ts';
+import { editorWasOpen } from '../editor/reopen.ts';
 import { openPresenter } from '../presenter/projector.ts';
 
 export function goTitle(game: Phaser.Game): void {
@@ -120,9 +121,13 @@ export function installGlobalCommands(game: Phaser.Game): void {
   pushHandler((command) => handleGlobal(game, command));
 }
 
-/** `?scenario=<id>` opens a scenario directly (for a trainer's bookmark or the benchmark). */
+/** `?scenario=<id>` opens a scenario directly (for a trainer's bookmark or the benchmark); a reload with the editor open reopens it. */
 export function startFirstScreen(game: Phaser.Game, params: URLSearchParams): void {
   const wanted = params.get('scenario');
   if (wanted && findScenario(wanted)) goPlay(game, wanted);
-  else switchTo(game, 'title');
+  else if (editorWasOpen()) {
+    // Reloaded with the scenario editor open: back into it, over the scenario-writing screen.
+    switchTo(game, 'author');
+    reopenEditor(game);
+  } else switchTo(game, 'title');
 }

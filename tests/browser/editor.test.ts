@@ -2,7 +2,7 @@
  * The scenario editor, played as a trainer who does not write JSON: from "New scenario", with mouse
  * and keyboard only, a scenario of 3 meters, 3 stakeholders, 6 cards (one with a condition, one with
  * a follow-up, one once), 2 endings and a debrief with named tags, in Dutch and English; a reload in the middle
- * brings the draft back; the download validates with no errors and plays to an ending; axe-core on
+ * comes back into the editor with the draft; 100 steps undone give the file as it was; the download validates with no errors and plays to an ending; axe-core on
  * every part of the editor in both languages; screenshots at 1920×1080 and 1280×800; the projector
  * preview's pixels against the play screen's card.
  */
@@ -168,11 +168,10 @@ describe('the scenario editor', () => {
     await page.getByLabel(nl.edOnce).check();
     await addCard(page, '"Ik wil vrijwilliger worden."', '"I want to volunteer."', [['Welkom, begin morgen', 'Welcome, start tomorrow'], ['Eerst een gesprek', 'An interview first']]);
 
-    // A reload in the middle: the draft comes back as it was left.
+    // A reload in the middle: the page comes back into the editor by itself, with the draft as it was left.
     await page.locator('.mme-page[data-draft=kept]').waitFor();
     await page.reload();
-    await waitFor(page, "m.screen === 'title'", 30_000);
-    await openNewScenario(page, nl);
+    await page.locator('.mme h1').waitFor();
     await expect.poll(() => page.locator('.mme-restored').count()).toBe(1);
     await part(page, nl.edViewCards).click();
     expect(await cardList(page).count()).toBe(3);
@@ -298,6 +297,40 @@ describe('the scenario editor', () => {
     await context.close();
   });
 
+  it('undoes 100 steps back to the file as it was, and a reload in the middle comes back into the editor with the draft and its steps', async () => {
+    const { context, page, errors } = await openTitle(env, { width: 1920, height: 1080 }, 'nl-NL');
+    await editFirstLevel(page);
+    const state = page.locator('.mme-state');
+    const savedState = (await state.textContent())!;
+    expect(savedState).toMatch(/^Opgeslagen/);
+    const fields = () => [text(page, nl.edCardText, 'Nederlands'), text(page, nl.edCardText, 'Engels')] as const;
+    const values = () => Promise.all(fields().map((f) => f.inputValue()));
+    const original = await values();
+    // Two fields in turn: each edit is a step of its own (keys in one field make one step).
+    const edit = async (from: number, to: number) => {
+      for (let i = from; i <= to; i++) await fields()[i % 2]!.fill(`Stap ${i}`);
+    };
+    await edit(1, 60);
+    await page.locator('.mme-page[data-draft=kept]').waitFor();
+    await page.reload();
+    // Back in the editor without a click, the draft restored: the title screen was not shown.
+    await page.locator('.mme h1').waitFor();
+    await expect.poll(() => page.locator('.mme-restored').count()).toBe(1);
+    expect((await waitFor(page, 'm.ready')).screen).toBe('author');
+    await part(page, nl.edViewCards).click();
+    expect(await values()).toEqual(['Stap 60', 'Stap 59']);
+    expect(await state.textContent()).not.toBe(savedState);
+    await edit(61, 100);
+    expect(await values()).toEqual(['Stap 100', 'Stap 99']);
+    await page.locator('.mme h1').focus();
+    for (let i = 0; i < 100; i++) await page.keyboard.press('Control+z');
+    await expect.poll(values).toEqual(original);
+    await expect.poll(() => state.textContent()).toBe(savedState);
+    expect(await page.getByRole('button', { name: nl.edUndo }).isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('previews a shipped card with the pixels the play screen draws it with, at projector size', async () => {
     const { context, page, errors } = await openTitle(env, { width: 1920, height: 1080 }, 'nl-NL');
     // The game's own card: the level's first card played from the editor, cut out of the 1080p stage.
@@ -330,9 +363,18 @@ describe('the scenario editor', () => {
     await page.goto(pathToFileURL(join(DIST, 'index.html')).href);
     expect(page.url()).toMatch(/^file:\/\//);
     await waitFor(page, "m.screen === 'title'", 30_000);
+    // The editor is a script of its own, read from the folder only when it is opened.
+    const editorScript = () => page.evaluate(() => [...document.scripts].map((s) => s.src).filter((src) => /\/assets\/editor-[^/]*\.js$/.test(src)));
+    expect(await editorScript()).toEqual([]);
     await openNewScenario(page, nl);
+    expect(await editorScript()).toEqual([expect.stringMatching(/^file:\/\//)]);
     await text(page, nl.edTitle, 'Nederlands').fill('Van de stick');
     await expect.poll(() => page.locator('.mme h1').textContent()).toContain('Van de stick');
+    // The game hidden under the editor sleeps while the author types: its frames are not drawn for keys meant for the editor.
+    await waitFor(page, 'm.sleeping', 30_000);
+    await page.keyboard.type('!!');
+    await expect.poll(() => page.locator('.mme h1').textContent()).toContain('Van de stick!!');
+    expect(await page.evaluate(() => (window as unknown as { manyMasters: { sleeping: boolean } }).manyMasters.sleeping)).toBe(true);
     const status = page.locator('.mme-checks [role=status]');
     await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/^(Geen fouten of waarschuwingen\.|Fouten: \d+ · waarschuwingen: \d+)$/);
     await expect.poll(() => status.locator('.mme-hint').count()).toBe(0);

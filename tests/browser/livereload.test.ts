@@ -3,12 +3,14 @@
  * levels/ appears on the title at once, an edit restarts a game in progress with the same seed and
  * the same choices, a broken save shows the error screen in the game and the problems in the
  * terminal, and the fix brings the game back. The temporary file is removed even when a step fails.
+ * The scenario editor opens there too (the dev server loads it as a module, the build as a script).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../src/locales/en.ts';
 import { launch, press, RESULTS, ROOT, snapshot, waitFor, watchErrors, freePort } from './harness.ts';
 
 const FILE = `zz-live-reload-${process.pid}.json`;
@@ -143,4 +145,21 @@ describe('live reload while writing', () => {
       rmSync(PATH, { force: true });
     }
   }, 240_000);
+});
+
+describe('the scenario editor on the dev server', () => {
+  it('opens on a new scenario and takes a title', async () => {
+    const page: Page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' });
+    const errors = watchErrors(page);
+    await page.goto(url);
+    await waitFor(page, "m.screen === 'title' && m.ready", 120_000);
+    await page.getByRole('button', { name: en.authorButton }).press('Enter');
+    await waitFor(page, "m.screen === 'author' && m.ready");
+    await page.getByRole('button', { name: en.authorNew }).press('Enter');
+    await page.locator('.mme h1').waitFor({ timeout: 60_000 });
+    await page.getByRole('group', { name: en.edTitle, exact: true }).getByLabel('English', { exact: true }).fill('From the dev server');
+    await expect.poll(() => page.locator('.mme h1').textContent()).toContain('From the dev server');
+    expect(errors.filter((e) => !e.includes('[vite]'))).toEqual([]);
+    await page.close();
+  }, 180_000);
 });

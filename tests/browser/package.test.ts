@@ -2,7 +2,7 @@
  * `npm run package`: the zip holds what the README says (index.html, the one-file game, the note in
  * Dutch and English, the guides as pages, the template, the web folder); its index.html starts from
  * file:// in the extracted folder and says at once what to do when copied alone; the one-file game
- * starts with nothing beside it; both play; the guides read offline with working links inside them.
+ * starts with nothing beside it and opens the scenario editor; both play; the guides read offline with working links inside them.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { makePackage } from '../../scripts/package.ts';
 import { ONE_FILE } from '../../scripts/lib/zipPages.ts';
 import { launch, ROOT, screenshot, waitFor, watchErrors } from './harness.ts';
 import { extras, fontLoaded, playOneCard } from './starting.ts';
+import { nl } from '../../src/locales/nl.ts';
 
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const TOP = `many-masters-${version}`;
@@ -109,6 +110,24 @@ describe('npm run package', () => {
     writeFileSync(join(alone, ONE_FILE), files[`${TOP}/${ONE_FILE}`]!);
     await playsACardFrom(join(alone, ONE_FILE), 'package-play');
   }, 120_000);
+
+  it('opens the scenario editor from its one-file game, alone, with nothing beside it to load', async () => {
+    const alone = join(work, 'alone-editor');
+    mkdirSync(alone, { recursive: true });
+    writeFileSync(join(alone, ONE_FILE), files[`${TOP}/${ONE_FILE}`]!);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-NL' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(pathToFileURL(join(alone, ONE_FILE)).href);
+    await waitFor(page, "m.screen === 'title' && m.ready", 30_000);
+    await page.getByRole('button', { name: nl.authorButton }).press('Enter');
+    await waitFor(page, "m.screen === 'author' && m.ready");
+    await page.getByRole('button', { name: nl.authorNew }).press('Enter');
+    await expect.poll(() => page.locator('.mme h1').textContent()).toContain(nl.edHeading.replace('{title}', ''));
+    await screenshot(page, 'package-one-file-editor');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
 
   it('has the guides as pages that read offline, their contents links leading to their headings', async () => {
     const page = await browser.newPage();

@@ -157,6 +157,38 @@ describe('the build on an intranet', () => {
     await context.close();
   }, 180_000);
 
+  it('opens the scenario editor offline, its own script loaded only then and from the cache', async () => {
+    const served = await serveInSubFolder({ 'content-security-policy': STRICT_CSP });
+    cleanup.push(() => rmSync(served.root, { recursive: true, force: true }));
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-GB' });
+    await watchPolicy(context);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const editorScripts: string[] = [];
+    page.on('request', (request) => {
+      if (/\/assets\/editor-[^/]*\.js$/.test(request.url())) editorScripts.push(request.url());
+    });
+    await page.goto(served.url);
+    await waitUnderPolicy(page, "m.screen === 'title' && m.ready", 30_000);
+    await controlled(page);
+    await stop(served.server);
+    await page.reload();
+    await waitUnderPolicy(page, "m.screen === 'title' && m.ready", 30_000);
+    // The game started twice without the editor's code.
+    expect(editorScripts).toEqual([]);
+    await page.getByRole('button', { name: en.authorButton }).press('Enter');
+    await waitUnderPolicy(page, "m.screen === 'author' && m.ready");
+    await page.getByRole('button', { name: en.authorNew }).press('Enter');
+    await page.locator('.mme h1').waitFor();
+    expect(editorScripts).toHaveLength(1);
+    await page.getByRole('group', { name: en.edTitle, exact: true }).getByLabel('English', { exact: true }).fill('Without a network');
+    await expect.poll(() => page.locator('.mme h1').textContent()).toContain('Without a network');
+    await screenshot(page, 'offline-editor');
+    expect(await violations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
   it('picks up a new version on the next start, and the saved game continues', async () => {
     const served = await serveInSubFolder({});
     cleanup.push(() => stop(served.server), () => rmSync(served.root, { recursive: true, force: true }));

@@ -12,6 +12,7 @@ import { resolveText, type Language } from '../../engine/text.ts';
 import { t } from '../../locales/index.ts';
 import { settings } from '../../platform/settings.ts';
 import { openDocument } from '../document.ts';
+import { markEditorOpen } from '../reopen.ts';
 import { CardPreview, stopPreview } from './preview.ts';
 import { GridView } from './gridView.ts';
 import { cards, scenario, stakeholders, words } from './lists.ts';
@@ -19,7 +20,6 @@ import { cardIndex, columns, doc, draftKept, notice, restored, saved, savedText,
 import { CardsView, DebriefView, EndingsView, MetersView, ScenarioView, StakeholdersView } from './views.ts';
 import { ChecksPanel } from './checksPanel.ts';
 import { actions, type EditorActions } from './actions.ts';
-import './editor.css';
 
 const VIEW_KEYS: Record<View, 'edViewScenario' | 'edViewMeters' | 'edViewStakeholders' | 'edViewCards' | 'edViewGrid' | 'edViewEndings' | 'edViewDebrief'> = {
   scenario: 'edViewScenario',
@@ -109,6 +109,7 @@ export function mount(name: string, text: string, savedAs: string | null, act: E
 /** Shows the editor again as it was left (after "Play from here"). */
 export function show(act: EditorActions): void {
   document.documentElement.classList.add('mm-editing');
+  markEditorOpen(true);
   if (!root) {
     root = document.createElement('div');
     root.className = 'mme';
@@ -119,6 +120,12 @@ export function show(act: EditorActions): void {
       event.stopPropagation();
       act.key(event);
     });
+    // The game under the editor wakes to draw frames on any input that reaches the window
+    // (src/platform/redraw.ts): typing here woke it on every key's keyup, and its hidden frames cost
+    // each key press more than the editor's own work did.
+    for (const type of ['keyup', 'pointerdown', 'pointerup', 'pointermove', 'wheel', 'touchstart', 'touchend']) {
+      root.addEventListener(type, (event) => event.stopPropagation(), { passive: true });
+    }
     document.body.append(root);
   }
   uiLanguage.value = settings.get().language;
@@ -141,6 +148,7 @@ export function unmount(): void {
     root = null;
   }
   document.documentElement.classList.remove('mm-editing');
+  markEditorOpen(false);
 }
 
 export { actions };

@@ -1,15 +1,20 @@
 /**
  * The way into the scenario editor. Small on purpose: the editor itself (Preact, its forms, its
- * preview) is imported only when a trainer opens it, so nothing of it runs before the first card.
+ * preview) is a script of its own, loaded only when a trainer opens it (scripts/vite-editor-plugin.ts),
+ * so nothing of it is read or run before the first card. Its stylesheet is the game's: a few rules,
+ * there before the editor's first frame.
  */
 import type * as Phaser from 'phaser';
+import { loadEditor } from 'virtual:many-masters-editor';
+import { markEditorOpen } from '../reopen.ts';
+import './editor.css';
 
 type Editor = typeof import('./session.ts');
 let loading: Promise<Editor> | null = null;
 let loaded: Editor | null = null;
 
 function load(): Promise<Editor> {
-  loading ??= import('./session.ts').then((editor) => (loaded = editor));
+  loading ??= loadEditor().then((editor) => (loaded = editor));
   return loading;
 }
 
@@ -24,4 +29,11 @@ export function openEditor(game: Phaser.Game, file: { name: string; text: string
 /** After "Play from here": true when the editor took the way back (the title is not shown). */
 export function backToEditor(game: Phaser.Game): boolean {
   return loaded?.comeBack(game) ?? false;
+}
+
+/** At the start, after a reload with the editor open: back into it with its draft, over the scenario-writing screen. */
+export function reopenEditor(game: Phaser.Game): void {
+  void load().then((editor) => editor.resume(game)).then((back) => {
+    if (!back) markEditorOpen(false);
+  });
 }

@@ -58,6 +58,33 @@ let scene: PreviewScene | null = null;
 let phone: HTMLCanvasElement | null = null;
 let waiting: PreviewContent | null = null;
 
+/**
+ * While the author types in the card's text, the picture waits for a pause this long. Drawing the card
+ * (its texts set by Phaser, then a frame of the preview's game and the phone's copy) took longer than
+ * the frame a typed letter should be painted in, and nobody reads the picture between two keys.
+ * Another card (another stakeholder or portrait) is drawn at once.
+ */
+export const PREVIEW_PAUSE_MS = 250;
+let drawn: PreviewContent | null = null;
+let pause: ReturnType<typeof setTimeout> | undefined;
+
+function draw(content: PreviewContent): void {
+  clearTimeout(pause);
+  pause = undefined;
+  drawn = content;
+  scene?.show(content);
+}
+
+function drawSoon(content: PreviewContent): void {
+  const sameCard = drawn !== null && drawn.name === content.name && drawn.stakeholder?.portrait === content.stakeholder?.portrait;
+  if (!sameCard) {
+    draw(content);
+    return;
+  }
+  clearTimeout(pause);
+  pause = setTimeout(() => draw(content), PREVIEW_PAUSE_MS);
+}
+
 function copyToPhone(): void {
   const source = game?.canvas;
   if (!source || !phone) return;
@@ -90,13 +117,16 @@ function start(parent: HTMLElement): void {
     scene = new PreviewScene();
     game!.scene.add('editor-preview', scene, true);
     game!.events.once(Phaser.Core.Events.POST_STEP, () => {
-      if (waiting) scene!.show(waiting);
+      if (waiting) draw(waiting);
     });
   });
 }
 
 /** Ends the preview's game (the editor is closed). */
 export function stopPreview(): void {
+  clearTimeout(pause);
+  pause = undefined;
+  drawn = null;
   game?.destroy(true);
   game = null;
   scene = null;
@@ -111,7 +141,7 @@ export function CardPreview({ content }: { content: PreviewContent }): El {
     if (!game && host.current) start(host.current);
     else if (game && host.current && game.canvas.parentElement !== host.current) host.current.append(game.canvas);
     waiting = content;
-    if (scene?.sys.isActive()) scene.show(content);
+    if (scene?.sys.isActive()) drawSoon(content);
   }, [content.stakeholder?.portrait, content.name, content.text]);
   const description = t('edPreviewDescription', { name: content.name, text: content.text });
   return h('aside', { class: 'mme-preview', 'aria-labelledby': 'mme-preview-title' },

@@ -14,11 +14,13 @@ import { switchTo } from '../../platform/sceneSwitch.ts';
 import { openDocument } from '../document.ts';
 import { newScenarioText } from '../template.ts';
 import { type EditorActions } from './actions.ts';
-import { mount, show, unmount } from './app.ts';
+import { isOpen, mount, show, unmount } from './app.ts';
 import { cards, scenario } from './lists.ts';
 import { devServer, saveScenario, type WritableFile } from '../saving.ts';
 import { canRedo, canUndo, emptyHistory, record, redo, undo, type History } from '../history.ts';
 import { browserStorage, draftKeeper, dropDraft, restoreDraft, type DraftOrigin } from '../draftStore.ts';
+import { keepSteps, takeSteps } from '../reopen.ts';
+import * as v from 'valibot';
 import { editorChecker } from '../checksOffThread.ts';
 import { validateScenarioText } from '../../engine/validate.ts';
 import { balance, cardIndex, checked, doc, draftKept, notice, onChange, restored, savedText } from './state.ts';
@@ -207,5 +209,31 @@ export function comeBack(on: Phaser.Game): boolean {
   game = on;
   goAuthor(on);
   show(act);
+  return true;
+}
+
+/** The undo steps as ../reopen.ts kept them: storage is the browser's, and anything may be in it. */
+const stepsShape = v.object({ past: v.array(v.string()), future: v.array(v.string()), group: v.optional(v.string()), at: v.number() });
+
+// A reload keeps the undo steps along with the draft: written once, as the page goes away.
+addEventListener('pagehide', () => {
+  if (isOpen() && doc.value) keepSteps(doc.value.text, history);
+});
+
+/**
+ * After a reload with the editor open: the draft kept in this browser, as it was left, with its undo
+ * steps. False when there is no draft to come back to.
+ */
+export async function resume(on: Phaser.Game): Promise<boolean> {
+  const kept = await restoreDraft(storage);
+  const draft = kept.ok ? kept.draft : undefined;
+  if (!draft) return false;
+  game = on;
+  // What "throw the draft away" goes back to: the file as last saved, or the template.
+  const file = draft.savedText === null ? null : { name: draft.name, text: draft.savedText };
+  opened = { file, origin: draft.origin };
+  begin(file, draft.origin, draft);
+  const steps = v.safeParse(stepsShape, takeSteps(draft.text));
+  if (steps.success) history = { ...steps.output, group: steps.output.group };
   return true;
 }
