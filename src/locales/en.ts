@@ -481,6 +481,7 @@ export const en = {
   wsHowTie: 'No clear majority ({votes} each): the trainer’s pick',
   wsHowTrainer: 'No votes counted: the trainer’s pick',
   wsKeys: '1–4 and a number: votes   ·   + − one vote   ·   Enter decide   ·   ? help',
+  wsKeysShort: '? all keys',
   wsKeysTouch: 'Tap − or + to count a hand   ·   tap Reveal to decide',
   wsRevealKeys: 'Enter: next   ·   W what if   ·   ? help',
   wsRevealKeysTouch: 'Tap the button to go on   ·   What if… is in the bar below',

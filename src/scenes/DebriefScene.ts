@@ -162,9 +162,11 @@ export class DebriefScene extends RoomScene {
         fitWords(name, 390, 28, 2);
         addText(this, LEFT + 30, name.y + name.height + 4, e.lasted, { size: 28, colour: colour.inkSoft });
         const title = addText(this, LEFT + 440, y + 18, e.title, { size: 34, bold: true, colour: colour.accent, width: RIGHT - LEFT - 470 });
-        clampLines(title, 1);
-        const text = addText(this, LEFT + 440, y + 64, e.text, { size: 28, width: RIGHT - LEFT - 470 });
-        clampLines(text, Math.max(1, Math.floor((rowHeight - 90) / 34)));
+        // A long ending title takes a second line when the row has room for it, rather than losing its end.
+        clampLines(title, rowHeight >= 200 ? 2 : 1);
+        const textTop = title.y + title.height + 6;
+        const text = addText(this, LEFT + 440, textTop, e.text, { size: 28, width: RIGHT - LEFT - 470 });
+        clampLines(text, Math.max(1, Math.floor((y + rowHeight - 28 - textTop) / 34)));
       });
       this.regions.push({ role: 'values', items: order.map((e, k) => ({ id: `ending-${k}`, label: e.team, value: e.title, detail: [e.lasted, e.text].filter(Boolean).join('. ') })) });
     }
@@ -193,16 +195,18 @@ export class DebriefScene extends RoomScene {
   private drawCompare(room: Room): void {
     const teams = room.workshop.teams;
     const meters = room.scenario.meters;
-    const nameWidth = teams.length > 1 ? Math.min(380, (RIGHT - LEFT) * 0.24) : 0;
+    // Wide enough for the longest word of any team name at the smallest size, so a name wraps between words, never inside one.
+    const longestWord = teams.length > 1 ? addText(this, 0, 0, teams.flatMap((team) => team.name.split(/\s+/)).sort((a, b) => b.length - a.length).slice(0, 3).join('\n'), { size: 28, bold: true }).setVisible(false) : null;
+    const nameWidth = teams.length > 1 ? Math.min((RIGHT - LEFT) * 0.34, Math.max(Math.min(380, (RIGHT - LEFT) * 0.24), Math.ceil(longestWord!.width) + 44)) : 0;
     const cell = (RIGHT - LEFT - nameWidth) / meters.length;
     const header = drawColumnLabels(this, meters.map((meter) => say(meter.label)), meters.map((_, m) => LEFT + nameWidth + cell * (m + 0.5)), cell, TOP, { size: 30, minSize: 28, left: LEFT, right: RIGHT });
-    const rowsTop = Math.max(TOP + 110, TOP + header.height + 24);
+    const rowsTop = Math.max(TOP + 110, TOP + header.height + 36);
     const rowHeight = Math.min(130, (NAV_Y - 70 - rowsTop) / teams.length);
     const rows = teams.map((team, i) => {
       const y = rowsTop + i * rowHeight;
       const g = this.add.graphics();
       g.fillStyle(colour.card, 1).fillRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 14, 18);
-      if (nameWidth) fitWords(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 30, bold: true, originY: 0.5 }), nameWidth - 40, 28, 2);
+      if (nameWidth) fitWords(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 30, bold: true, originY: 0.5 }), nameWidth - 40, 28, Math.max(2, Math.floor((rowHeight - 22) / 36)));
       const series = meterSeries(room.scenario, team.state);
       const changes: Record<string, number> = {};
       meters.forEach((meter, m) => {
@@ -324,7 +328,7 @@ export class DebriefScene extends RoomScene {
       const y = rowsTop + r * rowHeight;
       const g = this.add.graphics();
       g.fillStyle(colour.card, 1).fillRoundedRect(LEFT, y, RIGHT - LEFT, rowHeight - 14, 18);
-      if (nameWidth) fitWords(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 28, bold: true, originY: 0.5 }), nameWidth - 40, 28, 2);
+      if (nameWidth) fitWords(addText(this, LEFT + 24, y + (rowHeight - 14) / 2, team.name, { size: 28, bold: true, originY: 0.5 }), nameWidth - 40, 28, Math.max(2, Math.floor((rowHeight - 22) / 36)));
       tags.forEach((tag, i) => {
         const count = counts.get(tag) ?? 0;
         const cx = LEFT + nameWidth + cell * (i + 0.5);

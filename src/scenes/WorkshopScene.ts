@@ -194,6 +194,9 @@ export class WorkshopScene extends RoomScene {
     const { width, height, margin } = columns();
     const leftText = addText(this, margin, height - 40, left, { size: 32, bold: true, originY: 0.5 });
     const rightText = addText(this, width - margin, height - 40, right, { size: ROOM_TEXT, colour: colour.inkSoft, originX: 1, originY: 0.5 });
+    // A long team name and the key hint: the hint gives way to its short form (the help lists every key)
+    // before the line takes a second row, which would take room from the choices above it.
+    if (leftText.width + rightText.width + 60 > width - 2 * margin && !touchScreen()) rightText.setText(t('wsKeysShort'));
     if (leftText.width + rightText.width + 60 > width - 2 * margin) {
       leftText.setY(height - 88);
       fitWidth(leftText, width - 2 * margin, ROOM_TEXT);

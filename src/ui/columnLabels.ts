@@ -5,7 +5,7 @@
  * the width of two columns; only a word wider than that is broken.
  */
 import type * as Phaser from 'phaser';
-import { addText, breakWords, clampLines, wrapWhole } from './text.ts';
+import { addText, breakWords, clampLines, DESCENT_ROOM, wrapWhole } from './text.ts';
 import { colour } from './theme.ts';
 
 export interface ColumnLabels {
@@ -20,6 +20,8 @@ export function drawColumnLabels(scene: Phaser.Scene, labels: readonly string[],
   const make = (label: string, width: number, x: number) => {
     const text = addText(scene, x, top, label, { size: options.size, bold: true, colour: options.colour ?? colour.ink, originX: 0.5, align: 'center' });
     text.setLineSpacing(0);
+    // Not wrapped by addText, so without its room for descenders: "Zorgverzekeraar" lost the foot of its g.
+    text.setPadding({ bottom: Math.ceil(options.size * DESCENT_ROOM) });
     const whole = wrapWhole(text, width, options.minSize);
     return { text, whole };
   };

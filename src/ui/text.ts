@@ -19,7 +19,7 @@ interface TextOptions {
 }
 
 let resolution = 1;
-const DESCENT_ROOM = 0.1;
+export const DESCENT_ROOM = 0.1;
 
 /** A word this long cannot be a normal word, even a Dutch compound; it is wrapped by `wrapLongWords`. */
 const LONG_WORD = /\S{41}/;

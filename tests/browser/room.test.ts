@@ -364,8 +364,8 @@ const SIZES = [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }, { wi
 
 describe('every room screen, readable from the back', () => {
   for (const viewport of SIZES) {
-    // In Dutch the hospital, whose meters have the longest names ("Zorgverzekeraar", "Bestuur en begroting"), and a one-word team name.
-    for (const [lang, locale, names, scenarioId] of [['en', 'en-GB', ['Reds', 'Blues'], 'school'], ['nl', 'nl-NL', ['Sociaal domein', 'Verpleegkundigen'], 'hospital']] as const) {
+    // In Dutch the hospital, whose meters have the longest names ("Zorgverzekeraar", "Bestuur en begroting"), a long team name and a long single word.
+    for (const [lang, locale, names, scenarioId] of [['en', 'en-GB', ['Reds', 'Blues'], 'school'], ['nl', 'nl-NL', ['De Onverschrokken Klantdenkers', 'Verpleegkundigen'], 'hospital']] as const) {
       it(`${lang} at ${viewport.width}×${viewport.height}: 2 teams, 3 weeks set at set-up, scoreboard, what-if, debrief`, async () => {
         const { context, page, errors } = await openTitle(env, viewport, locale);
         const meterNames = (JSON.parse(readFileSync(join(import.meta.dirname, `../../levels/${scenarioId}.json`), 'utf8')) as { meters: { label: Record<string, string> }[] }).meters.map((meter) => meter.label[lang]!);
