@@ -16,7 +16,10 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return node;
 }
 
-function sectionOf(section: ViewSection): HTMLElement {
+/** Asks the projector to hide an answer from the wall or show it again; the projector decides and sends the new view. */
+type HideAsk = (answer: string, hidden: boolean) => void;
+
+function sectionOf(section: ViewSection, hide: HideAsk): HTMLElement {
   const node = el('section', section.secret ? 'mmp-secret' : undefined);
   node.dataset.section = section.id;
   const heading = el('h2', undefined, section.heading);
@@ -31,6 +34,15 @@ function sectionOf(section: ViewSection): HTMLElement {
       row.append(el('span', 'mmp-label', item.label));
       if (item.value !== undefined) row.append(el('span', 'mmp-value', item.value));
       if (item.detail !== undefined) row.append(el('span', 'mmp-detail', item.detail));
+      if (item.answer) {
+        const { id, hidden, button: text, buttonLabel } = item.answer;
+        const button = el('button', 'mmp-hide', text);
+        button.type = 'button';
+        button.dataset.answer = id;
+        button.setAttribute('aria-label', buttonLabel);
+        button.addEventListener('click', () => hide(id, !hidden));
+        row.append(button);
+      }
       list.append(row);
     }
     node.append(list);
@@ -100,7 +112,10 @@ export function startPresenter(): void {
     failedText = view.placeFailed;
     if (place) place.textContent = view.place;
     status.textContent = '';
-    sections.replaceChildren(...view.sections.map(sectionOf));
+    // The view is drawn anew on every change: the answer button that had the focus gets it back.
+    const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.answer : undefined;
+    sections.replaceChildren(...view.sections.map((section) => sectionOf(section, (answer, hidden) => link.send({ kind: 'hide', answer, hidden }))));
+    if (focused !== undefined) [...sections.querySelectorAll<HTMLButtonElement>('button[data-answer]')].find((b) => b.dataset.answer === focused)?.focus();
     root.dataset.presenterScreen = view.screen;
     root.dataset.presenterCard = view.cardId ?? '';
     root.dataset.presenterPhase = view.phase ?? '';
