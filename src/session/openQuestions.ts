@@ -5,6 +5,7 @@
  * session report and the results files, and the trainer can hide any of them from the wall; the
  * server keeps none. `hideAnswer` is the one way to hide or show an answer, for every screen that offers it.
  */
+import { MAX_SAVED_ANSWERS } from '../engine/workshopSave.ts';
 import type { PhoneView, Texts } from '../room-protocol/protocol.ts';
 
 export type QuestionKind = 'opening' | 'debrief' | 'typed' | 'closing';
@@ -34,7 +35,7 @@ interface Asked {
 }
 
 /** More answers than this to one question are not kept: a wall holds far fewer, and the tab stays light. */
-export const MAX_ANSWERS_KEPT = 1000;
+export const MAX_ANSWERS_KEPT = MAX_SAVED_ANSWERS;
 
 let asked: Asked = { workshop: '', questions: [], open: null };
 const listeners = new Set<() => void>();
@@ -57,6 +58,12 @@ function forWorkshop(seed: string): Asked {
 /** Every question asked in this workshop, in order, with its answers (hidden ones marked). */
 export function questionsAsked(seed: string): AskedQuestion[] {
   return asked.workshop === seed ? asked.questions : [];
+}
+
+/** The questions of a saved workshop, after a reload: none of them is open (the phones follow the workshop). */
+export function restoreQuestions(seed: string, questions: readonly AskedQuestion[]): void {
+  asked = { workshop: seed, questions: questions.map((q) => ({ ...q, text: { ...q.text }, answers: q.answers.map((a) => ({ ...a })) })), open: null };
+  changed();
 }
 
 /** The question the phones show now. */

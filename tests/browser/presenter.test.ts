@@ -5,7 +5,7 @@
  * the phones' votes while the projector shows only how many voted; the presenter shows the card's
  * notes and what each choice does; a key pressed in the presenter moves the projector on; a presenter
  * reloaded, or closed and opened again, shows where the projector is, and follows a projector that
- * reloads. Screenshots of the presenter in
+ * reloads; an answer to an open question is hidden from the wall with the presenter's button. Screenshots of the presenter in
  * Dutch at 1920×1080 and 1024×768. And the editor's card form shows a card's notes.
  */
 import { readFileSync } from 'node:fs';
@@ -175,6 +175,28 @@ describe('the presenter view', () => {
     const [again] = await Promise.all([context.waitForEvent('page'), press(projector, 'i')]);
     await presenterAt(again, m.shown.cardId as string, 'deciding');
     expect((await sections(again)).votes!.items).toHaveLength((m.shown.choices as string[]).length);
+
+    // An answer to an open question arrives; the trainer hides it from the presenter (its button, with
+    // the keyboard): the projector's list and word cloud no longer show it, and the button offers to show it again.
+    await press(projector, 'q');
+    await waitFor(projector, "m.screen === 'question' && m.shown.mode === 'pick'");
+    await press(projector, 'Enter');
+    await waitFor(projector, "m.screen === 'question' && m.shown.mode === 'answers'");
+    const asked = phones[0]!.page;
+    await asked.waitForSelector('body[data-view="question"]', { timeout: 20_000 });
+    await asked.locator('#answer').fill('De burger');
+    await asked.locator('[data-key="send"]').tap();
+    m = await waitFor(projector, "m.shown.answers.length === 1 && m.shown.cloud.some((w) => w.word === 'burger')");
+    const hideButton = again.getByRole('button', { name: 'Verbergen voor de muur: De burger', exact: true });
+    await hideButton.waitFor({ timeout: 15_000 });
+    expect((await sections(again)).answers!.items).toEqual(['De burger | getoond | Verbergen']);
+    await hideButton.focus();
+    await again.keyboard.press('Enter');
+    m = await waitFor(projector, 'm.shown.answers.length === 1 && m.shown.answers[0].hidden');
+    expect(m.shown.answers).toEqual([{ id: expect.any(String), text: null, hidden: true }]);
+    expect((m.shown.cloud as { word: string }[]).map((w) => w.word)).not.toContain('burger');
+    await again.getByRole('button', { name: 'Weer tonen op de muur: De burger', exact: true }).waitFor({ timeout: 15_000 });
+    await screenshot(again, 'presenter-answers-nl');
     // The projector reloaded: the presenter open beside it follows it to the title screen.
     await projector.reload();
     await waitFor(projector, "m.screen === 'title'", 30_000);
