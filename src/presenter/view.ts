@@ -15,7 +15,7 @@ import { language, say, t, votesText } from '../locales/index.ts';
 import { currentScreen, overlayModel, screenModel } from '../platform/screen.ts';
 import type { ScreenModel } from '../platform/screenModel.ts';
 import { phonesOn } from '../session/phones.ts';
-import { openQuestion } from '../session/openQuestions.ts';
+import { holdingAnswers, openQuestion } from '../session/openQuestions.ts';
 import { activeTeam, currentRoom, roomCounts, roomOrder, roomTable, type Room } from '../session/room.ts';
 
 export interface ViewItem {
@@ -34,6 +34,8 @@ export interface ViewSection {
   items?: ViewItem[];
   /** What the room does not see on the projector. */
   secret?: boolean;
+  /** A switch the section offers: new answers wait for the trainer before the wall shows them (the projector's V). */
+  hold?: { on: boolean; button: string };
 }
 
 export interface PresenterView {
@@ -133,6 +135,7 @@ function answersSection(room: Room): ViewSection[] {
   return [{
     id: 'answers',
     heading: t('presenterAnswers'),
+    hold: { on: holdingAnswers(room.workshop.seed), button: t('presenterHoldAnswers') },
     ...(answers.length === 0 ? { text: t('questionNoAnswers') } : {}),
     items: answers.map((a) => ({
       label: a.text,

@@ -136,6 +136,9 @@ describe('the presenter view', () => {
     await presenter.keyboard.press('h');
     m = await waitFor(projector, "m.overlay === 'help'");
     expect(JSON.stringify(m.overlayShown)).toContain('Presentatorweergave');
+    // …and Q (a question to the room) and R (the statements) beside it.
+    expect(JSON.stringify(m.overlayShown)).toContain('"label":"Q","value":"Telefoons: de zaal een open vraag stellen"');
+    expect(JSON.stringify(m.overlayShown)).toContain('"label":"R","value":"Telefoons: de zaal beoordeelt de stellingen"');
     await projector.setViewportSize({ width: 1024, height: 768 });
     await waitFor(projector, "m.overlay === 'help' && m.shown.stage.width < 1500");
     await screenshot(projector, 'presenter-help-nl');
@@ -196,6 +199,18 @@ describe('the presenter view', () => {
     expect(m.shown.answers).toEqual([{ id: expect.any(String), text: null, hidden: true }]);
     expect((m.shown.cloud as { word: string }[]).map((w) => w.word)).not.toContain('burger');
     await again.getByRole('button', { name: 'Weer tonen op de muur: De burger', exact: true }).waitFor({ timeout: 15_000 });
+    // Held back (the presenter's switch, the projector's V): a new answer waits hidden until the trainer shows it.
+    await again.locator('button[data-hold]').press('Enter');
+    await waitFor(projector, 'm.shown.holding === true');
+    await again.waitForSelector('button[data-hold][aria-pressed="true"]');
+    const second = phones[1]!.page;
+    await second.waitForSelector('body[data-view="question"]', { timeout: 20_000 });
+    await second.locator('#answer').fill('de ouders');
+    await second.locator('[data-key="send"]').tap();
+    m = await waitFor(projector, 'm.shown.answers.length === 2 && m.shown.answers[0].hidden');
+    expect((m.shown.cloud as { word: string }[]).map((w) => w.word)).not.toContain('ouders');
+    await again.getByRole('button', { name: 'Weer tonen op de muur: de ouders', exact: true }).press('Enter');
+    m = await waitFor(projector, "m.shown.answers.length === 2 && m.shown.cloud.some((w) => w.word === 'ouders')");
     await screenshot(again, 'presenter-answers-nl');
     // The projector reloaded: the presenter open beside it follows it to the title screen.
     await projector.reload();

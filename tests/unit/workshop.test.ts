@@ -5,7 +5,7 @@ import { setCount } from '../../src/engine/votes.ts';
 import { loadWorkshop, saveWorkshop } from '../../src/engine/workshopSave.ts';
 import { Countdown } from '../../src/session/countdown.ts';
 import { resumeRoom, roomCounts, savedRoom, setPhoneVotes, startRoom, toggleVoting } from '../../src/session/room.ts';
-import { askQuestion, closeQuestion, hideAnswer, questionsAsked, receiveAnswer } from '../../src/session/openQuestions.ts';
+import { askQuestion, closeQuestion, hideAnswer, holdAnswers, holdingAnswers, questionsAsked, receiveAnswer } from '../../src/session/openQuestions.ts';
 import { card, makeScenario } from './scenarios.ts';
 
 const scenario = makeScenario({ turns: 3, cards: [card('c1'), card('c2'), card('c3'), card('c4')] });
@@ -210,6 +210,20 @@ describe('a saved workshop', () => {
     // A save whose answers are damaged is refused, never half-loaded.
     expect(loadWorkshop(find, text.replace('"hidden":true', '"hidden":"yes"'))).toMatchObject({ ok: false, problem: 'damaged' });
     expect(loadWorkshop(find, text.replace('"id":"a1"', '"id":"<img src=x>"'))).toMatchObject({ ok: false, problem: 'damaged' });
+  });
+
+  it('holds new answers back while the trainer wants it: they arrive hidden until shown', () => {
+    startRoom(scenario, { teams: ['Iedereen'], mode: 'together', preview: 'off', timer: 0 }, 'held');
+    const q = askQuestion('held', 'opening', { nl: 'Wie is jouw klant?', en: 'Who is your customer?' });
+    receiveAnswer(q.id, 'b1', 'straight to the wall');
+    holdAnswers('held', true);
+    expect(holdingAnswers('held')).toBe(true);
+    receiveAnswer(q.id, 'b2', 'waits');
+    hideAnswer('b2', false);
+    receiveAnswer(q.id, 'b3', 'still waits');
+    holdAnswers('held', false);
+    receiveAnswer(q.id, 'b4', 'straight again');
+    expect(questionsAsked('held')[0]!.answers.map((a) => [a.text, a.hidden])).toEqual([['straight to the wall', false], ['waits', false], ['still waits', true], ['straight again', false]]);
   });
 
   it('is refused with the reason when it is not JSON, damaged, from another version or for a scenario not here', () => {
