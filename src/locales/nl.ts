@@ -565,7 +565,7 @@ export const nl: Messages = {
   presenterHideAnswer: 'Verbergen',
   presenterShowAnswer: 'Tonen',
   presenterHideAnswerLabel: 'Verbergen voor de muur: {answer}',
-  presenterShowAnswerLabel: 'Weer tonen op de muur: {answer}',
+  presenterShowAnswerLabel: 'Tonen op de muur: {answer}',
   presenterRoomSees: 'Nu op de beamer',
   presenterLive: 'Timer en telefoons',
   presenterKeys: 'Elke toets werkt hier net als in het beamervenster.',
