@@ -56,6 +56,20 @@ const workshopSchema = fields({
   tables: v.optional(list(fields({ status: oneOf(['deciding', 'decided', 'out']), tally: fields({ hands: counts, phones: v.optional(counts) }), guess: nullable(string()) }), { min: 1, max: MAX_TEAMS })),
 });
 
+/** The most answers kept to one question (the projector keeps no more either) and questions kept per workshop. */
+export const MAX_SAVED_ANSWERS = 1000;
+export const MAX_SAVED_QUESTIONS = 200;
+/** Ids as the room server and the projector make them. */
+const savedId = string({ min: 1, max: 64, pattern: /^[A-Za-z0-9_.:-]+$/ });
+
+/** An open question put to the phones, with the answers that reached the projector (the server keeps none). */
+const questionSchema = fields({
+  id: savedId,
+  kind: oneOf(['opening', 'debrief', 'typed', 'closing']),
+  text: fields({ nl: string(), en: string() }),
+  answers: list(fields({ id: savedId, text: string({ max: 400 }), hidden: boolean(), at: number({ integer: true, min: 0 }) }), { max: MAX_SAVED_ANSWERS }),
+});
+
 /** Where the room was, beside the engine's workshop. */
 const roomSchema = fields({
   phase: oneOf(['deciding', 'reveal', 'scoreboard', 'over']),
@@ -72,6 +86,8 @@ const roomSchema = fields({
   votingClosed: v.optional(boolean()),
   /** Where the room was when the trainer stopped it (and whether the timer ran), so the stop can be taken back after a reload. */
   stopped: v.optional(fields({ phase: oneOf(['deciding', 'reveal', 'scoreboard']), timerRunning: boolean() })),
+  /** The open questions asked and their answers, so a reload keeps them for the report; absent in older saves. */
+  questions: v.optional(list(questionSchema, { max: MAX_SAVED_QUESTIONS })),
 });
 
 const savedShape = shape(

@@ -5,7 +5,8 @@
  * of a page when one of them writes to localStorage.
  *
  * The projector owns the workshop: the presenter only asks for the view (`hello`), sends the keys
- * pressed in it (`command`) and says when it goes (`bye`); the projector sends what to show (`view`).
+ * pressed in it (`command`), asks to hide or show an answer to the open question (`hide`) and says
+ * when it goes (`bye`); the projector sends what to show (`view`).
  * A message is checked before it is used: another page of the same origin could write anything here.
  */
 import type { Command, WorkshopLetter } from '../platform/keys.ts';
@@ -21,6 +22,7 @@ export type PresenterMessage =
   | { kind: 'hello' }
   | { kind: 'bye' }
   | { kind: 'command'; command: Command }
+  | { kind: 'hide'; answer: string; hidden: boolean }
   | { kind: 'view'; view: PresenterView };
 
 export interface Link {
@@ -29,7 +31,9 @@ export interface Link {
 }
 
 const SIMPLE_COMMANDS: ReadonlySet<string> = new Set(['next', 'previous', 'forward', 'back', 'confirm', 'menu', 'help', 'blank', 'mute', 'numbers', 'language', 'more', 'less']);
-const LETTERS: ReadonlySet<string> = new Set(['p', 'e', 's', 'g', 'w', 'd', 'j', 'c', 'v', 'a', 'x', 'i']);
+const LETTERS: ReadonlySet<string> = new Set(['p', 'e', 's', 'g', 'w', 'd', 'j', 'c', 'v', 'a', 'x', 'q', 'r', 'i']);
+/** An answer's id as the room server makes it (its protocol's round ids): nothing longer or stranger is looked up. */
+const ANSWER_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -54,6 +58,7 @@ export function checkedMessage(value: unknown): PresenterMessage | null {
     const command = checkedCommand(value.command);
     return command ? { kind: 'command', command } : null;
   }
+  if (value.kind === 'hide') return typeof value.answer === 'string' && ANSWER_ID.test(value.answer) && typeof value.hidden === 'boolean' ? { kind: 'hide', answer: value.answer, hidden: value.hidden } : null;
   if (value.kind === 'view' && isRecord(value.view) && Array.isArray(value.view.sections) && typeof value.view.title === 'string') return { kind: 'view', view: value.view as unknown as PresenterView };
   return null;
 }

@@ -4,7 +4,7 @@
  * textContent: scenario text and notes are never read as HTML.
  */
 import './presenter.css';
-import { commandFor } from '../platform/keys.ts';
+import { commandFor, type Command } from '../platform/keys.ts';
 import { t } from '../locales/index.ts';
 import { openLink } from './link.ts';
 import type { PresenterView, ViewSection } from './view.ts';
@@ -16,13 +16,26 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return node;
 }
 
-function sectionOf(section: ViewSection): HTMLElement {
+/** Asks the projector to hide an answer from the wall or show it again; the projector decides and sends the new view. */
+type HideAsk = (answer: string, hidden: boolean) => void;
+/** Presses a key on the projector, as a key pressed in this window does. */
+type Press = (command: Command) => void;
+
+function sectionOf(section: ViewSection, hide: HideAsk, press: Press): HTMLElement {
   const node = el('section', section.secret ? 'mmp-secret' : undefined);
   node.dataset.section = section.id;
   const heading = el('h2', undefined, section.heading);
   heading.id = `mmp-${section.id}`;
   node.setAttribute('aria-labelledby', heading.id);
   node.append(heading);
+  if (section.hold) {
+    const button = el('button', 'mmp-hold', section.hold.button);
+    button.type = 'button';
+    button.dataset.hold = '';
+    button.setAttribute('aria-pressed', String(section.hold.on));
+    button.addEventListener('click', () => press({ kind: 'letter', key: 'v' }));
+    node.append(button);
+  }
   if (section.text) node.append(el('p', undefined, section.text));
   if (section.items?.length) {
     const list = el('ul');
@@ -31,6 +44,15 @@ function sectionOf(section: ViewSection): HTMLElement {
       row.append(el('span', 'mmp-label', item.label));
       if (item.value !== undefined) row.append(el('span', 'mmp-value', item.value));
       if (item.detail !== undefined) row.append(el('span', 'mmp-detail', item.detail));
+      if (item.answer) {
+        const { id, hidden, button: text, buttonLabel } = item.answer;
+        const button = el('button', 'mmp-hide', text);
+        button.type = 'button';
+        button.dataset.answer = id;
+        button.setAttribute('aria-label', buttonLabel);
+        button.addEventListener('click', () => hide(id, !hidden));
+        row.append(button);
+      }
       list.append(row);
     }
     node.append(list);
@@ -100,7 +122,13 @@ export function startPresenter(): void {
     failedText = view.placeFailed;
     if (place) place.textContent = view.place;
     status.textContent = '';
-    sections.replaceChildren(...view.sections.map(sectionOf));
+    // The view is drawn anew on every change: the answer button that had the focus gets it back.
+    const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const focused = active?.dataset.answer;
+    const holdFocused = active?.dataset.hold !== undefined;
+    sections.replaceChildren(...view.sections.map((section) => sectionOf(section, (answer, hidden) => link.send({ kind: 'hide', answer, hidden }), (command) => link.send({ kind: 'command', command }))));
+    if (focused !== undefined) [...sections.querySelectorAll<HTMLButtonElement>('button[data-answer]')].find((b) => b.dataset.answer === focused)?.focus();
+    if (holdFocused) sections.querySelector<HTMLButtonElement>('button[data-hold]')?.focus();
     root.dataset.presenterScreen = view.screen;
     root.dataset.presenterCard = view.cardId ?? '';
     root.dataset.presenterPhase = view.phase ?? '';

@@ -5,6 +5,7 @@
  */
 import { sendCommand } from '../platform/keys.ts';
 import { onScreenChange } from '../platform/screen.ts';
+import { hideAnswer } from '../session/openQuestions.ts';
 import { openLink, type Link } from './link.ts';
 import { presenterView } from './view.ts';
 
@@ -43,6 +44,10 @@ export function installPresenterLink(): void {
       window.clearInterval(watcher);
     } else if (message.kind === 'command') {
       sendCommand(message.command);
+      sendView();
+    } else if (message.kind === 'hide') {
+      // Only an answer this tab holds is found; any other id changes nothing.
+      hideAnswer(message.answer, message.hidden);
       sendView();
     }
   });

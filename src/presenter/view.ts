@@ -15,12 +15,15 @@ import { language, say, t, votesText } from '../locales/index.ts';
 import { currentScreen, overlayModel, screenModel } from '../platform/screen.ts';
 import type { ScreenModel } from '../platform/screenModel.ts';
 import { phonesOn } from '../session/phones.ts';
+import { holdingAnswers, openQuestion } from '../session/openQuestions.ts';
 import { activeTeam, currentRoom, roomCounts, roomOrder, roomTable, type Room } from '../session/room.ts';
 
 export interface ViewItem {
   label: string;
   value?: string;
   detail?: string;
+  /** An answer to the open question: the presenter offers a button that hides it from the wall or shows it again. */
+  answer?: { id: string; hidden: boolean; button: string; buttonLabel: string };
 }
 
 export interface ViewSection {
@@ -31,6 +34,8 @@ export interface ViewSection {
   items?: ViewItem[];
   /** What the room does not see on the projector. */
   secret?: boolean;
+  /** A switch the section offers: new answers wait for the trainer before the wall shows them (the projector's V). */
+  hold?: { on: boolean; button: string };
 }
 
 export interface PresenterView {
@@ -117,6 +122,34 @@ function secretSections(room: Room): { sections: ViewSection[]; cardId: string |
   return { sections, cardId: decided?.id ?? null };
 }
 
+/** The first words of an answer, to name its button: enough to tell answers apart, short enough to read out. */
+function answerStart(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40).trimEnd()}…` : text;
+}
+
+/** The open question's answers, newest first as on the projector, each with its hide or show button. */
+function answersSection(room: Room): ViewSection[] {
+  const question = openQuestion(room.workshop.seed);
+  if (!question) return [];
+  const answers = [...question.answers].reverse();
+  return [{
+    id: 'answers',
+    heading: t('presenterAnswers'),
+    hold: { on: holdingAnswers(room.workshop.seed), button: t('presenterHoldAnswers') },
+    ...(answers.length === 0 ? { text: t('questionNoAnswers') } : {}),
+    items: answers.map((a) => ({
+      label: a.text,
+      value: t(a.hidden ? 'questionHiddenValue' : 'questionShownValue'),
+      answer: {
+        id: a.id,
+        hidden: a.hidden,
+        button: t(a.hidden ? 'presenterShowAnswer' : 'presenterHideAnswer'),
+        buttonLabel: t(a.hidden ? 'presenterShowAnswerLabel' : 'presenterHideAnswerLabel', { answer: answerStart(a.text) }),
+      },
+    })),
+  }];
+}
+
 /** The projector's description as sections: the timer and the phones, and everything else it says. */
 function roomSections(model: ScreenModel, overlay: ScreenModel | null): { live: ViewSection[]; room: ViewSection[] } {
   const live = model.regions.filter((r) => r.name === 'live').flatMap((r) => r.items ?? []);
@@ -139,6 +172,7 @@ export function presenterView(): PresenterView {
   const { screen, phase } = currentScreen();
   const room = currentRoom();
   const secret = room && screen === 'workshop' ? secretSections(room) : { sections: [], cardId: null };
+  const answers = room ? answersSection(room) : [];
   const model = screenModel();
   const { live, room: seen } = roomSections(model, overlayModel());
   return {
@@ -148,7 +182,7 @@ export function presenterView(): PresenterView {
     cardId: secret.cardId,
     phase,
     // The timer first: the trainer looks at it most; the room's view last, as a reminder of what it sees.
-    sections: [...live, ...secret.sections, ...seen],
+    sections: [...live, ...answers, ...secret.sections, ...seen],
     keys: t('presenterKeys'),
     place: t('presenterPlace'),
     placeFailed: t('presenterPlaceFailed'),

@@ -130,11 +130,13 @@ export class OverlayScene extends Phaser.Scene {
     // On the room stage the help is as wide as the stage allows and its rows wrap rather than shrink.
     const width = Math.min(1500, STAGE.width - 80);
     const keyWidth = Math.round(width * 0.34);
-    const rowSize = rows.length > 10 ? 30 : size.body;
+    // The workshop's many keys must fit the stage's height at 4:3 as well: smaller type (never below 28) and closer rows.
+    const rowSize = rows.length > 14 ? 28 : rows.length > 10 ? 30 : size.body;
+    const rowGap = rows.length > 14 ? 8 : 16;
     const drawn = rows.map(([keys, action]) => {
       const k = addText(this, 0, 0, t(keys), { size: rowSize, bold: true, colour: colour.accent, width: keyWidth - 40 });
       const a = addText(this, 0, 0, t(action), { size: rowSize, width: width - keyWidth - 120 });
-      return { k, a, height: Math.max(k.height, a.height) + 16 };
+      return { k, a, height: Math.max(k.height, a.height) + rowGap };
     });
     const height = 230 + drawn.reduce((sum, r) => sum + r.height, 0);
     const { x, y } = this.panel(width, height);

@@ -19,7 +19,7 @@ import { showScreen } from '../platform/screen.ts';
 import type { ScreenRegion } from '../platform/screenModel.ts';
 import { STAGE, stageSize } from '../platform/viewport.ts';
 import type { Texts } from '../room-protocol/protocol.ts';
-import { askQuestion, closeQuestion, hideAnswer, onAnswers, openQuestion, type QuestionKind } from '../session/openQuestions.ts';
+import { askQuestion, closeQuestion, hideAnswer, holdAnswers, holdingAnswers, onAnswers, openQuestion, type QuestionKind } from '../session/openQuestions.ts';
 import { syncPhones } from '../session/phones.ts';
 import type { Room } from '../session/room.ts';
 import { Button, FocusList } from '../ui/button.ts';
@@ -138,7 +138,8 @@ export class QuestionScene extends RoomScene {
     const answers = question.answers;
     const visible = answers.filter((a) => !a.hidden);
     const hiddenCount = answers.length - visible.length;
-    const countLine = `${plural('questionAnswersOne', 'questionAnswersOther', visible.length)}${hiddenCount > 0 ? ` · ${plural('questionHiddenOne', 'questionHiddenOther', hiddenCount)}` : ''}`;
+    const holding = holdingAnswers(room.workshop.seed);
+    const countLine = `${plural('questionAnswersOne', 'questionAnswersOther', visible.length)}${hiddenCount > 0 ? ` · ${plural('questionHiddenOne', 'questionHiddenOther', hiddenCount)}` : ''}${holding ? ` · ${t('questionHolding')}` : ''}`;
     addText(this, LEFT, 200, countLine, { size: 32, bold: true, colour: colour.accent });
     addText(this, LEFT, STAGE.height - 60, t('questionAnswersHint'), { size: 28, colour: colour.inkSoft, width: inner });
     const listWidth = Math.round(inner * 0.44);
@@ -167,7 +168,7 @@ export class QuestionScene extends RoomScene {
       { role: 'values', label: t('questionCloud'), items: drawn.map((w, i) => ({ id: `word-${i}`, label: w.word, value: String(w.count) })) },
     ];
     showScreen('question', () => listScreen(title.text, focus, {
-      stage: stageSize(), mode: 'answers', question: id,
+      stage: stageSize(), mode: 'answers', question: id, holding,
       answers: newest.slice(0, buttons.length).map((a) => ({ id: a.id, text: a.hidden ? null : a.text, hidden: a.hidden })),
       cloud: drawn,
     }, regions, [], (i) => ({ value: newest[i]?.hidden ? t('questionHiddenValue') : t('questionShownValue') })));
@@ -179,6 +180,8 @@ export class QuestionScene extends RoomScene {
     switch (command.kind) {
       case 'letter':
         if (command.key === 'q') this.back(room);
+        // V holds new answers back until shown one by one, or lets them through again (as V opens and closes voting).
+        else if (command.key === 'v' && open) holdAnswers(room.workshop.seed, !holdingAnswers(room.workshop.seed));
         return true;
       case 'choice':
         if (!open) focus?.focus(command.index);

@@ -11,6 +11,8 @@ const WORKSHOP_HELP_ROWS: [MessageKey, MessageKey][] = [
   ['keysWhatIf', 'helpWhatIf'],
   ['keysPresenter', 'helpPresenter'],
   ['keysJoin', 'helpJoin'],
+  ['keysAsk', 'helpAsk'],
+  ['keysRate', 'helpRate'],
   ['keysCloseVoting', 'helpCloseVoting'],
   ['keysFocus', 'helpFocus'],
   ['keysBlank', 'helpBlank'],

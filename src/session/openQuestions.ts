@@ -5,6 +5,7 @@
  * session report and the results files, and the trainer can hide any of them from the wall; the
  * server keeps none. `hideAnswer` is the one way to hide or show an answer, for every screen that offers it.
  */
+import { MAX_SAVED_ANSWERS } from '../engine/workshopSave.ts';
 import type { PhoneView, Texts } from '../room-protocol/protocol.ts';
 
 export type QuestionKind = 'opening' | 'debrief' | 'typed' | 'closing';
@@ -31,12 +32,14 @@ interface Asked {
   questions: AskedQuestion[];
   /** The question the phones show now, or null. */
   open: string | null;
+  /** New answers arrive hidden and wait for the trainer to show them (V on the question screen, or the presenter's button). */
+  holding: boolean;
 }
 
 /** More answers than this to one question are not kept: a wall holds far fewer, and the tab stays light. */
-export const MAX_ANSWERS_KEPT = 1000;
+export const MAX_ANSWERS_KEPT = MAX_SAVED_ANSWERS;
 
-let asked: Asked = { workshop: '', questions: [], open: null };
+let asked: Asked = { workshop: '', questions: [], open: null, holding: false };
 const listeners = new Set<() => void>();
 
 function changed(): void {
@@ -50,13 +53,19 @@ export function onAnswers(listener: () => void): () => void {
 }
 
 function forWorkshop(seed: string): Asked {
-  if (asked.workshop !== seed) asked = { workshop: seed, questions: [], open: null };
+  if (asked.workshop !== seed) asked = { workshop: seed, questions: [], open: null, holding: false };
   return asked;
 }
 
 /** Every question asked in this workshop, in order, with its answers (hidden ones marked). */
 export function questionsAsked(seed: string): AskedQuestion[] {
   return asked.workshop === seed ? asked.questions : [];
+}
+
+/** The questions of a saved workshop, after a reload: none of them is open (the phones follow the workshop). */
+export function restoreQuestions(seed: string, questions: readonly AskedQuestion[]): void {
+  asked = { workshop: seed, questions: questions.map((q) => ({ ...q, text: { ...q.text }, answers: q.answers.map((a) => ({ ...a })) })), open: null, holding: false };
+  changed();
 }
 
 /** The question the phones show now. */
@@ -91,7 +100,7 @@ export function closeQuestion(seed: string): void {
 export function receiveAnswer(question: string, id: string, text: string, at: number = Date.now()): void {
   const found = asked.questions.find((q) => q.id === question);
   if (!found || found.answers.length >= MAX_ANSWERS_KEPT || found.answers.some((a) => a.id === id)) return;
-  found.answers.push({ id, text, hidden: false, at });
+  found.answers.push({ id, text, hidden: asked.holding, at });
   changed();
 }
 
@@ -107,6 +116,19 @@ export function hideAnswer(answerId: string, hidden: boolean): boolean {
     return true;
   }
   return false;
+}
+
+/** Whether new answers wait for the trainer before the wall shows them. */
+export function holdingAnswers(seed: string): boolean {
+  return asked.workshop === seed && asked.holding;
+}
+
+/** New answers wait (arrive hidden) until the trainer shows them, or go straight to the wall again. */
+export function holdAnswers(seed: string, on: boolean): void {
+  const state = forWorkshop(seed);
+  if (state.holding === on) return;
+  state.holding = on;
+  changed();
 }
 
 /** What the phones show while a question is open. */

@@ -9,10 +9,11 @@ import type { Scenario } from '../engine/format.ts';
 import { shownOrder, type Outcome, type Table } from '../engine/game.ts';
 import { addVotes, setCount, setSourceCounts, type HowDecided } from '../engine/votes.ts';
 import { canUndoStop, continueWhatIf, countVotes, decide, roundGoesOn, setGuess, startWorkshop, stopSession, undoStop, whatIf, workshopCounts, workshopOver, workshopTable, type TeamGame, type Vote, type WhatIf, type Workshop, type WorkshopSettings } from '../engine/workshop.ts';
-import type { SavedWorkshop } from '../engine/workshopSave.ts';
+import { MAX_SAVED_QUESTIONS, type SavedWorkshop } from '../engine/workshopSave.ts';
 import { revealsHeld, roundOver } from '../engine/teamsAtOnce.ts';
 import { saves } from '../platform/saves.ts';
 import { Countdown } from './countdown.ts';
+import { onAnswers, questionsAsked, restoreQuestions, type AskedQuestion } from './openQuestions.ts';
 
 export type RoomPhase = 'deciding' | 'reveal' | 'scoreboard' | 'over';
 
@@ -88,8 +89,19 @@ export function saveRoom(r: Room): void {
 }
 
 export function savedRoom(r: Room): SavedWorkshop {
-  return { workshop: r.workshop, room: { phase: r.phase, revealTeam: r.reveal?.team ?? null, slide: r.slide, timer: r.timer.snapshot(), votingClosed: r.votingClosed, ...(r.phoneSecret ? { phoneSecret: r.phoneSecret } : {}), ...(r.stopped ? { stopped: r.stopped } : {}) } };
+  return { workshop: r.workshop, room: { phase: r.phase, revealTeam: r.reveal?.team ?? null, slide: r.slide, timer: r.timer.snapshot(), votingClosed: r.votingClosed, ...(r.phoneSecret ? { phoneSecret: r.phoneSecret } : {}), ...(r.stopped ? { stopped: r.stopped } : {}), ...savedQuestions(r) } };
 }
+
+/** The open questions and their answers, kept with the save (the projector is the only place they live). */
+function savedQuestions(r: Room): { questions?: AskedQuestion[] } {
+  const questions = questionsAsked(r.workshop.seed);
+  return questions.length > 0 ? { questions: questions.slice(-MAX_SAVED_QUESTIONS) } : {};
+}
+
+// An answer that arrives or is hidden is saved at once: a reload keeps it.
+onAnswers(() => {
+  if (room) saveRoom(room);
+});
 
 export function startRoom(scenario: Scenario, settings: WorkshopSettings, seed: string = nanoid()): Room {
   const workshop = startWorkshop(scenario, settings, seed);
@@ -114,6 +126,7 @@ export function resumeRoom(scenario: Scenario, saved: SavedWorkshop): Room {
   if (phase === 'reveal' && !reveal && !roundOver(workshop)) phase = workshopOver(workshop) ? 'over' : 'deciding';
   if (phase !== 'over' && workshopOver(workshop)) phase = 'over';
   room = { scenario, workshop, phase, timer: Countdown.restore(workshop.settings.timer, saved.room.timer), reveal, branch: null, slide: saved.room.slide, asking: null, entry: null, votingClosed: phase === 'deciding' && saved.room.votingClosed === true, phoneSecret: saved.room.phoneSecret ?? null, ...(saved.room.stopped ? { stopped: saved.room.stopped } : {}) };
+  restoreQuestions(workshop.seed, saved.room.questions ?? []);
   return room;
 }
 

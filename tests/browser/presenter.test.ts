@@ -5,7 +5,7 @@
  * the phones' votes while the projector shows only how many voted; the presenter shows the card's
  * notes and what each choice does; a key pressed in the presenter moves the projector on; a presenter
  * reloaded, or closed and opened again, shows where the projector is, and follows a projector that
- * reloads. Screenshots of the presenter in
+ * reloads; an answer to an open question is hidden from the wall with the presenter's button. Screenshots of the presenter in
  * Dutch at 1920×1080 and 1024×768. And the editor's card form shows a card's notes.
  */
 import { readFileSync } from 'node:fs';
@@ -136,6 +136,9 @@ describe('the presenter view', () => {
     await presenter.keyboard.press('h');
     m = await waitFor(projector, "m.overlay === 'help'");
     expect(JSON.stringify(m.overlayShown)).toContain('Presentatorweergave');
+    // …and Q (a question to the room) and R (the statements) beside it.
+    expect(JSON.stringify(m.overlayShown)).toContain('"label":"Q","value":"Telefoons: de zaal een open vraag stellen"');
+    expect(JSON.stringify(m.overlayShown)).toContain('"label":"R","value":"Telefoons: de zaal beoordeelt de stellingen"');
     await projector.setViewportSize({ width: 1024, height: 768 });
     await waitFor(projector, "m.overlay === 'help' && m.shown.stage.width < 1500");
     await screenshot(projector, 'presenter-help-nl');
@@ -175,6 +178,48 @@ describe('the presenter view', () => {
     const [again] = await Promise.all([context.waitForEvent('page'), press(projector, 'i')]);
     await presenterAt(again, m.shown.cardId as string, 'deciding');
     expect((await sections(again)).votes!.items).toHaveLength((m.shown.choices as string[]).length);
+
+    // An answer to an open question arrives; the trainer hides it from the presenter (its button, with
+    // the keyboard): the projector's list and word cloud no longer show it, and the button offers to show it again.
+    await press(projector, 'q');
+    await waitFor(projector, "m.screen === 'question' && m.shown.mode === 'pick'");
+    await press(projector, 'Enter');
+    await waitFor(projector, "m.screen === 'question' && m.shown.mode === 'answers'");
+    const asked = phones[0]!.page;
+    await asked.waitForSelector('body[data-view="question"]', { timeout: 20_000 });
+    await asked.locator('#answer').fill('De burger');
+    await asked.locator('[data-key="send"]').tap();
+    m = await waitFor(projector, "m.shown.answers.length === 1 && m.shown.cloud.some((w) => w.word === 'burger')");
+    const hideButton = again.getByRole('button', { name: 'Verbergen voor de muur: De burger', exact: true });
+    await hideButton.waitFor({ timeout: 15_000 });
+    expect((await sections(again)).answers!.items).toEqual(['De burger | getoond | Verbergen']);
+    await hideButton.focus();
+    await again.keyboard.press('Enter');
+    // The list's hidden mark and the cloud are drawn in one go; wait for the cloud, which the redraw makes.
+    m = await waitFor(projector, "m.shown.answers.length === 1 && m.shown.answers[0].hidden && !m.shown.cloud.some((w) => w.word === 'burger')");
+    expect(m.shown.answers).toEqual([{ id: expect.any(String), text: null, hidden: true }]);
+    expect((m.shown.cloud as { word: string }[]).map((w) => w.word)).not.toContain('burger');
+    await again.getByRole('button', { name: 'Tonen op de muur: De burger', exact: true }).waitFor({ timeout: 15_000 });
+    // Held back (the presenter's switch, the projector's V): a new answer waits hidden until the trainer shows it.
+    await again.locator('button[data-hold]').press('Enter');
+    await waitFor(projector, 'm.shown.holding === true');
+    await again.waitForSelector('button[data-hold][aria-pressed="true"]');
+    const second = phones[1]!.page;
+    await second.waitForSelector('body[data-view="question"]', { timeout: 20_000 });
+    await second.locator('#answer').fill('de ouders');
+    await second.locator('[data-key="send"]').tap();
+    m = await waitFor(projector, 'm.shown.answers.length === 2 && m.shown.answers[0].hidden');
+    expect((m.shown.cloud as { word: string }[]).map((w) => w.word)).not.toContain('ouders');
+    await again.getByRole('button', { name: 'Tonen op de muur: de ouders', exact: true }).press('Enter');
+    m = await waitFor(projector, "m.shown.answers.length === 2 && m.shown.cloud.some((w) => w.word === 'ouders')");
+    await screenshot(again, 'presenter-answers-nl');
+    // The answers, their buttons and the switch pass axe-core too.
+    await again.addScriptTag({ path: AXE });
+    expect(await again.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+      const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    })).toEqual([]);
     // The projector reloaded: the presenter open beside it follows it to the title screen.
     await projector.reload();
     await waitFor(projector, "m.screen === 'title'", 30_000);

@@ -84,4 +84,33 @@ describe('the presenter link', () => {
     expect(checkedMessage({ kind: 'view', view: { title: 'x' } })).toBeNull();
     expect(checkedMessage({ kind: 'bye', extra: 1 })).toEqual({ kind: 'bye' });
   });
+
+  it('carries a request to hide or show an answer, and refuses one of any other form', () => {
+    expect(checkedMessage({ kind: 'hide', answer: 'a1.x7k', hidden: true })).toEqual({ kind: 'hide', answer: 'a1.x7k', hidden: true });
+    // Extra fields are dropped.
+    expect(checkedMessage({ kind: 'hide', answer: 'a1', hidden: false, eval: 'alert(1)' })).toEqual({ kind: 'hide', answer: 'a1', hidden: false });
+    for (const bad of [
+      { kind: 'hide', answer: 'a1' },
+      { kind: 'hide', answer: 'a1', hidden: 'true' },
+      { kind: 'hide', answer: 'a1', hidden: 1 },
+      { kind: 'hide', answer: '', hidden: true },
+      { kind: 'hide', answer: 'x'.repeat(65), hidden: true },
+      { kind: 'hide', answer: '<img src=x onerror=alert(1)>', hidden: true },
+      { kind: 'hide', answer: ['a1'], hidden: true },
+      { kind: 'hide', answer: { toString: () => 'a1' }, hidden: true },
+    ]) expect(checkedMessage(bad)).toBeNull();
+    fc.assert(fc.property(fc.anything(), fc.anything(), (answer, hidden) => {
+      const message = checkedMessage({ kind: 'hide', answer, hidden });
+      return message === null || (message.kind === 'hide' && typeof message.answer === 'string' && /^[A-Za-z0-9_.:-]{1,64}$/.test(message.answer) && typeof message.hidden === 'boolean' && Object.keys(message).length === 3);
+    }), { numRuns: 500 });
+    // Over storage events too: a stranger's hostile write never arrives, the presenter's own request does.
+    const browser = browserWithoutChannel();
+    const heard: PresenterMessage[] = [];
+    openLink((m) => heard.push(m), browser.open());
+    const stranger = browser.open();
+    stranger.localStorage.setItem('many-masters-presenter-message', JSON.stringify({ message: { kind: 'hide', answer: '../../etc', hidden: true } }));
+    const presenter = openLink(() => undefined, browser.open());
+    presenter.send({ kind: 'hide', answer: 'a2', hidden: false });
+    expect(heard).toEqual([{ kind: 'hide', answer: 'a2', hidden: false }]);
+  });
 });

@@ -5,6 +5,7 @@ import { setCount } from '../../src/engine/votes.ts';
 import { loadWorkshop, saveWorkshop } from '../../src/engine/workshopSave.ts';
 import { Countdown } from '../../src/session/countdown.ts';
 import { resumeRoom, roomCounts, savedRoom, setPhoneVotes, startRoom, toggleVoting } from '../../src/session/room.ts';
+import { askQuestion, closeQuestion, hideAnswer, holdAnswers, holdingAnswers, questionsAsked, receiveAnswer } from '../../src/session/openQuestions.ts';
 import { card, makeScenario } from './scenarios.ts';
 
 const scenario = makeScenario({ turns: 3, cards: [card('c1'), card('c2'), card('c3'), card('c4')] });
@@ -180,6 +181,49 @@ describe('a saved workshop', () => {
     toggleVoting(back);
     const reopened = loadWorkshop(find, saveWorkshop(savedRoom(back)));
     expect(reopened.ok && resumeRoom(reopened.scenario, reopened.saved).votingClosed).toBe(false);
+  });
+
+  it('keeps the open questions and their answers, hidden ones marked, through a projector reload', () => {
+    const r = startRoom(scenario, { teams: ['Iedereen'], mode: 'together', preview: 'off', timer: 0 }, 'asked');
+    const opening = askQuestion('asked', 'opening', { nl: 'Wie is jouw klant?', en: 'Who is your customer?' });
+    receiveAnswer(opening.id, 'a1', 'De burger', 1000);
+    receiveAnswer(opening.id, 'a2', '<script>alert(1)</script>', 2000);
+    hideAnswer('a2', true);
+    closeQuestion('asked');
+    const typed = askQuestion('asked', 'typed', { nl: 'Wat viel op?', en: 'Wat viel op?' });
+    receiveAnswer(typed.id, 'a3', 'de ouders', 3000);
+    const before = structuredClone(questionsAsked('asked'));
+    expect(before.map((q) => q.answers.length)).toEqual([2, 1]);
+    const text = saveWorkshop(savedRoom(r));
+    // The reload: this tab's questions are gone (another workshop took their place).
+    startRoom(scenario, { teams: ['Iedereen'], mode: 'together', preview: 'off', timer: 0 }, 'other');
+    askQuestion('other', 'opening', { nl: 'Wie is jouw klant?', en: 'Who is your customer?' });
+    expect(questionsAsked('asked')).toEqual([]);
+    const loaded = loadWorkshop(find, text);
+    if (!loaded.ok) throw new Error(loaded.reason);
+    const back = resumeRoom(loaded.scenario, loaded.saved);
+    expect(questionsAsked('asked')).toEqual(before);
+    // An answer that arrives after the reload is saved with the others.
+    receiveAnswer(typed.id, 'a4', 'de leerling', 4000);
+    const again = loadWorkshop(find, saveWorkshop(savedRoom(back)));
+    expect(again.ok && again.saved.room.questions?.map((q) => q.answers.map((a) => a.text))).toEqual([['De burger', '<script>alert(1)</script>'], ['de ouders', 'de leerling']]);
+    // A save whose answers are damaged is refused, never half-loaded.
+    expect(loadWorkshop(find, text.replace('"hidden":true', '"hidden":"yes"'))).toMatchObject({ ok: false, problem: 'damaged' });
+    expect(loadWorkshop(find, text.replace('"id":"a1"', '"id":"<img src=x>"'))).toMatchObject({ ok: false, problem: 'damaged' });
+  });
+
+  it('holds new answers back while the trainer wants it: they arrive hidden until shown', () => {
+    startRoom(scenario, { teams: ['Iedereen'], mode: 'together', preview: 'off', timer: 0 }, 'held');
+    const q = askQuestion('held', 'opening', { nl: 'Wie is jouw klant?', en: 'Who is your customer?' });
+    receiveAnswer(q.id, 'b1', 'straight to the wall');
+    holdAnswers('held', true);
+    expect(holdingAnswers('held')).toBe(true);
+    receiveAnswer(q.id, 'b2', 'waits');
+    hideAnswer('b2', false);
+    receiveAnswer(q.id, 'b3', 'still waits');
+    holdAnswers('held', false);
+    receiveAnswer(q.id, 'b4', 'straight again');
+    expect(questionsAsked('held')[0]!.answers.map((a) => [a.text, a.hidden])).toEqual([['straight to the wall', false], ['waits', false], ['still waits', true], ['straight again', false]]);
   });
 
   it('is refused with the reason when it is not JSON, damaged, from another version or for a scenario not here', () => {
