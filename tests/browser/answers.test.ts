@@ -73,6 +73,13 @@ async function menuItem(projector: Page, label: string): Promise<void> {
   await press(projector, 'Enter');
 }
 
+/** Esc → "To the debrief", which asks first: "yes" is the second answer. */
+async function toDebrief(projector: Page, label: string): Promise<void> {
+  await menuItem(projector, label);
+  await waitFor(projector, "m.overlay === 'menu' && m.overlayShown.question !== null && m.ready");
+  await press(projector, '2');
+}
+
 /** The files one action downloads, by name, read as text. */
 async function downloads(page: Page, count: number, action: () => Promise<void>): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
@@ -206,7 +213,7 @@ describe('open questions', () => {
     for (const { page } of phones) await page.waitForSelector('body[data-view="card"]');
 
     // The debrief: the results for a spreadsheet, two files; the answers file holds the four answers.
-    await menuItem(projector, 'Naar de nabespreking');
+    await toDebrief(projector, 'Naar de nabespreking');
     await waitFor(projector, "m.screen === 'debrief' && m.overlay === null");
     const files = await downloads(projector, 2, () => menuItem(projector, 'Resultaten voor een spreadsheet (CSV)'));
     const answersFile = Object.entries(files).find(([name]) => name.endsWith('-answers.csv'))!;
@@ -285,7 +292,7 @@ describe('open questions', () => {
     await waitFor(projector, "m.screen === 'workshop'");
     for (const { page } of phones) await page.waitForSelector('body[data-view="card"]');
 
-    await menuItem(projector, 'To the debrief');
+    await toDebrief(projector, 'To the debrief');
     await waitFor(projector, "m.screen === 'debrief' && m.overlay === null");
     await press(projector, 'r');
     await waitFor(projector, "m.screen === 'rating' && m.shown.moment === 'after'");
