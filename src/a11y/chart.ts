@@ -10,9 +10,11 @@ import { seriesColours } from '../ui/theme.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** The drawing's own units: the text sizes below are in them, so the chart keeps its proportions at every width. */
-const WIDTH = 640;
-const HEIGHT = 340;
-const PLOT = { left: 56, top: 16, right: WIDTH - 16, bottom: HEIGHT - 44 };
+const WIDTH = 520;
+const HEIGHT = 320;
+const PLOT = { left: 52, top: 16, right: WIDTH - 14, bottom: HEIGHT - 58 };
+/** Room a turn's number needs beside the start's label (centred under the first point) and the last turn's. */
+const TICK_ROOM = 52;
 /** Every line a different dash, in the order of the colours: the second meter is told from the first without colour. */
 const DASHES = ['', '14 8', '3 6', '18 6 3 6', '8 8', '24 6', '3 6 3 6 12 6', '10 4 2 4'];
 
@@ -51,16 +53,16 @@ export function chartNode(chart: ScreenChart, describedBy: string | undefined): 
       const { min, max } = chart.meters[0];
       const value = String(Math.round(max - ((max - min) * i) / 4));
       grid.dataset.value = value;
-      picture.append(svg('text', { x: PLOT.left - 8, y: y + 6, 'text-anchor': 'end', class: 'mm-chart-label' }, value));
+      picture.append(svg('text', { x: PLOT.left - 8, y: y + 8, 'text-anchor': 'end', class: 'mm-chart-label' }, value));
     }
   }
   // The turns along the bottom: the start, each turn as far as they fit, and the last.
   const every = Math.max(1, Math.ceil((points - 1) / 8));
   for (let i = 0; i < points; i++) {
-    if (i !== 0 && i !== points - 1 && i % every !== 0) continue;
-    picture.append(svg('text', { x: xAt(i), y: PLOT.bottom + 26, 'text-anchor': i === 0 ? 'start' : i === points - 1 ? 'end' : 'middle', class: 'mm-chart-label', 'data-turn': i }, i === 0 ? chart.start : String(i)));
+    if (i !== 0 && i !== points - 1 && (i % every !== 0 || xAt(i) - PLOT.left < TICK_ROOM || PLOT.right - xAt(i) < 36)) continue;
+    picture.append(svg('text', { x: xAt(i), y: PLOT.bottom + 28, 'text-anchor': i === points - 1 ? 'end' : 'middle', class: 'mm-chart-label', 'data-turn': i }, i === 0 ? chart.start : String(i)));
   }
-  picture.append(svg('text', { x: (PLOT.left + PLOT.right) / 2, y: HEIGHT - 2, 'text-anchor': 'middle', class: 'mm-chart-label' }, chart.unit));
+  picture.append(svg('text', { x: (PLOT.left + PLOT.right) / 2, y: HEIGHT - 4, 'text-anchor': 'middle', class: 'mm-chart-label' }, chart.unit));
   chart.meters.forEach((meter, m) => {
     const { stroke, dash } = style(m);
     const yAt = (v: number) => PLOT.bottom - (height * (v - meter.min)) / (meter.max - meter.min || 1);
