@@ -25,6 +25,11 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<st
   return node;
 }
 
+/** Hundredths of a unit are finer than any screen shows; the attribute stays short. */
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
 function hex(colour: number): string {
   return `#${colour.toString(16).padStart(6, '0')}`;
 }
@@ -66,7 +71,7 @@ export function chartNode(chart: ScreenChart, describedBy: string | undefined): 
   chart.meters.forEach((meter, m) => {
     const { stroke, dash } = style(m);
     const yAt = (v: number) => PLOT.bottom - (height * (v - meter.min)) / (meter.max - meter.min || 1);
-    const line = svg('polyline', { points: meter.values.map((v, i) => `${xAt(i)},${yAt(v)}`).join(' '), fill: 'none', stroke, 'stroke-width': 4, 'stroke-linejoin': 'round', 'stroke-linecap': 'round', 'data-meter': meter.id, class: 'mm-chart-line' });
+    const line = svg('polyline', { points: meter.values.map((v, i) => `${round(xAt(i))},${round(yAt(v))}`).join(' '), fill: 'none', stroke, 'stroke-width': 4, 'stroke-linejoin': 'round', 'stroke-linecap': 'round', 'data-meter': meter.id, class: 'mm-chart-line' });
     if (dash) line.setAttribute('stroke-dasharray', dash);
     picture.append(line);
     const last = meter.values.length - 1;
