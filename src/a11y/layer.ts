@@ -13,6 +13,7 @@ import { currentScreen, currentScreenName, onScreenChange, overlayModel, screenM
 import type { ScreenItem, ScreenModel, ScreenRegion } from '../platform/screenModel.ts';
 import { settings } from '../platform/settings.ts';
 import { zoomedIn } from '../platform/zoom.ts';
+import { chartNode } from './chart.ts';
 import './layer.css';
 
 /** Below this CSS width or height the drawn 16:9 stage would make text too small: phones, tablets in portrait, zoomed-in windows. */
@@ -52,7 +53,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 /** Same shape, same texts: the DOM is kept (and the focus with it) when only the focus or values moved; values are written in place. */
 function signatureOf(model: ScreenModel | null): string {
   if (!model) return '';
-  return JSON.stringify([language(), model.title, model.regions.map((r) => [r.role, r.id, r.label, r.text, r.image, (r.items ?? []).map((i) => [i.id, i.label, i.detail, i.activate ? i.value : i.value !== undefined, i.fraction, i.pressed, i.disabled, i.lang, !!i.activate, !!i.field])])]);
+  return JSON.stringify([language(), model.title, model.regions.map((r) => [r.role, r.id, r.label, r.text, r.image, r.chart, (r.items ?? []).map((i) => [i.id, i.label, i.detail, i.activate ? i.value : i.value !== undefined, i.fraction, i.pressed, i.disabled, i.lang, !!i.activate, !!i.field])])]);
 }
 
 function writeValues(built: Built, model: ScreenModel | null): void {
@@ -162,6 +163,12 @@ function regionNode(region: ScreenRegion, byId: Map<string, HTMLElement>, visibl
     section.append(heading);
   }
   if (region.text) section.append(el('p', 'mm-text', region.text));
+  if (region.chart && visible) {
+    // The drawn chart is described by its course in words, the paragraph above it.
+    const words = section.querySelector<HTMLElement>('.mm-text');
+    if (words) words.id = `mm-c-${++uid}`;
+    section.append(chartNode(region.chart, words?.id));
+  }
   const items = region.items ?? [];
   // A canvas frame around a text box has no label of its own; the text box is there already.
   const buttons = items.filter((i) => i.activate && !i.field && i.label.trim() !== '');

@@ -57,6 +57,19 @@ export interface ScreenRegion {
   /** URL of a picture that goes with the region (the stakeholder's portrait); decorative. */
   image?: string;
   items?: ScreenItem[];
+  /** A line chart the canvas draws: the visible layer draws it too, with `text` as its description. */
+  chart?: ScreenChart;
+}
+
+/** The meters over the turns, as the canvas chart draws them (ui/chart.ts). */
+export interface ScreenChart {
+  /** What the chart is, for its accessible name. */
+  name: string;
+  /** The turn unit's word ("week") for the axis. */
+  unit: string;
+  /** The first point's label ("start"). */
+  start: string;
+  meters: { id: string; label: string; min: number; max: number; values: number[] }[];
 }
 
 export interface ScreenModel {

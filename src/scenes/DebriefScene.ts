@@ -12,7 +12,7 @@ import { downloadFile, reportFileName } from '../platform/download.ts';
 import { pushHandler, settle, type Command } from '../platform/keys.ts';
 import { requestFrames } from '../platform/redraw.ts';
 import { showScreen } from '../platform/screen.ts';
-import { courseWords, listScreen, meterItems, sentences } from '../ui/describe.ts';
+import { chartOf, courseWords, listScreen, meterItems, sentences } from '../ui/describe.ts';
 import type { ScreenRegion } from '../platform/screenModel.ts';
 import { STAGE, stageSize } from '../platform/viewport.ts';
 import { renderReport } from '../report/report.ts';
@@ -185,8 +185,9 @@ export class DebriefScene extends RoomScene {
       const y = TOP + Math.floor(i / columns) * (height + 40);
       const labelHeight = teams.length > 1 ? 44 : 0;
       if (teams.length > 1) fitWidth(addText(this, x, y - 10, team.name, { size: 30, bold: true }), width, 28);
-      drawChart(this, room.scenario, meterSeries(room.scenario, team.state), { x: x + 24, y: y + labelHeight + 24, width: width - 48, height: height - labelHeight - 48 });
-      this.regions.push({ role: 'values', ...(teams.length > 1 ? { label: team.name } : {}), text: courseWords(room.scenario, team.state), items: meterItems(room.scenario, team.state.meters, `meter-${i}-`) });
+      const series = meterSeries(room.scenario, team.state);
+      drawChart(this, room.scenario, series, { x: x + 24, y: y + labelHeight + 24, width: width - 48, height: height - labelHeight - 48 });
+      this.regions.push({ role: 'values', ...(teams.length > 1 ? { label: team.name } : {}), text: courseWords(room.scenario, team.state), items: meterItems(room.scenario, team.state.meters, `meter-${i}-`), chart: chartOf(room.scenario, series, teams.length > 1 ? `${t('chartTitle')}: ${team.name}` : t('chartTitle')) });
     });
     this.shown = { ...this.shown, charts: teams.map((team) => team.name) };
   }

@@ -25,7 +25,7 @@ import { colour, size } from '../ui/theme.ts';
 import { goPlay, goTitle } from './navigation.ts';
 import { answersFor, setAnswer } from '../session/answers.ts';
 import type { ScreenItem, ScreenRegion } from '../platform/screenModel.ts';
-import { courseWords, meterItems, sentences } from '../ui/describe.ts';
+import { chartOf, courseWords, meterItems, sentences } from '../ui/describe.ts';
 import { downloadSoloReport, drawReflection, drawWeighty, QUESTIONS_PER_PAGE, reflectionPages } from './reflection.ts';
 import { own } from '../engine/own.ts';
 
@@ -127,11 +127,12 @@ export class EndingScene extends Phaser.Scene {
     fitHeight(body, NAV_Y - 60 - body.y, 32);
     const chartX = LEFT + columnWidth + 110;
     addText(this, chartX - 20, 84, t('chartTitle'), { size: 40, bold: true });
-    drawChart(this, scenario, meterSeries(scenario, state), { x: chartX, y: 190, width: RIGHT - chartX, height: 660 });
+    const series = meterSeries(scenario, state);
+    drawChart(this, scenario, series, { x: chartX, y: 190, width: RIGHT - chartX, height: 660 });
     this.shown = { ...this.shown, endingTitle: title, endingText: text, reason };
     this.pageTitle = title;
     this.regions.push({ role: 'text', text: `${reason}\n${text}` });
-    this.regions.push({ role: 'values', label: t('chartTitle'), text: courseWords(scenario, state), items: meterItems(scenario, state.meters) });
+    this.regions.push({ role: 'values', label: t('chartTitle'), text: courseWords(scenario, state), items: meterItems(scenario, state.meters), chart: chartOf(scenario, series, t('chartTitle')) });
   }
 
   private drawCustomers(scenario: Scenario, state: GameState): void {

@@ -2,11 +2,12 @@
 import type { Scenario } from '../engine/format.ts';
 import { meterCourses } from '../engine/course.ts';
 import { meterBounds, meterDanger } from '../engine/meters.ts';
+import { own } from '../engine/own.ts';
 import type { GameState } from '../engine/state.ts';
 import type { MeterPreview } from '../engine/preview.ts';
 import { signed } from '../locales/format.ts';
 import { say, t, turnUnit } from '../locales/index.ts';
-import type { ScreenItem, ScreenModel, ScreenRegion } from '../platform/screenModel.ts';
+import type { ScreenChart, ScreenItem, ScreenModel, ScreenRegion } from '../platform/screenModel.ts';
 import type { FocusList } from './button.ts';
 
 /** The meters as names and values, with their danger in words; `idPrefix` keeps ids apart where a screen lists several sets. */
@@ -31,6 +32,19 @@ export function courseWords(scenario: Scenario, state: GameState): string {
     const moved = t(course.kind === 'rose' ? 'courseRose' : 'courseFell', { meter, from: Math.round(course.from), to: Math.round(course.to), a: when(course.fromTurn), b: when(course.toTurn) });
     return course.to === course.end ? moved : t('courseEnd', { course: moved, end: Math.round(course.end) });
   }));
+}
+
+/** The series a line chart draws (engine/debrief.ts meterSeries), for the visible layer to draw them as well. */
+export function chartOf(scenario: Scenario, series: Readonly<Record<string, number[]>>, name: string): ScreenChart {
+  return {
+    name,
+    unit: turnUnit(scenario.turnUnit),
+    start: t('chartStart'),
+    meters: scenario.meters.flatMap((meter) => {
+      const values = own(series, meter.id) ?? [];
+      return values.length === 0 ? [] : [{ id: meter.id, label: say(meter.label), ...meterBounds(meter), values: [...values] }];
+    }),
+  };
 }
 
 /** What a choice would move, in words, as much as the preview setting shows on the meters. */

@@ -11,6 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { DrawnText } from '../../src/platform/inspector.ts';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine/format.ts';
+import type { GameState } from '../../src/engine/state.ts';
 import { validateScenarioText } from '../../src/engine/validate.ts';
 import { en } from '../../src/locales/en.ts';
 import { nl } from '../../src/locales/nl.ts';
@@ -227,6 +228,27 @@ describe('focus that stays', () => {
 });
 
 /** axe-core's serious and critical findings on the page as it is now. */
+/** The line charts the visible layer draws: their names, descriptions, and each line's points turned back into turns and values. */
+async function drawnCharts(page: Page): Promise<{ name: string | null; described: string; width: number; lines: { meter: string; points: [number, number][] }[] }[]> {
+  return page.locator('[data-mm-layer] main svg[role="img"]').evaluateAll((svgs) => svgs.map((svg) => {
+    const y = (value: number) => Number(svg.querySelector(`line[data-value="${value}"]`)!.getAttribute('y1'));
+    const turns = [...svg.querySelectorAll('[data-turn]')];
+    const first = Number(turns[0]!.getAttribute('x'));
+    const last = Number(turns[turns.length - 1]!.getAttribute('x'));
+    const lastTurn = Number(turns[turns.length - 1]!.getAttribute('data-turn'));
+    return {
+      name: svg.getAttribute('aria-label'),
+      described: document.getElementById(svg.getAttribute('aria-describedby') ?? '')?.textContent ?? '',
+      width: svg.getBoundingClientRect().width,
+      lines: [...svg.querySelectorAll('polyline')].map((line) => ({
+        meter: line.dataset.meter!,
+        // From the drawing's units back to the turn and the meter's value (0 to 100 on this scenario).
+        points: line.getAttribute('points')!.split(' ').map((point) => point.split(',').map(Number)).map(([px, py]) => [Math.round(((px! - first) / (last - first)) * lastTurn), Math.round(((y(0) - py!) / (y(0) - y(100))) * 100)] as [number, number]),
+      })),
+    };
+  }));
+}
+
 async function axeFindings(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   const found = await page.evaluate(async () => {
@@ -287,14 +309,32 @@ describe('axe-core', () => {
         await pressButton(choice);
       }
       let page_ = 0;
+      let charts = 0;
       for (;;) {
-        await waitFor(page, `m.screen === 'ending' && m.shown.pageIndex === ${page_}`);
+        const m = await waitFor(page, `m.screen === 'ending' && m.shown.pageIndex === ${page_}`);
         await check(`ending page ${page_ + 1}`);
+        // On the visible layer the chart is drawn too, described by its words: a line per meter through the meters after each turn.
+        for (const chart of viewport.width < 1000 ? await drawnCharts(page) : []) {
+          charts++;
+          const state = m.state as unknown as GameState;
+          const meters = Object.keys(state.meters);
+          const start = state.history[0]?.before ?? state.meters;
+          expect(chart.name).toBe(t.chartTitle);
+          expect(chart.described).not.toBe('');
+          expect(chart.width).toBeGreaterThan(300);
+          expect(chart.lines.map((line) => line.meter)).toEqual(meters);
+          for (const line of chart.lines) {
+            const expected = [start, ...state.history.map((h) => h.after)].map((values, turn) => [turn, Math.round(values[line.meter]!)]);
+            expect(line.points, line.meter).toEqual(expected);
+          }
+          await screenshot(page, `layer-ending-chart-${viewport.width}`);
+        }
         const next = page.getByRole('button', exact(t.nextPage));
         if ((await next.count()) === 0) break;
         await pressButton(next);
         page_++;
       }
+      expect(charts).toBe(viewport.width < 1000 ? 1 : 0);
       // Authoring: the writing screen, a file's check and the scenario map.
       await page.goto(env.url);
       await waitFor(page, "m.screen === 'title'");
