@@ -132,6 +132,9 @@ describe('the workshop speaks', () => {
       await act(button(t.modeWorkshop));
       await act(button(t.setupPhonesOff));
       await button(t.setupPhonesOn).waitFor();
+      // With phones on, teams at the same time is the default form; this walk-through is teams taking turns.
+      await act(button(t.setupModeSameTime));
+      await button(t.setupModeTurns).waitFor();
       await page.getByRole('textbox', { name: fill(t.setupNameLabel, { n: 1 }) }).fill(names[0]);
       await page.getByRole('textbox', { name: fill(t.setupNameLabel, { n: 2 }) }).fill(names[1]);
       await audit('set-up');
@@ -288,6 +291,9 @@ describe('zoom and large text keep the workshop', () => {
       await act(button(t.modeWorkshop));
       await act(button(t.setupPhonesOff));
       await button(t.setupPhonesOn).waitFor();
+      // With phones on, teams at the same time is the default form; this walk-through is teams taking turns.
+      await act(button(t.setupModeSameTime));
+      await button(t.setupModeTurns).waitFor();
       await audit('set-up');
       // The team-name boxes are there, visible, to type in.
       await expect.poll(() => page.getByRole('textbox', { name: fill(t.setupNameLabel, { n: 1 }) }).isVisible()).toBe(true);
