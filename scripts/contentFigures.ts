@@ -61,7 +61,7 @@ function balanceSection(file: string, scenario: Scenario, reports: SimulationRep
     `- every \`favour:<meter>\` under 10%: **${reports.slice(2).map((r) => `${r.strategy.replace('favour:', '')} ${pct(r.completed, r.runs)}`).join(', ')}**`,
     `- balanced at least 60%: **${pct(reports[1]!.completed, reports[1]!.runs)}**`,
     `- every card drawn in at least 1% of random games: ${neverDrawn.length > 0 ? `**never drawn: ${neverDrawn.join(', ')}**` : `rarest is \`${rarest?.[0]}\` in **${pct(rarest?.[1] ?? 0, random.runs)}**`}`,
-    `- every ending reached by some strategy: **${scenario.endings.filter((e) => reached.has(e.id)).length} of ${scenario.endings.length}**`,
+    `- every ending reached by some strategy: **${(scenario.endings ?? []).filter((e) => reached.has(e.id)).length} of ${(scenario.endings ?? []).length}**`,
     `- no meter ends more than half of the lost random games: largest is \`${topMeter?.[0]}\` with **${pct(topMeter?.[1] ?? 0, lostRandom)}**`,
     '',
   ].join('\n');
