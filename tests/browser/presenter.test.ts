@@ -144,7 +144,8 @@ describe('the presenter view', () => {
     await screenshot(projector, 'presenter-help-nl');
     await projector.setViewportSize({ width: 1920, height: 1080 });
     await presenter.keyboard.press('Escape');
-    await waitFor(projector, 'm.overlay === null');
+    // The projector window was just made wide again: its screen is drawn anew at 1920 before the next key.
+    await waitFor(projector, 'm.overlay === null && m.ready && !m.moving && m.shown.stage.width > 1500');
     await screenshot(presenter, 'presenter-deciding-nl');
     await presenter.setViewportSize({ width: 1024, height: 768 });
     await screenshot(presenter, 'presenter-deciding-nl');
