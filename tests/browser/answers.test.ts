@@ -7,7 +7,6 @@
  * axe-core on the question. At the debrief the results download as CSV files that hold the answers,
  * the hidden one marked. Screenshots of the word cloud in Dutch at both sizes.
  */
-import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { parse } from 'csv-parse/sync';
@@ -15,10 +14,9 @@ import type { BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket as NodeSocket } from 'ws';
 import { serveBuilt, type AttachedRoom } from '../../server/server.ts';
-import { DIST, press, screenshot, snapshot, startWithPhones, useBrowser, waitFor, watchErrors } from './harness.ts';
+import { DIST, press, screenshot, snapshot, startWithPhones, useBrowser, waitFor, watchErrors, phoneAudit } from './harness.ts';
 
 const env = useBrowser();
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let served: { server: Server; room: AttachedRoom; url: string } | null = null;
 
 beforeAll(async () => {
@@ -39,22 +37,6 @@ async function openPhone(url: string, code: string, locale: string): Promise<{ c
   await page.goto(`${url}p#${code}`);
   await page.waitForSelector('body[data-view="wait"], body[data-view="card"]');
   return { context, page, errors };
-}
-
-/** axe-core's serious and critical findings (WCAG 2.1 A/AA), controls under 44×44 px, and the page language. */
-async function audit(phone: Page, language: 'nl' | 'en'): Promise<string[]> {
-  if (!(await phone.evaluate(() => 'axe' in window))) await phone.addScriptTag({ path: AXE });
-  return phone.evaluate(async (language) => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    const found = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-    for (const control of document.querySelectorAll<HTMLElement>('button, input, textarea, a[href]')) {
-      const box = control.getBoundingClientRect();
-      if (control.checkVisibility() && (box.width < 44 || box.height < 44)) found.push(`target ${control.dataset.key ?? control.id}: ${Math.round(box.width)}×${Math.round(box.height)}`);
-    }
-    if (document.documentElement.lang !== language) found.push(`lang ${document.documentElement.lang}`);
-    return found;
-  }, language);
 }
 
 async function answer(phone: Page, text: string): Promise<void> {
@@ -132,7 +114,7 @@ describe('open questions', () => {
     for (const { page } of phones) await page.waitForSelector('body[data-view="question"]');
     expect(await phones[0]!.page.locator('h1').innerText()).toBe('Wie is jouw klant?');
     expect(await phones[2]!.page.locator('h1').innerText()).toBe('Who is your customer?');
-    expect(await audit(phones[0]!.page, 'nl')).toEqual([]);
+    expect(await phoneAudit(phones[0]!.page, 'nl')).toEqual([]);
 
     const allowed = ['De burger', 'de leerling en de ouders', 'The citizen, not a customer', '<script>alert(1)</script>'];
     await answer(phones[0]!.page, allowed[0]!);
@@ -149,7 +131,7 @@ describe('open questions', () => {
     await fifth.locator('[data-key="send"]').tap();
     await fifth.waitForSelector('.error[role="alert"]');
     expect(await fifth.locator('.error').innerText()).toContain('200');
-    expect(await audit(fifth, 'nl')).toEqual([]);
+    expect(await phoneAudit(fifth, 'nl')).toEqual([]);
     // Sent anyway, as a script on the Wi-Fi would: the server refuses it before the projector sees it.
     const refused = await new Promise<string[]>((done, fail) => {
       const socket = new NodeSocket(`${served!.url.replace(/^http/, 'ws')}room`);
@@ -284,10 +266,10 @@ describe('open questions', () => {
     await press(projector, 'r');
     await waitFor(projector, "m.screen === 'rating' && m.shown.moment === 'before'");
     await phones[0]!.page.waitForSelector('body[data-view="rate"]');
-    expect(await audit(phones[0]!.page, 'nl')).toEqual([]);
+    expect(await phoneAudit(phones[0]!.page, 'nl')).toEqual([]);
     await rateAll(before);
     let m = await waitFor(projector, `JSON.stringify(m.shown.statements.map((s) => s.before)) === ${JSON.stringify(JSON.stringify(distribution(before)))}`);
-    expect(await audit(phones[2]!.page, 'en')).toEqual([]);
+    expect(await phoneAudit(phones[2]!.page, 'en')).toEqual([]);
     await press(projector, 'Enter');
     await waitFor(projector, "m.screen === 'workshop'");
     for (const { page } of phones) await page.waitForSelector('body[data-view="card"]');

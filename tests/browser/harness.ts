@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -241,4 +242,25 @@ export function freePort(): Promise<number> {
       probe.close(() => done(port));
     });
   });
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * What a participant's phone would fail on: axe-core's serious and critical findings (WCAG 2.1 A/AA
+ * and best practice), controls smaller than 44×44 CSS px, and a page language other than the one shown.
+ */
+export async function phoneAudit(phone: Page, language: 'nl' | 'en'): Promise<string[]> {
+  if (!(await phone.evaluate(() => 'axe' in window))) await phone.addScriptTag({ path: AXE });
+  return phone.evaluate(async (language) => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    const found = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+    for (const control of document.querySelectorAll<HTMLElement>('button, input, textarea, a[href]')) {
+      const box = control.getBoundingClientRect();
+      if (control.checkVisibility() && (box.width < 44 || box.height < 44)) found.push(`target ${control.dataset.key ?? control.id}: ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+    if (document.documentElement.lang !== language) found.push(`lang ${document.documentElement.lang}`);
+    return found;
+  }, language);
 }

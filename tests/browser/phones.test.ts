@@ -9,7 +9,6 @@
  * code another room has says so and does not move to a new room. axe-core, target sizes and the page language are checked on every state a phone shows.
  * Without the server (a static copy) the set-up says phones need it.
  */
-import { createRequire } from 'node:module';
 import { createConnection, createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -17,10 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket as NodeSocket } from 'ws';
 import { serveBuilt } from '../../server/server.ts';
 import type { AttachedRoom } from '../../server/server.ts';
-import { DIST, openTitle, press, screenshot, snapshot, startWithPhones, useBrowser, waitFor, watchErrors } from './harness.ts';
+import { DIST, openTitle, press, screenshot, snapshot, startWithPhones, useBrowser, waitFor, watchErrors, phoneAudit } from './harness.ts';
 
 const env = useBrowser();
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let served: { server: Server; room: AttachedRoom; url: string } | null = null;
 
 async function startServer(port = 0): Promise<void> {
@@ -65,25 +63,6 @@ async function openPhone(url: string, code: string, locale: string, typed?: (pag
   } else await page.goto(`${url}p#${code}`);
   await page.waitForSelector('body[data-view="wait"]');
   return { context, page, errors };
-}
-
-/**
- * What a participant's phone would fail on: axe-core's serious and critical findings (WCAG 2.1 A/AA
- * and best practice), controls smaller than 44×44 CSS px, and a page language other than the one shown.
- */
-async function audit(phone: Page, language: 'nl' | 'en'): Promise<string[]> {
-  if (!(await phone.evaluate(() => 'axe' in window))) await phone.addScriptTag({ path: AXE });
-  return phone.evaluate(async (language) => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    const found = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-    for (const control of document.querySelectorAll<HTMLElement>('button, input, a[href]')) {
-      const box = control.getBoundingClientRect();
-      if (control.checkVisibility() && (box.width < 44 || box.height < 44)) found.push(`target ${control.dataset.key ?? control.id}: ${Math.round(box.width)}×${Math.round(box.height)}`);
-    }
-    if (document.documentElement.lang !== language) found.push(`lang ${document.documentElement.lang}`);
-    return found;
-  }, language);
 }
 
 /** From the reveal to the next card (through the scoreboard, as two teams take turns). */
@@ -228,7 +207,7 @@ describe('phone votes', () => {
     const code = m.shown.code as string;
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{5}$/);
     // Every state a participant sees is audited on the Dutch phone (and the card on an English one).
-    const check = async (phone: Page, language: 'nl' | 'en', state: string) => expect.soft(await audit(phone, language), state).toEqual([]);
+    const check = async (phone: Page, language: 'nl' | 'en', state: string) => expect.soft(await phoneAudit(phone, language), state).toEqual([]);
     const typed = async (page: Page) => {
       await check(page, 'nl', 'code form');
       await screenshot(page, 'phones-phone-code-nl');
